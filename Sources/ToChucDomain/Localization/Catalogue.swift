@@ -1,0 +1,264 @@
+/// Every text a user sees, in Vietnamese and English. The one place where Vietnamese appears in code.
+public enum Catalogue {
+    private static func t(_ vi: String, _ en: String) -> Localized { Localized(vi: vi, en: en) }
+
+    // MARK: - Application
+    public static let appName = t("ToChuc — Công tác tổ chức xây dựng Đảng", "ToChuc — Party organization work")
+    public static let appShort = t("ToChuc", "ToChuc")
+
+    // MARK: - Menu areas
+    public static let areaOrganization = t("Tổ chức", "Organization")
+    public static let areaMembers = t("Đảng viên", "Members")
+    public static let areaCadres = t("Cán bộ", "Cadres")
+    public static let areaAssessment = t("Đánh giá", "Assessment")
+    public static let areaCongress = t("Đại hội", "Congresses")
+    public static let areaReports = t("Báo cáo", "Reports")
+    public static let areaDocuments = t("Văn bản", "Documents")
+    public static let areaAdmin = t("Quản trị", "Administration")
+    public static let comingLater = t("chưa có trong phiên bản này", "not in this version yet")
+
+    // MARK: - Common words
+    public static func welcome(_ name: String) -> Localized { t("Xin chào, \(name).", "Welcome, \(name).") }
+    public static let unitsInSubtree = t("Tổ chức trong phạm vi", "Units in scope")
+    public static let home = t("Trang chủ", "Home")
+    public static let save = t("Lưu", "Save")
+    public static let cancel = t("Hủy", "Cancel")
+    public static let edit = t("Sửa", "Edit")
+    public static let create = t("Thêm mới", "Create")
+    public static let search = t("Tìm kiếm", "Search")
+    public static let searchPlaceholder = t("Tên hoặc mã, không cần dấu", "Name or code, accents optional")
+    public static let previousPage = t("Trang trước", "Previous page")
+    public static let nextPage = t("Trang sau", "Next page")
+    public static func pageOf(_ page: String, _ pages: String, _ total: String) -> Localized {
+        t("Trang \(page)/\(pages) — \(total) bản ghi", "Page \(page) of \(pages) — \(total) records")
+    }
+    public static let noRecords = t("Không có bản ghi nào.", "No records.")
+    public static let yes = t("Có", "Yes")
+    public static let no = t("Không", "No")
+    public static let view = t("Xem", "View")
+    public static let go = t("Đến", "Go")
+    public static let print = t("In", "Print")
+    public static let language = t("Ngôn ngữ", "Language")
+    public static let languageName = t("Tiếng Việt", "English")
+    public static let sortBy = t("Sắp xếp theo", "Sort by")
+
+    // MARK: - Accounts and sessions
+    public static let login = t("Đăng nhập", "Log in")
+    public static let logout = t("Đăng xuất", "Log out")
+    public static let username = t("Tên đăng nhập", "User name")
+    public static let password = t("Mật khẩu", "Password")
+    public static let newPassword = t("Mật khẩu mới", "New password")
+    public static let currentPassword = t("Mật khẩu hiện tại", "Current password")
+    public static let changePassword = t("Đổi mật khẩu", "Change password")
+    public static let passwordChanged = t("Đã đổi mật khẩu. Các phiên đăng nhập khác đã kết thúc.", "Password changed. Other sessions were ended.")
+    public static let displayName = t("Họ và tên", "Full name")
+    public static let role = t("Vai trò", "Role")
+    public static let systemAdministrator = t("Quản trị hệ thống", "System administrator")
+    public static let account = t("Tài khoản", "Account")
+    public static let users = t("Người dùng", "Users")
+    public static let disabled = t("Đã khóa", "Disabled")
+    public static let active = t("Đang hoạt động", "Active")
+    public static let disable = t("Khóa tài khoản", "Disable")
+    public static let addUser = t("Thêm người dùng", "Add user")
+    public static let userCreated = t("Đã tạo người dùng.", "User created.")
+    public static let userDisabled = t("Đã khóa tài khoản; mọi phiên đăng nhập của tài khoản đã kết thúc.", "Account disabled; all its sessions were ended.")
+    public static let wrongCredentials = t("Tên đăng nhập hoặc mật khẩu không đúng.", "Wrong user name or password.")
+    public static func throttled(minutes: Int) -> Localized {
+        t("Đăng nhập sai quá nhiều lần. Vui lòng thử lại sau \(minutes) phút.", "Too many failed log-ins. Try again in \(minutes) minutes.")
+    }
+    public static let loginRequired = t("Vui lòng đăng nhập.", "Please log in.")
+    public static let sessionExpired = t("Phiên đăng nhập đã hết hạn. Vui lòng đăng nhập lại.", "Your session has expired. Please log in again.")
+    public static let csrfFailed = t(
+        "Biểu mẫu đã hết hạn hoặc không hợp lệ. Hãy tải lại trang và thử lại.", "The form has expired or is invalid. Reload the page and try again.")
+    public static let usernameTaken = t("Tên đăng nhập đã được dùng.", "This user name is taken.")
+    public static let invalidUsername = t(
+        "Tên đăng nhập gồm 3–40 ký tự: chữ không dấu, số, dấu chấm, gạch ngang, gạch dưới.",
+        "A user name is 3–40 characters: ASCII letters, digits, dot, hyphen, underscore.")
+    public static func passwordTooShort(_ n: Int) -> Localized { t("Mật khẩu phải có ít nhất \(n) ký tự.", "The password must have at least \(n) characters.") }
+    public static func passwordTooLong(_ n: Int) -> Localized { t("Mật khẩu không được dài quá \(n) ký tự.", "The password must have at most \(n) characters.") }
+    public static let passwordCommon = t("Mật khẩu này quá phổ biến, dễ bị đoán. Hãy chọn mật khẩu khác.", "This password is too common and easy to guess. Choose another.")
+    public static let passwordContainsUsername = t("Mật khẩu không được chứa tên đăng nhập.", "The password must not contain the user name.")
+    public static let resetPassword = t("Đặt lại mật khẩu", "Reset password")
+    public static func passwordResetFor(_ user: String) -> Localized { t("Mật khẩu mới của \(user)", "New password for \(user)") }
+    public static let passwordShownOnce = t(
+        "Mật khẩu này chỉ hiển thị một lần; hãy trao trực tiếp cho người dùng. Các phiên đăng nhập của họ đã kết thúc.",
+        "This password is shown only once; hand it to the user in person. Their sessions were ended.")
+    public static let apiTokens = t("Mã truy cập API", "API tokens")
+    public static let tokenName = t("Tên mã", "Token name")
+    public static let tokenScopeLabel = t("Phạm vi", "Scope")
+    public static let createToken = t("Tạo mã truy cập", "Create token")
+    public static let revoke = t("Thu hồi", "Revoke")
+    public static let revoked = t("Đã thu hồi", "Revoked")
+    public static let tokenShownOnce = t(
+        "Mã truy cập mới (chỉ hiển thị một lần, hãy sao chép ngay):", "New token (shown only once, copy it now):")
+    public static let tokenRevoked = t("Đã thu hồi mã truy cập.", "Token revoked.")
+    public static let createdAt = t("Ngày tạo", "Created")
+    public static let lastUsed = t("Dùng lần cuối", "Last used")
+    public static func tokenScope(_ scope: TokenScope) -> Localized {
+        switch scope {
+        case .read: return t("Chỉ đọc", "Read only")
+        case .readWrite: return t("Đọc và ghi", "Read and write")
+        }
+    }
+    public static let readOnlyToken = t("Mã truy cập này chỉ được đọc.", "This token is read-only.")
+    public static func role(_ role: Role) -> Localized {
+        switch role {
+        case .viewer: return t("Xem", "Viewer")
+        case .clerk: return t("Chuyên viên", "Clerk")
+        case .head: return t("Lãnh đạo", "Head")
+        case .admin: return t("Quản trị", "Administrator")
+        }
+    }
+
+    // MARK: - Access
+    public static let notFound = t("Không tìm thấy trang hoặc bản ghi này.", "This page or record was not found.")
+    public static let unitNotFound = t("Không tìm thấy tổ chức này trong phạm vi của bạn.", "No such unit in your scope.")
+    public static let forbidden = t("Bạn không có quyền thực hiện thao tác này.", "You are not allowed to do this.")
+    public static let readOnlyRole = t("Vai trò của bạn chỉ được xem.", "Your role may only read.")
+    public static let adminOnly = t("Chỉ quản trị viên được thực hiện thao tác này.", "Only an administrator may do this.")
+    public static let outsideScope = t("Tổ chức này nằm ngoài phạm vi của bạn.", "This unit is outside your scope.")
+    public static let cannotMoveOwnUnit = t(
+        "Không thể chuyển tổ chức của chính bạn sang cấp trên khác; hãy nhờ cấp trên thực hiện.",
+        "You cannot move your own unit under another parent; ask the level above.")
+
+    // MARK: - Validation
+    public static let invalidInput = t("Dữ liệu chưa hợp lệ; chưa lưu gì.", "The input is not valid; nothing was saved.")
+    public static let required = t("Bắt buộc nhập.", "Required.")
+    public static func tooLong(_ n: Int) -> Localized { t("Dài quá \(n) ký tự.", "Longer than \(n) characters.") }
+    public static func unknownValue(_ v: String) -> Localized { t("Giá trị không hợp lệ: “\(v)”.", "Unknown value: “\(v)”.") }
+    public static func invalidDate(_ v: String) -> Localized {
+        t("Ngày không hợp lệ: “\(v)” (dùng dd/mm/yyyy hoặc yyyy-mm-dd).", "Invalid date: “\(v)” (use dd/mm/yyyy or yyyy-mm-dd).")
+    }
+    public static let malformedBody = t("Nội dung gửi lên không đọc được.", "The request body cannot be read.")
+    public static let uploadTooLarge = t("Tệp gửi lên quá lớn (tối đa 20 MB).", "The upload is too large (20 MB at most).")
+    public static let methodNotAllowed = t("Thao tác này không được hỗ trợ ở địa chỉ này.", "This method is not supported here.")
+    public static let internalError = t(
+        "Có lỗi trong hệ thống; thao tác chưa được thực hiện. Lỗi đã được ghi lại.",
+        "Something went wrong in the system; nothing was done. The error was logged.")
+    public static let invalidToken = t("Mã truy cập không hợp lệ hoặc đã bị thu hồi.", "The token is invalid or revoked.")
+    public static func outOfRange(_ low: Int, _ high: Int) -> Localized {
+        t("Phải là số nguyên từ \(low) đến \(high).", "Must be a whole number from \(low) to \(high).")
+    }
+    public static let invalidNumber = t("Phải là số nguyên dương.", "Must be a positive whole number.")
+
+    // MARK: - Organization
+    public static let units = t("Tổ chức đảng", "Party units")
+    public static let unit = t("Tổ chức", "Unit")
+    public static let code = t("Mã", "Code")
+    public static let name = t("Tên tổ chức", "Name")
+    public static let kind = t("Loại", "Kind")
+    public static let parent = t("Cấp trên", "Parent")
+    public static let parentCode = t("Mã cấp trên", "Parent code")
+    public static let sectorLabel = t("Khu vực", "Sector")
+    public static let hasCommittee = t("Có cấp ủy", "Has a committee")
+    public static let foundedOn = t("Ngày thành lập", "Founded on")
+    public static let dissolvedOn = t("Ngày giải thể", "Dissolved on")
+    public static let subUnits = t("Tổ chức trực thuộc", "Sub-units")
+    public static let yourUnit = t("Đơn vị của bạn", "Your unit")
+    public static let pickUnit = t("Chọn tổ chức", "Choose a unit")
+    public static let newSubUnit = t("Thêm tổ chức trực thuộc", "Add a sub-unit")
+    public static let downloadXLSX = t("Tải về Excel (.xlsx)", "Download Excel (.xlsx)")
+    public static let downloadCSV = t("Tải về CSV", "Download CSV")
+    public static func exportedBy(_ who: String, _ when: String) -> Localized { t("Xuất bởi \(who) lúc \(when)", "Exported by \(who) at \(when)") }
+    public static func unitSort(_ key: String) -> Localized {
+        switch key {
+        case "code": return t("Mã", "Code")
+        case "name": return t("Tên", "Name")
+        case "kind": return t("Cấp", "Level")
+        default: return t("Theo cây tổ chức", "Tree order")
+        }
+    }
+    public static let newUnit = t("Thêm tổ chức", "New unit")
+    public static let editUnit = t("Sửa thông tin tổ chức", "Edit unit")
+    public static let unitSaved = t("Đã lưu.", "Saved.")
+    public static let invalidUnitCode = t(
+        "Mã gồm 1–40 ký tự: chữ không dấu, số, dấu chấm, gạch ngang, gạch dưới.",
+        "A code is 1–40 characters: ASCII letters, digits, dot, hyphen, underscore.")
+    public static func unitCodeTaken(_ code: String) -> Localized { t("Mã “\(code)” đã được dùng.", "Code “\(code)” is already used.") }
+    public static func parentNotFound(_ code: String) -> Localized {
+        t("Không có tổ chức cấp trên mã “\(code)”.", "No parent unit with code “\(code)”.")
+    }
+    public static let dissolvedBeforeFounded = t("Ngày giải thể trước ngày thành lập.", "Dissolved before it was founded.")
+    public static func parentKindNotHigher(parent: UnitKind, child: UnitKind) -> Localized {
+        t(
+            "\(child.label.vi) không thể trực thuộc \(parent.label.vi.lowercased()).",
+            "A \(child.label.en.lowercased()) cannot sit under a \(parent.label.en.lowercased()).")
+    }
+    public static let cycle = t("Không thể đặt một tổ chức dưới chính nó hoặc dưới tổ chức trực thuộc nó.", "A unit cannot sit under itself or one of its sub-units.")
+    public static let rootNeedsAdmin = t("Chỉ quản trị viên cấp gốc mới tạo được tổ chức gốc.", "Only a root-level administrator may create a root unit.")
+    public static func unitKind(_ kind: UnitKind) -> Localized {
+        switch kind {
+        case .central: return t("Trung ương", "Central")
+        case .provincial: return t("Đảng bộ tỉnh", "Provincial")
+        case .upperBase: return t("Cấp trên cơ sở", "Upper-base")
+        case .base: return t("Cơ sở", "Base")
+        case .subBase: return t("Đảng bộ bộ phận", "Sub-base")
+        case .cell: return t("Chi bộ", "Cell")
+        }
+    }
+    public static func sector(_ sector: Sector) -> Localized {
+        switch sector {
+        case .stateAgency: return t("Cơ quan nhà nước", "State agency")
+        case .publicService: return t("Đơn vị sự nghiệp", "Public service unit")
+        case .stateEnterprise: return t("Doanh nghiệp nhà nước", "State enterprise")
+        case .nonStateEnterprise: return t("Doanh nghiệp ngoài nhà nước", "Non-state enterprise")
+        case .armedForces: return t("Lực lượng vũ trang", "Armed forces")
+        case .commune: return t("Xã, phường", "Commune or ward")
+        case .other: return t("Khác", "Other")
+        }
+    }
+
+    // MARK: - Conflicts
+    public static let staleSave = t(
+        "Bản ghi đã được người khác sửa sau khi bạn mở nó; chưa lưu gì. Các thay đổi trong lúc đó:",
+        "Someone else changed this record after you opened it; nothing was saved. What changed meanwhile:")
+    public static let field = t("Trường", "Field")
+    public static let theirValue = t("Giá trị hiện tại", "Current value")
+    public static let yourBase = t("Giá trị khi bạn mở", "Value when you opened it")
+    public static let reloadAndRetry = t("Mở lại bản mới nhất", "Open the latest version")
+
+    // MARK: - Audit
+    public static let history = t("Lịch sử thay đổi", "History")
+    public static let auditLog = t("Nhật ký thay đổi", "Audit log")
+    public static let when = t("Thời điểm", "When")
+    public static let who = t("Người thực hiện", "Who")
+    public static let fromAddress = t("Từ địa chỉ", "From")
+    public static let action = t("Thao tác", "Action")
+    public static let record = t("Bản ghi", "Record")
+    public static let changes = t("Thay đổi", "Changes")
+    public static func auditAction(_ action: String) -> Localized {
+        switch action {
+        case "create": return t("Tạo mới", "Created")
+        case "update": return t("Sửa", "Updated")
+        case "delete": return t("Xóa", "Deleted")
+        case "import": return t("Nhập dữ liệu", "Imported")
+        case "login": return t("Đăng nhập", "Logged in")
+        case "login_failed": return t("Đăng nhập sai", "Failed log-in")
+        case "logout": return t("Đăng xuất", "Logged out")
+        case "disable": return t("Khóa", "Disabled")
+        case "password": return t("Đổi mật khẩu", "Password changed")
+        case "token_create": return t("Tạo mã API", "Token created")
+        case "token_revoke": return t("Thu hồi mã API", "Token revoked")
+        case "restore": return t("Khôi phục", "Restored")
+        default: return t(action, action)
+        }
+    }
+
+    // MARK: - Import
+    public static func importUnknownFile(_ name: String) -> Localized {
+        t("Tệp “\(name)” không thuộc định dạng trao đổi (phiên bản 1).", "File “\(name)” is not part of the interchange format (version 1).")
+    }
+    public static func importUnknownColumn(_ name: String) -> Localized { t("Cột không được hỗ trợ: “\(name)”.", "Unknown column: “\(name)”.") }
+    public static func importMissingColumn(_ name: String) -> Localized { t("Thiếu cột “\(name)”.", "Missing column “\(name)”.") }
+    public static func importDuplicateColumn(_ name: String) -> Localized { t("Cột “\(name)” bị lặp.", "Column “\(name)” appears twice.") }
+    public static func importDuplicateKey(_ key: String, firstLine: Int) -> Localized {
+        t("Mã “\(key)” đã có ở dòng \(firstLine).", "Key “\(key)” already appears on line \(firstLine).")
+    }
+    public static let importNotXLSX = t("Tệp không phải bảng tính .xlsx hợp lệ.", "The file is not a valid .xlsx workbook.")
+    public static let importEncoding = t("Tệp không phải UTF-8.", "The file is not UTF-8.")
+    public static let importMalformed = t("Tệp CSV sai cấu trúc (dấu ngoặc kép chưa đóng).", "Malformed CSV (an unclosed quote).")
+    public static func importWrongFieldCount(_ found: Int, _ expected: Int) -> Localized {
+        t("Dòng có \(found) ô, cần \(expected).", "The row has \(found) cells; expected \(expected).")
+    }
+    public static let importNothingStored = t("Có lỗi; chưa lưu gì.", "There are errors; nothing was stored.")
+}

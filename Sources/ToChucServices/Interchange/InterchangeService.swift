@@ -1,0 +1,337 @@
+import Foundation
+import SQLKit
+import ToChucDomain
+import ToChucStorage
+
+/// What an import did (or, on a dry run, would do).
+public struct ImportSummary: Sendable, Equatable, Codable {
+    public var created = 0
+    public var updated = 0
+    public var unchanged = 0
+    public var files: [String] = []
+}
+
+/// A dataset read from disk: each file's rows with the line (or spreadsheet row) each came from.
+struct Dataset {
+    var tables: [String: [CSV.Record]] = [:]
+    var hashes: [String: String] = [:]
+}
+
+/// Import and export in the interchange format (INTERCHANGE.md): a folder of CSV files or one .xlsx workbook.
+public struct InterchangeService: Sendable {
+    let db: Database
+
+    public init(db: Database) { self.db = db }
+
+    /// The files this version knows, in load order (files that refer to others come after them).
+    public static let knownFiles = [OrgUnitsFile.fileName]
+
+    /// Loads a dataset, all or nothing. Throws `ImportFailure` naming every wrong row; nothing is stored then.
+    public func importDataset(_ principal: Principal, at url: URL) async throws -> ImportSummary {
+        try principal.requireWrite()
+        let dataset = try Self.read(url)
+        let files = dataset.tables.keys.sorted()
+        guard let rows = dataset.tables[OrgUnitsFile.fileName] else { return ImportSummary(files: files) }
+        let sourceName = url.lastPathComponent
+        let fileHash = dataset.hashes[OrgUnitsFile.fileName] ?? ""
+        return try await db.write { sql in
+            var summary = ImportSummary(files: files)
+            let counts = try await Self.importUnits(sql, principal: principal, records: rows)
+            summary.created = counts.created
+            summary.updated = counts.updated
+            summary.unchanged = counts.unchanged
+            if counts.created + counts.updated > 0 {
+                try await AuditLog.append(
+                    sql, actor: principal.actor, address: principal.address, action: "import", entity: "dataset",
+                    key: sourceName, unitPath: principal.unitPath, old: nil,
+                    new: [
+                        "file": OrgUnitsFile.fileName, "sha256": fileHash, "rows": String(rows.count - 1),
+                        "created": String(counts.created), "updated": String(counts.updated),
+                    ])
+            }
+            return summary
+        }
+    }
+
+    /// Reads a folder of CSV files or an .xlsx workbook; unknown file or sheet names are refused.
+    static func read(_ url: URL) throws -> Dataset {
+        var dataset = Dataset()
+        var problems: [ImportProblem] = []
+        var isDirectory: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: url.path, isDirectory: &isDirectory) else {
+            throw ImportFailure(problems: [ImportProblem(file: url.lastPathComponent, line: nil, column: nil, reason: Catalogue.notFound)])
+        }
+        if isDirectory.boolValue {
+            let names = try FileManager.default.contentsOfDirectory(atPath: url.path).filter { !$0.hasPrefix(".") }.sorted()
+            for name in names where name != "manifest.json" {
+                guard knownFiles.contains(name) else {
+                    problems.append(ImportProblem(file: name, line: nil, column: nil, reason: Catalogue.importUnknownFile(name)))
+                    continue
+                }
+                let data = try Data(contentsOf: url.appendingPathComponent(name))
+                dataset.hashes[name] = Secrets.sha256Hex(data)
+                do {
+                    dataset.tables[name] = try CSV.parse(data)
+                } catch CSV.ParseError.notUTF8 {
+                    problems.append(ImportProblem(file: name, line: nil, column: nil, reason: Catalogue.importEncoding))
+                } catch CSV.ParseError.unclosedQuote(let line) {
+                    problems.append(ImportProblem(file: name, line: line, column: nil, reason: Catalogue.importMalformed))
+                }
+            }
+        } else if url.pathExtension.lowercased() == "xlsx" {
+            let data = try Data(contentsOf: url)
+            let sheets: [(name: String, rows: [[String]])]
+            do {
+                sheets = try XLSX.read(data: data)
+            } catch {
+                throw ImportFailure(problems: [
+                    ImportProblem(file: url.lastPathComponent, line: nil, column: nil, reason: Catalogue.importNotXLSX)
+                ])
+            }
+            for sheet in sheets {
+                let fileName = sheet.name.hasSuffix(".csv") ? sheet.name : sheet.name + ".csv"
+                guard knownFiles.contains(fileName) else {
+                    problems.append(ImportProblem(file: sheet.name, line: nil, column: nil, reason: Catalogue.importUnknownFile(sheet.name)))
+                    continue
+                }
+                dataset.hashes[fileName] = Secrets.sha256Hex(data)
+                dataset.tables[fileName] = sheet.rows.enumerated().compactMap { index, row in
+                    row.allSatisfy(\.isEmpty) ? nil : CSV.Record(line: index + 1, fields: row)
+                }
+            }
+        } else if knownFiles.contains(url.lastPathComponent) {
+            let data = try Data(contentsOf: url)
+            dataset.hashes[url.lastPathComponent] = Secrets.sha256Hex(data)
+            do {
+                dataset.tables[url.lastPathComponent] = try CSV.parse(data)
+            } catch CSV.ParseError.notUTF8 {
+                problems.append(ImportProblem(file: url.lastPathComponent, line: nil, column: nil, reason: Catalogue.importEncoding))
+            } catch CSV.ParseError.unclosedQuote(let line) {
+                problems.append(ImportProblem(file: url.lastPathComponent, line: line, column: nil, reason: Catalogue.importMalformed))
+            }
+        } else {
+            problems.append(
+                ImportProblem(file: url.lastPathComponent, line: nil, column: nil, reason: Catalogue.importUnknownFile(url.lastPathComponent)))
+        }
+        if !problems.isEmpty { throw ImportFailure(problems: problems) }
+        return dataset
+    }
+
+    /// Checks every row first (so that the report names them all), then writes parents before children.
+    static func importUnits(_ sql: any SQLDatabase, principal: Principal, records: [CSV.Record]) async throws
+        -> (created: Int, updated: Int, unchanged: Int)
+    {
+        let file = OrgUnitsFile.fileName
+        guard let header = records.first else { return (0, 0, 0) }
+        let index: [String: Int]
+        switch HeaderMapping.map(header: header.fields, columns: OrgUnitsFile.columns, file: file, line: header.line) {
+        case .success(let map): index = map
+        case .failure(let failure): throw failure
+        }
+        var problems: [ImportProblem] = []
+        var drafts: [(line: Int, draft: UnitDraft)] = []
+        var lineOfCode: [String: Int] = [:]
+        for record in records.dropFirst() {
+            if record.fields.count != header.fields.count {
+                problems.append(
+                    ImportProblem(file: file, line: record.line, column: nil,
+                        reason: Catalogue.importWrongFieldCount(record.fields.count, header.fields.count)))
+                continue
+            }
+            func cell(_ name: String) -> String {
+                index[name].map { record.fields[$0].trimmingCharacters(in: .whitespaces) } ?? ""
+            }
+            guard let flag = UnitRules.parseFlag(cell("has_committee")) else {
+                problems.append(ImportProblem(file: file, line: record.line, column: "has_committee", reason: Catalogue.unknownValue(cell("has_committee"))))
+                continue
+            }
+            let sector = cell("sector").isEmpty ? Sector.other.rawValue : cell("sector")
+            let draft = UnitDraft(
+                code: cell("code"), name: cell("name"), kind: cell("kind"), parentCode: cell("parent_code"), sector: sector,
+                hasCommittee: flag, foundedOn: cell("founded_on"), dissolvedOn: cell("dissolved_on"))
+            if let first = lineOfCode[draft.code] {
+                problems.append(ImportProblem(file: file, line: record.line, column: "code", reason: Catalogue.importDuplicateKey(draft.code, firstLine: first)))
+                continue
+            }
+            lineOfCode[draft.code] = record.line
+            drafts.append((record.line, draft))
+        }
+        // What the file says about each code, and what the database has.
+        let byCode = Dictionary(uniqueKeysWithValues: drafts.map { ($0.draft.code, $0) })
+        var existing: [String: OrgUnit] = [:]
+        let wanted = Array(Set(drafts.flatMap { [$0.draft.code, $0.draft.parentCode] }.filter { !$0.isEmpty }))
+        for chunk in stride(from: 0, to: wanted.count, by: 500).map({ Array(wanted[$0..<min($0 + 500, wanted.count)]) }) {
+            let rows = try await sql.raw(
+                "SELECT \(unsafeRaw: UnitStore.columns) FROM \(unsafeRaw: UnitStore.from) WHERE u.code IN (\(binds: chunk))"
+            ).all()
+            for row in rows {
+                let unit = try UnitStore.unit(from: row)
+                existing[unit.code] = unit
+            }
+        }
+        func kind(of code: String) -> UnitKind? {
+            if let row = byCode[code] { return UnitRules.parseKind(row.draft.kind) }
+            return existing[code]?.kind
+        }
+        var valid: [String: (line: Int, draft: UnitDraft)] = [:]
+        for (line, draft) in drafts {
+            var rowProblems: [ImportProblem] = []
+            let parent = draft.parentCode
+            if !parent.isEmpty {
+                if byCode[parent] == nil && existing[parent] == nil {
+                    rowProblems.append(ImportProblem(file: file, line: line, column: "parent_code", reason: Catalogue.parentNotFound(parent)))
+                } else if let found = existing[parent], byCode[parent] == nil, !principal.sees(path: found.path) {
+                    rowProblems.append(ImportProblem(file: file, line: line, column: "parent_code", reason: Catalogue.outsideScope))
+                }
+            } else if !(principal.isRootScope && principal.role.canManageAccounts) {
+                rowProblems.append(ImportProblem(file: file, line: line, column: "parent_code", reason: Catalogue.rootNeedsAdmin))
+            }
+            if let current = existing[draft.code], !principal.sees(path: current.path) {
+                rowProblems.append(ImportProblem(file: file, line: line, column: "code", reason: Catalogue.unitCodeTaken(draft.code)))
+            }
+            if case .failure(.invalid(_, let errors)) = UnitRules.check(draft, parentKind: parent.isEmpty ? nil : kind(of: parent)) {
+                rowProblems += errors.map { ImportProblem(file: file, line: line, column: $0.field, reason: $0.message) }
+            }
+            if rowProblems.isEmpty { valid[draft.code] = (line, draft) }
+            problems += rowProblems
+        }
+        // Cycles: follow each row's parent chain through the file and the database.
+        for (line, draft) in drafts {
+            var seen: Set<String> = [draft.code]
+            var next = draft.parentCode
+            while !next.isEmpty {
+                if seen.contains(next) {
+                    problems.append(ImportProblem(file: file, line: line, column: "parent_code", reason: Catalogue.cycle))
+                    break
+                }
+                seen.insert(next)
+                next = byCode[next]?.draft.parentCode ?? existing[next]?.parentCode ?? ""
+            }
+        }
+        if !problems.isEmpty {
+            throw ImportFailure(problems: problems.sorted { ($0.line ?? 0, $0.column ?? "") < ($1.line ?? 0, $1.column ?? "") })
+        }
+        // Parents first: order by depth within the file.
+        func depth(_ code: String) -> Int {
+            var d = 0
+            var next = byCode[code]?.draft.parentCode ?? ""
+            while let row = byCode[next] {
+                d += 1
+                next = row.draft.parentCode
+            }
+            return d
+        }
+        var created = 0
+        var updated = 0
+        var unchanged = 0
+        for (line, draft) in drafts.sorted(by: { (depth($0.draft.code), $0.line) < (depth($1.draft.code), $1.line) }) {
+            do {
+                if let current = try await UnitStore.find(sql, code: draft.code) {
+                    let normalized = try UnitRules.check(draft, parentKind: nil).get()
+                    if current.auditValues == Self.values(of: normalized) {
+                        unchanged += 1
+                        continue
+                    }
+                    _ = try await UnitService.update(sql, principal: principal, code: draft.code, draft: draft, expectedVersion: current.version)
+                    updated += 1
+                } else {
+                    _ = try await UnitService.create(sql, principal: principal, draft: draft)
+                    created += 1
+                }
+            } catch let error as DomainError {
+                var rowProblems: [ImportProblem] = []
+                if case .invalid(_, let errors) = error {
+                    rowProblems = errors.map { ImportProblem(file: file, line: line, column: $0.field, reason: $0.message) }
+                }
+                if rowProblems.isEmpty { rowProblems = [ImportProblem(file: file, line: line, column: nil, reason: error.message)] }
+                throw ImportFailure(problems: rowProblems)
+            }
+        }
+        return (created, updated, unchanged)
+    }
+
+    static func values(of unit: ValidUnit) -> [String: String?] {
+        UnitDraft(
+            code: unit.code, name: unit.name, kind: unit.kind.rawValue, parentCode: unit.parentCode ?? "",
+            sector: unit.sector.rawValue, hasCommittee: unit.hasCommittee, foundedOn: unit.foundedOn?.iso ?? "",
+            dissolvedOn: unit.dissolvedOn?.iso ?? ""
+        ).auditValues
+    }
+
+    // MARK: - Export
+
+    public enum ExportFormat: String, Sendable, CaseIterable {
+        case csv
+        case xlsx
+    }
+
+    /// The rows of `org_units.csv` for the principal's subtree, parents before children; header first.
+    public func orgUnitRows(_ principal: Principal) async throws -> [[String]] {
+        let range = principal.pathRange
+        let units = try await db.read { sql in
+            try await sql.raw(
+                "SELECT \(unsafeRaw: UnitStore.columns) FROM \(unsafeRaw: UnitStore.from) WHERE u.path >= \(bind: range.lower) AND u.path < \(bind: range.upper) ORDER BY u.depth, u.code"
+            ).all().map(UnitStore.unit)
+        }
+        let header = OrgUnitsFile.columns.map(\.name)
+        return [header] + units.map { unit in
+            // A unit whose parent lies outside the exported subtree becomes a root of the export.
+            let parent = principal.isRootScope || unit.path != principal.unitPath ? unit.parentCode ?? "" : ""
+            return [
+                unit.code, unit.name, unit.kind.rawValue, parent, unit.sector.rawValue, unit.hasCommittee ? "true" : "false",
+                unit.foundedOn?.iso ?? "", unit.dissolvedOn?.iso ?? "",
+            ]
+        }
+    }
+
+    /// Writes the dataset verbatim to a folder of CSV files (with `manifest.json`) or to one .xlsx (manifest beside it).
+    public func export(_ principal: Principal, format: ExportFormat, to url: URL, programVersion: String) async throws -> [String: Int] {
+        let rows = try await orgUnitRows(principal)
+        var files: [String: (rows: Int, sha256: String)] = [:]
+        switch format {
+        case .csv:
+            try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
+            let data = Data(rows.map(CSV.line).joined().utf8)
+            try data.write(to: url.appendingPathComponent(OrgUnitsFile.fileName), options: .atomic)
+            files[OrgUnitsFile.fileName] = (rows.count - 1, Secrets.sha256Hex(data))
+            try writeManifest(principal, files: files, version: programVersion, to: url.appendingPathComponent("manifest.json"))
+        case .xlsx:
+            let sheet = XLSXSheet(name: OrgUnitsFile.sheetName, rows: rows.map { $0.map { $0.isEmpty ? .empty : .text($0) } })
+            let data = try XLSX.data([sheet])
+            try data.write(to: url, options: .atomic)
+            files[OrgUnitsFile.fileName] = (rows.count - 1, Secrets.sha256Hex(data))
+            try writeManifest(
+                principal, files: files, version: programVersion,
+                to: url.deletingPathExtension().appendingPathExtension("manifest.json"))
+        }
+        try await db.write { sql in
+            try await AuditLog.append(
+                sql, actor: principal.actor, address: principal.address, action: "export", entity: "dataset",
+                key: url.lastPathComponent, unitPath: principal.unitPath, old: nil,
+                new: ["format": format.rawValue, "rows": String(rows.count - 1)])
+        }
+        return files.mapValues(\.rows)
+    }
+
+    private func writeManifest(_ principal: Principal, files: [String: (rows: Int, sha256: String)], version: String, to url: URL) throws {
+        let manifest: [String: Any] = [
+            "format": "tochuc-interchange", "format_version": 1, "program_version": version,
+            "exported_by": principal.actor, "exported_at": Timestamp.now(),
+            "scope_unit": principal.isRootScope ? "" : principal.unitCode,
+            "files": files.mapValues { ["rows": $0.rows, "sha256": $0.sha256] },
+        ]
+        let data = try JSONSerialization.data(withJSONObject: manifest, options: [.prettyPrinted, .sortedKeys])
+        try data.write(to: url, options: .atomic)
+    }
+}
+
+extension InterchangeService {
+    /// Downloads from the UI are audited: who took which list, when, how many rows.
+    public func recordDownload(_ principal: Principal, name: String, rows: Int) async throws {
+        try await db.write { sql in
+            try await AuditLog.append(
+                sql, actor: principal.actor, address: principal.address, action: "export", entity: "download", key: name,
+                unitPath: principal.unitPath, old: nil, new: ["rows": String(rows)])
+        }
+    }
+}

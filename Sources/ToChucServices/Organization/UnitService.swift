@@ -1,0 +1,248 @@
+import Foundation
+import SQLKit
+import ToChucDomain
+import ToChucStorage
+
+/// A page of a list, with the total for the pager.
+public struct Page<Item: Sendable>: Sendable {
+    public let items: [Item]
+    public let page: Int
+    public let perPage: Int
+    public let total: Int
+
+    public var pageCount: Int { max(1, (total + perPage - 1) / perPage) }
+}
+
+/// How a unit list is ordered.
+public enum UnitSort: String, Sendable, CaseIterable {
+    case code
+    case name
+    case kind
+    /// Tree order: parents before their sub-units.
+    case tree
+
+    var orderBy: String {
+        switch self {
+        case .code: return "u.code"
+        case .name: return "u.name_folded, u.code"
+        case .kind: return "u.depth, u.code"
+        case .tree: return "u.path"
+        }
+    }
+}
+
+/// Organization units: list, read, create, edit — always inside the principal's subtree.
+public struct UnitService: Sendable {
+    let db: Database
+
+    public init(db: Database) { self.db = db }
+
+    public static let maximumPerPage = 200
+
+    /// Units of the principal's subtree whose name or code contains the query (accents and case ignored).
+    public func list(_ principal: Principal, query: String = "", page: Int = 1, perPage: Int = 50, sort: UnitSort = .tree)
+        async throws -> Page<OrgUnit>
+    {
+        let page = max(1, page)
+        let perPage = min(max(1, perPage), Self.maximumPerPage)
+        let range = principal.pathRange
+        let folded = VietnameseText.fold(query)
+        let pattern = "%" + folded.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "%", with: "\\%")
+            .replacingOccurrences(of: "_", with: "\\_") + "%"
+        return try await db.read { sql in
+            var filter = SQLQueryString("u.path >= \(bind: range.lower) AND u.path < \(bind: range.upper)")
+            if !folded.isEmpty {
+                filter.appendLiteral(" AND (u.name_folded LIKE ")
+                filter.appendInterpolation(bind: pattern)
+                filter.appendLiteral(" ESCAPE '\\' OR LOWER(u.code) LIKE ")
+                filter.appendInterpolation(bind: pattern)
+                filter.appendLiteral(" ESCAPE '\\')")
+            }
+            let total = try await sql.raw("SELECT COUNT(*) AS n FROM units u WHERE \(filter)").first()?.decode(column: "n", as: Int.self) ?? 0
+            let rows = try await sql.raw(
+                """
+                SELECT \(unsafeRaw: UnitStore.columns) FROM \(unsafeRaw: UnitStore.from) WHERE \(filter)
+                ORDER BY \(unsafeRaw: sort.orderBy) LIMIT \(literal: perPage) OFFSET \(literal: (page - 1) * perPage)
+                """
+            ).all()
+            return Page(items: try rows.map(UnitStore.unit), page: page, perPage: perPage, total: total)
+        }
+    }
+
+    /// One unit; `notFound` for a unit outside the subtree, exactly as for one that does not exist.
+    public func get(_ principal: Principal, code: String) async throws -> OrgUnit {
+        let unit = try await db.read { sql in try await UnitStore.find(sql, code: code) }
+        guard let unit, principal.sees(path: unit.path) else { throw DomainError.notFound(Catalogue.unitNotFound) }
+        return unit
+    }
+
+    /// The direct sub-units of a unit in scope.
+    public func children(_ principal: Principal, of unit: OrgUnit) async throws -> [OrgUnit] {
+        guard principal.sees(path: unit.path) else { throw DomainError.notFound(Catalogue.unitNotFound) }
+        return try await db.read { sql in
+            try await sql.raw(
+                "SELECT \(unsafeRaw: UnitStore.columns) FROM \(unsafeRaw: UnitStore.from) WHERE u.parent_id = \(bind: unit.id) ORDER BY u.code"
+            ).all().map(UnitStore.unit)
+        }
+    }
+
+    /// The chain from the principal's own unit down to `unit`, for breadcrumbs.
+    public func ancestors(_ principal: Principal, of unit: OrgUnit) async throws -> [OrgUnit] {
+        let ids = unit.path.split(separator: "/").compactMap { Int64($0) }.dropLast()
+        guard !ids.isEmpty else { return [] }
+        let all = try await db.read { sql in
+            try await sql.raw(
+                "SELECT \(unsafeRaw: UnitStore.columns) FROM \(unsafeRaw: UnitStore.from) WHERE u.id IN (\(binds: Array(ids))) ORDER BY u.depth"
+            ).all().map(UnitStore.unit)
+        }
+        return all.filter { principal.sees(path: $0.path) }
+    }
+
+    /// Units offered by the unit picker: the principal's unit and the two levels below it.
+    public func pickable(_ principal: Principal) async throws -> [OrgUnit] {
+        let range = principal.pathRange
+        let maxDepth = principal.unitPath.split(separator: "/").count + 1
+        return try await db.read { sql in
+            try await sql.raw(
+                """
+                SELECT \(unsafeRaw: UnitStore.columns) FROM \(unsafeRaw: UnitStore.from)
+                WHERE u.path >= \(bind: range.lower) AND u.path < \(bind: range.upper) AND u.depth <= \(bind: maxDepth)
+                ORDER BY u.path LIMIT 500
+                """
+            ).all().map(UnitStore.unit)
+        }
+    }
+
+    /// Creates a unit under a parent in scope (a root only for an administrator of the whole tree).
+    public func create(_ principal: Principal, _ draft: UnitDraft) async throws -> OrgUnit {
+        try principal.requireWrite()
+        return try await db.write { sql in
+            try await Self.create(sql, principal: principal, draft: draft)
+        }
+    }
+
+    static func create(_ sql: any SQLDatabase, principal: Principal, draft: UnitDraft) async throws -> OrgUnit {
+        let parentCode = draft.parentCode.trimmingCharacters(in: .whitespaces)
+        var parent: OrgUnit? = nil
+        if parentCode.isEmpty {
+            guard principal.isRootScope, principal.role.canManageAccounts else {
+                throw DomainError.invalid(Catalogue.invalidInput, [FieldError("parent_code", Catalogue.rootNeedsAdmin)])
+            }
+        } else {
+            parent = try await UnitStore.find(sql, code: parentCode)
+            guard let found = parent, principal.sees(path: found.path) else {
+                throw DomainError.invalid(Catalogue.invalidInput, [FieldError("parent_code", Catalogue.parentNotFound(parentCode))])
+            }
+        }
+        let valid = try UnitRules.check(draft, parentKind: parent?.kind).get()
+        if try await UnitStore.find(sql, code: valid.code) != nil {
+            throw DomainError.invalid(Catalogue.invalidInput, [FieldError("code", Catalogue.unitCodeTaken(valid.code))])
+        }
+        let unit = try await UnitStore.insert(sql, valid, parent: parent)
+        try await AuditLog.append(
+            sql, actor: principal.actor, address: principal.address, action: "create", entity: "unit", key: unit.code,
+            unitPath: unit.path, old: nil, new: unit.auditValues.merging(["version": "1"]) { $1 })
+        return unit
+    }
+
+    /// Saves new attributes if the record is still at `expectedVersion`; otherwise refuses with what changed meanwhile.
+    public func update(_ principal: Principal, code: String, _ draft: UnitDraft, expectedVersion: Int) async throws -> OrgUnit {
+        try principal.requireWrite()
+        return try await db.write { sql in
+            try await Self.update(sql, principal: principal, code: code, draft: draft, expectedVersion: expectedVersion)
+        }
+    }
+
+    static func update(_ sql: any SQLDatabase, principal: Principal, code: String, draft: UnitDraft, expectedVersion: Int)
+        async throws -> OrgUnit
+    {
+        guard let current = try await UnitStore.find(sql, code: code), principal.sees(path: current.path) else {
+            throw DomainError.notFound(Catalogue.unitNotFound)
+        }
+        if current.version != expectedVersion {
+            throw try await conflict(sql, current: current, baseVersion: expectedVersion, submitted: draft)
+        }
+        var draft = draft
+        if draft.code.trimmingCharacters(in: .whitespaces).isEmpty { draft.code = current.code }
+        if draft.code != current.code {
+            throw DomainError.invalid(Catalogue.invalidInput, [FieldError("code", Catalogue.forbidden)])
+        }
+        let parentCode = draft.parentCode.trimmingCharacters(in: .whitespaces)
+        var newParent: OrgUnit? = nil
+        if parentCode != (current.parentCode ?? "") {
+            // Moving a subtree: only from below the principal's own unit, to a parent inside the subtree, never under itself.
+            if current.path == principal.unitPath && !principal.isRootScope {
+                throw DomainError.forbidden(Catalogue.cannotMoveOwnUnit)
+            }
+            if parentCode.isEmpty {
+                guard principal.isRootScope, principal.role.canManageAccounts else {
+                    throw DomainError.invalid(Catalogue.invalidInput, [FieldError("parent_code", Catalogue.rootNeedsAdmin)])
+                }
+            } else {
+                guard let found = try await UnitStore.find(sql, code: parentCode), principal.sees(path: found.path) else {
+                    throw DomainError.invalid(Catalogue.invalidInput, [FieldError("parent_code", Catalogue.parentNotFound(parentCode))])
+                }
+                if found.path.hasPrefix(current.path) {
+                    throw DomainError.invalid(Catalogue.invalidInput, [FieldError("parent_code", Catalogue.cycle)])
+                }
+                newParent = found
+            }
+        } else if let code = current.parentCode {
+            newParent = try await UnitStore.find(sql, code: code)
+        }
+        let valid = try UnitRules.check(draft, parentKind: newParent?.kind).get()
+        guard let updated = try await UnitStore.update(sql, current: current, to: valid, newParent: newParent) else {
+            throw try await conflict(sql, current: current, baseVersion: expectedVersion, submitted: draft)
+        }
+        if updated.auditValues != current.auditValues {
+            try await AuditLog.append(
+                sql, actor: principal.actor, address: principal.address, action: "update", entity: "unit", key: updated.code,
+                unitPath: updated.path, old: current.auditValues.merging(["version": String(current.version)]) { $1 },
+                new: updated.auditValues.merging(["version": String(updated.version)]) { $1 })
+        }
+        return updated
+    }
+
+    /// The refusal of a stale save: what differs between the version the user started from and the current one
+    /// (from the audit log), or, when that version is unknown, between the user's input and the current record.
+    static func conflict(_ sql: any SQLDatabase, current: OrgUnit, baseVersion: Int, submitted: UnitDraft) async throws
+        -> DomainError
+    {
+        let history = try await AuditLog.history(sql, entity: "unit", key: current.code)
+        let base = history.compactMap(\.newValues).first { ($0["version"] ?? nil) == String(baseVersion) }
+        let now = current.auditValues
+        let reference = base ?? submitted.auditValues
+        let changes = now.keys.sorted().compactMap { key -> FieldChange? in
+            let old = reference[key] ?? nil
+            let new = now[key] ?? nil
+            return old == new ? nil : FieldChange(field: key, old: old, new: new)
+        }
+        var currentValues = now
+        currentValues["version"] = String(current.version)
+        return .conflict(Catalogue.staleSave, changes: changes, current: currentValues)
+    }
+
+    public func history(_ principal: Principal, code: String) async throws -> [AuditEntry] {
+        let unit = try await get(principal, code: code)
+        return try await db.read { sql in try await AuditLog.history(sql, entity: "unit", key: unit.code) }
+    }
+}
+
+extension UnitService {
+    /// How many units of each kind lie in the subtree of `unit` (itself included).
+    public func countsByKind(_ principal: Principal, under unit: OrgUnit) async throws -> [UnitKind: Int] {
+        guard principal.sees(path: unit.path) else { throw DomainError.notFound(Catalogue.unitNotFound) }
+        let range = PathRange.of(unit.path)
+        return try await db.read { sql in
+            var counts: [UnitKind: Int] = [:]
+            for row in try await sql.raw(
+                "SELECT kind, COUNT(*) AS n FROM units WHERE path >= \(bind: range.lower) AND path < \(bind: range.upper) GROUP BY kind"
+            ).all() {
+                if let kind = UnitKind(rawValue: try row.decode(column: "kind", as: String.self)) {
+                    counts[kind] = try row.decode(column: "n", as: Int.self)
+                }
+            }
+            return counts
+        }
+    }
+}

@@ -1,0 +1,79 @@
+import SQLKit
+import ToChucDomain
+import ToChucStorage
+
+/// SQL for units, used by the services inside their reads and transactions.
+enum UnitStore {
+    static let columns =
+        "u.id, u.code, u.name, u.kind, u.sector, u.has_committee, u.founded_on, u.dissolved_on, u.path, u.depth, u.version, p.code AS parent_code"
+    static let from = "units u LEFT JOIN units p ON p.id = u.parent_id"
+
+    static func unit(from row: any SQLRow) throws -> OrgUnit {
+        OrgUnit(
+            id: try row.decode(column: "id", as: Int64.self), code: try row.decode(column: "code", as: String.self),
+            name: try row.decode(column: "name", as: String.self),
+            kind: UnitKind(rawValue: try row.decode(column: "kind", as: String.self)) ?? .cell,
+            parentCode: try row.decode(column: "parent_code", as: String?.self),
+            sector: Sector(rawValue: try row.decode(column: "sector", as: String.self)) ?? .other,
+            hasCommittee: try row.decode(column: "has_committee", as: Int.self) != 0,
+            foundedOn: try row.decode(column: "founded_on", as: String?.self).flatMap { CivilDate(parsing: $0) },
+            dissolvedOn: try row.decode(column: "dissolved_on", as: String?.self).flatMap { CivilDate(parsing: $0) },
+            path: try row.decode(column: "path", as: String.self), depth: try row.decode(column: "depth", as: Int.self),
+            version: try row.decode(column: "version", as: Int.self))
+    }
+
+    static func find(_ sql: any SQLDatabase, code: String) async throws -> OrgUnit? {
+        try await sql.raw("SELECT \(unsafeRaw: columns) FROM \(unsafeRaw: from) WHERE u.code = \(bind: code)").first().map(unit)
+    }
+
+    static func count(_ sql: any SQLDatabase) async throws -> Int {
+        try await sql.raw("SELECT COUNT(*) AS n FROM units").first()?.decode(column: "n", as: Int.self) ?? 0
+    }
+
+    /// Inserts a checked unit under `parent` (nil for a root) and returns it with its id and path.
+    static func insert(_ sql: any SQLDatabase, _ unit: ValidUnit, parent: OrgUnit?) async throws -> OrgUnit {
+        let now = Timestamp.now()
+        let id = try await sql.raw(
+            """
+            INSERT INTO units (code, name, name_folded, kind, parent_id, sector, has_committee, founded_on, dissolved_on, path, depth, version, created_at, updated_at)
+            VALUES (\(bind: unit.code), \(bind: unit.name), \(bind: VietnameseText.fold(unit.name)), \(bind: unit.kind.rawValue),
+                    \(bind: parent?.id), \(bind: unit.sector.rawValue), \(bind: unit.hasCommittee ? 1 : 0), \(bind: unit.foundedOn?.iso),
+                    \(bind: unit.dissolvedOn?.iso), '', \(bind: (parent?.depth ?? -1) + 1), 1, \(bind: now), \(bind: now))
+            RETURNING id
+            """
+        ).first()!.decode(column: "id", as: Int64.self)
+        let path = (parent?.path ?? "/") + "\(id)/"
+        try await sql.raw("UPDATE units SET path = \(bind: path) WHERE id = \(bind: id)").run()
+        return OrgUnit(
+            id: id, code: unit.code, name: unit.name, kind: unit.kind, parentCode: parent?.code, sector: unit.sector,
+            hasCommittee: unit.hasCommittee, foundedOn: unit.foundedOn, dissolvedOn: unit.dissolvedOn, path: path,
+            depth: (parent?.depth ?? -1) + 1, version: 1)
+    }
+
+    /// Updates the attributes and, when the parent changes, moves the whole subtree; `nil` when the version moved on.
+    static func update(_ sql: any SQLDatabase, current: OrgUnit, to unit: ValidUnit, newParent: OrgUnit?) async throws -> OrgUnit? {
+        let changed = try await sql.raw(
+            """
+            UPDATE units SET name = \(bind: unit.name), name_folded = \(bind: VietnameseText.fold(unit.name)),
+                kind = \(bind: unit.kind.rawValue), sector = \(bind: unit.sector.rawValue), has_committee = \(bind: unit.hasCommittee ? 1 : 0),
+                founded_on = \(bind: unit.foundedOn?.iso), dissolved_on = \(bind: unit.dissolvedOn?.iso),
+                parent_id = \(bind: newParent?.id), version = version + 1, updated_at = \(bind: Timestamp.now())
+            WHERE id = \(bind: current.id) AND version = \(bind: current.version)
+            RETURNING id
+            """
+        ).first()
+        guard changed != nil else { return nil }
+        if newParent?.code != current.parentCode {
+            let newPath = (newParent?.path ?? "/") + "\(current.id)/"
+            let delta = ((newParent?.depth ?? -1) + 1) - current.depth
+            let range = PathRange.of(current.path)
+            try await sql.raw(
+                """
+                UPDATE units SET path = \(bind: newPath) || substr(path, \(bind: current.path.count + 1)), depth = depth + \(bind: delta)
+                WHERE path >= \(bind: range.lower) AND path < \(bind: range.upper)
+                """
+            ).run()
+        }
+        return try await find(sql, code: current.code)
+    }
+}

@@ -1,0 +1,267 @@
+import Foundation
+import Logging
+import PostgresKit
+import SQLKit
+import SQLiteKit
+
+/// The two SQL engines ToChuc runs on. Queries are shared wherever the dialects agree.
+public enum Dialect: String, Sendable {
+    case sqlite
+    case postgres
+}
+
+/// Where the data lives: an SQLite file (the default) or a PostgreSQL URL.
+public enum DatabaseLocation: Sendable, Equatable {
+    case sqlite(path: String)
+    case postgres(url: String)
+
+    /// `postgres://…` or `postgresql://…` is PostgreSQL; anything else is a path to an SQLite file.
+    public init(_ text: String) {
+        if text.hasPrefix("postgres://") || text.hasPrefix("postgresql://") {
+            self = .postgres(url: text)
+        } else {
+            self = .sqlite(path: text)
+        }
+    }
+
+    /// `--database`, else `TOCHUC_DATABASE`, else `./tochuc.sqlite` (the CLI contract).
+    public static func resolve(_ option: String?, environment: [String: String] = ProcessInfo.processInfo.environment)
+        -> DatabaseLocation
+    {
+        DatabaseLocation(option ?? environment["TOCHUC_DATABASE"] ?? "tochuc.sqlite")
+    }
+}
+
+/// Errors of the storage layer itself (not of the rules).
+public enum StorageError: Error, CustomStringConvertible {
+    case invalidURL(String)
+    case migrationNewerThanProgram(Int)
+    case toolFailed(String)
+
+    public var description: String {
+        switch self {
+        case .invalidURL(let url): return "invalid database URL: \(url)"
+        case .migrationNewerThanProgram(let v):
+            return "the database has schema version \(v), newer than this program knows; upgrade ToChuc"
+        case .toolFailed(let message): return message
+        }
+    }
+}
+
+/// One `Sendable` facade over the database: reads on a pooled connection, writes in one transaction.
+///
+/// SQLite allows one writer at a time, so writes go through a single connection guarded by a queue
+/// (`BEGIN IMMEDIATE` also makes other processes wait, not fail); reads use a small pool (WAL lets them run
+/// beside the writer). PostgreSQL uses PostgresNIO's pool for both.
+public final class Database: Sendable {
+    public let dialect: Dialect
+    public let location: DatabaseLocation
+    private let backend: any DatabaseBackend
+
+    private init(dialect: Dialect, location: DatabaseLocation, backend: any DatabaseBackend) {
+        self.dialect = dialect
+        self.location = location
+        self.backend = backend
+    }
+
+    /// Opens the database and brings its schema to the current version (the CLI contract: every command migrates).
+    public static func open(
+        _ location: DatabaseLocation, durability: SQLiteDurability = .full, readers: Int = 4,
+        logger: Logger = Logger(label: "tochuc.db")
+    ) async throws -> Database {
+        let db: Database
+        switch location {
+        case .sqlite(let path):
+            let backend = try await SQLiteBackend.open(path: path, durability: durability, readers: readers, logger: logger)
+            db = Database(dialect: .sqlite, location: location, backend: backend)
+        case .postgres(let url):
+            let backend = try await PostgresBackend.open(url: url, logger: logger)
+            db = Database(dialect: .postgres, location: location, backend: backend)
+        }
+        do {
+            try await Migrator.migrate(db)
+        } catch {
+            await db.close()
+            throw error
+        }
+        return db
+    }
+
+    /// Runs `body` on one connection, outside any write transaction.
+    public func read<R: Sendable>(_ body: @escaping @Sendable (any SQLDatabase) async throws -> R) async throws -> R {
+        try await backend.read(body)
+    }
+
+    /// Runs `body` in one transaction: everything it writes is stored, or nothing is.
+    public func write<R: Sendable>(_ body: @escaping @Sendable (any SQLDatabase) async throws -> R) async throws -> R {
+        try await backend.write(body)
+    }
+
+    public func close() async {
+        await backend.close()
+    }
+}
+
+/// How hard SQLite works to keep the last commits on power loss (FACTS.md: NORMAL may lose them, never corrupts).
+public enum SQLiteDurability: String, Sendable {
+    case full = "FULL"
+    case normal = "NORMAL"
+}
+
+protocol DatabaseBackend: Sendable {
+    func read<R: Sendable>(_ body: @escaping @Sendable (any SQLDatabase) async throws -> R) async throws -> R
+    func write<R: Sendable>(_ body: @escaping @Sendable (any SQLDatabase) async throws -> R) async throws -> R
+    func close() async
+}
+
+/// A fixed set of connections handed out one caller at a time, in arrival order.
+actor ConnectionQueue<Connection: Sendable> {
+    private var idle: [Connection]
+    private var waiting: [CheckedContinuation<Connection, Never>] = []
+    nonisolated let all: [Connection]
+
+    init(_ connections: [Connection]) {
+        self.idle = connections
+        self.all = connections
+    }
+
+    func acquire() async -> Connection {
+        if let connection = idle.popLast() { return connection }
+        return await withCheckedContinuation { waiting.append($0) }
+    }
+
+    func release(_ connection: Connection) {
+        if waiting.isEmpty {
+            idle.append(connection)
+        } else {
+            waiting.removeFirst().resume(returning: connection)
+        }
+    }
+
+    func with<R: Sendable>(_ body: @Sendable (Connection) async throws -> R) async throws -> R {
+        let connection = await acquire()
+        do {
+            let result = try await body(connection)
+            release(connection)
+            return result
+        } catch {
+            release(connection)
+            throw error
+        }
+    }
+}
+
+struct SQLiteBackend: DatabaseBackend {
+    let writer: ConnectionQueue<SQLiteConnection>
+    let readers: ConnectionQueue<SQLiteConnection>
+    let logger: Logger
+
+    static func open(path: String, durability: SQLiteDurability, readers count: Int, logger: Logger) async throws
+        -> SQLiteBackend
+    {
+        func connect(readOnly: Bool) async throws -> SQLiteConnection {
+            let connection = try await SQLiteConnection.open(storage: .file(path: path), logger: logger)
+            let db = connection.sql(queryLogLevel: nil)
+            // busy_timeout first: another process (a CLI beside the server) may hold the write lock.
+            try await db.raw("PRAGMA busy_timeout = 15000").run()
+            if !readOnly {
+                try await db.raw("PRAGMA journal_mode = WAL").run()
+            }
+            try await db.raw("PRAGMA foreign_keys = ON").run()
+            try await db.raw("PRAGMA synchronous = \(unsafeRaw: durability.rawValue)").run()
+            if readOnly {
+                try await db.raw("PRAGMA query_only = 1").run()
+            }
+            return connection
+        }
+        let writer = try await connect(readOnly: false)
+        var readers: [SQLiteConnection] = []
+        for _ in 0..<max(1, count) {
+            readers.append(try await connect(readOnly: true))
+        }
+        return SQLiteBackend(writer: ConnectionQueue([writer]), readers: ConnectionQueue(readers), logger: logger)
+    }
+
+    func read<R: Sendable>(_ body: @escaping @Sendable (any SQLDatabase) async throws -> R) async throws -> R {
+        try await readers.with { connection in
+            try await body(connection.sql(queryLogLevel: nil))
+        }
+    }
+
+    func write<R: Sendable>(_ body: @escaping @Sendable (any SQLDatabase) async throws -> R) async throws -> R {
+        try await writer.with { connection in
+            let db = connection.sql(queryLogLevel: nil)
+            try await db.raw("BEGIN IMMEDIATE").run()
+            do {
+                let result = try await body(db)
+                try await db.raw("COMMIT").run()
+                return result
+            } catch {
+                try? await db.raw("ROLLBACK").run()
+                throw error
+            }
+        }
+    }
+
+    func close() async {
+        for connection in writer.all + readers.all {
+            try? await connection.close()
+        }
+    }
+}
+
+struct PostgresBackend: DatabaseBackend {
+    let client: PostgresClient
+    let runner: Task<Void, Never>
+
+    static func open(url: String, logger: Logger) async throws -> PostgresBackend {
+        guard let parsed = URLComponents(string: url), let host = parsed.host, !host.isEmpty else {
+            throw StorageError.invalidURL(url)
+        }
+        let database = parsed.path.hasPrefix("/") ? String(parsed.path.dropFirst()) : parsed.path
+        let sslMode = parsed.queryItems?.first(where: { $0.name == "sslmode" })?.value ?? "disable"
+        var configuration = PostgresClient.Configuration(
+            host: host, port: parsed.port ?? 5432, username: parsed.user ?? "postgres",
+            password: parsed.password, database: database.isEmpty ? nil : database,
+            tls: sslMode == "disable" ? .disable : .require(.makeClientConfiguration()))
+        configuration.options.minimumConnections = 0
+        configuration.options.maximumConnections = 16
+        let client = PostgresClient(configuration: configuration, backgroundLogger: logger)
+        let runner = Task { await client.run() }
+        let backend = PostgresBackend(client: client, runner: runner)
+        // Fail fast with the server's own message when the URL is wrong.
+        do {
+            try await backend.read { db in try await db.raw("SELECT 1").run() }
+        } catch {
+            runner.cancel()
+            throw StorageError.toolFailed("cannot connect to PostgreSQL at \(host): \(String(reflecting: error))")
+        }
+        return backend
+    }
+
+    func read<R: Sendable>(_ body: @escaping @Sendable (any SQLDatabase) async throws -> R) async throws -> R {
+        try await client.withConnection { connection in
+            try await body(connection.sql(queryLogLevel: nil))
+        }
+    }
+
+    func write<R: Sendable>(_ body: @escaping @Sendable (any SQLDatabase) async throws -> R) async throws -> R {
+        try await client.withConnection { connection in
+            let db = connection.sql(queryLogLevel: nil)
+            try await db.raw("BEGIN").run()
+            do {
+                let result = try await body(db)
+                try await db.raw("COMMIT").run()
+                return result
+            } catch {
+                try? await db.raw("ROLLBACK").run()
+                throw error
+            }
+        }
+    }
+
+    func close() async {
+        runner.cancel()
+        _ = await runner.value
+    }
+}

@@ -1,0 +1,279 @@
+import Foundation
+import Hummingbird
+import NIOCore
+import ToChucDomain
+import ToChucServices
+
+/// A unit as the API shows it.
+struct APIUnit: Codable, Sendable {
+    let code: String
+    let name: String
+    let kind: String
+    let parentCode: String?
+    let sector: String
+    let hasCommittee: Bool
+    let foundedOn: String?
+    let dissolvedOn: String?
+    let version: Int
+
+    init(_ unit: OrgUnit) {
+        code = unit.code
+        name = unit.name
+        kind = unit.kind.rawValue
+        parentCode = unit.parentCode
+        sector = unit.sector.rawValue
+        hasCommittee = unit.hasCommittee
+        foundedOn = unit.foundedOn?.iso
+        dissolvedOn = unit.dissolvedOn?.iso
+        version = unit.version
+    }
+
+    // Absent values are `null`, not missing keys, so clients see every field.
+    func encode(to encoder: any Encoder) throws {
+        var c = encoder.container(keyedBy: CodingKeys.self)
+        try c.encode(code, forKey: .code)
+        try c.encode(name, forKey: .name)
+        try c.encode(kind, forKey: .kind)
+        try c.encode(parentCode, forKey: .parentCode)
+        try c.encode(sector, forKey: .sector)
+        try c.encode(hasCommittee, forKey: .hasCommittee)
+        try c.encode(foundedOn, forKey: .foundedOn)
+        try c.encode(dissolvedOn, forKey: .dissolvedOn)
+        try c.encode(version, forKey: .version)
+    }
+}
+
+/// The body of POST and PUT on units.
+struct APIUnitBody: Decodable, Sendable {
+    let code: String?
+    let name: String
+    let kind: String
+    let parentCode: String?
+    let sector: String?
+    let hasCommittee: Bool?
+    let foundedOn: String?
+    let dissolvedOn: String?
+    let version: Int?
+
+    func draft(code fixed: String? = nil) -> UnitDraft {
+        UnitDraft(
+            code: fixed ?? code ?? "", name: name, kind: kind, parentCode: parentCode ?? "", sector: sector ?? Sector.other.rawValue,
+            hasCommittee: hasCommittee ?? false, foundedOn: foundedOn ?? "", dissolvedOn: dissolvedOn ?? "")
+    }
+}
+
+struct APIList<Item: Encodable & Sendable>: Encodable, Sendable {
+    let items: [Item]
+    let page: Int
+    let perPage: Int
+    let total: Int
+}
+
+struct APIAuditEntry: Encodable, Sendable {
+    let id: Int64
+    let at: String
+    let actor: String
+    let address: String?
+    let action: String
+    let entity: String
+    let entityKey: String
+    let changes: [APIChange]
+
+    init(_ entry: AuditEntry) {
+        id = entry.id
+        at = entry.at
+        actor = entry.actor
+        address = entry.address
+        action = entry.action
+        entity = entry.entity
+        entityKey = entry.entityKey
+        changes = entry.changes.map { APIChange(field: $0.field, old: $0.old, new: $0.new) }
+    }
+
+    func encode(to encoder: any Encoder) throws {
+        var c = encoder.container(keyedBy: CodingKeys.self)
+        try c.encode(id, forKey: .id)
+        try c.encode(at, forKey: .at)
+        try c.encode(actor, forKey: .actor)
+        try c.encode(address, forKey: .address)
+        try c.encode(action, forKey: .action)
+        try c.encode(entity, forKey: .entity)
+        try c.encode(entityKey, forKey: .entityKey)
+        try c.encode(changes, forKey: .changes)
+    }
+
+    enum CodingKeys: String, CodingKey { case id, at, actor, address, action, entity, entityKey, changes }
+}
+
+struct APIChange: Encodable, Sendable {
+    let field: String
+    let old: String?
+    let new: String?
+
+    func encode(to encoder: any Encoder) throws {
+        var c = encoder.container(keyedBy: CodingKeys.self)
+        try c.encode(field, forKey: .field)
+        try c.encode(old, forKey: .old)
+        try c.encode(new, forKey: .new)
+    }
+
+    enum CodingKeys: String, CodingKey { case field, old, new }
+}
+
+struct APITokenBody: Decodable, Sendable {
+    let name: String
+    let scope: String?
+}
+
+struct APIUserBody: Decodable, Sendable {
+    let username: String
+    let displayName: String?
+    let password: String
+    let role: String
+    let unitCode: String
+}
+
+extension Site {
+    func registerAPI(_ router: Router<AppContext>) {
+        let api = router.group("api/v1")
+        api.get("health") { _, _ in try Responses.json(["status": "ok"]) }
+        api.get("openapi.json") { _, _ in
+            Response(
+                status: .ok, headers: [.contentType: "application/json; charset=utf-8"],
+                body: .init(byteBuffer: ByteBuffer(string: OpenAPIDocument.json(version: settings.programVersion))))
+        }
+        api.get("me") { _, context in
+            let p = try context.requirePrincipal()
+            return try Responses.json([
+                "username": p.username, "display_name": p.displayName, "role": p.role.rawValue, "unit_code": p.unitCode,
+                "language": p.language.rawValue, "token_scope": p.tokenScope.rawValue,
+            ])
+        }
+        api.get("units") { request, context in
+            let principal = try context.requirePrincipal()
+            let query = try ListQuery(request)
+            let sortText = request.uri.queryParameters.get("sort") ?? UnitSort.tree.rawValue
+            guard let sort = UnitSort(rawValue: sortText) else {
+                throw DomainError.invalid(Catalogue.invalidInput, [FieldError("sort", Catalogue.unknownValue(sortText))])
+            }
+            let q = request.uri.queryParameters.get("q") ?? ""
+            let result = try await services.units.list(principal, query: q, page: query.page, perPage: query.perPage, sort: sort)
+            return try Responses.json(APIList(items: result.items.map(APIUnit.init), page: result.page, perPage: result.perPage, total: result.total))
+        }
+        api.post("units") { request, context in
+            let principal = try context.requirePrincipal()
+            let body = try await Self.decode(APIUnitBody.self, request, context)
+            let unit = try await services.units.create(principal, body.draft())
+            return try Responses.json(APIUnit(unit), status: .created)
+        }
+        api.get("units/:code") { _, context in
+            let principal = try context.requirePrincipal()
+            let unit = try await services.units.get(principal, code: try context.parameters.require("code"))
+            return try Responses.json(APIUnit(unit))
+        }
+        api.put("units/:code") { request, context in
+            let principal = try context.requirePrincipal()
+            let code = try context.parameters.require("code")
+            // Scope first: a unit outside the subtree is 404 whatever the body says.
+            _ = try await services.units.get(principal, code: code)
+            let body = try await Self.decode(APIUnitBody.self, request, context)
+            guard let version = body.version else {
+                throw DomainError.invalid(Catalogue.invalidInput, [FieldError("version", Catalogue.required)])
+            }
+            let unit = try await services.units.update(principal, code: code, body.draft(code: code), expectedVersion: version)
+            return try Responses.json(APIUnit(unit))
+        }
+        api.get("units/:code/history") { _, context in
+            let principal = try context.requirePrincipal()
+            let entries = try await services.units.history(principal, code: try context.parameters.require("code"))
+            return try Responses.json(["items": entries.map(APIAuditEntry.init)])
+        }
+        api.get("audit") { request, context in
+            let principal = try context.requirePrincipal()
+            let query = try ListQuery(request)
+            let result = try await services.audit.list(principal, page: query.page, perPage: query.perPage)
+            return try Responses.json(
+                APIList(items: result.items.map(APIAuditEntry.init), page: result.page, perPage: result.perPage, total: result.total))
+        }
+        api.get("tokens") { _, context in
+            let principal = try context.requirePrincipal()
+            return try Responses.json(["items": try await services.accounts.listTokens(principal)])
+        }
+        api.post("tokens") { request, context in
+            let principal = try context.requirePrincipal()
+            let body = try await Self.decode(APITokenBody.self, request, context)
+            guard let scope = TokenScope(rawValue: body.scope ?? TokenScope.read.rawValue) else {
+                throw DomainError.invalid(Catalogue.invalidInput, [FieldError("scope", Catalogue.unknownValue(body.scope ?? ""))])
+            }
+            let created = try await services.accounts.createToken(principal, name: body.name, scope: scope)
+            return try Responses.json(TokenCreated(id: created.id, name: body.name, scope: scope.rawValue, token: created.token), status: .created)
+        }
+        api.delete("tokens/:id") { _, context in
+            let principal = try context.requirePrincipal()
+            guard let id = Int64(try context.parameters.require("id")) else { throw DomainError.notFound(Catalogue.notFound) }
+            try await services.accounts.revokeToken(principal, id: id)
+            return Response(status: .noContent)
+        }
+        api.get("users") { _, context in
+            let principal = try context.requirePrincipal()
+            return try Responses.json(["items": try await services.accounts.listUsers(by: principal)])
+        }
+        api.post("users") { request, context in
+            let principal = try context.requirePrincipal()
+            try principal.requireAdmin()
+            let body = try await Self.decode(APIUserBody.self, request, context)
+            guard let role = Role(rawValue: body.role) else {
+                throw DomainError.invalid(Catalogue.invalidInput, [FieldError("role", Catalogue.unknownValue(body.role))])
+            }
+            try await services.accounts.createUser(
+                by: principal, username: body.username, displayName: body.displayName ?? "", password: body.password, role: role,
+                unitCode: body.unitCode)
+            let created = try await services.accounts.listUsers(by: principal).first { $0.username == body.username }
+            return try Responses.json(created, status: .created)
+        }
+        api.post("users/:username/disable") { _, context in
+            let principal = try context.requirePrincipal()
+            try await services.accounts.disableUser(by: principal, username: try context.parameters.require("username"))
+            return Response(status: .noContent)
+        }
+    }
+
+    /// Decodes a JSON body; any malformed body is a 400 problem, never a crash.
+    static func decode<T: Decodable>(_ type: T.Type, _ request: Request, _ context: AppContext) async throws -> T {
+        var request = request
+        let buffer = try await request.collectBody(upTo: context.maxUploadSize)
+        do {
+            return try Responses.decoder.decode(T.self, from: Data(buffer.readableBytesView))
+        } catch {
+            throw DomainError.invalid(Catalogue.malformedBody, [])
+        }
+    }
+}
+
+struct TokenCreated: Encodable, Sendable {
+    let id: Int64
+    let name: String
+    let scope: String
+    let token: String
+}
+
+/// `page` and `per_page` of a list request, checked.
+struct ListQuery {
+    let page: Int
+    let perPage: Int
+
+    init(_ request: Request) throws {
+        var errors: [FieldError] = []
+        func read(_ name: String, default value: Int, range: ClosedRange<Int>) -> Int {
+            guard let text = request.uri.queryParameters.get(name) else { return value }
+            guard let n = Int(text), range.contains(n) else {
+                errors.append(FieldError(name, Catalogue.outOfRange(range.lowerBound, range.upperBound)))
+                return value
+            }
+            return n
+        }
+        page = read("page", default: 1, range: 1...1_000_000)
+        perPage = read("per_page", default: 50, range: 1...UnitService.maximumPerPage)
+        if !errors.isEmpty { throw DomainError.invalid(Catalogue.invalidInput, errors) }
+    }
+}

@@ -1,0 +1,186 @@
+import Foundation
+
+/// The OpenAPI 3.1 description of `/api/v1`, served at `/api/v1/openapi.json`.
+///
+/// Kept beside the routes in `API.swift`; the test command checks every path here answers as described
+/// (tests/test_api.py) and fuzzes it with schemathesis, so the two cannot drift apart unnoticed.
+enum OpenAPIDocument {
+    static func json(version: String) -> String {
+        template.replacingOccurrences(of: "{{VERSION}}", with: version)
+    }
+
+    private static let template = #"""
+        {
+          "openapi": "3.1.0",
+          "info": {
+            "title": "ToChuc API",
+            "version": "{{VERSION}}",
+            "description": "JSON API of ToChuc. Every operation except health and this document needs a session cookie (with X-CSRF-Token on writes) or a bearer API token. Records outside the caller's subtree answer 404. Errors are application/problem+json with message_vi and message_en."
+          },
+          "servers": [{"url": "/"}],
+          "security": [{"bearer": []}, {"session": []}],
+          "paths": {
+            "/api/v1/health": {
+              "get": {"operationId": "health", "security": [], "summary": "Liveness",
+                "responses": {"200": {"description": "OK", "content": {"application/json": {"schema": {"type": "object", "required": ["status"], "properties": {"status": {"const": "ok"}}}}}}}}
+            },
+            "/api/v1/openapi.json": {
+              "get": {"operationId": "openapi", "security": [], "summary": "This document",
+                "responses": {"200": {"description": "OpenAPI document", "content": {"application/json": {"schema": {"type": "object"}}}}}}
+            },
+            "/api/v1/me": {
+              "get": {"operationId": "me", "summary": "The caller",
+                "responses": {
+                  "200": {"description": "The signed-in user", "content": {"application/json": {"schema": {"$ref": "#/components/schemas/Me"}}}},
+                  "401": {"$ref": "#/components/responses/Problem"}}}
+            },
+            "/api/v1/units": {
+              "get": {"operationId": "listUnits", "summary": "Units of the caller's subtree",
+                "parameters": [
+                  {"name": "q", "in": "query", "schema": {"type": "string", "maxLength": 200}, "description": "Name or code contains (accents and case ignored)"},
+                  {"$ref": "#/components/parameters/page"}, {"$ref": "#/components/parameters/per_page"},
+                  {"name": "sort", "in": "query", "schema": {"type": "string", "enum": ["tree", "code", "name", "kind"]}}],
+                "responses": {
+                  "200": {"description": "A page of units", "content": {"application/json": {"schema": {"$ref": "#/components/schemas/UnitList"}}}},
+                  "401": {"$ref": "#/components/responses/Problem"}, "422": {"$ref": "#/components/responses/Problem"}}},
+              "post": {"operationId": "createUnit", "summary": "Create a unit under a parent in scope",
+                "requestBody": {"required": true, "content": {"application/json": {"schema": {"$ref": "#/components/schemas/UnitInput"}}}},
+                "responses": {
+                  "201": {"description": "Created", "content": {"application/json": {"schema": {"$ref": "#/components/schemas/Unit"}}}},
+                  "400": {"$ref": "#/components/responses/Problem"}, "401": {"$ref": "#/components/responses/Problem"},
+                  "403": {"$ref": "#/components/responses/Problem"}, "422": {"$ref": "#/components/responses/Problem"}}}
+            },
+            "/api/v1/units/{code}": {
+              "parameters": [{"$ref": "#/components/parameters/code"}],
+              "get": {"operationId": "getUnit", "summary": "One unit",
+                "responses": {
+                  "200": {"description": "The unit", "content": {"application/json": {"schema": {"$ref": "#/components/schemas/Unit"}}}},
+                  "401": {"$ref": "#/components/responses/Problem"}, "404": {"$ref": "#/components/responses/Problem"}}},
+              "put": {"operationId": "updateUnit", "summary": "Save a unit; refused with 409 when its version moved on",
+                "requestBody": {"required": true, "content": {"application/json": {"schema": {"$ref": "#/components/schemas/UnitUpdate"}}}},
+                "responses": {
+                  "200": {"description": "Saved", "content": {"application/json": {"schema": {"$ref": "#/components/schemas/Unit"}}}},
+                  "400": {"$ref": "#/components/responses/Problem"}, "401": {"$ref": "#/components/responses/Problem"},
+                  "403": {"$ref": "#/components/responses/Problem"}, "404": {"$ref": "#/components/responses/Problem"},
+                  "409": {"$ref": "#/components/responses/Problem"}, "422": {"$ref": "#/components/responses/Problem"}}}
+            },
+            "/api/v1/units/{code}/history": {
+              "parameters": [{"$ref": "#/components/parameters/code"}],
+              "get": {"operationId": "unitHistory", "summary": "Audit history of a unit, oldest first",
+                "responses": {
+                  "200": {"description": "History", "content": {"application/json": {"schema": {"type": "object", "required": ["items"], "properties": {"items": {"type": "array", "items": {"$ref": "#/components/schemas/AuditEntry"}}}}}}},
+                  "401": {"$ref": "#/components/responses/Problem"}, "404": {"$ref": "#/components/responses/Problem"}}}
+            },
+            "/api/v1/audit": {
+              "get": {"operationId": "listAudit", "summary": "Audit log of the caller's subtree, newest first (heads and administrators)",
+                "parameters": [{"$ref": "#/components/parameters/page"}, {"$ref": "#/components/parameters/per_page"}],
+                "responses": {
+                  "200": {"description": "A page of entries", "content": {"application/json": {"schema": {"$ref": "#/components/schemas/AuditList"}}}},
+                  "401": {"$ref": "#/components/responses/Problem"}, "403": {"$ref": "#/components/responses/Problem"}, "422": {"$ref": "#/components/responses/Problem"}}}
+            },
+            "/api/v1/tokens": {
+              "get": {"operationId": "listTokens", "summary": "The caller's API tokens",
+                "responses": {
+                  "200": {"description": "Tokens", "content": {"application/json": {"schema": {"type": "object", "required": ["items"], "properties": {"items": {"type": "array", "items": {"$ref": "#/components/schemas/Token"}}}}}}},
+                  "401": {"$ref": "#/components/responses/Problem"}}},
+              "post": {"operationId": "createToken", "summary": "Create an API token; the secret is returned once",
+                "requestBody": {"required": true, "content": {"application/json": {"schema": {"type": "object", "required": ["name"], "properties": {"name": {"type": "string", "minLength": 1, "maxLength": 100}, "scope": {"type": "string", "enum": ["read", "read_write"]}}}}}},
+                "responses": {
+                  "201": {"description": "Created", "content": {"application/json": {"schema": {"type": "object", "required": ["id", "name", "scope", "token"], "properties": {"id": {"type": "integer"}, "name": {"type": "string"}, "scope": {"type": "string", "enum": ["read", "read_write"]}, "token": {"type": "string"}}}}}},
+                  "400": {"$ref": "#/components/responses/Problem"}, "401": {"$ref": "#/components/responses/Problem"},
+                  "403": {"$ref": "#/components/responses/Problem"}, "422": {"$ref": "#/components/responses/Problem"}}}
+            },
+            "/api/v1/tokens/{id}": {
+              "parameters": [{"name": "id", "in": "path", "required": true, "schema": {"type": "integer", "minimum": 1}}],
+              "delete": {"operationId": "revokeToken", "summary": "Revoke one of the caller's tokens",
+                "responses": {"204": {"description": "Revoked"}, "401": {"$ref": "#/components/responses/Problem"},
+                  "403": {"$ref": "#/components/responses/Problem"}, "404": {"$ref": "#/components/responses/Problem"}}}
+            },
+            "/api/v1/users": {
+              "get": {"operationId": "listUsers", "summary": "Accounts of the caller's subtree (administrators)",
+                "responses": {
+                  "200": {"description": "Users", "content": {"application/json": {"schema": {"type": "object", "required": ["items"], "properties": {"items": {"type": "array", "items": {"$ref": "#/components/schemas/User"}}}}}}},
+                  "401": {"$ref": "#/components/responses/Problem"}, "403": {"$ref": "#/components/responses/Problem"}}},
+              "post": {"operationId": "createUser", "summary": "Create an account in a unit of the caller's subtree (administrators)",
+                "requestBody": {"required": true, "content": {"application/json": {"schema": {"$ref": "#/components/schemas/UserInput"}}}},
+                "responses": {
+                  "201": {"description": "Created", "content": {"application/json": {"schema": {"$ref": "#/components/schemas/User"}}}},
+                  "400": {"$ref": "#/components/responses/Problem"}, "401": {"$ref": "#/components/responses/Problem"},
+                  "403": {"$ref": "#/components/responses/Problem"}, "422": {"$ref": "#/components/responses/Problem"}}}
+            },
+            "/api/v1/users/{username}/disable": {
+              "parameters": [{"name": "username", "in": "path", "required": true, "schema": {"type": "string", "minLength": 1, "maxLength": 40}}],
+              "post": {"operationId": "disableUser", "summary": "Disable an account and end its sessions (administrators)",
+                "responses": {"204": {"description": "Disabled"}, "401": {"$ref": "#/components/responses/Problem"},
+                  "403": {"$ref": "#/components/responses/Problem"}, "404": {"$ref": "#/components/responses/Problem"}}}
+            }
+          },
+          "components": {
+            "securitySchemes": {
+              "bearer": {"type": "http", "scheme": "bearer", "description": "An API token created on the account page"},
+              "session": {"type": "apiKey", "in": "cookie", "name": "tc_session"}
+            },
+            "parameters": {
+              "page": {"name": "page", "in": "query", "schema": {"type": "integer", "minimum": 1, "maximum": 1000000, "default": 1}},
+              "per_page": {"name": "per_page", "in": "query", "schema": {"type": "integer", "minimum": 1, "maximum": 200, "default": 50}},
+              "code": {"name": "code", "in": "path", "required": true, "schema": {"type": "string", "minLength": 1, "maxLength": 40}}
+            },
+            "responses": {
+              "Problem": {"description": "An RFC 9457 problem", "content": {"application/problem+json": {"schema": {"$ref": "#/components/schemas/Problem"}}}}
+            },
+            "schemas": {
+              "Problem": {"type": "object", "required": ["type", "title", "status", "detail", "message_vi", "message_en"],
+                "properties": {
+                  "type": {"type": "string"}, "title": {"type": "string"}, "status": {"type": "integer"}, "detail": {"type": "string"},
+                  "message_vi": {"type": "string"}, "message_en": {"type": "string"},
+                  "errors": {"type": "array", "items": {"type": "object", "required": ["field", "message_vi", "message_en"], "properties": {"field": {"type": "string"}, "message_vi": {"type": "string"}, "message_en": {"type": "string"}}}},
+                  "changes": {"type": "array", "items": {"type": "object", "required": ["field"], "properties": {"field": {"type": "string"}, "old": {"type": ["string", "null"]}, "new": {"type": ["string", "null"]}}}},
+                  "current": {"type": "object", "additionalProperties": {"type": ["string", "null"]}}}},
+              "Me": {"type": "object", "required": ["username", "display_name", "role", "unit_code", "language", "token_scope"],
+                "properties": {"username": {"type": "string"}, "display_name": {"type": "string"}, "role": {"$ref": "#/components/schemas/Role"},
+                  "unit_code": {"type": "string"}, "language": {"type": "string", "enum": ["vi", "en"]}, "token_scope": {"type": "string", "enum": ["read", "read_write"]}}},
+              "Role": {"type": "string", "enum": ["viewer", "clerk", "head", "admin"]},
+              "UnitKind": {"type": "string", "enum": ["central", "provincial", "upper_base", "base", "sub_base", "cell"]},
+              "Sector": {"type": "string", "enum": ["state_agency", "public_service", "state_enterprise", "non_state_enterprise", "armed_forces", "commune", "other"]},
+              "Unit": {"type": "object", "required": ["code", "name", "kind", "parent_code", "sector", "has_committee", "founded_on", "dissolved_on", "version"],
+                "properties": {
+                  "code": {"type": "string"}, "name": {"type": "string"}, "kind": {"$ref": "#/components/schemas/UnitKind"},
+                  "parent_code": {"type": ["string", "null"]}, "sector": {"$ref": "#/components/schemas/Sector"}, "has_committee": {"type": "boolean"},
+                  "founded_on": {"type": ["string", "null"], "format": "date"}, "dissolved_on": {"type": ["string", "null"], "format": "date"},
+                  "version": {"type": "integer", "minimum": 1}}},
+              "UnitInput": {"type": "object", "required": ["code", "name", "kind", "parent_code"],
+                "properties": {
+                  "code": {"type": "string", "minLength": 1, "maxLength": 40, "pattern": "^[A-Za-z0-9._-]+$"}, "name": {"type": "string", "minLength": 1, "maxLength": 300},
+                  "kind": {"type": "string", "description": "English key or Vietnamese label"}, "parent_code": {"type": ["string", "null"]},
+                  "sector": {"type": "string"}, "has_committee": {"type": "boolean"},
+                  "founded_on": {"type": ["string", "null"], "description": "YYYY-MM-DD or DD/MM/YYYY"}, "dissolved_on": {"type": ["string", "null"]}}},
+              "UnitUpdate": {"type": "object", "required": ["name", "kind", "version"],
+                "properties": {
+                  "name": {"type": "string", "minLength": 1, "maxLength": 300}, "kind": {"type": "string"}, "parent_code": {"type": ["string", "null"]},
+                  "sector": {"type": "string"}, "has_committee": {"type": "boolean"},
+                  "founded_on": {"type": ["string", "null"]}, "dissolved_on": {"type": ["string", "null"]},
+                  "version": {"type": "integer", "description": "The version the change is based on"}}},
+              "UnitList": {"type": "object", "required": ["items", "page", "per_page", "total"],
+                "properties": {"items": {"type": "array", "items": {"$ref": "#/components/schemas/Unit"}}, "page": {"type": "integer"}, "per_page": {"type": "integer"}, "total": {"type": "integer"}}},
+              "AuditEntry": {"type": "object", "required": ["id", "at", "actor", "address", "action", "entity", "entity_key", "changes"],
+                "properties": {
+                  "id": {"type": "integer"}, "at": {"type": "string"}, "actor": {"type": "string"}, "address": {"type": ["string", "null"]},
+                  "action": {"type": "string"}, "entity": {"type": "string"}, "entity_key": {"type": "string"},
+                  "changes": {"type": "array", "items": {"type": "object", "required": ["field", "old", "new"], "properties": {"field": {"type": "string"}, "old": {"type": ["string", "null"]}, "new": {"type": ["string", "null"]}}}}}},
+              "AuditList": {"type": "object", "required": ["items", "page", "per_page", "total"],
+                "properties": {"items": {"type": "array", "items": {"$ref": "#/components/schemas/AuditEntry"}}, "page": {"type": "integer"}, "per_page": {"type": "integer"}, "total": {"type": "integer"}}},
+              "Token": {"type": "object", "required": ["id", "name", "scope", "created_at"],
+                "properties": {"id": {"type": "integer"}, "name": {"type": "string"}, "scope": {"type": "string", "enum": ["read", "read_write"]},
+                  "created_at": {"type": "string"}, "last_used_at": {"type": ["string", "null"]}, "revoked_at": {"type": ["string", "null"]}}},
+              "User": {"type": "object", "required": ["username", "display_name", "role", "unit_code", "unit_name", "language", "disabled", "created_at"],
+                "properties": {"username": {"type": "string"}, "display_name": {"type": "string"}, "role": {"$ref": "#/components/schemas/Role"},
+                  "unit_code": {"type": "string"}, "unit_name": {"type": "string"}, "language": {"type": "string", "enum": ["vi", "en"]},
+                  "disabled": {"type": "boolean"}, "created_at": {"type": "string"}}},
+              "UserInput": {"type": "object", "required": ["username", "password", "role", "unit_code"],
+                "properties": {"username": {"type": "string"}, "display_name": {"type": "string"}, "password": {"type": "string"},
+                  "role": {"$ref": "#/components/schemas/Role"}, "unit_code": {"type": "string"}}}
+            }
+          }
+        }
+        """#
+}

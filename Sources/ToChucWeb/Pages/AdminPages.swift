@@ -1,0 +1,103 @@
+import Foundation
+import Hummingbird
+import ToChucDomain
+import ToChucServices
+
+extension Site {
+    func registerAdminPages(_ router: Router<AppContext>) {
+        router.get(RouterPath(SiteURL.adminUsers)) { request, context in
+            let ctx = try await pageContext(request, context)
+            let flash = request.uri.queryParameters.get("done").map { ctx.t($0 == "disabled" ? Catalogue.userDisabled : Catalogue.userCreated) }
+            return Responses.html(try await usersPage(ctx, flash: flash))
+        }
+        router.post(RouterPath(SiteURL.adminUsers)) { request, context in
+            let principal = try context.requirePrincipal()
+            let form = context.form
+            do {
+                try await services.accounts.createUser(
+                    by: principal, username: form.string("username"), displayName: form.string("display_name"),
+                    password: form.string("password"), role: Role(rawValue: form.string("role")) ?? .viewer,
+                    unitCode: form.string("unit_code"))
+                return Responses.redirect(SiteURL.adminUsers + "?done=created")
+            } catch DomainError.invalid(let message, let errors) {
+                let ctx = try await pageContext(request, context)
+                return Responses.html(try await usersPage(ctx, message: message, errors: errors), status: .unprocessableContent)
+            }
+        }
+        router.post("/admin/users/:username/disable") { request, context in
+            let principal = try context.requirePrincipal()
+            try await services.accounts.disableUser(by: principal, username: try context.parameters.require("username"))
+            return Responses.redirect(SiteURL.adminUsers + "?done=disabled")
+        }
+        router.post("/admin/users/:username/reset-password") { request, context in
+            let principal = try context.requirePrincipal()
+            let username = try context.parameters.require("username")
+            let password = try await services.accounts.resetPassword(by: principal, username: username, newPassword: nil)
+            let ctx = try await pageContext(request, context)
+            let body: HTML = """
+                <h1>\(ctx.t(Catalogue.passwordResetFor(username)))</h1>
+                <p>\(ctx.t(Catalogue.passwordShownOnce))</p><p class="secret" id="new-password">\(password)</p>
+                <p><a href="\(SiteURL.adminUsers)">\(ctx.t(Catalogue.users))</a></p>
+                """
+            return Responses.html(Layout.page(ctx, title: ctx.t(Catalogue.users), content: body))
+        }
+        router.get(RouterPath(SiteURL.audit)) { request, context in
+            let principal = try context.requirePrincipal()
+            let ctx = try await pageContext(request, context)
+            let page = request.uri.queryParameters.get("page").flatMap { Int($0) } ?? 1
+            let result = try await services.audit.list(principal, page: page, perPage: 50)
+            let rows: [HTML] = result.items.map { entry in
+                let changes: [HTML] = entry.changes.map { "<li><code>\($0.field)</code>: \($0.old ?? "∅") → \($0.new ?? "∅")</li>" }
+                let record: HTML = entry.entity == "unit" ? "<a href=\"\(SiteURL.unit(entry.entityKey))\">\(entry.entityKey)</a>" : "\(entry.entity): \(entry.entityKey)"
+                return """
+                    <tr><td class="num">\(Int(entry.id))</td><td>\(ctx.timestamp(entry.at))</td><td>\(entry.actor)</td><td>\(entry.address)</td>
+                    <td>\(ctx.t(Catalogue.auditAction(entry.action)))</td><td>\(record)</td><td><ul class="changes">\(changes)</ul></td></tr>
+                    """
+            }
+            let body: HTML = """
+                <h1>\(ctx.t(Catalogue.auditLog))</h1>
+                <table id="audit-table"><thead><tr><th>#</th><th>\(ctx.t(Catalogue.when))</th><th>\(ctx.t(Catalogue.who))</th><th>\(ctx.t(Catalogue.fromAddress))</th>
+                <th>\(ctx.t(Catalogue.action))</th><th>\(ctx.t(Catalogue.record))</th><th>\(ctx.t(Catalogue.changes))</th></tr></thead><tbody>\(rows)</tbody></table>
+                \(Layout.pager(ctx, page: result.page, pageCount: result.pageCount, total: result.total) { "\(SiteURL.audit)?page=\($0)" })
+                """
+            return Responses.html(Layout.page(ctx, title: ctx.t(Catalogue.auditLog), breadcrumbs: [(ctx.t(Catalogue.auditLog), nil)], content: body))
+        }
+    }
+
+    func usersPage(_ ctx: PageContext, flash: String? = nil, message: Localized? = nil, errors: [FieldError] = []) async throws -> HTML {
+        let principal = try ctx.principal ?? { throw DomainError.unauthenticated(Catalogue.loginRequired) }()
+        let users = try await services.accounts.listUsers(by: principal)
+        let rows: [HTML] = users.map { user in
+            let actions: HTML =
+                user.disabled || user.username == principal.username
+                ? .empty
+                : """
+                <form method="post" action="\(SiteURL.disableUser(user.username))" class="inline">\(ctx.csrfField)<button type="submit" class="secondary">\(ctx.t(Catalogue.disable))</button></form>
+                """
+            let reset: HTML = "<form method=\"post\" action=\"\(SiteURL.resetPassword(user.username))\" class=\"inline\">\(ctx.csrfField)<button type=\"submit\" class=\"secondary\">\(ctx.t(Catalogue.resetPassword))</button></form>"
+            return """
+                <tr><td>\(user.username)</td><td>\(user.displayName)</td><td>\(ctx.t(user.role.label))</td>
+                <td><a href="\(SiteURL.unit(user.unitCode))">\(user.unitName)</a></td>
+                <td>\(ctx.t(user.disabled ? Catalogue.disabled : Catalogue.active))</td><td>\(actions) \(reset)</td></tr>
+                """
+        }
+        let roles: [HTML] = Role.allCases.map { "<option value=\"\($0.rawValue)\">\(ctx.t($0.label))</option>" }
+        let units: [HTML] = ctx.pickable.map { "<option value=\"\($0.code)\">\($0.code) — \($0.name)</option>" }
+        let body: HTML = """
+            <h1>\(ctx.t(Catalogue.users))</h1>
+            <table id="users-table"><thead><tr><th>\(ctx.t(Catalogue.username))</th><th>\(ctx.t(Catalogue.displayName))</th><th>\(ctx.t(Catalogue.role))</th>
+            <th>\(ctx.t(Catalogue.unit))</th><th></th><th></th></tr></thead><tbody>\(rows)</tbody></table>
+            <h2>\(ctx.t(Catalogue.addUser))</h2>
+            \(Layout.errors(ctx, message, errors))
+            <form method="post" action="\(SiteURL.adminUsers)" class="stacked" id="user-form">\(ctx.csrfField)
+            <label for="new-username">\(ctx.t(Catalogue.username))</label><input type="text" id="new-username" name="username" required maxlength="40">
+            <label for="display_name">\(ctx.t(Catalogue.displayName))</label><input type="text" id="display_name" name="display_name" maxlength="200">
+            <label for="new-user-password">\(ctx.t(Catalogue.password))</label><input type="password" id="new-user-password" name="password" required minlength="\(PasswordPolicy.minimumLength)" autocomplete="new-password">
+            <label for="role">\(ctx.t(Catalogue.role))</label><select id="role" name="role">\(roles)</select>
+            <label for="unit_code">\(ctx.t(Catalogue.unit))</label><select id="unit_code" name="unit_code">\(units)</select>
+            <div class="actions"><button type="submit">\(ctx.t(Catalogue.addUser))</button></div></form>
+            <p><a href="\(SiteURL.audit)">\(ctx.t(Catalogue.auditLog))</a></p>
+            """
+        return Layout.page(ctx, title: ctx.t(Catalogue.users), breadcrumbs: [(ctx.t(Catalogue.areaAdmin), nil)], flash: flash, content: body)
+    }
+}

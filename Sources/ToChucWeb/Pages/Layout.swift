@@ -1,0 +1,171 @@
+import Foundation
+import Hummingbird
+import ToChucDomain
+import ToChucServices
+
+/// What every page needs to draw its frame: who is looking, in which language, and the form token.
+struct PageContext: Sendable {
+    let principal: Principal?
+    let csrf: String
+    let language: Language
+    let path: String
+    /// Units offered by the picker in the top bar.
+    var pickable: [OrgUnit] = []
+
+    func t(_ text: Localized) -> String { text.text(language) }
+
+    var csrfField: HTML { "<input type=\"hidden\" name=\"_csrf\" value=\"\(csrf)\">" }
+
+    func number(_ n: Int) -> String { language == .vi ? VietnameseFormat.integer(n) : EnglishFormat.integer(n) }
+    func date(_ d: CivilDate?) -> String {
+        guard let d else { return "" }
+        return language == .vi ? VietnameseFormat.date(d) : EnglishFormat.date(d)
+    }
+    func timestamp(_ text: String) -> String {
+        guard let date = Timestamp.parse(text) else { return text }
+        return language == .vi ? VietnameseFormat.dateTime(date) : EnglishFormat.dateTime(date)
+    }
+}
+
+/// One item of the left menu: an area of DOMAIN.md, with the link when the area exists in this version.
+struct MenuArea {
+    let title: Localized
+    let link: String?
+    let prefix: String
+}
+
+enum Layout {
+    static let areas: [MenuArea] = [
+        MenuArea(title: Catalogue.areaOrganization, link: SiteURL.units(), prefix: "/units"),
+        MenuArea(title: Catalogue.areaMembers, link: nil, prefix: "/members"),
+        MenuArea(title: Catalogue.areaCadres, link: nil, prefix: "/cadres"),
+        MenuArea(title: Catalogue.areaAssessment, link: nil, prefix: "/assessment"),
+        MenuArea(title: Catalogue.areaCongress, link: nil, prefix: "/congresses"),
+        MenuArea(title: Catalogue.areaReports, link: nil, prefix: "/reports"),
+        MenuArea(title: Catalogue.areaDocuments, link: nil, prefix: "/documents"),
+        MenuArea(title: Catalogue.areaAdmin, link: SiteURL.admin, prefix: "/admin"),
+    ]
+
+    /// The page frame: top bar (user's unit, unit picker, account), left menu by area, breadcrumbs, content.
+    static func page(_ ctx: PageContext, title: String, breadcrumbs: [(String, String?)] = [], flash: String? = nil, content: HTML)
+        -> HTML
+    {
+        let lang = ctx.language.rawValue
+        var top: HTML = .empty
+        var menu: HTML = .empty
+        if let p = ctx.principal {
+            let options: [HTML] = ctx.pickable.map { unit in
+                let indent = String(repeating: "\u{2003}", count: max(0, unit.depth - (p.unitPath.split(separator: "/").count - 1)))
+                return "<option value=\"\(unit.code)\">\(indent + unit.name)</option>"
+            }
+            top = """
+                <div class="who"><span class="unit-label">\(ctx.t(Catalogue.yourUnit)):</span> <a href="\(SiteURL.unit(p.unitCode))" id="user-unit">\(p.unitName)</a></div>
+                <form method="get" action="\(SiteURL.pickUnit)" class="picker" role="search">
+                <label for="unit-picker">\(ctx.t(Catalogue.pickUnit))</label>
+                <select name="code" id="unit-picker" data-autosubmit>\(options)</select>
+                <button type="submit">\(ctx.t(Catalogue.go))</button>
+                </form>
+                <div class="account"><a href="\(SiteURL.account)">\(p.displayName)</a> (\(ctx.t(p.role.label)))
+                <form method="post" action="\(SiteURL.logout)" class="inline">\(ctx.csrfField)<button type="submit" id="logout">\(ctx.t(Catalogue.logout))</button></form></div>
+                """
+            let items: [HTML] = areas.map { area in
+                if area.prefix == "/admin" && !p.role.canReadAudit { return .empty }
+                let link = area.prefix == "/admin" ? (p.role.canManageAccounts ? SiteURL.adminUsers : SiteURL.audit) : area.link
+                if let link {
+                    let current = ctx.path.hasPrefix(area.prefix) ? " aria-current=\"page\"" : ""
+                    return "<li><a href=\"\(link)\"\(HTML(raw: current))>\(ctx.t(area.title))</a></li>"
+                }
+                return "<li><span class=\"later\" title=\"\(ctx.t(Catalogue.comingLater))\">\(ctx.t(area.title))</span></li>"
+            }
+            menu = "<nav class=\"menu\" aria-label=\"menu\"><ul>\(items)</ul></nav>"
+        }
+        let crumbs: HTML =
+            breadcrumbs.isEmpty
+            ? .empty
+            : "<nav class=\"crumbs\" aria-label=\"breadcrumbs\"><ol>\(breadcrumbs.map { item -> HTML in item.1.map { "<li><a href=\"\($0)\">\(item.0)</a></li>" } ?? "<li aria-current=\"page\">\(item.0)</li>" })</ol></nav>"
+        let flashHTML: HTML = flash.map { "<p class=\"flash\" role=\"status\">\($0)</p>" } ?? .empty
+        return """
+            <!doctype html>
+            <html lang="\(lang)">
+            <head>
+            <meta charset="utf-8">
+            <meta name="viewport" content="width=device-width, initial-scale=1">
+            <meta name="csrf-token" content="\(ctx.csrf)">
+            <title>\(title) — ToChuc</title>
+            <link rel="stylesheet" href="/static/app.css">
+            <script src="/static/app.js" defer></script>
+            </head>
+            <body>
+            <header class="top"><a class="brand" href="/">ToChuc</a>\(top)</header>
+            <div class="frame">\(menu)<main id="main">\(crumbs)\(flashHTML)\(content)</main></div>
+            </body>
+            </html>
+            """
+    }
+
+    /// A table of field errors shown above a form.
+    static func errors(_ ctx: PageContext, _ message: Localized?, _ errors: [FieldError]) -> HTML {
+        guard message != nil || !errors.isEmpty else { return .empty }
+        let items: [HTML] = errors.map { "<li><strong>\($0.field)</strong>: \(ctx.t($0.message))</li>" }
+        return "<div class=\"errors\" role=\"alert\"><p>\(message.map(ctx.t) ?? "")</p><ul>\(items)</ul></div>"
+    }
+
+    /// Previous/next links that keep the other query parameters.
+    static func pager(_ ctx: PageContext, page: Int, pageCount: Int, total: Int, link: (Int) -> String) -> HTML {
+        let prev: HTML = page > 1 ? "<a rel=\"prev\" href=\"\(link(page - 1))\">\(ctx.t(Catalogue.previousPage))</a>" : .empty
+        let next: HTML = page < pageCount ? "<a rel=\"next\" href=\"\(link(page + 1))\">\(ctx.t(Catalogue.nextPage))</a>" : .empty
+        return "<nav class=\"pager\">\(prev) <span>\(ctx.t(Catalogue.pageOf(ctx.number(page), ctx.number(pageCount), ctx.number(total))))</span> \(next)</nav>"
+    }
+
+    /// The history of a record from the audit log, newest first.
+    static func history(_ ctx: PageContext, _ entries: [AuditEntry]) -> HTML {
+        guard !entries.isEmpty else { return "<p>\(ctx.t(Catalogue.noRecords))</p>" }
+        let rows: [HTML] = entries.reversed().map { entry in
+            let changes: [HTML] = entry.changes.map { change in
+                "<li><code>\(change.field)</code>: \(change.old ?? "∅") → \(change.new ?? "∅")</li>"
+            }
+            return """
+                <tr><td>\(ctx.timestamp(entry.at))</td><td>\(entry.actor)</td><td>\(entry.address)</td>
+                <td>\(ctx.t(Catalogue.auditAction(entry.action)))</td><td><ul class="changes">\(changes)</ul></td></tr>
+                """
+        }
+        return """
+            <table class="history"><thead><tr><th>\(ctx.t(Catalogue.when))</th><th>\(ctx.t(Catalogue.who))</th>
+            <th>\(ctx.t(Catalogue.fromAddress))</th><th>\(ctx.t(Catalogue.action))</th><th>\(ctx.t(Catalogue.changes))</th></tr></thead>
+            <tbody>\(rows)</tbody></table>
+            """
+    }
+}
+
+/// Every route's path, built in one place so that no URL is typed twice.
+enum SiteURL {
+    static let home = "/"
+    static let login = "/login"
+    static let logout = "/logout"
+    static let account = "/account"
+    static let accountLanguage = "/account/language"
+    static let accountPassword = "/account/password"
+    static let tokens = "/account/tokens"
+    static func revokeToken(_ id: Int64) -> String { "/account/tokens/\(id)/revoke" }
+    static let admin = "/admin/users"
+    static let adminUsers = "/admin/users"
+    static func disableUser(_ username: String) -> String { "/admin/users/\(escape(username))/disable" }
+    static func resetPassword(_ username: String) -> String { "/admin/users/\(escape(username))/reset-password" }
+    static let audit = "/audit"
+    static let pickUnit = "/units/pick"
+    static let newUnit = "/units/new"
+    static let unitsExport = "/units/export"
+    static func units(q: String = "", page: Int = 1, sort: String = "") -> String {
+        var items: [String] = []
+        if !q.isEmpty { items.append("q=" + escape(q)) }
+        if page > 1 { items.append("page=\(page)") }
+        if !sort.isEmpty { items.append("sort=" + escape(sort)) }
+        return "/units" + (items.isEmpty ? "" : "?" + items.joined(separator: "&"))
+    }
+    static func unit(_ code: String) -> String { "/units/" + escape(code) }
+    static func editUnit(_ code: String) -> String { "/units/" + escape(code) + "/edit" }
+
+    static func escape(_ s: String) -> String {
+        s.addingPercentEncoding(withAllowedCharacters: .alphanumerics.union(.init(charactersIn: "-_.~"))) ?? s
+    }
+}

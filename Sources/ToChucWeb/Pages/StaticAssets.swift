@@ -1,0 +1,80 @@
+/// The stylesheet and the one small script, served from memory. Pages work without the script.
+enum StaticAssets {
+    static let css = """
+        :root { --ink:#1b1f24; --muted:#5b6470; --line:#d5d9de; --accent:#a3121a; --accent-ink:#fff; --bg:#f6f7f9; --ok:#1d6b35; }
+        * { box-sizing: border-box; }
+        body { margin:0; font: 15px/1.5 "Noto Sans", "Segoe UI", Roboto, Arial, sans-serif; color:var(--ink); background:var(--bg); }
+        a { color:#0b4f8a; }
+        header.top { display:flex; flex-wrap:wrap; gap:.75rem 1.5rem; align-items:center; padding:.5rem 1rem; background:var(--accent); color:var(--accent-ink); }
+        header.top a { color:var(--accent-ink); }
+        .brand { font-weight:700; font-size:1.15rem; text-decoration:none; }
+        .picker { display:flex; gap:.4rem; align-items:center; }
+        .picker label { font-size:.85rem; }
+        .picker select { max-width:22rem; }
+        .account { margin-left:auto; display:flex; gap:.5rem; align-items:center; }
+        form.inline { display:inline; margin:0; }
+        .frame { display:flex; min-height:calc(100vh - 3rem); }
+        nav.menu { width:13rem; flex:none; background:#fff; border-right:1px solid var(--line); padding:1rem 0; }
+        nav.menu ul { list-style:none; margin:0; padding:0; }
+        nav.menu li a, nav.menu li span { display:block; padding:.45rem 1.2rem; text-decoration:none; color:var(--ink); }
+        nav.menu li a[aria-current] { background:#f3dede; border-left:4px solid var(--accent); font-weight:600; }
+        nav.menu .later { color:#9aa1a9; cursor:not-allowed; }
+        main { flex:1; padding:1rem 1.5rem 2rem; min-width:0; }
+        h1 { font-size:1.45rem; margin:.2rem 0 1rem; }
+        h2 { font-size:1.15rem; margin:1.5rem 0 .6rem; }
+        .crumbs ol { list-style:none; padding:0; margin:0 0 .5rem; display:flex; flex-wrap:wrap; gap:.3rem; font-size:.9rem; }
+        .crumbs li + li::before { content:"›"; margin-right:.3rem; color:var(--muted); }
+        table { border-collapse:collapse; width:100%; background:#fff; }
+        th, td { border:1px solid var(--line); padding:.4rem .6rem; text-align:left; vertical-align:top; }
+        th { background:#eef0f3; font-weight:600; }
+        td.num, th.num { text-align:right; font-variant-numeric: tabular-nums; }
+        dl.facts { display:grid; grid-template-columns: max-content 1fr; gap:.3rem 1rem; background:#fff; padding:1rem; border:1px solid var(--line); }
+        dl.facts dt { color:var(--muted); }
+        dl.facts dd { margin:0; }
+        form.stacked { background:#fff; border:1px solid var(--line); padding:1rem; max-width:40rem; }
+        form.stacked label { display:block; font-weight:600; margin-top:.7rem; }
+        form.stacked input[type=text], form.stacked input[type=password], form.stacked input[type=date], form.stacked select { width:100%; padding:.4rem; font:inherit; }
+        form.stacked .check label { display:inline; font-weight:400; }
+        button, .button { display:inline-block; background:var(--accent); color:#fff; border:0; padding:.45rem .9rem; font:inherit; border-radius:3px; cursor:pointer; text-decoration:none; }
+        button.secondary, .button.secondary { background:#e4e7eb; color:var(--ink); }
+        header.top button { background:#fff; color:var(--accent); }
+        .actions { display:flex; gap:.6rem; flex-wrap:wrap; margin:.8rem 0; align-items:center; }
+        .errors { border:2px solid var(--accent); background:#fff4f4; padding:.6rem 1rem; margin-bottom:1rem; }
+        .flash { border:1px solid var(--ok); background:#eef8f0; padding:.5rem 1rem; }
+        .secret { font-family: monospace; font-size:1.05rem; background:#fff; border:1px dashed var(--ink); padding:.6rem; word-break:break-all; }
+        .pager { margin:.8rem 0; display:flex; gap:1rem; align-items:center; }
+        .searchbar { display:flex; flex-wrap:wrap; gap:.5rem; align-items:end; margin-bottom:.8rem; }
+        .searchbar input[type=search] { min-width:16rem; padding:.4rem; font:inherit; }
+        ul.changes { margin:0; padding-left:1rem; }
+        .login { max-width:24rem; margin:3rem auto; }
+        .cards { display:grid; grid-template-columns: repeat(auto-fill, minmax(12rem, 1fr)); gap:1rem; }
+        .card { background:#fff; border:1px solid var(--line); padding:1rem; }
+        .card .figure { font-size:1.8rem; font-weight:700; }
+        .muted { color:var(--muted); }
+        .sr-only { position:absolute; width:1px; height:1px; overflow:hidden; clip:rect(0 0 0 0); }
+        @media (max-width: 760px) {
+          .frame { display:block; }
+          nav.menu { width:auto; border-right:0; border-bottom:1px solid var(--line); padding:.3rem 0; }
+          nav.menu ul { display:flex; flex-wrap:wrap; }
+          nav.menu li a, nav.menu li span { padding:.3rem .7rem; }
+          .account { margin-left:0; }
+          main { padding:.8rem; }
+          table { display:block; overflow-x:auto; }
+        }
+        @media print {
+          header.top, nav.menu, .actions, .searchbar, .pager, form { display:none !important; }
+          body { background:#fff; font-size:11pt; }
+          main { padding:0; }
+          a { color:inherit; text-decoration:none; }
+        }
+        """
+
+    /// Submits the unit picker on change (the button does the same without JavaScript).
+    static let javascript = """
+        document.addEventListener("DOMContentLoaded", function () {
+          document.querySelectorAll("select[data-autosubmit]").forEach(function (select) {
+            select.addEventListener("change", function () { select.form.submit(); });
+          });
+        });
+        """
+}

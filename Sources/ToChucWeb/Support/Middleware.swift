@@ -1,0 +1,132 @@
+import Foundation
+import HTTPTypes
+import Hummingbird
+import Logging
+import NIOCore
+import ToChucDomain
+import ToChucServices
+
+/// Settings of the web interface that depend on how it is deployed.
+public struct WebSettings: Sendable {
+    /// Served over TLS (directly or behind a proxy that says so): cookies get `Secure` and the `__Host-` prefix.
+    public var secureCookies: Bool
+    public var programVersion: String
+
+    public init(secureCookies: Bool, programVersion: String) {
+        self.secureCookies = secureCookies
+        self.programVersion = programVersion
+    }
+
+    var sessionCookie: String { secureCookies ? "__Host-tc_session" : "tc_session" }
+    var loginCSRFCookie: String { secureCookies ? "__Host-tc_login_csrf" : "tc_login_csrf" }
+
+    func cookie(_ name: String, _ value: String, maxAge: Int? = nil) -> String {
+        var parts = ["\(name)=\(value)", "Path=/", "HttpOnly", "SameSite=Strict"]
+        if secureCookies { parts.append("Secure") }
+        if let maxAge { parts.append("Max-Age=\(maxAge)") }
+        return parts.joined(separator: "; ")
+    }
+}
+
+/// Headers every response carries (OWASP ASVS 3.4): no inline script, no framing, no referrer leaks.
+struct SecurityHeadersMiddleware: RouterMiddleware {
+    typealias Context = AppContext
+    let secure: Bool
+
+    func handle(_ request: Request, context: AppContext, next: (Request, AppContext) async throws -> Response) async throws -> Response {
+        var response = try await next(request, context)
+        response.headers[.contentSecurityPolicy] =
+            "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; object-src 'none'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'"
+        response.headers[HTTPField.Name("X-Frame-Options")!] = "DENY"
+        response.headers[HTTPField.Name("Referrer-Policy")!] = "same-origin"
+        response.headers[.xContentTypeOptions] = "nosniff"
+        response.headers[HTTPField.Name("Permissions-Policy")!] = "camera=(), microphone=(), geolocation=()"
+        if secure { response.headers[.strictTransportSecurity] = "max-age=31536000" }
+        return response
+    }
+}
+
+/// Turns every error into a response: a problem document on the API, a page in the user's language elsewhere.
+struct ErrorMiddleware: RouterMiddleware {
+    typealias Context = AppContext
+    let site: Site
+
+    func handle(_ request: Request, context: AppContext, next: (Request, AppContext) async throws -> Response) async throws -> Response {
+        do {
+            return try await next(request, context)
+        } catch let error as DomainError {
+            return render(error, request: request, context: context)
+        } catch let error as HTTPError {
+            let domain: DomainError
+            switch error.status {
+            case .notFound: domain = .notFound(Catalogue.notFound)
+            case .unauthorized: domain = .unauthenticated(Catalogue.loginRequired)
+            case .forbidden: domain = .forbidden(Catalogue.forbidden)
+            case .contentTooLarge:
+                return site.errorResponse(status: .contentTooLarge, message: Catalogue.uploadTooLarge, request: request, context: context)
+            case .methodNotAllowed:
+                return site.errorResponse(status: .methodNotAllowed, message: Catalogue.methodNotAllowed, request: request, context: context)
+            default:
+                return site.errorResponse(status: error.status, message: Catalogue.malformedBody, request: request, context: context)
+            }
+            return render(domain, request: request, context: context)
+        } catch is DecodingError {
+            return site.errorResponse(status: .badRequest, message: Catalogue.malformedBody, request: request, context: context)
+        } catch {
+            context.logger.error("request failed", metadata: ["path": "\(request.uri.path)", "error": "\(String(reflecting: error))"])
+            return site.errorResponse(status: .internalServerError, message: Catalogue.internalError, request: request, context: context)
+        }
+    }
+
+    func render(_ error: DomainError, request: Request, context: AppContext) -> Response {
+        if request.uri.path.hasPrefix("/api/") {
+            return Responses.problem(error, language: context.language)
+        }
+        if case .unauthenticated = error, request.method == .get {
+            let next = request.uri.path == "/" ? "" : "?next=" + (request.uri.path.addingPercentEncoding(withAllowedCharacters: .alphanumerics.union(.init(charactersIn: "/-_."))) ?? "")
+            return Responses.redirect("/login" + next)
+        }
+        return site.errorResponse(status: Responses.status(of: error), message: error.message, request: request, context: context)
+    }
+}
+
+/// Resolves the session cookie or bearer token into a principal, and refuses unsafe requests without a CSRF token.
+struct AuthenticationMiddleware: RouterMiddleware {
+    typealias Context = AppContext
+    let site: Site
+
+    func handle(_ request: Request, context: AppContext, next: (Request, AppContext) async throws -> Response) async throws -> Response {
+        var context = context
+        var request = request
+        let address = context.remoteAddress
+        var byCookie = false
+        if let authorization = request.headers[.authorization], authorization.lowercased().hasPrefix("bearer ") {
+            let token = String(authorization.dropFirst(7)).trimmingCharacters(in: .whitespaces)
+            guard let principal = try await site.services.accounts.principal(forToken: token, address: address) else {
+                throw DomainError.unauthenticated(Catalogue.invalidToken)
+            }
+            context.principal = principal
+        } else if let token = request.cookies[site.settings.sessionCookie]?.value, !token.isEmpty,
+            let session = try await site.services.accounts.session(token: token, address: address)
+        {
+            context.principal = session.principal
+            context.sessionToken = token
+            context.csrfToken = session.csrfToken
+            byCookie = true
+        }
+        let unsafe = request.method != .get && request.method != .head && request.method != .options
+        let isForm = request.headers[.contentType]?.lowercased().hasPrefix("application/x-www-form-urlencoded") ?? false
+        if unsafe && isForm {
+            let body = try await request.collectBody(upTo: context.maxUploadSize)
+            context.form = FormData(urlEncoded: String(buffer: body))
+        }
+        // CSRF (OWASP ASVS 3.5): a cookie alone never authorizes a change.
+        if unsafe && byCookie {
+            let sent = request.headers[HTTPField.Name("X-CSRF-Token")!] ?? context.form["_csrf"] ?? ""
+            guard let expected = context.csrfToken, Secrets.constantTimeEquals(sent, expected) else {
+                throw DomainError.forbidden(Catalogue.csrfFailed)
+            }
+        }
+        return try await next(request, context)
+    }
+}

@@ -1,0 +1,211 @@
+import ArgumentParser
+import Foundation
+import Hummingbird
+import HummingbirdTLS
+import Logging
+import NIOCore
+import NIOSSL
+import ToChucDomain
+import ToChucServices
+import ToChucStorage
+import ToChucWeb
+
+let programVersion = "0.1.0"
+
+@main
+struct ToChucCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "tochuc",
+        abstract: "ToChuc — the working system of a Party Organization Commission (Ban Tổ chức).",
+        version: programVersion,
+        subcommands: [
+            Serve.self, Migrate.self, Import.self, Export.self, Backup.self, Restore.self, UserCommand.self, AuditCommand.self,
+        ]
+    )
+}
+
+/// `--database` and `--output`, shared by every subcommand.
+struct DatabaseOptions: ParsableArguments {
+    @Option(name: .long, help: "SQLite file path or postgres:// URL (default: $TOCHUC_DATABASE, else ./tochuc.sqlite).")
+    var database: String?
+
+    @Option(name: .long, help: "SQLite durability: FULL (default, every commit on disk) or NORMAL (faster; may lose the last commits on power loss).")
+    var synchronous: String = "FULL"
+
+    var location: DatabaseLocation { DatabaseLocation.resolve(database) }
+
+    /// Opens and migrates (the CLI contract: every subcommand works on a current schema).
+    func open() async throws -> Database {
+        let durability = SQLiteDurability(rawValue: synchronous.uppercased()) ?? .full
+        var logger = Logger(label: "tochuc.db")
+        logger.logLevel = .warning
+        return try await Database.open(location, durability: durability, logger: logger)
+    }
+}
+
+struct OutputOptions: ParsableArguments {
+    @Option(name: .long, help: "Write to this file instead of standard output.")
+    var output: String?
+
+    @Option(name: .long, help: "text or json.")
+    var format: OutputFormat = .text
+
+    func write(_ text: String) throws {
+        if let output {
+            try Data(text.utf8).write(to: URL(fileURLWithPath: output), options: .atomic)
+        } else {
+            print(text, terminator: text.hasSuffix("\n") ? "" : "\n")
+        }
+    }
+
+    func json(_ object: Any) throws -> String {
+        String(decoding: try JSONSerialization.data(withJSONObject: object, options: [.prettyPrinted, .sortedKeys]), as: UTF8.self)
+    }
+}
+
+enum OutputFormat: String, ExpressibleByArgument, Sendable {
+    case text
+    case json
+}
+
+/// A refusal the CLI prints on standard error (exit status 1).
+struct CommandFailure: Error, CustomStringConvertible {
+    let description: String
+}
+
+extension Principal {
+    static var currentCommandLine: Principal {
+        let user = ProcessInfo.processInfo.environment["USER"] ?? ProcessInfo.processInfo.environment["LOGNAME"] ?? NSUserName()
+        return .commandLine(osUser: user)
+    }
+}
+
+/// Runs a body with the database open, closes it, and turns rule refusals into messages.
+func withServices<R>(_ options: DatabaseOptions, _ body: (AppServices) async throws -> R) async throws -> R {
+    let db = try await options.open()
+    do {
+        let result = try await body(AppServices(db: db))
+        await db.close()
+        return result
+    } catch let error as DomainError {
+        await db.close()
+        var lines = [error.message.en]
+        if case .invalid(_, let errors) = error {
+            lines += errors.map { "  \($0.field): \($0.message.en)" }
+        }
+        throw CommandFailure(description: lines.joined(separator: "\n"))
+    } catch {
+        await db.close()
+        throw error
+    }
+}
+
+struct Serve: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(abstract: "Serve the web UI and the JSON API.")
+
+    @OptionGroup var db: DatabaseOptions
+    @Option(name: .long, help: "Port to listen on.") var port: Int = 8080
+    @Option(name: .long, help: "Address to listen on.") var host: String = "127.0.0.1"
+    @Option(name: .long, help: "TLS certificate chain (PEM).") var tlsCert: String?
+    @Option(name: .long, help: "TLS private key (PEM).") var tlsKey: String?
+    @Flag(name: .long, help: "Behind a reverse proxy that serves HTTPS: cookies get Secure and __Host-.") var behindHttpsProxy = false
+
+    func run() async throws {
+        let database = try await db.open()
+        let services = AppServices(db: database)
+        let admin = try await services.bootstrap(adminPassword: ProcessInfo.processInfo.environment["TOCHUC_ADMIN_PASSWORD"])
+        let tls = tlsCert != nil && tlsKey != nil
+        let scheme = tls ? "https" : "http"
+        if admin.created {
+            print("Đã tạo tài khoản quản trị / Administrator account created: admin")
+            if let password = admin.password {
+                print("Mật khẩu (chỉ hiển thị một lần) / Password (shown once): \(password)")
+            } else {
+                print("Mật khẩu lấy từ TOCHUC_ADMIN_PASSWORD / Password taken from TOCHUC_ADMIN_PASSWORD")
+            }
+        }
+        let site = Site(services: services, settings: WebSettings(secureCookies: tls || behindHttpsProxy, programVersion: programVersion))
+        var logger = Logger(label: "tochuc")
+        logger.logLevel = .info
+        let configuration = ApplicationConfiguration(address: .hostname(host, port: port), serverName: "ToChuc")
+        let onRunning: @Sendable (any Channel) async -> Void = { channel in
+            let actualPort = channel.localAddress?.port ?? port
+            // Written straight to the file descriptor: scripts wait for this line, and stdout may be a buffered pipe.
+            FileHandle.standardOutput.write("ToChuc đang chạy / is running: \(scheme)://\(host):\(actualPort)/\n")
+        }
+        if let tlsCert, let tlsKey {
+            let chain = try NIOSSLCertificate.fromPEMFile(tlsCert).map { NIOSSLCertificateSource.certificate($0) }
+            let key = try NIOSSLPrivateKey(file: tlsKey, format: .pem)
+            let tlsConfiguration = TLSConfiguration.makeServerConfiguration(certificateChain: chain, privateKey: .privateKey(key))
+            let app = Application(
+                router: site.router(), server: try .tls(.http1(), tlsConfiguration: tlsConfiguration), configuration: configuration,
+                onServerRunning: onRunning, logger: logger)
+            try await app.runService()
+        } else {
+            let app = Application(router: site.router(), configuration: configuration, onServerRunning: onRunning, logger: logger)
+            try await app.runService()
+        }
+        await database.close()
+    }
+}
+
+struct Migrate: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(abstract: "Create or bring the database schema up to date.")
+    @OptionGroup var db: DatabaseOptions
+
+    func run() async throws {
+        try await withServices(db) { _ in }
+        print("OK")
+    }
+}
+
+struct Import: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Load a dataset (a folder of CSV files or an .xlsx workbook; INTERCHANGE.md). All or nothing.")
+    @OptionGroup var db: DatabaseOptions
+    @OptionGroup var out: OutputOptions
+    @Option(name: .long, help: "Language of error messages: vi or en.") var lang: String = "en"
+    @Argument(help: "Folder, .csv file or .xlsx workbook.") var path: String
+
+    func run() async throws {
+        let language = Language(rawValue: lang) ?? .en
+        do {
+            let summary = try await withServices(db) { services in
+                try await services.interchange.importDataset(.currentCommandLine, at: URL(fileURLWithPath: path))
+            }
+            if out.format == .json {
+                try out.write(try out.json(["created": summary.created, "updated": summary.updated, "unchanged": summary.unchanged, "files": summary.files]))
+            } else {
+                try out.write("created \(summary.created), updated \(summary.updated), unchanged \(summary.unchanged) (\(summary.files.joined(separator: ", ")))")
+            }
+        } catch let failure as ImportFailure {
+            var stderr = FileHandle.standardError
+            for problem in failure.problems {
+                print(problem.text(language), to: &stderr)
+            }
+            print(Catalogue.importNothingStored.text(language), to: &stderr)
+            throw ExitCode(1)
+        }
+    }
+}
+
+struct Export: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(abstract: "Write the dataset in the interchange format, with manifest.json.")
+    @OptionGroup var db: DatabaseOptions
+    @Option(name: .long, help: "csv (a folder) or xlsx (one workbook).") var format: String = "csv"
+    @Argument(help: "Folder (csv) or .xlsx file to write.") var path: String
+
+    func run() async throws {
+        guard let format = InterchangeService.ExportFormat(rawValue: format) else {
+            throw ValidationError("--format must be csv or xlsx")
+        }
+        let counts = try await withServices(db) { services in
+            try await services.interchange.export(.currentCommandLine, format: format, to: URL(fileURLWithPath: path), programVersion: programVersion)
+        }
+        print(counts.sorted { $0.key < $1.key }.map { "\($0.key): \($0.value) rows" }.joined(separator: "\n"))
+    }
+}
+
+extension FileHandle: @retroactive TextOutputStream {
+    public func write(_ string: String) { write(Data(string.utf8)) }
+}
