@@ -10,10 +10,11 @@ Not part of the automatic test run (openpyxl is not in tests/requirements.txt). 
     TOCHUC_XLSX_EXPORT=/tmp/xlsx-export swift test --filter XLSXTests
     /tmp/xlsxvenv/bin/python tests/xlsx_roundtrip_check.py check /tmp/xlsx-export/swift-sample.xlsx
 
-    # 2. Regenerate the fixture that XLSXTests reads (an openpyxl-written workbook). Use openpyxl 3.0.x:
-    #    it stores text in xl/sharedStrings.xml as Excel does (3.1 writes inline strings only).
-    python3 -m venv /tmp/xlsxvenv30 && /tmp/xlsxvenv30/bin/pip install "openpyxl==3.0.10"
-    /tmp/xlsxvenv30/bin/python tests/xlsx_roundtrip_check.py make-fixture \
+    # 2. Regenerate the fixture that XLSXTests reads (an openpyxl-written workbook; openpyxl 3.1 for rich text).
+    #    openpyxl writes every text as an inline string; Excel keeps text in xl/sharedStrings.xml. So the text
+    #    of the first sheet is then moved to a shared-string table as Excel would store it (rich text included);
+    #    the second sheet keeps openpyxl's inline strings.
+    /tmp/xlsxvenv/bin/python tests/xlsx_roundtrip_check.py make-fixture \
         Tests/ToChucServicesTests/Fixtures/openpyxl-sample.xlsx
 """
 
@@ -57,6 +58,68 @@ def make_fixture(path):
     ws2.append(["DV01", "Phòng Tổ chức", 1])
     ws2.append(["DV02", "Ban Giám đốc & Văn phòng", 2])
     wb.save(path)
+    move_strings_to_shared_table(path, "xl/worksheets/sheet1.xml")
+    load_workbook_or_fail(path)
+
+
+def move_strings_to_shared_table(path, sheet):
+    """Rewrites the inline strings of one worksheet as shared strings (xl/sharedStrings.xml), as Excel saves."""
+    import re
+    import zipfile
+
+    with zipfile.ZipFile(path) as z:
+        names = z.namelist()
+        parts = {name: z.read(name) for name in names}
+    strings = []
+
+    def shared(match):
+        attributes, body = match.group(1), match.group(2)
+        if body not in strings:
+            strings.append(body)
+        return f'<c{attributes} t="s"><v>{strings.index(body)}</v></c>'
+
+    xml = parts[sheet].decode("utf-8")
+    xml, count = re.subn(r'<c([^>]*?) t="inlineStr"><is>(.*?)</is></c>', shared, xml)
+    parts[sheet] = xml.encode("utf-8")
+    main = "http://schemas.openxmlformats.org/spreadsheetml/2006/main"
+    parts["xl/sharedStrings.xml"] = (
+        f'<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
+        f'<sst xmlns="{main}" count="{count}" uniqueCount="{len(strings)}">'
+        + "".join(f"<si>{body}</si>" for body in strings)
+        + "</sst>"
+    ).encode("utf-8")
+    names.append("xl/sharedStrings.xml")
+    parts["[Content_Types].xml"] = parts["[Content_Types].xml"].replace(
+        b"</Types>",
+        b'<Override PartName="/xl/sharedStrings.xml" ContentType="application/'
+        b'vnd.openxmlformats-officedocument.spreadsheetml.sharedStrings+xml"/></Types>',
+    )
+    parts["xl/_rels/workbook.xml.rels"] = parts["xl/_rels/workbook.xml.rels"].replace(
+        b"</Relationships>",
+        b'<Relationship Id="rIdSharedStrings" Type="http://schemas.openxmlformats.org/officeDocument/2006/'
+        b'relationships/sharedStrings" Target="sharedStrings.xml"/></Relationships>',
+    )
+    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as z:
+        for name in names:
+            z.writestr(name, parts[name])
+
+
+def load_workbook_or_fail(path):
+    from openpyxl import load_workbook
+
+    wb = load_workbook(path)
+    assert wb["Nhân sự"]["B2"].value == "Nguyễn Văn An", wb["Nhân sự"]["B2"].value
+    assert str(wb["Nhân sự"]["B5"].value) == "Lê Văn Cường", wb["Nhân sự"]["B5"].value
+
+
+def decode_ooxml_escapes(value):
+    """Excel decodes _xHHHH_ in every string (a literal "_x0041_" is stored as "_x005F_x0041_");
+    openpyxl does so only in part for shared strings, and not at all for inline strings."""
+    if not isinstance(value, str) or "_x" not in value:
+        return value
+    import re
+
+    return re.sub(r"_x([0-9A-Fa-f]{4})_", lambda m: chr(int(m.group(1), 16)), value)
 
 
 def check(path, expected_path=None):
@@ -78,7 +141,7 @@ def check(path, expected_path=None):
         ws = wb[sheet["name"]]
         for r, row in enumerate(sheet["rows"], start=1):
             for c, want in enumerate(row, start=1):
-                got = ws.cell(row=r, column=c).value
+                got = decode_ooxml_escapes(ws.cell(row=r, column=c).value)
                 if isinstance(want, (int, float)) and not isinstance(want, bool):
                     ok = isinstance(got, (int, float)) and not isinstance(got, bool) and math.isclose(got, want)
                 else:

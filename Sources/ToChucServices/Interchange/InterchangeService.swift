@@ -9,6 +9,13 @@ public struct ImportSummary: Sendable, Equatable, Codable {
     public var updated = 0
     public var unchanged = 0
     public var files: [String] = []
+
+    public init(created: Int = 0, updated: Int = 0, unchanged: Int = 0, files: [String] = []) {
+        self.created = created
+        self.updated = updated
+        self.unchanged = unchanged
+        self.files = files
+    }
 }
 
 /// A dataset read from disk: each file's rows with the line (or spreadsheet row) each came from.
@@ -95,8 +102,11 @@ public struct InterchangeService: Sendable {
                     continue
                 }
                 dataset.hashes[fileName] = Secrets.sha256Hex(data)
+                // Spreadsheets drop trailing empty cells: pad every row to the header's width.
+                let width = sheet.rows.first?.count ?? 0
                 dataset.tables[fileName] = sheet.rows.enumerated().compactMap { index, row in
-                    row.allSatisfy(\.isEmpty) ? nil : CSV.Record(line: index + 1, fields: row)
+                    row.allSatisfy(\.isEmpty)
+                        ? nil : CSV.Record(line: index + 1, fields: row + Array(repeating: "", count: max(0, width - row.count)))
                 }
             }
         } else if knownFiles.contains(url.lastPathComponent) {

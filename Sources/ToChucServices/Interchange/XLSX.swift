@@ -86,7 +86,7 @@ public enum XLSX {
 
     /// Same as `read(_:)`, from the bytes of the file.
     public static func read(data: Data) throws -> [(name: String, rows: [[String]])] {
-        try read(data: data, maxEntrySize: maxEntrySize)
+        try read(data: data, maxEntrySize: maxEntrySize, maxCells: maxCells)
     }
 }
 
@@ -470,7 +470,7 @@ extension XLSX {
             guard let entry = entries[Self.key(path)] else { return nil }
             let limit = maxEntrySize
             guard entry.uncompressedSize <= UInt64(limit) else {
-                throw XLSXError.notAnXLSX("\(path) unpacks to more than \(limit / 1_048_576) MB")
+                throw XLSXError.notAnXLSX("\(path) unpacks to more than \(limit) bytes")
             }
             var data = Data()
             data.reserveCapacity(Int(entry.uncompressedSize))
@@ -478,7 +478,7 @@ extension XLSX {
                 _ = try archive.extract(entry) { chunk in
                     // The declared size may lie: count what is actually inflated.
                     guard data.count + chunk.count <= limit else {
-                        throw XLSXError.notAnXLSX("\(path) unpacks to more than \(limit / 1_048_576) MB")
+                        throw XLSXError.notAnXLSX("\(path) unpacks to more than \(limit) bytes")
                     }
                     data.append(chunk)
                 }
@@ -503,7 +503,7 @@ extension XLSX {
         var external: Bool
     }
 
-    static func read(data: Data, maxEntrySize: Int) throws -> [(name: String, rows: [[String]])] {
+    static func read(data: Data, maxEntrySize: Int, maxCells: Int) throws -> [(name: String, rows: [[String]])] {
         let package = try Package(data: data, maxEntrySize: maxEntrySize)
 
         // The workbook part: from the root relationships, else the usual place.
@@ -692,7 +692,7 @@ extension XLSX {
             var row = rows[index]
             if row.count <= widest {
                 remaining -= widest + 1 - row.count
-                guard remaining >= 0 else { throw XLSXError.malformedXML("\(part): more than \(maxCells) cells") }
+                guard remaining >= 0 else { throw XLSXError.malformedXML("\(part): too many cells") }
                 row += repeatElement("", count: widest + 1 - row.count)
             }
             for cell in pending { row[cell.column] = cell.value }
@@ -969,9 +969,12 @@ extension XLSX {
         parser.delegate = delegate
         let ok = withExtendedLifetime(delegate) { parser.parse() }
         if let error = delegate.error { throw error }
-        guard ok else {
-            let reason = parser.parserError.map { "\($0.localizedDescription)" } ?? "not well-formed"
-            throw XLSXError.malformedXML("\(part): \(reason) (line \(parser.lineNumber))")
+        // On Linux, parse() returns true after recovering from an error: parserError tells.
+        let xmlError = delegate.xmlError ?? parser.parserError
+        if xmlError != nil || !ok {
+            let code = xmlError.map { " \(($0 as NSError).code)" } ?? ""
+            let line = delegate.xmlError == nil ? parser.lineNumber : delegate.errorLine
+            throw XLSXError.malformedXML("\(part): not well-formed XML (error\(code), line \(line))")
         }
     }
 
@@ -1009,7 +1012,11 @@ extension XLSX {
         let start: (String, [String: String]) throws -> Void
         let end: (String) throws -> Void
         let text: (String) -> Void
+        /// The first error thrown by a callback.
         var error: (any Error)?
+        /// The first XML syntax error, and where.
+        var xmlError: (any Error)?
+        var errorLine = 0
 
         init(
             start: @escaping (String, [String: String]) throws -> Void,
@@ -1030,7 +1037,7 @@ extension XLSX {
             _ parser: XMLParser, didStartElement elementName: String, namespaceURI: String?,
             qualifiedName qName: String?, attributes attributeDict: [String: String] = [:]
         ) {
-            guard error == nil else { return }
+            guard error == nil, xmlError == nil else { return }
             do { try start(Self.localName(elementName), attributeDict) } catch {
                 self.error = error
                 parser.abortParsing()
@@ -1040,23 +1047,30 @@ extension XLSX {
         func parser(
             _ parser: XMLParser, didEndElement elementName: String, namespaceURI: String?, qualifiedName qName: String?
         ) {
-            guard error == nil else { return }
+            guard error == nil, xmlError == nil else { return }
             do { try end(Self.localName(elementName)) } catch {
                 self.error = error
                 parser.abortParsing()
             }
         }
 
+        func parser(_ parser: XMLParser, parseErrorOccurred parseError: any Error) {
+            guard xmlError == nil else { return }
+            xmlError = parseError
+            errorLine = parser.lineNumber
+            parser.abortParsing()
+        }
+
         func parser(_ parser: XMLParser, foundCharacters string: String) {
-            if error == nil { text(string) }
+            if error == nil, xmlError == nil { text(string) }
         }
 
         func parser(_ parser: XMLParser, foundIgnorableWhitespace whitespaceString: String) {
-            if error == nil { text(whitespaceString) }
+            if error == nil, xmlError == nil { text(whitespaceString) }
         }
 
         func parser(_ parser: XMLParser, foundCDATA CDATABlock: Data) {
-            if error == nil { text(String(decoding: CDATABlock, as: UTF8.self)) }
+            if error == nil, xmlError == nil { text(String(decoding: CDATABlock, as: UTF8.self)) }
         }
     }
 }

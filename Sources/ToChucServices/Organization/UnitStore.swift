@@ -69,7 +69,7 @@ enum UnitStore {
             let range = PathRange.of(current.path)
             try await sql.raw(
                 """
-                UPDATE units SET path = \(bind: newPath) || substr(path, \(bind: current.path.count + 1)), depth = depth + \(bind: delta)
+                UPDATE units SET path = \(bind: newPath) || substr(path, CAST(\(bind: current.path.count + 1) AS INTEGER)), depth = depth + \(bind: delta)
                 WHERE path >= \(bind: range.lower) AND path < \(bind: range.upper)
                 """
             ).run()
