@@ -89,3 +89,20 @@ import ToChucServices
         }
     }
 }
+
+extension AccountTests {
+    @Test("every character of a long Vietnamese passphrase counts, past bcrypt's 72 bytes")
+    func longPassphrases() async throws {
+        try await TestDatabase.with { t in
+            try await t.seedTree()
+            let passphrase = "Đảng viên phải gương mẫu, trung thực, đoàn kết, gần dân — một"
+            #expect(passphrase.utf8.count > 72)
+            try await t.services.accounts.createUser(
+                by: TestDatabase.cli, username: "lan", displayName: "Lan", password: passphrase, role: .clerk, unitCode: "T01-A")
+            await #expect(throws: DomainError.self) {
+                try await t.services.accounts.login(username: "lan", password: String(passphrase.dropLast(3)) + "hai", address: nil)
+            }
+            _ = try await t.services.accounts.login(username: "lan", password: passphrase, address: nil)
+        }
+    }
+}

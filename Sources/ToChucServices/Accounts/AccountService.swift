@@ -1,3 +1,4 @@
+import Crypto
 import Foundation
 import HummingbirdBcrypt
 import NIOPosix
@@ -56,11 +57,17 @@ public struct AccountService: Sendable {
 
     static func hashPassword(_ password: String) async throws -> String {
         // bcrypt is deliberately slow: keep it off the event loops and the cooperative pool.
-        try await NIOThreadPool.singleton.runIfActive { Bcrypt.hash(password, cost: SessionPolicy.bcryptCost) }
+        try await NIOThreadPool.singleton.runIfActive { Bcrypt.hash(prehash(password), cost: SessionPolicy.bcryptCost) }
     }
 
     static func verifyPassword(_ password: String, hash: String) async throws -> Bool {
-        try await NIOThreadPool.singleton.runIfActive { Bcrypt.verify(password, hash: hash) }
+        try await NIOThreadPool.singleton.runIfActive { Bcrypt.verify(prehash(password), hash: hash) }
+    }
+
+    /// bcrypt reads only 72 bytes, and a Vietnamese passphrase of 30 characters can pass that: hash it first
+    /// (SHA-256, base64: 44 bytes) so every character counts.
+    static func prehash(_ password: String) -> String {
+        Data(SHA256.hash(data: Data(password.utf8))).base64EncodedString()
     }
 
     static func checkPassword(_ password: String, username: String) throws {
@@ -287,7 +294,7 @@ public struct AccountService: Sendable {
         return (token, csrf)
     }
 
-    private static let dummyHash = Bcrypt.hash("not a real password", cost: SessionPolicy.bcryptCost)
+    private static let dummyHash = Bcrypt.hash(prehash("not a real password"), cost: SessionPolicy.bcryptCost)
 
     private func recordAttempt(username: String, address: String?, succeeded: Bool, userPath: String?, throttled: Bool)
         async throws
