@@ -442,6 +442,19 @@ struct XLSXTests {
         #expect(clock.now - start < .seconds(60))
     }
 
+    @Test("XML parts over 10 MB parse (libxml2 refuses one chunk that big)")
+    func bigXMLPart() throws {
+        let attribute = String(repeating: "đ", count: 500)  // 1000 bytes
+        var xml = "<a>"
+        for _ in 0..<11_000 { xml += "<b v=\"\(attribute)\"/>" }
+        xml += "</a>"
+        var elements = 0
+        try XLSX.parseXML(Data(xml.utf8), part: "big.xml", start: { _, attributes in
+            if attributes["v"] == attribute || elements == 0 { elements += 1 }
+        })
+        #expect(elements == 11_001)
+    }
+
     // MARK: Cross-check with openpyxl (optional)
 
     /// With TOCHUC_XLSX_EXPORT=DIR, writes DIR/swift-sample.xlsx and DIR/swift-sample.json for

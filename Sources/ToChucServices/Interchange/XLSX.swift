@@ -961,7 +961,9 @@ extension XLSX {
         text: @escaping (String) -> Void = { _ in }
     ) throws {
         if hasDoctype(data) { throw XLSXError.malformedXML("\(part): a DTD is not allowed") }
-        let parser = XMLParser(data: data)
+        // A stream, not XMLParser(data:): on Linux the latter fails on documents over 10 MB (libxml2's limit on
+        // one pushed chunk); the stream is fed in small chunks.
+        let parser = XMLParser(stream: InputStream(data: data))
         parser.shouldProcessNamespaces = false
         parser.shouldReportNamespacePrefixes = false
         parser.shouldResolveExternalEntities = false
