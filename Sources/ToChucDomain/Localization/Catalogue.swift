@@ -103,7 +103,7 @@ public enum Catalogue {
     public static let readOnlyToken = t("Mã truy cập này chỉ được đọc.", "This token is read-only.")
     public static func role(_ role: Role) -> Localized {
         switch role {
-        case .viewer: return t("Xem", "Viewer")
+        case .viewer: return t("Chỉ xem", "Viewer")
         case .clerk: return t("Chuyên viên", "Clerk")
         case .head: return t("Lãnh đạo", "Head")
         case .admin: return t("Quản trị", "Administrator")
@@ -156,6 +156,8 @@ public enum Catalogue {
     public static let subUnits = t("Tổ chức trực thuộc", "Sub-units")
     public static let yourUnit = t("Đơn vị của bạn", "Your unit")
     public static let pickUnit = t("Chọn tổ chức", "Choose a unit")
+    public static let datePlaceholder = t("ngày/tháng/năm", "yyyy-mm-dd")
+    public static let unitCodeOfUser = t("Mã tổ chức của người dùng", "Code of the user's unit")
     public static let newSubUnit = t("Thêm tổ chức trực thuộc", "Add a sub-unit")
     public static let downloadXLSX = t("Tải về Excel (.xlsx)", "Download Excel (.xlsx)")
     public static let downloadCSV = t("Tải về CSV", "Download CSV")

@@ -227,7 +227,7 @@ extension XLSX {
                 case .empty: continue
                 case .text(let text):
                     if text.isEmpty { continue }
-                    length = text.split(separator: "\n").reduce(0) { max($0, min($1.count, 100)) }
+                    length = displayWidth(text)
                 case .number(let value): length = numberText(value).count
                 }
                 if widths.count <= columnIndex { widths += repeatElement(0, count: columnIndex + 1 - widths.count) }
@@ -258,33 +258,73 @@ extension XLSX {
             out += "</cols>"
         }
         out += "<sheetData>"
+        let columnNames = (0..<lastColumn).map(columnName)
         for (rowIndex, row) in sheet.rows.enumerated() {
             let style = rowIndex == 0 ? " s=\"1\"" : ""
+            let rowNumber = String(rowIndex + 1)
             var rowOpen = false
             for (columnIndex, cell) in row.enumerated() {
-                let text: String
+                var number: String?
+                var text = ""
                 switch cell {
                 case .empty: continue
                 case .text(let value):
                     if value.isEmpty { continue }
                     text = value
-                case .number(let value) where value.isFinite:
-                    if !rowOpen { out += "<row r=\"\(rowIndex + 1)\">"; rowOpen = true }
-                    out += "<c r=\"\(columnName(columnIndex))\(rowIndex + 1)\"\(style)><v>\(numberText(value))</v></c>"
-                    continue
-                case .number(let value):
-                    text = "\(value)"  // NaN and infinities have no numeric form in a cell
+                case .number(let value) where value.isFinite: number = numberText(value)
+                case .number(let value): text = "\(value)"  // NaN and infinities have no numeric form in a cell
                 }
-                if !rowOpen { out += "<row r=\"\(rowIndex + 1)\">"; rowOpen = true }
-                let escaped = escapeXML(escapeOOXMLLiterals(stripForbiddenCharacters(text)), attribute: false)
-                let space = needsSpacePreserve(text) ? " xml:space=\"preserve\"" : ""
-                out += "<c r=\"\(columnName(columnIndex))\(rowIndex + 1)\"\(style) t=\"inlineStr\">"
-                    + "<is><t\(space)>\(escaped)</t></is></c>"
+                if !rowOpen {
+                    out += "<row r=\""
+                    out += rowNumber
+                    out += "\">"
+                    rowOpen = true
+                }
+                out += "<c r=\""
+                out += columnNames[columnIndex]
+                out += rowNumber
+                out += "\""
+                out += style
+                if let number {
+                    out += "><v>"
+                    out += number
+                    out += "</v></c>"
+                } else {
+                    out += needsSpacePreserve(text) ? " t=\"inlineStr\"><is><t xml:space=\"preserve\">" : " t=\"inlineStr\"><is><t>"
+                    appendEscapedXML(escapeOOXMLLiterals(stripForbiddenCharacters(text)), to: &out, attribute: false)
+                    out += "</t></is></c>"
+                }
             }
             if rowOpen { out += "</row>" }
         }
         out += "</sheetData></worksheet>"
         return Data(out.utf8)
+    }
+
+    /// Roughly how many characters wide the longest line of `text` is (capped at 100), for column widths.
+    static func displayWidth(_ text: String) -> Int {
+        var widest = 0
+        var current = 0
+        for scalar in text.unicodeScalars {
+            if scalar == "\n" {
+                current = 0
+            } else if !scalar.properties.isGraphemeExtend {
+                current += 1
+                widest = max(widest, current)
+                if widest >= 100 { return 100 }
+            }
+        }
+        return widest
+    }
+
+    /// Whether `text` contains the two ASCII bytes `first`, `second` in a row (cheaper than Foundation's contains).
+    static func containsASCIIPair(_ text: String, _ first: UInt8, _ second: UInt8) -> Bool {
+        var previous: UInt8 = 0
+        for byte in text.utf8 {
+            if previous == first, byte == second { return true }
+            previous = byte
+        }
+        return false
     }
 
     /// "A" for 0, "Z" for 25, "AA" for 26.
@@ -309,7 +349,9 @@ extension XLSX {
 
     /// A finite number as `<v>` text: `numberString` with an upper-case exponent ("1E-07").
     static func numberText(_ value: Double) -> String {
-        numberString(value).replacingOccurrences(of: "e", with: "E")
+        let text = numberString(value)
+        guard text.utf8.contains(UInt8(ascii: "e")) else { return text }
+        return String(text.map { $0 == "e" ? "E" : $0 })
     }
 
     /// The characters XML 1.0 allows: tab, LF, CR, U+0020–U+D7FF, U+E000–U+FFFD, U+10000 and up.
@@ -322,7 +364,8 @@ extension XLSX {
     }
 
     static func stripForbiddenCharacters(_ text: String) -> String {
-        guard text.unicodeScalars.contains(where: { !isXMLCharacter($0) }) else { return text }
+        guard text.utf8.contains(where: { $0 < 0x20 || $0 == 0xEF }),  // 0xEF starts U+FFFE and U+FFFF
+              text.unicodeScalars.contains(where: { !isXMLCharacter($0) }) else { return text }
         var result = String.UnicodeScalarView()
         result.append(contentsOf: text.unicodeScalars.lazy.filter(isXMLCharacter))
         return String(result)
@@ -331,7 +374,7 @@ extension XLSX {
     /// OOXML strings encode characters as `_xHHHH_`, so a literal "_x0041_" must be written "_x005F_x0041_"
     /// for Excel (and `read`) to show it as typed.
     static func escapeOOXMLLiterals(_ text: String) -> String {
-        guard text.contains("_x") else { return text }
+        guard containsASCIIPair(text, UInt8(ascii: "_"), UInt8(ascii: "x")) else { return text }
         let scalars = Array(text.unicodeScalars)
         var result = String.UnicodeScalarView()
         var index = 0
@@ -368,7 +411,7 @@ extension XLSX {
 
     /// Decodes `_xHHHH_` sequences (how OOXML stores control characters; `_x005F_` is a literal "_").
     static func decodeOOXMLEscapes(_ text: String) -> String {
-        guard text.contains("_x") else { return text }
+        guard containsASCIIPair(text, UInt8(ascii: "_"), UInt8(ascii: "x")) else { return text }
         let scalars = Array(text.unicodeScalars)
         var result = String.UnicodeScalarView()
         var index = 0
@@ -386,32 +429,43 @@ extension XLSX {
 
     static func needsSpacePreserve(_ text: String) -> Bool {
         guard let first = text.unicodeScalars.first, let last = text.unicodeScalars.last else { return false }
-        return first.properties.isWhitespace || last.properties.isWhitespace || text.contains("  ")
+        return first.properties.isWhitespace || last.properties.isWhitespace
+            || containsASCIIPair(text, UInt8(ascii: " "), UInt8(ascii: " "))
     }
 
     /// Escapes XML's special characters; CR becomes `&#13;` (a raw CR would be read back as LF), and in
     /// attributes tab and LF are escaped too (attribute values are whitespace-normalised).
     static func escapeXML(_ text: String, attribute: Bool) -> String {
-        let special = text.utf8.contains { byte in
-            byte == UInt8(ascii: "&") || byte == UInt8(ascii: "<") || byte == UInt8(ascii: ">")
-                || byte == UInt8(ascii: "\"") || byte < 0x20
-        }
-        guard special else { return text }
         var out = ""
-        out.reserveCapacity(text.utf8.count + 16)
-        for scalar in text.unicodeScalars {
-            switch scalar {
-            case "&": out += "&amp;"
-            case "<": out += "&lt;"
-            case ">": out += "&gt;"
-            case "\"" where attribute: out += "&quot;"
-            case "\r": out += "&#13;"
-            case "\n" where attribute: out += "&#10;"
-            case "\t" where attribute: out += "&#9;"
-            default: out.unicodeScalars.append(scalar)
-            }
-        }
+        appendEscapedXML(text, to: &out, attribute: attribute)
         return out
+    }
+
+    static func appendEscapedXML(_ text: String, to out: inout String, attribute: Bool) {
+        let utf8 = text.utf8
+        var runStart = utf8.startIndex
+        var index = runStart
+        while index != utf8.endIndex {
+            let replacement: String?
+            switch utf8[index] {
+            case UInt8(ascii: "&"): replacement = "&amp;"
+            case UInt8(ascii: "<"): replacement = "&lt;"
+            case UInt8(ascii: ">"): replacement = "&gt;"
+            case UInt8(ascii: "\r"): replacement = "&#13;"
+            case UInt8(ascii: "\""): replacement = attribute ? "&quot;" : nil
+            case UInt8(ascii: "\n"): replacement = attribute ? "&#10;" : nil
+            case UInt8(ascii: "\t"): replacement = attribute ? "&#9;" : nil
+            default: replacement = nil
+            }
+            if let replacement {
+                // The special characters are ASCII, so these indices are on character boundaries.
+                out += text[runStart..<index]
+                out += replacement
+                runStart = utf8.index(after: index)
+            }
+            index = utf8.index(after: index)
+        }
+        out += text[runStart..<utf8.endIndex]
     }
 
     /// Zips `parts` (deflated) into an in-memory archive.
@@ -702,7 +756,7 @@ extension XLSX {
         func cellValue() throws -> String {
             switch cellType {
             case "s":
-                let trimmed = value.trimmingCharacters(in: .whitespacesAndNewlines)
+                let trimmed = trimmingXMLSpace(value)
                 if trimmed.isEmpty { return "" }
                 guard let index = Int(trimmed), sharedStrings.indices.contains(index) else {
                     throw XLSXError.malformedXML("\(part): shared string \(trimmed) does not exist")
@@ -713,17 +767,17 @@ extension XLSX {
             case "str":
                 return decodeOOXMLEscapes(value)
             case "b":
-                switch value.trimmingCharacters(in: .whitespacesAndNewlines) {
+                switch trimmingXMLSpace(value) {
                 case "1", "true": return "true"
                 case "0", "false": return "false"
                 case let other: return other
                 }
             case "e":
-                return value.trimmingCharacters(in: .whitespacesAndNewlines)
+                return trimmingXMLSpace(value)
             case "d":
-                return isoDateText(value.trimmingCharacters(in: .whitespacesAndNewlines))
+                return isoDateText(trimmingXMLSpace(value))
             default:
-                let trimmed = value.trimmingCharacters(in: .whitespacesAndNewlines)
+                let trimmed = trimmingXMLSpace(value)
                 guard !trimmed.isEmpty else { return "" }
                 guard let number = Double(trimmed), number.isFinite else { return trimmed }
                 let kind = styles.indices.contains(cellStyle) ? styles[cellStyle] : .number
@@ -804,6 +858,16 @@ extension XLSX {
         })
         budget = remaining
         return rows
+    }
+
+    /// `text` without leading and trailing XML whitespace (space, tab, CR, LF).
+    static func trimmingXMLSpace(_ text: String) -> String {
+        func isSpace(_ byte: UInt8) -> Bool { byte == 0x20 || byte == 0x09 || byte == 0x0A || byte == 0x0D }
+        let utf8 = text.utf8
+        guard let first = utf8.first, let last = utf8.last, isSpace(first) || isSpace(last) else { return text }
+        guard let start = utf8.firstIndex(where: { !isSpace($0) }), let end = utf8.lastIndex(where: { !isSpace($0) })
+        else { return "" }
+        return String(text[start...end])
     }
 
     /// "B3" → column 1, row 3. Row is nil when the reference has none (a column-only reference).

@@ -82,7 +82,7 @@ extension Site {
                 """
         }
         let roles: [HTML] = Role.allCases.map { "<option value=\"\($0.rawValue)\">\(ctx.t($0.label))</option>" }
-        let units: [HTML] = ctx.pickable.map { "<option value=\"\($0.code)\">\($0.code) — \($0.name)</option>" }
+        let units: [HTML] = ctx.pickable.map { "<option value=\"\($0.code)\">\($0.name)</option>" }
         let body: HTML = """
             <h1>\(ctx.t(Catalogue.users))</h1>
             <table id="users-table"><thead><tr><th>\(ctx.t(Catalogue.username))</th><th>\(ctx.t(Catalogue.displayName))</th><th>\(ctx.t(Catalogue.role))</th>
@@ -94,7 +94,7 @@ extension Site {
             <label for="display_name">\(ctx.t(Catalogue.displayName))</label><input type="text" id="display_name" name="display_name" maxlength="200">
             <label for="new-user-password">\(ctx.t(Catalogue.password))</label><input type="password" id="new-user-password" name="password" required minlength="\(PasswordPolicy.minimumLength)" autocomplete="new-password">
             <label for="role">\(ctx.t(Catalogue.role))</label><select id="role" name="role">\(roles)</select>
-            <label for="unit_code">\(ctx.t(Catalogue.unit))</label><select id="unit_code" name="unit_code">\(units)</select>
+            <label for="unit_code">\(ctx.t(Catalogue.unitCodeOfUser))</label><input type="text" id="unit_code" name="unit_code" list="unit-codes" required maxlength="40" value="\(principal.unitCode)"><datalist id="unit-codes">\(units)</datalist>
             <div class="actions"><button type="submit">\(ctx.t(Catalogue.addUser))</button></div></form>
             <p><a href="\(SiteURL.audit)">\(ctx.t(Catalogue.auditLog))</a></p>
             """

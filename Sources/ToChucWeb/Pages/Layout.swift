@@ -11,6 +11,8 @@ struct PageContext: Sendable {
     let path: String
     /// Units offered by the picker in the top bar.
     var pickable: [OrgUnit] = []
+    /// The unit the page is about, preselected in the picker.
+    var selectedUnit: String? = nil
 
     func t(_ text: Localized) -> String { text.text(language) }
 
@@ -56,7 +58,8 @@ enum Layout {
         if let p = ctx.principal {
             let options: [HTML] = ctx.pickable.map { unit in
                 let indent = String(repeating: "\u{2003}", count: max(0, unit.depth - (p.unitPath.split(separator: "/").count - 1)))
-                return "<option value=\"\(unit.code)\">\(indent + unit.name)</option>"
+                let selected = unit.code == (ctx.selectedUnit ?? p.unitCode) ? " selected" : ""
+                return "<option value=\"\(unit.code)\"\(HTML(raw: selected))>\(indent + unit.name)</option>"
             }
             top = """
                 <div class="who"><span class="unit-label">\(ctx.t(Catalogue.yourUnit)):</span> <a href="\(SiteURL.unit(p.unitCode))" id="user-unit">\(p.unitName)</a></div>

@@ -89,9 +89,10 @@ extension Site {
         }
         router.get("/units/:code") { request, context in
             let principal = try context.requirePrincipal()
-            let ctx = try await pageContext(request, context)
+            var ctx = try await pageContext(request, context)
             let code = try context.parameters.require("code")
             let unit = try await services.units.get(principal, code: code)
+            ctx.selectedUnit = unit.code
             async let children = services.units.children(principal, of: unit)
             async let ancestors = services.units.ancestors(principal, of: unit)
             async let history = services.units.history(principal, code: code)
@@ -205,14 +206,21 @@ extension Site {
             <div class="check"><input type="checkbox" id="has_committee" name="has_committee" value="true"\(HTML(raw: draft.hasCommittee ? " checked" : ""))>
             <label for="has_committee">\(ctx.t(Catalogue.hasCommittee))</label></div>
             <label for="founded_on">\(ctx.t(Catalogue.foundedOn))</label>
-            <input type="date" id="founded_on" name="founded_on" value="\(CivilDate(parsing: draft.foundedOn)?.iso ?? draft.foundedOn)">
+            \(Self.dateInput(ctx, name: "founded_on", value: draft.foundedOn))
             <label for="dissolved_on">\(ctx.t(Catalogue.dissolvedOn))</label>
-            <input type="date" id="dissolved_on" name="dissolved_on" value="\(CivilDate(parsing: draft.dissolvedOn)?.iso ?? draft.dissolvedOn)">
+            \(Self.dateInput(ctx, name: "dissolved_on", value: draft.dissolvedOn))
             <div class="actions"><button type="submit">\(ctx.t(Catalogue.save))</button>
             <a class="button secondary" href="\(editing ? SiteURL.unit(draft.code) : SiteURL.units())">\(ctx.t(Catalogue.cancel))</a></div>
             </form>
             """
         return Layout.page(ctx, title: title, breadcrumbs: [(ctx.t(Catalogue.units), SiteURL.units()), (title, nil)], content: body)
+    }
+
+    /// A date typed the Vietnamese way (dd/mm/yyyy; yyyy-mm-dd is accepted too): the browser's own date picker
+    /// would show the browser's locale instead.
+    static func dateInput(_ ctx: PageContext, name: String, value: String) -> HTML {
+        let shown = CivilDate(parsing: value).map { ctx.date($0) } ?? value
+        return "<input type=\"text\" id=\"\(name)\" name=\"\(name)\" value=\"\(shown)\" placeholder=\"\(ctx.t(Catalogue.datePlaceholder))\" inputmode=\"numeric\" maxlength=\"10\">"
     }
 
     func conflictPage(_ ctx: PageContext, code: String, message: Localized, changes: [FieldChange]) -> HTML {
