@@ -78,6 +78,7 @@ let package = Package(
         .testTarget(
             name: "ToChucServicesTests",
             dependencies: ["ToChucDomain", "ToChucStorage", "ToChucServices"],
+            exclude: ["Fixtures"],
             swiftSettings: strict
         ),
     ]
