@@ -22,7 +22,8 @@ struct DDL {
 
 enum Migrator {
     static let migrations: [Migration] = [
-        Migration(version: 1, name: "foundation", statements: foundation)
+        Migration(version: 1, name: "foundation", statements: foundation),
+        Migration(version: 2, name: "unit history", statements: unitHistory),
     ]
 
     static var latestVersion: Int { migrations.map(\.version).max() ?? 0 }
@@ -54,6 +55,59 @@ enum Migrator {
                 ).run()
             }
         }
+    }
+
+    /// Effective-dated units (issue: organization tree with history). Each version holds the attributes and the
+    /// parent link (as a materialized path) valid in `[valid_from, valid_to)`; `valid_to` NULL is open-ended.
+    /// Restructuring events record what was done, on which date, by which decision; a correcting event voids the
+    /// versions an earlier event made (they stay, marked), it never deletes them.
+    static func unitHistory(_ dialect: Dialect) -> [String] {
+        let ddl = DDL(dialect: dialect)
+        return [
+            """
+            CREATE TABLE unit_events (
+                id \(ddl.id),
+                kind TEXT NOT NULL,
+                effective_on TEXT NOT NULL,
+                decision_no TEXT,
+                note TEXT,
+                payload TEXT NOT NULL,
+                actor TEXT NOT NULL,
+                created_at TEXT NOT NULL,
+                corrects_event_id BIGINT REFERENCES unit_events(id),
+                corrected_by_event_id BIGINT REFERENCES unit_events(id)
+            )
+            """,
+            "CREATE INDEX unit_events_effective ON unit_events (effective_on, id)",
+            """
+            CREATE TABLE unit_versions (
+                id \(ddl.id),
+                unit_id BIGINT NOT NULL REFERENCES units(id),
+                valid_from TEXT NOT NULL,
+                valid_to TEXT,
+                name TEXT NOT NULL,
+                name_folded TEXT NOT NULL,
+                kind TEXT NOT NULL,
+                sector TEXT NOT NULL,
+                has_committee BIGINT NOT NULL,
+                parent_id BIGINT REFERENCES units(id),
+                path \(ddl.binaryText) NOT NULL,
+                depth BIGINT NOT NULL,
+                event_id BIGINT REFERENCES unit_events(id),
+                voided_by_event_id BIGINT REFERENCES unit_events(id)
+            )
+            """,
+            "CREATE INDEX unit_versions_unit ON unit_versions (unit_id, valid_from)",
+            "CREATE TABLE unit_event_closures (event_id BIGINT NOT NULL REFERENCES unit_events(id), version_id BIGINT NOT NULL REFERENCES unit_versions(id), PRIMARY KEY (event_id, version_id))",
+            "CREATE INDEX unit_versions_path ON unit_versions (path, valid_from)",
+            "CREATE INDEX unit_versions_parent ON unit_versions (parent_id, valid_from)",
+            // Units stored before history existed: one version from their founding (or always) to their dissolution.
+            """
+            INSERT INTO unit_versions (unit_id, valid_from, valid_to, name, name_folded, kind, sector, has_committee, parent_id, path, depth)
+            SELECT id, COALESCE(founded_on, '0001-01-01'), dissolved_on, name, name_folded, kind, sector, has_committee, parent_id, path, depth
+            FROM units
+            """,
+        ]
     }
 
     static func foundation(_ dialect: Dialect) -> [String] {

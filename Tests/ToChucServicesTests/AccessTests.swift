@@ -59,21 +59,25 @@ import ToChucServices
         }
     }
 
+    static let day = CivilDate(year: 2025, month: 7, day: 1)!
+
+    func move(_ t: TestDatabase, _ p: Principal, _ code: String, under parent: String) async throws {
+        _ = try await t.services.restructuring.apply(
+            p, step: RestructureStep(operation: .move(code: code, parentCode: parent), effectiveOn: Self.day, decisionNo: "1-QĐ/TU"))
+    }
+
     @Test("a clerk cannot move a unit out of the subtree or move their own unit")
     func movesStayInScope() async throws {
         try await TestDatabase.with { t in
             try await t.seedTree()
             let clerk = try await t.principal(.clerk, at: "T01-A")
-            var cell = try await t.services.units.get(clerk, code: "T01-A-C1").draft
-            cell.parentCode = "T01-B"
-            await #expect(throws: DomainError.self) {
-                try await t.services.units.update(clerk, code: "T01-A-C1", cell, expectedVersion: 1)
-            }
-            var own = try await t.services.units.get(clerk, code: "T01-A").draft
-            own.parentCode = "TW"
+            await #expect(throws: DomainError.self) { try await move(t, clerk, "T01-A-C1", under: "T01-B") }
             await #expect(throws: DomainError.forbidden(Catalogue.cannotMoveOwnUnit)) {
-                try await t.services.units.update(clerk, code: "T01-A", own, expectedVersion: 1)
+                let province = try await t.principal(.clerk, at: "T01-A")
+                _ = try await t.services.restructuring.apply(
+                    province, step: RestructureStep(operation: .move(code: "T01-A", parentCode: "T01-A"), effectiveOn: Self.day, decisionNo: "1-QĐ/TU"))
             }
+            #expect(try await t.services.units.get(TestDatabase.cli, code: "T01-A-C1").parentCode == "T01-A")
         }
     }
 
@@ -82,17 +86,14 @@ import ToChucServices
         try await TestDatabase.with { t in
             try await t.seedTree()
             let province = try await t.principal(.clerk, at: "T01")
+            // A commune becomes a sub-base unit of the other commune (kind corrected first, then moved).
             var commune = try await t.services.units.get(province, code: "T01-B").draft
-            commune.parentCode = "T01-A"
             commune.kind = UnitKind.subBase.rawValue
             _ = try await t.services.units.update(province, code: "T01-B", commune, expectedVersion: 1)
+            try await move(t, province, "T01-B", under: "T01-A")
             let communeA = try await t.principal(.viewer, at: "T01-A")
             #expect(try await t.services.units.get(communeA, code: "T01-B-C1").code == "T01-B-C1")
-            var loop = try await t.services.units.get(province, code: "T01-A").draft
-            loop.parentCode = "T01-B-C1"
-            await #expect(throws: DomainError.self) {
-                try await t.services.units.update(province, code: "T01-A", loop, expectedVersion: 1)
-            }
+            await #expect(throws: DomainError.self) { try await move(t, province, "T01-A", under: "T01-B-C1") }
         }
     }
 }

@@ -161,6 +161,7 @@ public enum Catalogue {
     public static let newSubUnit = t("Thêm tổ chức trực thuộc", "Add a sub-unit")
     public static let downloadXLSX = t("Tải về Excel (.xlsx)", "Download Excel (.xlsx)")
     public static let downloadCSV = t("Tải về CSV", "Download CSV")
+    public static let exportInfoSheet = t("Thông tin xuất", "Export info")
     public static func exportedBy(_ who: String, _ when: String) -> Localized { t("Xuất bởi \(who) lúc \(when)", "Exported by \(who) at \(when)") }
     public static func unitSort(_ key: String) -> Localized {
         switch key {
@@ -209,6 +210,82 @@ public enum Catalogue {
         case .other: return t("Khác", "Other")
         }
     }
+
+    // MARK: - Restructuring
+    public static func restructureKind(_ kind: RestructureKind) -> Localized {
+        switch kind {
+        case .found: return t("Thành lập", "Founded")
+        case .rename: return t("Đổi tên", "Renamed")
+        case .move: return t("Chuyển cấp trên", "Moved")
+        case .merge: return t("Hợp nhất, sáp nhập", "Merged")
+        case .split: return t("Chia tách", "Split")
+        case .dissolve: return t("Giải thể", "Dissolved")
+        case .correction: return t("Đính chính", "Correction")
+        }
+    }
+    public static func mergeKindsDiffer(_ source: String, _ sourceKind: UnitKind, _ target: String, _ targetKind: UnitKind) -> Localized {
+        t(
+            "Không thể hợp nhất \(source) (\(sourceKind.label.vi.lowercased())) vào \(target) (\(targetKind.label.vi.lowercased())): chỉ hợp nhất các tổ chức cùng loại.",
+            "Cannot merge \(source) (\(sourceKind.label.en.lowercased())) into \(target) (\(targetKind.label.en.lowercased())): only units of the same kind merge.")
+    }
+    public static func dissolveHasChildren(_ code: String, _ count: Int, _ first: [String]) -> Localized {
+        let list = first.joined(separator: ", ") + (count > first.count ? ", …" : "")
+        return t(
+            "Chưa thể giải thể \(code): còn \(count) tổ chức trực thuộc (\(list)). Hãy chuyển hoặc giải thể các tổ chức này trước.",
+            "Cannot dissolve \(code) yet: it still has \(count) sub-units (\(list)). Move or dissolve them first.")
+    }
+    public static func outcomeCreated(_ codes: [String]) -> Localized { t("thành lập: \(codes.joined(separator: ", "))", "founded: \(codes.joined(separator: ", "))") }
+    public static func outcomeMoved(_ codes: [String]) -> Localized { t("chuyển: \(codes.joined(separator: ", "))", "moved: \(codes.joined(separator: ", "))") }
+    public static func outcomeRenamed(_ codes: [String]) -> Localized { t("đổi tên: \(codes.joined(separator: ", "))", "renamed: \(codes.joined(separator: ", "))") }
+    public static func outcomeEnded(_ codes: [String]) -> Localized { t("kết thúc: \(codes.joined(separator: ", "))", "ended: \(codes.joined(separator: ", "))") }
+    public static let decisionRequired = t("Cần số quyết định (ví dụ 1234-QĐ/TU).", "A decision number is required (e.g. 1234-QĐ/TU).")
+    public static let splitNeedsTwoParts = t("Chia tách cần ít nhất hai tổ chức mới.", "A split needs at least two new units.")
+    public static func splitUnassigned(_ codes: [String]) -> Localized {
+        t("Chưa phân công các tổ chức trực thuộc: \(codes.joined(separator: ", ")).", "Sub-units not assigned to a part: \(codes.joined(separator: ", ")).")
+    }
+    public static func splitUnknownPart(_ code: String) -> Localized {
+        t("“\(code)” không phải một trong các tổ chức tách ra.", "“\(code)” is not one of the new parts.")
+    }
+    public static func notAChild(_ child: String, _ parent: String) -> Localized {
+        t("\(child) không trực thuộc \(parent) vào ngày này.", "\(child) is not a sub-unit of \(parent) on that date.")
+    }
+    public static func unitNotOnDate(_ code: String, _ date: String) -> Localized {
+        t("Tổ chức \(code) không tồn tại vào ngày \(date).", "Unit \(code) does not exist on \(date).")
+    }
+    public static func laterChangeExists(_ code: String, _ date: String) -> Localized {
+        t(
+            "\(code) đã có thay đổi từ ngày \(date) trở đi; hãy đính chính thay đổi đó trước hoặc chọn ngày hiệu lực sau.",
+            "\(code) already changes on or after \(date); correct that change first or choose a later date.")
+    }
+    public static let foundedAfterChange = t(
+        "Ngày thành lập phải trước lần thay đổi đầu tiên của tổ chức.", "The founding date must precede the unit's first change.")
+    public static let kindConflictsWithChildren = t(
+        "Loại này không thể có các tổ chức trực thuộc hiện có.", "A unit of this kind cannot have its current sub-units.")
+    public static let eventAlreadyCorrected = t("Sự kiện này đã được đính chính.", "This event was already corrected.")
+    public static let eventNotLatest = t(
+        "Chỉ đính chính được thay đổi mới nhất của các tổ chức liên quan; hãy đính chính các thay đổi sau nó trước.",
+        "Only the latest change of the units involved can be corrected; correct the later ones first.")
+    public static let useRestructuring = t(
+        "Để chuyển cấp trên hoặc giải thể, dùng thao tác sắp xếp tổ chức (có ngày hiệu lực và số quyết định).",
+        "To move or dissolve a unit, use a restructuring operation (with its date and decision number).")
+    public static let effectiveOn = t("Ngày hiệu lực", "Effective on")
+    public static let decisionNo = t("Số quyết định", "Decision number")
+    public static let note = t("Ghi chú", "Note")
+    public static let asOf = t("Tại ngày", "As of")
+    public static let tree = t("Cây tổ chức", "Tree")
+    public static let restructure = t("Sắp xếp tổ chức", "Restructure")
+    public static let timeline = t("Quá trình", "Timeline")
+    public static let preview = t("Xem trước", "Preview")
+    public static let apply = t("Thực hiện", "Apply")
+    public static let correct = t("Đính chính (hủy)", "Correct (undo)")
+    public static let events = t("Các lần sắp xếp", "Restructuring events")
+    public static let sources = t("Các tổ chức hợp nhất", "Units merged")
+    public static let target = t("Tổ chức sau hợp nhất", "Resulting unit")
+    public static let newParent = t("Cấp trên mới", "New parent")
+    public static let newName = t("Tên mới", "New name")
+    public static let cellsWithCommittee = t("Chi bộ có cấp ủy", "Cells with a committee")
+    public static let dryRunNothingStored = t("Chạy thử: chưa lưu gì.", "Dry run: nothing stored.")
+    public static let restructureDone = t("Đã thực hiện.", "Done.")
 
     // MARK: - Conflicts
     public static let staleSave = t(

@@ -34,6 +34,7 @@ public struct AppServices: Sendable {
     public let units: UnitService
     public let audit: AuditService
     public let interchange: InterchangeService
+    public let restructuring: RestructuringService
 
     public init(db: Database) {
         self.db = db
@@ -41,6 +42,7 @@ public struct AppServices: Sendable {
         self.units = UnitService(db: db)
         self.audit = AuditService(db: db)
         self.interchange = InterchangeService(db: db)
+        self.restructuring = RestructuringService(db: db)
     }
 
     /// First start: an empty database gets a root unit (when it has none) and an administrator in the first root.

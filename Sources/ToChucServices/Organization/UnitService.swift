@@ -24,9 +24,9 @@ public enum UnitSort: String, Sendable, CaseIterable {
     var orderBy: String {
         switch self {
         case .code: return "u.code"
-        case .name: return "u.name_folded, u.code"
-        case .kind: return "u.depth, u.code"
-        case .tree: return "u.path"
+        case .name: return "v.name_folded, u.code"
+        case .kind: return "v.depth, u.code"
+        case .tree: return "v.path"
         }
     }
 }
@@ -39,29 +39,28 @@ public struct UnitService: Sendable {
 
     public static let maximumPerPage = 200
 
-    /// Units of the principal's subtree whose name or code contains the query (accents and case ignored).
-    public func list(_ principal: Principal, query: String = "", page: Int = 1, perPage: Int = 50, sort: UnitSort = .tree)
-        async throws -> Page<OrgUnit>
-    {
+    /// Units of the principal's subtree, as they were on `asOf` (today by default), whose name or code contains the
+    /// query (accents and case ignored).
+    public func list(
+        _ principal: Principal, query: String = "", page: Int = 1, perPage: Int = 50, sort: UnitSort = .tree, asOf: CivilDate? = nil
+    ) async throws -> Page<OrgUnit> {
         let page = max(1, page)
         let perPage = min(max(1, perPage), Self.maximumPerPage)
         let range = principal.pathRange
+        let date = asOf ?? Timestamp.vietnamDate()
         let folded = VietnameseText.fold(query)
         let pattern = "%" + folded.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "%", with: "\\%")
             .replacingOccurrences(of: "_", with: "\\_") + "%"
         return try await db.read { sql in
-            var filter = SQLQueryString("u.path >= \(bind: range.lower) AND u.path < \(bind: range.upper)")
+            var filter: SQLQueryString = "u.path >= \(bind: range.lower) AND u.path < \(bind: range.upper) AND \(UnitHistory.at(date))"
             if !folded.isEmpty {
-                filter.appendLiteral(" AND (u.name_folded LIKE ")
-                filter.appendInterpolation(bind: pattern)
-                filter.appendLiteral(" ESCAPE '\\' OR LOWER(u.code) LIKE ")
-                filter.appendInterpolation(bind: pattern)
-                filter.appendLiteral(" ESCAPE '\\')")
+                filter = filter + " AND (v.name_folded LIKE \(bind: pattern) ESCAPE '\\' OR LOWER(u.code) LIKE \(bind: pattern) ESCAPE '\\')"
             }
-            let total = try await sql.raw("SELECT COUNT(*) AS n FROM units u WHERE \(filter)").first()?.decode(column: "n", as: Int.self) ?? 0
+            let total = try await sql.raw("SELECT COUNT(*) AS n FROM unit_versions v JOIN units u ON u.id = v.unit_id WHERE \(filter)")
+                .first()?.decode(column: "n", as: Int.self) ?? 0
             let rows = try await sql.raw(
                 """
-                SELECT \(unsafeRaw: UnitStore.columns) FROM \(unsafeRaw: UnitStore.from) WHERE \(filter)
+                SELECT \(unsafeRaw: Self.asOfColumns) FROM \(unsafeRaw: UnitHistory.from) WHERE \(filter)
                 ORDER BY \(unsafeRaw: sort.orderBy) LIMIT \(literal: perPage) OFFSET \(literal: (page - 1) * perPage)
                 """
             ).all()
@@ -69,19 +68,34 @@ public struct UnitService: Sendable {
         }
     }
 
-    /// One unit; `notFound` for a unit outside the subtree, exactly as for one that does not exist.
+    /// A unit's attributes as of a date, shaped like the register's row (version-specific name, parent and path).
+    static let asOfColumns =
+        "u.id, u.code, v.name, v.kind, v.sector, v.has_committee, u.founded_on, u.dissolved_on, v.path, v.depth, u.version, p.code AS parent_code"
+
+    /// One unit as the register has it now; `notFound` for a unit outside the subtree, exactly as for one that does not exist.
     public func get(_ principal: Principal, code: String) async throws -> OrgUnit {
         let unit = try await db.read { sql in try await UnitStore.find(sql, code: code) }
         guard let unit, principal.sees(path: unit.path) else { throw DomainError.notFound(Catalogue.unitNotFound) }
         return unit
     }
 
-    /// The direct sub-units of a unit in scope.
-    public func children(_ principal: Principal, of unit: OrgUnit) async throws -> [OrgUnit] {
-        guard principal.sees(path: unit.path) else { throw DomainError.notFound(Catalogue.unitNotFound) }
+    /// One unit as it was on a date; nil when it did not exist then.
+    public func get(_ principal: Principal, code: String, asOf date: CivilDate) async throws -> OrgUnit? {
+        let current = try await get(principal, code: code)
         return try await db.read { sql in
             try await sql.raw(
-                "SELECT \(unsafeRaw: UnitStore.columns) FROM \(unsafeRaw: UnitStore.from) WHERE u.parent_id = \(bind: unit.id) ORDER BY u.code"
+                "SELECT \(unsafeRaw: Self.asOfColumns) FROM \(unsafeRaw: UnitHistory.from) WHERE v.unit_id = \(bind: current.id) AND \(UnitHistory.at(date))"
+            ).first().map(UnitStore.unit)
+        }
+    }
+
+    /// The direct sub-units of a unit on a date (today by default).
+    public func children(_ principal: Principal, of unit: OrgUnit, asOf: CivilDate? = nil) async throws -> [OrgUnit] {
+        guard principal.sees(path: unit.path) else { throw DomainError.notFound(Catalogue.unitNotFound) }
+        let date = asOf ?? Timestamp.vietnamDate()
+        return try await db.read { sql in
+            try await sql.raw(
+                "SELECT \(unsafeRaw: Self.asOfColumns) FROM \(unsafeRaw: UnitHistory.from) WHERE v.parent_id = \(bind: unit.id) AND \(UnitHistory.at(date)) ORDER BY u.code"
             ).all().map(UnitStore.unit)
         }
     }
@@ -96,6 +110,41 @@ public struct UnitService: Sendable {
             ).all().map(UnitStore.unit)
         }
         return all.filter { principal.sees(path: $0.path) }
+    }
+
+    /// The figures of a unit's subtree on a date (the unit itself included): the JSON contract of `tochuc stats`.
+    /// A dissolved unit counts before its dissolution date and not from it on.
+    public func stats(_ principal: Principal, code: String, asOf: CivilDate? = nil) async throws -> SubtreeStats {
+        let date = asOf ?? Timestamp.vietnamDate()
+        let current = try await get(principal, code: code)
+        return try await db.read { sql in
+            guard let root = try await UnitHistory.version(sql, unitId: current.id, on: date) else {
+                return SubtreeStats(unit: current.code, asOf: date, unitsByKind: [:], cellsWithCommittee: 0)
+            }
+            let range = PathRange.of(root.path)
+            var byKind: [UnitKind: Int] = [:]
+            var cellsWithCommittee = 0
+            for row in try await sql.raw(
+                """
+                SELECT v.kind, v.has_committee, COUNT(*) AS n FROM unit_versions v
+                WHERE v.path >= \(bind: range.lower) AND v.path < \(bind: range.upper) AND \(UnitHistory.at(date))
+                GROUP BY v.kind, v.has_committee
+                """
+            ).all() {
+                guard let kind = UnitKind(rawValue: try row.decode(column: "kind", as: String.self)) else { continue }
+                let n = try row.decode(column: "n", as: Int.self)
+                byKind[kind, default: 0] += n
+                let committee = try row.decode(column: "has_committee", as: Int.self) != 0
+                if kind == .cell && committee { cellsWithCommittee += n }
+            }
+            return SubtreeStats(unit: current.code, asOf: date, unitsByKind: byKind, cellsWithCommittee: cellsWithCommittee)
+        }
+    }
+
+    /// Every version of a unit, oldest first: its names, kinds and parents over time.
+    public func versions(_ principal: Principal, code: String) async throws -> [UnitVersion] {
+        let unit = try await get(principal, code: code)
+        return try await db.read { sql in try await UnitHistory.all(sql, unitId: unit.id) }
     }
 
     /// Units offered by the unit picker: the principal's unit and the two levels below it.
@@ -138,11 +187,32 @@ public struct UnitService: Sendable {
         if try await UnitStore.find(sql, code: valid.code) != nil {
             throw DomainError.invalid(Catalogue.invalidInput, [FieldError("code", Catalogue.unitCodeTaken(valid.code))])
         }
-        let unit = try await UnitStore.insert(sql, valid, parent: parent)
+        if let parent {
+            try await checkParentHolds(sql, parent: parent, from: valid.foundedOn, until: valid.dissolvedOn)
+        }
+        let unit = try await UnitStore.insert(
+            sql, valid, parent: parent.map { (id: $0.id, code: $0.code, path: $0.path, depth: $0.depth) })
         try await AuditLog.append(
             sql, actor: principal.actor, address: principal.address, action: "create", entity: "unit", key: unit.code,
             unitPath: unit.path, old: nil, new: unit.auditValues.merging(["version": "1"]) { $1 })
         return unit
+    }
+
+    /// A unit entered with its dates sits under its parent's newest version: the parent must exist from the
+    /// child's founding on (the tree is never rewritten in the past) and not end before the child does.
+    static func checkParentHolds(_ sql: any SQLDatabase, parent: OrgUnit, from founded: CivilDate?, until dissolved: CivilDate?) async throws {
+        guard let newest = try await UnitHistory.latest(sql, unitId: parent.id) else {
+            throw DomainError.invalid(Catalogue.invalidInput, [FieldError("parent_code", Catalogue.parentNotFound(parent.code))])
+        }
+        let from = founded ?? UnitVersion.epoch
+        if newest.validFrom > from && founded != nil {
+            throw DomainError.invalid(
+                Catalogue.invalidInput, [FieldError("founded_on", Catalogue.laterChangeExists(parent.code, VietnameseFormat.date(from)))])
+        }
+        if let end = newest.validTo, dissolved.map({ $0 > end }) ?? true {
+            throw DomainError.invalid(
+                Catalogue.invalidInput, [FieldError("parent_code", Catalogue.unitNotOnDate(parent.code, VietnameseFormat.date(end)))])
+        }
     }
 
     /// Saves new attributes if the record is still at `expectedVersion`; otherwise refuses with what changed meanwhile.
@@ -153,6 +223,8 @@ public struct UnitService: Sendable {
         }
     }
 
+    /// Corrects what was entered (name, kind, sector, committee, founding date). Moving and dissolving are dated
+    /// restructuring events (`RestructuringService`), so a different parent or dissolution date here is refused.
     static func update(_ sql: any SQLDatabase, principal: Principal, code: String, draft: UnitDraft, expectedVersion: Int)
         async throws -> OrgUnit
     {
@@ -167,31 +239,22 @@ public struct UnitService: Sendable {
         if draft.code != current.code {
             throw DomainError.invalid(Catalogue.invalidInput, [FieldError("code", Catalogue.forbidden)])
         }
-        let parentCode = draft.parentCode.trimmingCharacters(in: .whitespaces)
-        var newParent: OrgUnit? = nil
-        if parentCode != (current.parentCode ?? "") {
-            // Moving a subtree: only from below the principal's own unit, to a parent inside the subtree, never under itself.
-            if current.path == principal.unitPath && !principal.isRootScope {
-                throw DomainError.forbidden(Catalogue.cannotMoveOwnUnit)
-            }
-            if parentCode.isEmpty {
-                guard principal.isRootScope, principal.role.canManageAccounts else {
-                    throw DomainError.invalid(Catalogue.invalidInput, [FieldError("parent_code", Catalogue.rootNeedsAdmin)])
-                }
-            } else {
-                guard let found = try await UnitStore.find(sql, code: parentCode), principal.sees(path: found.path) else {
-                    throw DomainError.invalid(Catalogue.invalidInput, [FieldError("parent_code", Catalogue.parentNotFound(parentCode))])
-                }
-                if found.path.hasPrefix(current.path) {
-                    throw DomainError.invalid(Catalogue.invalidInput, [FieldError("parent_code", Catalogue.cycle)])
-                }
-                newParent = found
-            }
-        } else if let code = current.parentCode {
-            newParent = try await UnitStore.find(sql, code: code)
+        if draft.parentCode.trimmingCharacters(in: .whitespaces) != (current.parentCode ?? "") {
+            throw DomainError.invalid(Catalogue.invalidInput, [FieldError("parent_code", Catalogue.useRestructuring)])
         }
-        let valid = try UnitRules.check(draft, parentKind: newParent?.kind).get()
-        guard let updated = try await UnitStore.update(sql, current: current, to: valid, newParent: newParent) else {
+        if CivilDate(parsing: draft.dissolvedOn) != current.dissolvedOn {
+            throw DomainError.invalid(Catalogue.invalidInput, [FieldError("dissolved_on", Catalogue.useRestructuring)])
+        }
+        let parent = try await current.parentCode.asyncMap { try await UnitStore.find(sql, code: $0) } ?? nil
+        let valid = try UnitRules.check(draft, parentKind: parent?.kind).get()
+        if valid.kind != current.kind {
+            let children = try await sql.raw("SELECT DISTINCT kind FROM units WHERE parent_id = \(bind: current.id)").all()
+                .compactMap { UnitKind(rawValue: try $0.decode(column: "kind", as: String.self)) }
+            if children.contains(where: { $0.order <= valid.kind.order }) {
+                throw DomainError.invalid(Catalogue.invalidInput, [FieldError("kind", Catalogue.kindConflictsWithChildren)])
+            }
+        }
+        guard let updated = try await UnitStore.update(sql, current: current, to: valid) else {
             throw try await conflict(sql, current: current, baseVersion: expectedVersion, submitted: draft)
         }
         if updated.auditValues != current.auditValues {
@@ -243,6 +306,15 @@ extension UnitService {
                 }
             }
             return counts
+        }
+    }
+}
+
+extension Optional {
+    func asyncMap<U>(_ transform: (Wrapped) async throws -> U) async rethrows -> U? {
+        switch self {
+        case .some(let value): return try await transform(value)
+        case .none: return nil
         }
     }
 }

@@ -30,49 +30,67 @@ enum UnitStore {
         try await sql.raw("SELECT COUNT(*) AS n FROM units").first()?.decode(column: "n", as: Int.self) ?? 0
     }
 
-    /// Inserts a checked unit under `parent` (nil for a root) and returns it with its id and path.
-    static func insert(_ sql: any SQLDatabase, _ unit: ValidUnit, parent: OrgUnit?) async throws -> OrgUnit {
+    /// Inserts a checked unit under a parent (its path and depth on the founding date; nil for a root), with its
+    /// first version: from its founding date (or always, when unknown) to its dissolution date, if any.
+    static func insert(
+        _ sql: any SQLDatabase, _ unit: ValidUnit, parent: (id: Int64, code: String, path: String, depth: Int)?, eventId: Int64? = nil
+    ) async throws -> OrgUnit {
         let now = Timestamp.now()
+        let depth = (parent?.depth ?? -1) + 1
         let id = try await sql.raw(
             """
             INSERT INTO units (code, name, name_folded, kind, parent_id, sector, has_committee, founded_on, dissolved_on, path, depth, version, created_at, updated_at)
             VALUES (\(bind: unit.code), \(bind: unit.name), \(bind: VietnameseText.fold(unit.name)), \(bind: unit.kind.rawValue),
                     \(bind: parent?.id), \(bind: unit.sector.rawValue), \(bind: unit.hasCommittee ? 1 : 0), \(bind: unit.foundedOn?.iso),
-                    \(bind: unit.dissolvedOn?.iso), '', \(bind: (parent?.depth ?? -1) + 1), 1, \(bind: now), \(bind: now))
+                    \(bind: unit.dissolvedOn?.iso), '', \(bind: depth), 1, \(bind: now), \(bind: now))
             RETURNING id
             """
         ).first()!.decode(column: "id", as: Int64.self)
         let path = (parent?.path ?? "/") + "\(id)/"
         try await sql.raw("UPDATE units SET path = \(bind: path) WHERE id = \(bind: id)").run()
+        try await UnitHistory.insert(
+            sql,
+            UnitVersion(
+                id: 0, unitId: id, code: unit.code, validFrom: unit.foundedOn ?? UnitVersion.epoch, validTo: unit.dissolvedOn,
+                name: unit.name, kind: unit.kind, sector: unit.sector, hasCommittee: unit.hasCommittee, parentId: parent?.id,
+                parentCode: parent?.code, path: path, depth: depth, eventId: eventId),
+            eventId: eventId)
         return OrgUnit(
             id: id, code: unit.code, name: unit.name, kind: unit.kind, parentCode: parent?.code, sector: unit.sector,
             hasCommittee: unit.hasCommittee, foundedOn: unit.foundedOn, dissolvedOn: unit.dissolvedOn, path: path,
-            depth: (parent?.depth ?? -1) + 1, version: 1)
+            depth: depth, version: 1)
     }
 
-    /// Updates the attributes and, when the parent changes, moves the whole subtree; `nil` when the version moved on.
-    static func update(_ sql: any SQLDatabase, current: OrgUnit, to unit: ValidUnit, newParent: OrgUnit?) async throws -> OrgUnit? {
+    /// Corrects the descriptive attributes (name, kind, sector, committee, founding date) of the register and of the
+    /// newest version in place; `nil` when the record's version moved on. Parents and dissolution change only
+    /// through dated restructuring events.
+    static func update(_ sql: any SQLDatabase, current: OrgUnit, to unit: ValidUnit) async throws -> OrgUnit? {
         let changed = try await sql.raw(
             """
             UPDATE units SET name = \(bind: unit.name), name_folded = \(bind: VietnameseText.fold(unit.name)),
                 kind = \(bind: unit.kind.rawValue), sector = \(bind: unit.sector.rawValue), has_committee = \(bind: unit.hasCommittee ? 1 : 0),
-                founded_on = \(bind: unit.foundedOn?.iso), dissolved_on = \(bind: unit.dissolvedOn?.iso),
-                parent_id = \(bind: newParent?.id), version = version + 1, updated_at = \(bind: Timestamp.now())
+                founded_on = \(bind: unit.foundedOn?.iso), version = version + 1, updated_at = \(bind: Timestamp.now())
             WHERE id = \(bind: current.id) AND version = \(bind: current.version)
             RETURNING id
             """
         ).first()
         guard changed != nil else { return nil }
-        if newParent?.code != current.parentCode {
-            let newPath = (newParent?.path ?? "/") + "\(current.id)/"
-            let delta = ((newParent?.depth ?? -1) + 1) - current.depth
-            let range = PathRange.of(current.path)
+        let versions = try await UnitHistory.all(sql, unitId: current.id)
+        if let newest = versions.last {
             try await sql.raw(
                 """
-                UPDATE units SET path = \(bind: newPath) || substr(path, CAST(\(bind: current.path.count + 1) AS INTEGER)), depth = depth + \(bind: delta)
-                WHERE path >= \(bind: range.lower) AND path < \(bind: range.upper)
+                UPDATE unit_versions SET name = \(bind: unit.name), name_folded = \(bind: VietnameseText.fold(unit.name)),
+                    kind = \(bind: unit.kind.rawValue), sector = \(bind: unit.sector.rawValue), has_committee = \(bind: unit.hasCommittee ? 1 : 0)
+                WHERE id = \(bind: newest.id)
                 """
             ).run()
+        }
+        if let first = versions.first, unit.foundedOn != current.foundedOn {
+            let from = unit.foundedOn ?? UnitVersion.epoch
+            if let end = first.validTo, end <= from {
+                throw DomainError.invalid(Catalogue.invalidInput, [FieldError("founded_on", Catalogue.foundedAfterChange)])
+            }
+            try await sql.raw("UPDATE unit_versions SET valid_from = \(bind: from.iso) WHERE id = \(bind: first.id)").run()
         }
         return try await find(sql, code: current.code)
     }

@@ -21,8 +21,10 @@ struct SpreadsheetDownload {
             return SpreadsheetDownload(
                 data: Data(("\u{FEFF}" + text).utf8), contentType: "text/csv; charset=utf-8", fileName: baseName + ".csv")
         }
-        let cells: [[XLSXCell]] = [[.text(stamp)]] + safe.map { $0.map { $0.isEmpty ? .empty : .text($0) } }
-        let data = try XLSX.data([XLSXSheet(name: sheetName, rows: cells)])
+        // The list keeps its header in row 1 (bold, frozen); who exported it and when goes on a sheet of its own.
+        let cells: [[XLSXCell]] = safe.map { $0.map { $0.isEmpty ? .empty : .text($0) } }
+        let info = XLSXSheet(name: Catalogue.exportInfoSheet.text(principal.language), rows: [[.text(stamp)]])
+        let data = try XLSX.data([XLSXSheet(name: sheetName, rows: cells), info])
         return SpreadsheetDownload(
             data: data, contentType: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
             fileName: baseName + ".xlsx")

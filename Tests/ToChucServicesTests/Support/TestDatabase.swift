@@ -25,9 +25,17 @@ struct TestDatabase {
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         if let admin = postgresURL {
             let name = "tochuc_t_" + UUID().uuidString.replacingOccurrences(of: "-", with: "").prefix(16).lowercased()
-            let server = try await Database.open(.postgres(url: admin))
-            try await server.read { sql in try await sql.raw("CREATE DATABASE \(unsafeRaw: name)").run() }
-            await server.close()
+            // CREATE DATABASE copies template1 and refuses while another copy is running: one at a time.
+            try await DatabaseCreation.shared.run {
+                let server = try await Database.open(.postgres(url: admin))
+                do {
+                    try await server.read { sql in try await sql.raw("CREATE DATABASE \(unsafeRaw: name)").run() }
+                } catch {
+                    await server.close()
+                    throw TestFailure(String(reflecting: error))
+                }
+                await server.close()
+            }
             var components = URLComponents(string: admin)!
             components.path = "/" + name
             let location = DatabaseLocation.postgres(url: components.string!)
@@ -117,4 +125,22 @@ struct TestDatabase {
 struct TestFailure: Error, CustomStringConvertible {
     let description: String
     init(_ description: String) { self.description = description }
+}
+
+/// Serializes the creation of test databases on one PostgreSQL server.
+actor DatabaseCreation {
+    static let shared = DatabaseCreation()
+    private var busy = false
+    private var waiting: [CheckedContinuation<Void, Never>] = []
+
+    func run(_ body: @Sendable () async throws -> Void) async throws {
+        if busy {
+            await withCheckedContinuation { waiting.append($0) }
+        }
+        busy = true
+        defer {
+            if waiting.isEmpty { busy = false } else { waiting.removeFirst().resume() }
+        }
+        try await body()
+    }
 }
