@@ -32,6 +32,7 @@ public struct Site: Sendable {
         }
         registerSessionRoutes(router)
         registerUnitPages(router)
+        registerRestructurePages(router)
         registerAccountPages(router)
         registerAdminPages(router)
         registerAPI(router)

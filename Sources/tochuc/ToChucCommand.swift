@@ -19,7 +19,8 @@ struct ToChucCommand: AsyncParsableCommand {
         abstract: "ToChuc — the working system of a Party Organization Commission (Ban Tổ chức).",
         version: programVersion,
         subcommands: [
-            Serve.self, Migrate.self, Import.self, Export.self, Backup.self, Restore.self, UserCommand.self, AuditCommand.self,
+            Serve.self, Migrate.self, Import.self, Export.self, Backup.self, Restore.self, Stats.self, Restructure.self, UserCommand.self,
+            AuditCommand.self,
         ]
     )
 }

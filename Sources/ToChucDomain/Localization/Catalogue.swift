@@ -284,6 +284,25 @@ public enum Catalogue {
     public static let newParent = t("Cấp trên mới", "New parent")
     public static let newName = t("Tên mới", "New name")
     public static let cellsWithCommittee = t("Chi bộ có cấp ủy", "Cells with a committee")
+    public static let validFrom = t("Từ ngày", "From")
+    public static let validTo = t("Đến ngày", "Until")
+    public static let openBranch = t("mở nhánh", "open branch")
+    public static let partCode = t("mã tổ chức mới", "new unit's code")
+    public static let mergeOthers = t("Mã các tổ chức hợp nhất vào (cách nhau bởi dấu phẩy)", "Codes of the units merged in (comma-separated)")
+    public static let mergeNewCode = t("Mã tổ chức mới (để trống nếu hợp nhất vào tổ chức này)", "Code of a new unit (empty to merge into this one)")
+    public static let mergeNewName = t("Tên tổ chức mới", "Name of the new unit")
+    public static let splitParts = t("Các tổ chức mới, mỗi dòng “MÃ: Tên”", "The new units, one per line “CODE: Name”")
+    public static let foundSubUnit = t("Thành lập tổ chức trực thuộc", "Found a sub-unit")
+    public static let restructureHelp = t(
+        "Mỗi thao tác có ngày hiệu lực và số quyết định; xem trước rồi mới thực hiện. Chỉ có thể hủy bằng một lần đính chính, lịch sử không bị xóa.",
+        "Each operation has its effective date and decision number; preview, then apply. It can be undone only by a correction; history is never erased.")
+    public static func treeLegend(_ date: String) -> Localized {
+        t("Cây tổ chức tại ngày \(date); số trong ngoặc: tổ chức trực thuộc và chi bộ.", "The tree as of \(date), with sub-units and cells per branch.")
+    }
+    public static func treeCounts(_ units: String, _ cells: String) -> Localized {
+        t("\(units) tổ chức trực thuộc, \(cells) chi bộ", "\(units) sub-units, \(cells) cells")
+    }
+    public static func correctedBy(_ id: String) -> Localized { t("đã đính chính (#\(id))", "corrected (#\(id))") }
     public static let dryRunNothingStored = t("Chạy thử: chưa lưu gì.", "Dry run: nothing stored.")
     public static let restructureDone = t("Đã thực hiện.", "Done.")
 

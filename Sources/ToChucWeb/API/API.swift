@@ -157,7 +157,8 @@ extension Site {
                 throw DomainError.invalid(Catalogue.invalidInput, [FieldError("sort", Catalogue.unknownValue(sortText))])
             }
             let q = request.uri.queryParameters.get("q") ?? ""
-            let result = try await services.units.list(principal, query: q, page: query.page, perPage: query.perPage, sort: sort)
+            let asOf = try Self.asOf(request)
+            let result = try await services.units.list(principal, query: q, page: query.page, perPage: query.perPage, sort: sort, asOf: asOf)
             return try Responses.json(APIList(items: result.items.map(APIUnit.init), page: result.page, perPage: result.perPage, total: result.total))
         }
         api.post("units") { request, context in
@@ -166,10 +167,57 @@ extension Site {
             let unit = try await services.units.create(principal, body.draft())
             return try Responses.json(APIUnit(unit), status: .created)
         }
-        api.get("units/:code") { _, context in
+        api.get("units/:code") { request, context in
+            let principal = try context.requirePrincipal()
+            let code = try context.parameters.require("code")
+            if let asOf = try Self.asOf(request) {
+                guard let unit = try await services.units.get(principal, code: code, asOf: asOf) else {
+                    throw DomainError.notFound(Catalogue.unitNotOnDate(code, asOf.iso))
+                }
+                return try Responses.json(APIUnit(unit))
+            }
+            return try Responses.json(APIUnit(try await services.units.get(principal, code: code)))
+        }
+        api.get("units/:code/stats") { request, context in
+            let principal = try context.requirePrincipal()
+            let stats = try await services.units.stats(principal, code: try context.parameters.require("code"), asOf: try Self.asOf(request))
+            return try Responses.json(stats)
+        }
+        api.get("units/:code/children") { request, context in
             let principal = try context.requirePrincipal()
             let unit = try await services.units.get(principal, code: try context.parameters.require("code"))
-            return try Responses.json(APIUnit(unit))
+            let children = try await services.units.children(principal, of: unit, asOf: try Self.asOf(request))
+            return try Responses.json(["items": children.map(APIUnit.init)])
+        }
+        api.get("units/:code/versions") { _, context in
+            let principal = try context.requirePrincipal()
+            let versions = try await services.units.versions(principal, code: try context.parameters.require("code"))
+            return try Responses.json(["items": versions.map(APIVersion.init)])
+        }
+        api.get("restructure/events") { request, context in
+            let principal = try context.requirePrincipal()
+            let code = request.uri.queryParameters.get("code")
+            let events = try await services.restructuring.events(principal, code: code?.isEmpty == true ? nil : code)
+            return try Responses.json(["items": events.map(APIEvent.init)])
+        }
+        api.post("restructure") { request, context in
+            let principal = try context.requirePrincipal()
+            let body = try await Self.decode(APIRestructureBody.self, request, context)
+            let steps = try body.steps.enumerated().map { try $0.element.step(line: $0.offset + 1) }
+            do {
+                let outcomes = try await services.restructuring.apply(principal, steps: steps, dryRun: body.dryRun ?? false, file: "steps")
+                return try Responses.json(["items": outcomes], status: body.dryRun == true ? .ok : .created)
+            } catch let failure as ImportFailure {
+                throw DomainError.invalid(
+                    Catalogue.invalidInput, failure.problems.map { FieldError("steps[\(($0.line ?? 1) - 1)].\($0.column ?? "")", $0.reason) })
+            }
+        }
+        api.post("restructure/events/:id/correct") { request, context in
+            let principal = try context.requirePrincipal()
+            guard let id = Int64(try context.parameters.require("id")) else { throw DomainError.notFound(Catalogue.notFound) }
+            let body = try await Self.decode(APICorrectionBody.self, request, context)
+            let correction = try await services.restructuring.correct(principal, eventId: id, decisionNo: body.decisionNo, note: body.note ?? "")
+            return try Responses.json(["id": correction], status: .created)
         }
         api.put("units/:code") { request, context in
             let principal = try context.requirePrincipal()
@@ -238,6 +286,15 @@ extension Site {
         }
     }
 
+    /// `as_of` (or `asOf`) as a date; absent means today.
+    static func asOf(_ request: Request) throws -> CivilDate? {
+        guard let text = request.uri.queryParameters.get("as_of") ?? request.uri.queryParameters.get("asOf"), !text.isEmpty else { return nil }
+        guard let date = CivilDate(parsing: text) else {
+            throw DomainError.invalid(Catalogue.invalidInput, [FieldError("as_of", Catalogue.invalidDate(text))])
+        }
+        return date
+    }
+
     /// Decodes a JSON body; any malformed body is a 400 problem, never a crash.
     static func decode<T: Decodable>(_ type: T.Type, _ request: Request, _ context: AppContext) async throws -> T {
         var request = request
@@ -276,4 +333,142 @@ struct ListQuery {
         perPage = read("per_page", default: 50, range: 1...UnitService.maximumPerPage)
         if !errors.isEmpty { throw DomainError.invalid(Catalogue.invalidInput, errors) }
     }
+}
+
+struct APIVersion: Encodable, Sendable {
+    let validFrom: String?
+    let validTo: String?
+    let name: String
+    let kind: String
+    let sector: String
+    let hasCommittee: Bool
+    let parentCode: String?
+    let eventId: Int64?
+
+    init(_ v: UnitVersion) {
+        validFrom = v.foundedKnown ? v.validFrom.iso : nil
+        validTo = v.validTo?.iso
+        name = v.name
+        kind = v.kind.rawValue
+        sector = v.sector.rawValue
+        hasCommittee = v.hasCommittee
+        parentCode = v.parentCode
+        eventId = v.eventId
+    }
+
+    func encode(to encoder: any Encoder) throws {
+        var c = encoder.container(keyedBy: CodingKeys.self)
+        try c.encode(validFrom, forKey: .validFrom)
+        try c.encode(validTo, forKey: .validTo)
+        try c.encode(name, forKey: .name)
+        try c.encode(kind, forKey: .kind)
+        try c.encode(sector, forKey: .sector)
+        try c.encode(hasCommittee, forKey: .hasCommittee)
+        try c.encode(parentCode, forKey: .parentCode)
+        try c.encode(eventId, forKey: .eventId)
+    }
+
+    enum CodingKeys: String, CodingKey { case validFrom, validTo, name, kind, sector, hasCommittee, parentCode, eventId }
+}
+
+struct APIEvent: Encodable, Sendable {
+    let id: Int64
+    let kind: String
+    let effectiveOn: String
+    let decisionNo: String?
+    let note: String?
+    let actor: String
+    let createdAt: String
+    let units: [String]
+    let correctsEventId: Int64?
+    let correctedByEventId: Int64?
+
+    init(_ e: RestructureEventSummary) {
+        id = e.id
+        kind = e.kind.rawValue
+        effectiveOn = e.effectiveOn.iso
+        decisionNo = e.decisionNo
+        note = e.note
+        actor = e.actor
+        createdAt = e.createdAt
+        units = e.units
+        correctsEventId = e.correctsEventId
+        correctedByEventId = e.correctedByEventId
+    }
+
+    func encode(to encoder: any Encoder) throws {
+        var c = encoder.container(keyedBy: CodingKeys.self)
+        try c.encode(id, forKey: .id)
+        try c.encode(kind, forKey: .kind)
+        try c.encode(effectiveOn, forKey: .effectiveOn)
+        try c.encode(decisionNo, forKey: .decisionNo)
+        try c.encode(note, forKey: .note)
+        try c.encode(actor, forKey: .actor)
+        try c.encode(createdAt, forKey: .createdAt)
+        try c.encode(units, forKey: .units)
+        try c.encode(correctsEventId, forKey: .correctsEventId)
+        try c.encode(correctedByEventId, forKey: .correctedByEventId)
+    }
+
+    enum CodingKeys: String, CodingKey { case id, kind, effectiveOn, decisionNo, note, actor, createdAt, units, correctsEventId, correctedByEventId }
+}
+
+struct APICorrectionBody: Decodable, Sendable {
+    let decisionNo: String
+    let note: String?
+}
+
+/// One step of `POST /api/v1/restructure`, shaped like a line of the CSV plan.
+struct APIStep: Decodable, Sendable {
+    let op: String
+    let effectiveOn: String
+    let decisionNo: String
+    let code: String
+    let name: String?
+    let kind: String?
+    let parentCode: String?
+    let sector: String?
+    let hasCommittee: Bool?
+    let sources: [String]?
+    let parts: [APIPart]?
+    let assign: [String: String]?
+    let note: String?
+
+    func step(line: Int) throws -> RestructureStep {
+        guard let date = CivilDate(parsing: effectiveOn) else {
+            throw DomainError.invalid(Catalogue.invalidInput, [FieldError("steps[\(line - 1)].effective_on", Catalogue.invalidDate(effectiveOn))])
+        }
+        func draft(_ code: String, _ name: String, kind: String?, parent: String) -> UnitDraft {
+            UnitDraft(
+                code: code, name: name, kind: kind ?? "", parentCode: parent, sector: sector ?? Sector.other.rawValue,
+                hasCommittee: hasCommittee ?? false, foundedOn: date.iso, dissolvedOn: "")
+        }
+        let operation: RestructureOperation
+        switch op {
+        case "found": operation = .found(draft(code, name ?? "", kind: kind, parent: parentCode ?? ""))
+        case "rename": operation = .rename(code: code, name: name ?? "")
+        case "move": operation = .move(code: code, parentCode: parentCode ?? "")
+        case "dissolve": operation = .dissolve(code: code)
+        case "merge":
+            operation = .merge(
+                sources: sources ?? [], target: code, newTarget: name.map { draft(code, $0, kind: kind, parent: parentCode ?? "") })
+        case "split":
+            operation = .split(
+                source: code, parts: (parts ?? []).map { draft($0.code, $0.name, kind: $0.kind, parent: "") }, assignments: assign ?? [:])
+        default:
+            throw DomainError.invalid(Catalogue.invalidInput, [FieldError("steps[\(line - 1)].op", Catalogue.unknownValue(op))])
+        }
+        return RestructureStep(operation: operation, effectiveOn: date, decisionNo: decisionNo, note: note ?? "", line: line)
+    }
+}
+
+struct APIPart: Decodable, Sendable {
+    let code: String
+    let name: String
+    let kind: String?
+}
+
+struct APIRestructureBody: Decodable, Sendable {
+    let steps: [APIStep]
+    let dryRun: Bool?
 }

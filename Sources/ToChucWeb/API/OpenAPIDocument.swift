@@ -39,7 +39,8 @@ enum OpenAPIDocument {
                 "parameters": [
                   {"name": "q", "in": "query", "schema": {"type": "string", "maxLength": 200}, "description": "Name or code contains (accents and case ignored)"},
                   {"$ref": "#/components/parameters/page"}, {"$ref": "#/components/parameters/per_page"},
-                  {"name": "sort", "in": "query", "schema": {"type": "string", "enum": ["tree", "code", "name", "kind"]}}],
+                  {"name": "sort", "in": "query", "schema": {"type": "string", "enum": ["tree", "code", "name", "kind"]}},
+                  {"$ref": "#/components/parameters/as_of"}],
                 "responses": {
                   "200": {"description": "A page of units", "content": {"application/json": {"schema": {"$ref": "#/components/schemas/UnitList"}}}},
                   "401": {"$ref": "#/components/responses/Problem"}, "422": {"$ref": "#/components/responses/Problem"}}},
@@ -52,7 +53,8 @@ enum OpenAPIDocument {
             },
             "/api/v1/units/{code}": {
               "parameters": [{"$ref": "#/components/parameters/code"}],
-              "get": {"operationId": "getUnit", "summary": "One unit",
+              "get": {"operationId": "getUnit", "summary": "One unit (as of a date when as_of is given)",
+                "parameters": [{"$ref": "#/components/parameters/as_of"}],
                 "responses": {
                   "200": {"description": "The unit", "content": {"application/json": {"schema": {"$ref": "#/components/schemas/Unit"}}}},
                   "401": {"$ref": "#/components/responses/Problem"}, "404": {"$ref": "#/components/responses/Problem"}}},
@@ -63,6 +65,53 @@ enum OpenAPIDocument {
                   "400": {"$ref": "#/components/responses/Problem"}, "401": {"$ref": "#/components/responses/Problem"},
                   "403": {"$ref": "#/components/responses/Problem"}, "404": {"$ref": "#/components/responses/Problem"},
                   "409": {"$ref": "#/components/responses/Problem"}, "422": {"$ref": "#/components/responses/Problem"}}}
+            },
+            "/api/v1/units/{code}/stats": {
+              "parameters": [{"$ref": "#/components/parameters/code"}, {"$ref": "#/components/parameters/as_of"},
+                {"name": "asOf", "in": "query", "schema": {"type": "string", "format": "date"}, "description": "Same as as_of"}],
+              "get": {"operationId": "unitStats", "summary": "Figures of the unit's subtree on a date (default today); the unit itself counts",
+                "responses": {
+                  "200": {"description": "Figures", "content": {"application/json": {"schema": {"$ref": "#/components/schemas/Stats"}}}},
+                  "401": {"$ref": "#/components/responses/Problem"}, "404": {"$ref": "#/components/responses/Problem"}, "422": {"$ref": "#/components/responses/Problem"}}}
+            },
+            "/api/v1/units/{code}/children": {
+              "parameters": [{"$ref": "#/components/parameters/code"}, {"$ref": "#/components/parameters/as_of"}],
+              "get": {"operationId": "unitChildren", "summary": "Direct sub-units on a date (default today)",
+                "responses": {
+                  "200": {"description": "Sub-units", "content": {"application/json": {"schema": {"type": "object", "required": ["items"], "properties": {"items": {"type": "array", "items": {"$ref": "#/components/schemas/Unit"}}}}}}},
+                  "401": {"$ref": "#/components/responses/Problem"}, "404": {"$ref": "#/components/responses/Problem"}, "422": {"$ref": "#/components/responses/Problem"}}}
+            },
+            "/api/v1/units/{code}/versions": {
+              "parameters": [{"$ref": "#/components/parameters/code"}],
+              "get": {"operationId": "unitVersions", "summary": "Effective-dated versions of a unit, oldest first",
+                "responses": {
+                  "200": {"description": "Versions", "content": {"application/json": {"schema": {"type": "object", "required": ["items"], "properties": {"items": {"type": "array", "items": {"$ref": "#/components/schemas/Version"}}}}}}},
+                  "401": {"$ref": "#/components/responses/Problem"}, "404": {"$ref": "#/components/responses/Problem"}}}
+            },
+            "/api/v1/restructure": {
+              "post": {"operationId": "restructure", "summary": "Apply restructuring steps in one transaction (all or nothing); dry_run reports without storing",
+                "requestBody": {"required": true, "content": {"application/json": {"schema": {"$ref": "#/components/schemas/RestructureRequest"}}}},
+                "responses": {
+                  "200": {"description": "Dry run: what would change", "content": {"application/json": {"schema": {"$ref": "#/components/schemas/Outcomes"}}}},
+                  "201": {"description": "Applied", "content": {"application/json": {"schema": {"$ref": "#/components/schemas/Outcomes"}}}},
+                  "400": {"$ref": "#/components/responses/Problem"}, "401": {"$ref": "#/components/responses/Problem"},
+                  "403": {"$ref": "#/components/responses/Problem"}, "422": {"$ref": "#/components/responses/Problem"}}}
+            },
+            "/api/v1/restructure/events": {
+              "get": {"operationId": "restructureEvents", "summary": "Restructuring events of the caller's subtree (or of one unit), newest first",
+                "parameters": [{"name": "code", "in": "query", "schema": {"type": "string", "maxLength": 40}}],
+                "responses": {
+                  "200": {"description": "Events", "content": {"application/json": {"schema": {"type": "object", "required": ["items"], "properties": {"items": {"type": "array", "items": {"$ref": "#/components/schemas/Event"}}}}}}},
+                  "401": {"$ref": "#/components/responses/Problem"}}}
+            },
+            "/api/v1/restructure/events/{id}/correct": {
+              "parameters": [{"name": "id", "in": "path", "required": true, "schema": {"type": "integer", "minimum": 1}}],
+              "post": {"operationId": "correctEvent", "summary": "Undo an event by a correcting event (only the latest change of its units)",
+                "requestBody": {"required": true, "content": {"application/json": {"schema": {"type": "object", "required": ["decision_no"], "properties": {"decision_no": {"type": "string"}, "note": {"type": "string"}}}}}},
+                "responses": {
+                  "201": {"description": "Corrected", "content": {"application/json": {"schema": {"type": "object", "required": ["id"], "properties": {"id": {"type": "integer"}}}}}},
+                  "400": {"$ref": "#/components/responses/Problem"}, "401": {"$ref": "#/components/responses/Problem"},
+                  "403": {"$ref": "#/components/responses/Problem"}, "404": {"$ref": "#/components/responses/Problem"}, "422": {"$ref": "#/components/responses/Problem"}}}
             },
             "/api/v1/units/{code}/history": {
               "parameters": [{"$ref": "#/components/parameters/code"}],
@@ -123,7 +172,8 @@ enum OpenAPIDocument {
             "parameters": {
               "page": {"name": "page", "in": "query", "schema": {"type": "integer", "minimum": 1, "maximum": 1000000, "default": 1}},
               "per_page": {"name": "per_page", "in": "query", "schema": {"type": "integer", "minimum": 1, "maximum": 200, "default": 50}},
-              "code": {"name": "code", "in": "path", "required": true, "schema": {"type": "string", "minLength": 1, "maxLength": 40}}
+              "code": {"name": "code", "in": "path", "required": true, "schema": {"type": "string", "minLength": 1, "maxLength": 40}},
+              "as_of": {"name": "as_of", "in": "query", "schema": {"type": "string", "format": "date"}, "description": "YYYY-MM-DD or DD/MM/YYYY; default today"}
             },
             "responses": {
               "Problem": {"description": "An RFC 9457 problem", "content": {"application/problem+json": {"schema": {"$ref": "#/components/schemas/Problem"}}}}
@@ -160,6 +210,33 @@ enum OpenAPIDocument {
                   "sector": {"type": "string"}, "has_committee": {"type": "boolean"},
                   "founded_on": {"type": ["string", "null"]}, "dissolved_on": {"type": ["string", "null"]},
                   "version": {"type": "integer", "description": "The version the change is based on"}}},
+              "Stats": {"type": "object", "required": ["unit", "as_of", "units_by_kind", "cells", "cells_with_committee"],
+                "properties": {"unit": {"type": "string"}, "as_of": {"type": "string", "format": "date"},
+                  "units_by_kind": {"type": "object", "required": ["central", "provincial", "upper_base", "base", "sub_base", "cell"], "additionalProperties": {"type": "integer"}},
+                  "cells": {"type": "integer"}, "cells_with_committee": {"type": "integer"}}},
+              "Version": {"type": "object", "required": ["valid_from", "valid_to", "name", "kind", "sector", "has_committee", "parent_code", "event_id"],
+                "properties": {"valid_from": {"type": ["string", "null"]}, "valid_to": {"type": ["string", "null"]}, "name": {"type": "string"},
+                  "kind": {"$ref": "#/components/schemas/UnitKind"}, "sector": {"$ref": "#/components/schemas/Sector"}, "has_committee": {"type": "boolean"},
+                  "parent_code": {"type": ["string", "null"]}, "event_id": {"type": ["integer", "null"]}}},
+              "Event": {"type": "object", "required": ["id", "kind", "effective_on", "decision_no", "note", "actor", "created_at", "units", "corrects_event_id", "corrected_by_event_id"],
+                "properties": {"id": {"type": "integer"}, "kind": {"type": "string", "enum": ["found", "rename", "move", "merge", "split", "dissolve", "correction"]},
+                  "effective_on": {"type": "string"}, "decision_no": {"type": ["string", "null"]}, "note": {"type": ["string", "null"]}, "actor": {"type": "string"},
+                  "created_at": {"type": "string"}, "units": {"type": "array", "items": {"type": "string"}},
+                  "corrects_event_id": {"type": ["integer", "null"]}, "corrected_by_event_id": {"type": ["integer", "null"]}}},
+              "RestructureRequest": {"type": "object", "required": ["steps"],
+                "properties": {"dry_run": {"type": "boolean"}, "steps": {"type": "array", "items": {"type": "object",
+                  "required": ["op", "effective_on", "decision_no", "code"],
+                  "properties": {"op": {"type": "string", "enum": ["found", "rename", "move", "merge", "split", "dissolve"]},
+                    "effective_on": {"type": "string"}, "decision_no": {"type": "string"}, "code": {"type": "string"}, "name": {"type": "string"},
+                    "kind": {"type": "string"}, "parent_code": {"type": "string"}, "sector": {"type": "string"}, "has_committee": {"type": "boolean"},
+                    "sources": {"type": "array", "items": {"type": "string"}},
+                    "parts": {"type": "array", "items": {"type": "object", "required": ["code", "name"], "properties": {"code": {"type": "string"}, "name": {"type": "string"}, "kind": {"type": "string"}}}},
+                    "assign": {"type": "object", "additionalProperties": {"type": "string"}}, "note": {"type": "string"}}}}}},
+              "Outcomes": {"type": "object", "required": ["items"], "properties": {"items": {"type": "array", "items": {"type": "object",
+                "required": ["kind", "created", "ended", "moved", "renamed"],
+                "properties": {"line": {"type": ["integer", "null"]}, "kind": {"type": "string"}, "event_id": {"type": ["integer", "null"]},
+                  "created": {"type": "array", "items": {"type": "string"}}, "ended": {"type": "array", "items": {"type": "string"}},
+                  "moved": {"type": "array", "items": {"type": "string"}}, "renamed": {"type": "array", "items": {"type": "string"}}}}}}},
               "UnitList": {"type": "object", "required": ["items", "page", "per_page", "total"],
                 "properties": {"items": {"type": "array", "items": {"$ref": "#/components/schemas/Unit"}}, "page": {"type": "integer"}, "per_page": {"type": "integer"}, "total": {"type": "integer"}}},
               "AuditEntry": {"type": "object", "required": ["id", "at", "actor", "address", "action", "entity", "entity_key", "changes"],

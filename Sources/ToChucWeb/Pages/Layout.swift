@@ -19,6 +19,7 @@ struct PageContext: Sendable {
     var csrfField: HTML { "<input type=\"hidden\" name=\"_csrf\" value=\"\(csrf)\">" }
 
     func number(_ n: Int) -> String { language == .vi ? VietnameseFormat.integer(n) : EnglishFormat.integer(n) }
+    func ratio(_ part: Int, _ whole: Int) -> String { language == .vi ? VietnameseFormat.ratio(part, whole) : EnglishFormat.ratio(part, whole) }
     func date(_ d: CivilDate?) -> String {
         guard let d else { return "" }
         return language == .vi ? VietnameseFormat.date(d) : EnglishFormat.date(d)
@@ -33,19 +34,19 @@ struct PageContext: Sendable {
 struct MenuArea {
     let title: Localized
     let link: String?
-    let prefix: String
+    let prefixes: [String]
 }
 
 enum Layout {
     static let areas: [MenuArea] = [
-        MenuArea(title: Catalogue.areaOrganization, link: SiteURL.units(), prefix: "/units"),
-        MenuArea(title: Catalogue.areaMembers, link: nil, prefix: "/members"),
-        MenuArea(title: Catalogue.areaCadres, link: nil, prefix: "/cadres"),
-        MenuArea(title: Catalogue.areaAssessment, link: nil, prefix: "/assessment"),
-        MenuArea(title: Catalogue.areaCongress, link: nil, prefix: "/congresses"),
-        MenuArea(title: Catalogue.areaReports, link: nil, prefix: "/reports"),
-        MenuArea(title: Catalogue.areaDocuments, link: nil, prefix: "/documents"),
-        MenuArea(title: Catalogue.areaAdmin, link: SiteURL.admin, prefix: "/admin"),
+        MenuArea(title: Catalogue.areaOrganization, link: SiteURL.tree(), prefixes: ["/units", "/tree", "/restructure"]),
+        MenuArea(title: Catalogue.areaMembers, link: nil, prefixes: ["/members"]),
+        MenuArea(title: Catalogue.areaCadres, link: nil, prefixes: ["/cadres"]),
+        MenuArea(title: Catalogue.areaAssessment, link: nil, prefixes: ["/assessment"]),
+        MenuArea(title: Catalogue.areaCongress, link: nil, prefixes: ["/congresses"]),
+        MenuArea(title: Catalogue.areaReports, link: nil, prefixes: ["/reports"]),
+        MenuArea(title: Catalogue.areaDocuments, link: nil, prefixes: ["/documents"]),
+        MenuArea(title: Catalogue.areaAdmin, link: SiteURL.admin, prefixes: ["/admin", "/audit"]),
     ]
 
     /// The page frame: top bar (user's unit, unit picker, account), left menu by area, breadcrumbs, content.
@@ -72,10 +73,11 @@ enum Layout {
                 <form method="post" action="\(SiteURL.logout)" class="inline">\(ctx.csrfField)<button type="submit" id="logout">\(ctx.t(Catalogue.logout))</button></form></div>
                 """
             let items: [HTML] = areas.map { area in
-                if area.prefix == "/admin" && !p.role.canReadAudit { return .empty }
-                let link = area.prefix == "/admin" ? (p.role.canManageAccounts ? SiteURL.adminUsers : SiteURL.audit) : area.link
+                let isAdmin = area.prefixes.contains("/admin")
+                if isAdmin && !p.role.canReadAudit { return .empty }
+                let link = isAdmin ? (p.role.canManageAccounts ? SiteURL.adminUsers : SiteURL.audit) : area.link
                 if let link {
-                    let current = ctx.path.hasPrefix(area.prefix) ? " aria-current=\"page\"" : ""
+                    let current = area.prefixes.contains { ctx.path.hasPrefix($0) } ? " aria-current=\"page\"" : ""
                     return "<li><a href=\"\(link)\"\(HTML(raw: current))>\(ctx.t(area.title))</a></li>"
                 }
                 return "<li><span class=\"later\" title=\"\(ctx.t(Catalogue.comingLater))\">\(ctx.t(area.title))</span></li>"
@@ -166,6 +168,15 @@ enum SiteURL {
         return "/units" + (items.isEmpty ? "" : "?" + items.joined(separator: "&"))
     }
     static func unit(_ code: String) -> String { "/units/" + escape(code) }
+    static func unit(_ code: String, asOf: CivilDate?) -> String { unit(code) + (asOf.map { "?as_of=\($0.iso)" } ?? "") }
+    static func restructureUnit(_ code: String) -> String { "/units/" + escape(code) + "/restructure" }
+    static func correctEvent(_ id: Int64) -> String { "/restructure/events/\(id)/correct" }
+    static func tree(root: String? = nil, asOf: CivilDate? = nil) -> String {
+        var items: [String] = []
+        if let root { items.append("root=" + escape(root)) }
+        if let asOf { items.append("as_of=" + asOf.iso) }
+        return "/tree" + (items.isEmpty ? "" : "?" + items.joined(separator: "&"))
+    }
     static func editUnit(_ code: String) -> String { "/units/" + escape(code) + "/edit" }
 
     static func escape(_ s: String) -> String {

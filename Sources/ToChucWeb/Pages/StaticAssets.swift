@@ -51,6 +51,15 @@ enum StaticAssets {
         .card { background:#fff; border:1px solid var(--line); padding:1rem; }
         .card .figure { font-size:1.8rem; font-weight:700; }
         .muted { color:var(--muted); }
+        .tree details { margin:.15rem 0; }
+        .tree summary { cursor:pointer; padding:.15rem 0; }
+        .tree .branch { margin-left:1.1rem; border-left:1px dotted var(--line); padding-left:.7rem; }
+        .tree .leaf { padding:.15rem 0 .15rem 1rem; }
+        .forms { display:grid; grid-template-columns: repeat(auto-fill, minmax(20rem, 1fr)); gap:1rem; align-items:start; }
+        .forms form.stacked { max-width:none; }
+        .forms h2 { margin-top:0; }
+        form.correction input { width:8rem; padding:.2rem; }
+        textarea { width:100%; font:inherit; padding:.4rem; }
         .sr-only { position:absolute; width:1px; height:1px; overflow:hidden; clip:rect(0 0 0 0); }
         @media (max-width: 760px) {
           .frame { display:block; }

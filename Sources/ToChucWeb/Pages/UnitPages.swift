@@ -91,18 +91,27 @@ extension Site {
             let principal = try context.requirePrincipal()
             var ctx = try await pageContext(request, context)
             let code = try context.parameters.require("code")
-            let unit = try await services.units.get(principal, code: code)
-            ctx.selectedUnit = unit.code
-            async let children = services.units.children(principal, of: unit)
-            async let ancestors = services.units.ancestors(principal, of: unit)
+            let current = try await services.units.get(principal, code: code)
+            ctx.selectedUnit = current.code
+            let asOfText = request.uri.queryParameters.get("as_of") ?? request.uri.queryParameters.get("asOf") ?? ""
+            let asOf = CivilDate(parsing: asOfText)
+            let date = asOf ?? Timestamp.vietnamDate()
+            let shown = try await services.units.get(principal, code: code, asOf: date)
+            async let children = services.units.children(principal, of: current, asOf: date)
+            async let ancestors = services.units.ancestors(principal, of: current)
             async let history = services.units.history(principal, code: code)
+            async let versions = services.units.versions(principal, code: code)
+            async let events = services.restructuring.events(principal, code: code)
+            async let stats = services.units.stats(principal, code: code, asOf: date)
+            let unit = shown ?? current
             let childRows: [HTML] = try await children.map { child in
-                "<tr><td><a href=\"\(SiteURL.unit(child.code))\">\(child.code)</a></td><td>\(child.name)</td><td>\(ctx.t(child.kind.label))</td><td>\(ctx.t(child.hasCommittee ? Catalogue.yes : Catalogue.no))</td></tr>"
+                "<tr><td><a href=\"\(SiteURL.unit(child.code, asOf: asOf))\">\(child.code)</a></td><td>\(child.name)</td><td>\(ctx.t(child.kind.label))</td><td>\(ctx.t(child.hasCommittee ? Catalogue.yes : Catalogue.no))</td></tr>"
             }
             let editButtons: HTML =
-                principal.role.canWriteRecords
+                principal.role.canWriteRecords && current.dissolvedOn == nil
                 ? """
                 <a class="button" href="\(SiteURL.editUnit(unit.code))">\(ctx.t(Catalogue.edit))</a>
+                <a class="button secondary" href="\(SiteURL.restructureUnit(unit.code))">\(ctx.t(Catalogue.restructure))</a>
                 <a class="button secondary" href="\(SiteURL.newUnit)?parent=\(SiteURL.escape(unit.code))">\(ctx.t(Catalogue.newSubUnit))</a>
                 """ : .empty
             let crumbs = try await ancestors.map { ($0.name, Optional(SiteURL.unit($0.code))) } + [(unit.name, nil)]
@@ -113,20 +122,40 @@ extension Site {
                 <table id="sub-units"><thead><tr><th>\(ctx.t(Catalogue.code))</th><th>\(ctx.t(Catalogue.name))</th><th>\(ctx.t(Catalogue.kind))</th><th>\(ctx.t(Catalogue.hasCommittee))</th></tr></thead>
                 <tbody>\(childRows)</tbody></table>
                 """
+            let notThen: HTML = shown == nil ? "<p class=\"errors\">\(ctx.t(Catalogue.unitNotOnDate(code, ctx.date(date))))</p>" : .empty
+            let figures = try await stats
+            let statCards: [HTML] = UnitKind.allCases.compactMap { kind in
+                guard let n = figures.unitsByKind[kind.rawValue], n > 0 else { return nil }
+                return "<div class=\"card\"><div class=\"figure\">\(ctx.number(n))</div><div>\(ctx.t(kind.label))</div></div>"
+            }
+            let committeeCard: HTML =
+                figures.cells > 0
+                ? "<div class=\"card\"><div class=\"figure\">\(ctx.ratio(figures.cellsWithCommittee, figures.cells))</div><div>\(ctx.t(Catalogue.cellsWithCommittee))</div></div>"
+                : .empty
             let body: HTML = """
                 <h1>\(unit.name)</h1>
+                <form method="get" action="\(SiteURL.unit(code))" class="searchbar" id="as-of-form">
+                <div><label for="as_of">\(ctx.t(Catalogue.asOf))</label><br>\(Self.dateInput(ctx, name: "as_of", value: asOf?.iso ?? ""))</div>
+                <button type="submit">\(ctx.t(Catalogue.view))</button>
+                <a href="\(SiteURL.tree(root: code, asOf: asOf))">\(ctx.t(Catalogue.tree))</a>
+                </form>
+                \(notThen)
                 <dl class="facts">
                 <dt>\(ctx.t(Catalogue.code))</dt><dd>\(unit.code)</dd>
                 <dt>\(ctx.t(Catalogue.kind))</dt><dd>\(ctx.t(unit.kind.label))</dd>
                 <dt>\(ctx.t(Catalogue.parent))</dt><dd>\(parentLink(unit, principal))</dd>
                 <dt>\(ctx.t(Catalogue.sectorLabel))</dt><dd>\(ctx.t(unit.sector.label))</dd>
                 <dt>\(ctx.t(Catalogue.hasCommittee))</dt><dd>\(ctx.t(unit.hasCommittee ? Catalogue.yes : Catalogue.no))</dd>
-                <dt>\(ctx.t(Catalogue.foundedOn))</dt><dd>\(ctx.date(unit.foundedOn))</dd>
-                <dt>\(ctx.t(Catalogue.dissolvedOn))</dt><dd>\(ctx.date(unit.dissolvedOn))</dd>
+                <dt>\(ctx.t(Catalogue.foundedOn))</dt><dd>\(ctx.date(current.foundedOn))</dd>
+                <dt>\(ctx.t(Catalogue.dissolvedOn))</dt><dd>\(ctx.date(current.dissolvedOn))</dd>
                 </dl>
                 <div class="actions">\(editButtons)</div>
+                <h2>\(ctx.t(Catalogue.unitsInSubtree)) — \(ctx.date(date))</h2>
+                <div class="cards" id="subtree-stats">\(statCards)\(committeeCard)</div>
                 <h2>\(ctx.t(Catalogue.subUnits))</h2>
                 \(subTable)
+                <h2>\(ctx.t(Catalogue.timeline))</h2>
+                \(timeline(ctx, try await versions, try await events, canCorrect: principal.role.canWriteRecords))
                 <h2>\(ctx.t(Catalogue.history))</h2>
                 \(Layout.history(ctx, try await history))
                 """
@@ -199,16 +228,18 @@ extension Site {
             <input type="text" id="name" name="name" value="\(draft.name)" required maxlength="300">
             <label for="kind">\(ctx.t(Catalogue.kind))</label>
             <select id="kind" name="kind">\(kindOptions)</select>
-            <label for="parent_code">\(ctx.t(Catalogue.parentCode))</label>
-            <input type="text" id="parent_code" name="parent_code" value="\(draft.parentCode)">
+            \(editing
+                ? "<p><strong>\(ctx.t(Catalogue.parentCode)):</strong> \(draft.parentCode)</p><input type=\"hidden\" name=\"parent_code\" value=\"\(draft.parentCode)\">"
+                : "<label for=\"parent_code\">\(ctx.t(Catalogue.parentCode))</label><input type=\"text\" id=\"parent_code\" name=\"parent_code\" value=\"\(draft.parentCode)\">")
             <label for="sector">\(ctx.t(Catalogue.sectorLabel))</label>
             <select id="sector" name="sector">\(sectorOptions)</select>
             <div class="check"><input type="checkbox" id="has_committee" name="has_committee" value="true"\(HTML(raw: draft.hasCommittee ? " checked" : ""))>
             <label for="has_committee">\(ctx.t(Catalogue.hasCommittee))</label></div>
             <label for="founded_on">\(ctx.t(Catalogue.foundedOn))</label>
             \(Self.dateInput(ctx, name: "founded_on", value: draft.foundedOn))
-            <label for="dissolved_on">\(ctx.t(Catalogue.dissolvedOn))</label>
-            \(Self.dateInput(ctx, name: "dissolved_on", value: draft.dissolvedOn))
+            \(editing
+                ? "<input type=\"hidden\" name=\"dissolved_on\" value=\"\(draft.dissolvedOn)\"><p class=\"muted\">\(ctx.t(Catalogue.useRestructuring))</p>"
+                : "<label for=\"dissolved_on\">\(ctx.t(Catalogue.dissolvedOn))</label>\(Self.dateInput(ctx, name: "dissolved_on", value: draft.dissolvedOn))")
             <div class="actions"><button type="submit">\(ctx.t(Catalogue.save))</button>
             <a class="button secondary" href="\(editing ? SiteURL.unit(draft.code) : SiteURL.units())">\(ctx.t(Catalogue.cancel))</a></div>
             </form>
