@@ -97,6 +97,8 @@ enum Migrator {
                 voided_by_event_id BIGINT REFERENCES unit_events(id)
             )
             """,
+            // Units created by a bulk import refer to its audit entry (one entry per import, not per row).
+            "ALTER TABLE units ADD COLUMN import_audit_id BIGINT",
             "CREATE INDEX unit_versions_unit ON unit_versions (unit_id, valid_from)",
             "CREATE TABLE unit_event_closures (event_id BIGINT NOT NULL REFERENCES unit_events(id), version_id BIGINT NOT NULL REFERENCES unit_versions(id), PRIMARY KEY (event_id, version_id))",
             "CREATE INDEX unit_versions_path ON unit_versions (path, valid_from)",

@@ -26,7 +26,7 @@ struct Restore: AsyncParsableCommand {
         try await ToChucStorage.Backup.restore(db.location, from: file)
         // The restored database is migrated to this program's schema, and the restore is audited in it.
         try await withServices(db) { services in
-            try await services.db.write { sql in
+            _ = try await services.db.write { sql in
                 try await AuditLog.append(
                     sql, actor: Principal.currentCommandLine.actor, address: "local", action: "restore", entity: "database",
                     key: URL(fileURLWithPath: file).lastPathComponent, unitPath: "/", old: nil, new: nil)

@@ -36,10 +36,12 @@ public enum AuditLog {
     public static let genesisHash = String(repeating: "0", count: 64)
 
     /// Appends one entry in the caller's transaction. `old`/`new` are the record's values before and after.
+    /// Returns the entry's id.
+    @discardableResult
     public static func append(
         _ sql: any SQLDatabase, actor: String, address: String?, action: String, entity: String, key: String,
         unitPath: String?, old: [String: String?]?, new: [String: String?]?
-    ) async throws {
+    ) async throws -> Int64 {
         // The head row is the chain's lock: PostgreSQL serializes on FOR UPDATE, SQLite on BEGIN IMMEDIATE.
         let lock = sql.dialect.name == "postgresql" ? " FOR UPDATE" : ""
         guard let head = try await sql.raw("SELECT last_id, last_hash FROM audit_head WHERE id = 1\(unsafeRaw: lock)").first()
@@ -60,6 +62,7 @@ public enum AuditLog {
             """
         ).run()
         try await sql.raw("UPDATE audit_head SET last_id = \(bind: id), last_hash = \(bind: hash) WHERE id = 1").run()
+        return id
     }
 
     static func digest(

@@ -42,21 +42,8 @@ public struct InterchangeService: Sendable {
         let sourceName = url.lastPathComponent
         let fileHash = dataset.hashes[OrgUnitsFile.fileName] ?? ""
         return try await db.write { sql in
-            var summary = ImportSummary(files: files)
-            let counts = try await Self.importUnits(sql, principal: principal, records: rows)
-            summary.created = counts.created
-            summary.updated = counts.updated
-            summary.unchanged = counts.unchanged
-            if counts.created + counts.updated > 0 {
-                try await AuditLog.append(
-                    sql, actor: principal.actor, address: principal.address, action: "import", entity: "dataset",
-                    key: sourceName, unitPath: principal.unitPath, old: nil,
-                    new: [
-                        "file": OrgUnitsFile.fileName, "sha256": fileHash, "rows": String(rows.count - 1),
-                        "created": String(counts.created), "updated": String(counts.updated),
-                    ])
-            }
-            return summary
+            let counts = try await Self.importUnits(sql, principal: principal, records: rows, source: (sourceName, fileHash))
+            return ImportSummary(created: counts.created, updated: counts.updated, unchanged: counts.unchanged, files: files)
         }
     }
 
@@ -128,9 +115,9 @@ public struct InterchangeService: Sendable {
     }
 
     /// Checks every row first (so that the report names them all), then writes parents before children.
-    static func importUnits(_ sql: any SQLDatabase, principal: Principal, records: [CSV.Record]) async throws
-        -> (created: Int, updated: Int, unchanged: Int)
-    {
+    static func importUnits(
+        _ sql: any SQLDatabase, principal: Principal, records: [CSV.Record], source: (name: String, hash: String)
+    ) async throws -> (created: Int, updated: Int, unchanged: Int) {
         let file = OrgUnitsFile.fileName
         guard let header = records.first else { return (0, 0, 0) }
         let index: [String: Int]
@@ -231,23 +218,31 @@ public struct InterchangeService: Sendable {
             }
             return d
         }
-        var created = 0
-        var updated = 0
+        let ordered = drafts.sorted(by: { (depth($0.draft.code), $0.line) < (depth($1.draft.code), $1.line) })
         var unchanged = 0
-        for (line, draft) in drafts.sorted(by: { (depth($0.draft.code), $0.line) < (depth($1.draft.code), $1.line) }) {
+        var changes: [(line: Int, draft: UnitDraft, current: OrgUnit)] = []
+        var fresh: [(line: Int, unit: ValidUnit)] = []
+        for (line, draft) in ordered {
+            let valid = try UnitRules.check(draft, parentKind: nil).get()
+            if let current = existing[draft.code] {
+                if current.auditValues == Self.values(of: valid) { unchanged += 1 } else { changes.append((line, draft, current)) }
+            } else {
+                fresh.append((line, valid))
+            }
+        }
+        try await checkDates(sql, fresh: fresh, existing: existing, file: file)
+        if fresh.isEmpty && changes.isEmpty { return (0, 0, unchanged) }
+        let auditId = try await AuditLog.append(
+            sql, actor: principal.actor, address: principal.address, action: "import", entity: "dataset", key: source.name,
+            unitPath: principal.unitPath, old: nil,
+            new: [
+                "file": file, "sha256": source.hash, "rows": String(records.count - 1), "created": String(fresh.count),
+                "updated": String(changes.count),
+            ])
+        try await bulkInsert(sql, fresh.map(\.unit), existing: existing, auditId: auditId)
+        for (line, draft, current) in changes {
             do {
-                if let current = try await UnitStore.find(sql, code: draft.code) {
-                    let normalized = try UnitRules.check(draft, parentKind: nil).get()
-                    if current.auditValues == Self.values(of: normalized) {
-                        unchanged += 1
-                        continue
-                    }
-                    _ = try await UnitService.update(sql, principal: principal, code: draft.code, draft: draft, expectedVersion: current.version)
-                    updated += 1
-                } else {
-                    _ = try await UnitService.create(sql, principal: principal, draft: draft)
-                    created += 1
-                }
+                _ = try await UnitService.update(sql, principal: principal, code: draft.code, draft: draft, expectedVersion: current.version)
             } catch let error as DomainError {
                 var rowProblems: [ImportProblem] = []
                 if case .invalid(_, let errors) = error {
@@ -257,7 +252,78 @@ public struct InterchangeService: Sendable {
                 throw ImportFailure(problems: rowProblems)
             }
         }
-        return (created, updated, unchanged)
+        return (fresh.count, changes.count, unchanged)
+    }
+
+    /// A new unit's parent must exist when the unit is founded and not end before it does.
+    static func checkDates(_ sql: any SQLDatabase, fresh: [(line: Int, unit: ValidUnit)], existing: [String: OrgUnit], file: String) async throws {
+        let inFile = Dictionary(uniqueKeysWithValues: fresh.map { ($0.unit.code, $0.unit) })
+        var latest: [String: UnitVersion?] = [:]
+        var problems: [ImportProblem] = []
+        for (line, unit) in fresh {
+            guard let parentCode = unit.parentCode else { continue }
+            var parentFrom: CivilDate? = nil
+            var parentTo: CivilDate? = nil
+            if let parent = inFile[parentCode] {
+                parentFrom = parent.foundedOn
+                parentTo = parent.dissolvedOn
+            } else if let parent = existing[parentCode] {
+                if latest[parentCode] == nil { latest[parentCode] = try await UnitHistory.latest(sql, unitId: parent.id) }
+                guard let newest = latest[parentCode] ?? nil else { continue }
+                // Units enter under the parent's newest version: founded no earlier than it.
+                parentFrom = newest.foundedKnown ? newest.validFrom : nil
+                parentTo = newest.validTo
+            }
+            if let from = unit.foundedOn, let parentFrom, from < parentFrom {
+                problems.append(ImportProblem(file: file, line: line, column: "founded_on", reason: Catalogue.unitNotOnDate(parentCode, VietnameseFormat.date(from))))
+            }
+            if let parentTo, unit.dissolvedOn.map({ $0 > parentTo }) ?? true {
+                problems.append(ImportProblem(file: file, line: line, column: "parent_code", reason: Catalogue.unitNotOnDate(parentCode, VietnameseFormat.date(parentTo))))
+            }
+        }
+        if !problems.isEmpty { throw ImportFailure(problems: problems) }
+    }
+
+    /// Inserts new units (already checked, parents first) with multi-row statements: ids are assigned here so that
+    /// each unit's materialized path is known before it is written.
+    static func bulkInsert(_ sql: any SQLDatabase, _ units: [ValidUnit], existing: [String: OrgUnit], auditId: Int64) async throws {
+        guard !units.isEmpty else { return }
+        var nextId = (try await sql.raw("SELECT COALESCE(MAX(id), 0) AS n FROM units").first()?.decode(column: "n", as: Int64.self) ?? 0) + 1
+        var placed: [String: (id: Int64, path: String, depth: Int)] = [:]
+        for (code, unit) in existing { placed[code] = (unit.id, unit.path, unit.depth) }
+        let now = Timestamp.now()
+        var unitRows: [[any Encodable & Sendable]] = []
+        var versionRows: [[any Encodable & Sendable]] = []
+        unitRows.reserveCapacity(units.count)
+        versionRows.reserveCapacity(units.count)
+        for unit in units {
+            let parent = unit.parentCode.flatMap { placed[$0] }
+            let id = nextId
+            nextId += 1
+            let path = (parent?.path ?? "/") + "\(id)/"
+            let depth = (parent?.depth ?? -1) + 1
+            placed[unit.code] = (id, path, depth)
+            let folded = VietnameseText.fold(unit.name)
+            unitRows.append([
+                id, unit.code, unit.name, folded, unit.kind.rawValue, parent?.id, unit.sector.rawValue, unit.hasCommittee ? 1 : 0,
+                unit.foundedOn?.iso, unit.dissolvedOn?.iso, path, depth, 1, now, now, auditId,
+            ])
+            versionRows.append([
+                id, (unit.foundedOn ?? UnitVersion.epoch).iso, unit.dissolvedOn?.iso, unit.name, folded, unit.kind.rawValue,
+                unit.sector.rawValue, unit.hasCommittee ? 1 : 0, parent?.id, path, depth,
+            ])
+        }
+        try await BulkInsert.insert(
+            sql, table: "units",
+            columns: [
+                "id", "code", "name", "name_folded", "kind", "parent_id", "sector", "has_committee", "founded_on", "dissolved_on", "path",
+                "depth", "version", "created_at", "updated_at", "import_audit_id",
+            ], rows: unitRows)
+        try await BulkInsert.insert(
+            sql, table: "unit_versions",
+            columns: ["unit_id", "valid_from", "valid_to", "name", "name_folded", "kind", "sector", "has_committee", "parent_id", "path", "depth"],
+            rows: versionRows)
+        try await BulkInsert.syncIdentity(sql, table: "units")
     }
 
     static func values(of unit: ValidUnit) -> [String: String?] {
@@ -315,7 +381,7 @@ public struct InterchangeService: Sendable {
                 to: url.deletingPathExtension().appendingPathExtension("manifest.json"))
         }
         try await db.write { sql in
-            try await AuditLog.append(
+            _ = try await AuditLog.append(
                 sql, actor: principal.actor, address: principal.address, action: "export", entity: "dataset",
                 key: url.lastPathComponent, unitPath: principal.unitPath, old: nil,
                 new: ["format": format.rawValue, "rows": String(rows.count - 1)])
@@ -339,7 +405,7 @@ extension InterchangeService {
     /// Downloads from the UI are audited: who took which list, when, how many rows.
     public func recordDownload(_ principal: Principal, name: String, rows: Int) async throws {
         try await db.write { sql in
-            try await AuditLog.append(
+            _ = try await AuditLog.append(
                 sql, actor: principal.actor, address: principal.address, action: "export", entity: "download", key: name,
                 unitPath: principal.unitPath, old: nil, new: ["rows": String(rows)])
         }

@@ -285,9 +285,19 @@ public struct UnitService: Sendable {
         return .conflict(Catalogue.staleSave, changes: changes, current: currentValues)
     }
 
+    /// The audit entries of a unit, oldest first; a unit created by a bulk import starts with that import's entry.
     public func history(_ principal: Principal, code: String) async throws -> [AuditEntry] {
         let unit = try await get(principal, code: code)
-        return try await db.read { sql in try await AuditLog.history(sql, entity: "unit", key: unit.code) }
+        return try await db.read { sql in
+            var entries = try await AuditLog.history(sql, entity: "unit", key: unit.code)
+            if let importId = try await sql.raw("SELECT import_audit_id FROM units WHERE id = \(bind: unit.id)").first()?
+                .decode(column: "import_audit_id", as: Int64?.self),
+                let entry = try await sql.raw("SELECT * FROM audit_log WHERE id = \(bind: importId)").first().map(AuditLog.entry)
+            {
+                entries.insert(entry, at: 0)
+            }
+            return entries
+        }
     }
 }
 
