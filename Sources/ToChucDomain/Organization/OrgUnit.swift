@@ -97,17 +97,23 @@ public enum UnitRules {
 
     /// Parses an enumeration given as the English key or the Vietnamese label (case- and diacritic-insensitive).
     public static func parseKind(_ text: String) -> UnitKind? {
-        let folded = VietnameseText.fold(text)
-        return UnitKind.allCases.first { $0.rawValue == text || VietnameseText.fold($0.label.vi) == folded || $0.rawValue == folded }
+        UnitKind(rawValue: text) ?? kindsByFoldedLabel[VietnameseText.fold(text)]
     }
 
     public static func parseSector(_ text: String) -> Sector? {
-        let folded = VietnameseText.fold(text)
-        return Sector.allCases.first { $0.rawValue == text || VietnameseText.fold($0.label.vi) == folded || $0.rawValue == folded }
+        Sector(rawValue: text) ?? sectorsByFoldedLabel[VietnameseText.fold(text)]
     }
+
+    // Folded once: imports parse these for every row.
+    private static let kindsByFoldedLabel: [String: UnitKind] = Dictionary(
+        UnitKind.allCases.flatMap { [(VietnameseText.fold($0.label.vi), $0), ($0.rawValue, $0)] }, uniquingKeysWith: { a, _ in a })
+    private static let sectorsByFoldedLabel: [String: Sector] = Dictionary(
+        Sector.allCases.flatMap { [(VietnameseText.fold($0.label.vi), $0), ($0.rawValue, $0)] }, uniquingKeysWith: { a, _ in a })
 
     /// `true/false`, `có/không`, `1/0`, `x`/empty as spreadsheets have them.
     public static func parseFlag(_ text: String) -> Bool? {
+        if text == "true" { return true }
+        if text == "false" || text.isEmpty { return false }
         switch VietnameseText.fold(text) {
         case "true", "co", "1", "x", "yes": return true
         case "false", "khong", "0", "", "no": return false

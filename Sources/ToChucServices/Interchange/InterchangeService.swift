@@ -208,17 +208,17 @@ public struct InterchangeService: Sendable {
         if !problems.isEmpty {
             throw ImportFailure(problems: problems.sorted { ($0.line ?? 0, $0.column ?? "") < ($1.line ?? 0, $1.column ?? "") })
         }
-        // Parents first: order by depth within the file.
+        // Parents first: order by depth within the file (computed once per row; the chain was checked acyclic above).
+        var depths: [String: Int] = [:]
         func depth(_ code: String) -> Int {
-            var d = 0
-            var next = byCode[code]?.draft.parentCode ?? ""
-            while let row = byCode[next] {
-                d += 1
-                next = row.draft.parentCode
-            }
+            if let known = depths[code] { return known }
+            let parent = byCode[code]?.draft.parentCode ?? ""
+            let d = byCode[parent] == nil ? 0 : depth(parent) + 1
+            depths[code] = d
             return d
         }
-        let ordered = drafts.sorted(by: { (depth($0.draft.code), $0.line) < (depth($1.draft.code), $1.line) })
+        let ordered = drafts.map { (depth: depth($0.draft.code), row: $0) }.sorted { ($0.depth, $0.row.line) < ($1.depth, $1.row.line) }
+            .map(\.row)
         var unchanged = 0
         var changes: [(line: Int, draft: UnitDraft, current: OrgUnit)] = []
         var fresh: [(line: Int, unit: ValidUnit)] = []

@@ -1,0 +1,204 @@
+import ArgumentParser
+import Foundation
+import ToChucDomain
+import ToChucServices
+import ToChucStorage
+
+/// `tochuc bench`: measured figures beside the raw engine doing the same work in the same run (BENCHMARKS.md).
+struct Bench: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Benchmarks against the raw engine (sqlite3 / psql) on generated data; prints a Markdown table.")
+
+    @Option(name: .long, help: "postgres://… server to benchmark on (a fresh database is created and dropped); default: a temporary SQLite file.")
+    var database: String?
+    @Option(name: .long, help: "nation (~300,000 units) or province (~9,000).") var scale: String = "nation"
+    @Option(name: .customLong("repeat"), help: "Repetitions of each query (the median is reported).") var repetitions: Int = 5
+    @Option(name: .long, help: "Append the table to this file as well.") var output: String?
+
+    func run() async throws {
+        let size: DemoTree.Size = scale == "province" ? .province : .nation
+        let work = FileManager.default.temporaryDirectory.appendingPathComponent("tochuc-bench-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: work, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: work) }
+        let dataset = work.appendingPathComponent("dataset")
+        try FileManager.default.createDirectory(at: dataset, withIntermediateDirectories: true)
+        let csvFile = dataset.appendingPathComponent(OrgUnitsFile.fileName)
+        let rows = DemoTree.rows(size: size)
+        try Data(rows.map(CSV.line).joined().utf8).write(to: csvFile)
+        let unitCount = rows.count - 1
+
+        let location: DatabaseLocation
+        var pgDatabase: (admin: String, name: String)? = nil
+        if let database, DatabaseLocation(database) != .sqlite(path: database) {
+            let name = "tochuc_bench_" + UUID().uuidString.replacingOccurrences(of: "-", with: "").prefix(10).lowercased()
+            try Shell.run("psql", [database, "-q", "-c", "CREATE DATABASE \(name)"])
+            var components = URLComponents(string: database)!
+            components.path = "/" + name
+            location = .postgres(url: components.string!)
+            pgDatabase = (database, name)
+        } else {
+            location = .sqlite(path: work.appendingPathComponent("bench.sqlite").path)
+        }
+        defer {
+            if let pg = pgDatabase { try? Shell.run("psql", [pg.admin, "-q", "-c", "DROP DATABASE IF EXISTS \(pg.name) WITH (FORCE)"]) }
+        }
+        var results: [(String, String, String, String)] = []
+        let engine: String
+        let db = try await Database.open(location)
+        let services = AppServices(db: db)
+        let cli = Principal.commandLine(osUser: "bench")
+
+        // 1. Building the tree: our import vs the raw engine loading the same file into a table with the same indexes.
+        let ours = try await Clock.seconds { _ = try await services.interchange.importDataset(cli, at: dataset) }
+        let raw: Double
+        switch location {
+        case .sqlite:
+            engine = "SQLite (sqlite3 \(try Shell.output("sqlite3", ["--version"]).split(separator: " ").first ?? "?"))"
+            let rawDB = work.appendingPathComponent("raw.sqlite").path
+            raw = try Clock.seconds {
+                try Shell.run("sqlite3", [rawDB, Self.rawSchema(), ".import --csv --skip 1 \(csvFile.path) raw_units", Self.rawIndexes()])
+            }
+        case .postgres(let url):
+            engine = "PostgreSQL (\(try Shell.output("psql", ["--version"]).trimmingCharacters(in: .whitespacesAndNewlines)))"
+            raw = try Clock.seconds {
+                try Shell.run("psql", [url, "-q", "-c", Self.rawSchema(), "-c", "\\copy raw_units FROM '\(csvFile.path)' CSV HEADER", "-c", Self.rawIndexes()])
+            }
+        }
+        results.append(("Build the tree: import of \(VietnameseFormat.integer(unitCount)) units", Self.rate(unitCount, ours), Self.rate(unitCount, raw), Self.ratio(ours, raw)))
+
+        // 2. Subtree counts for the root and for one province, as of today.
+        let today = Timestamp.vietnamDate()
+        for (label, code) in [("root", "TW"), ("one province", "T01")] {
+            let ourTimes = try await (0..<self.repetitions).asyncMap { _ in
+                try await Clock.seconds { _ = try await services.units.stats(cli, code: code, asOf: today) }
+            }
+            let path = try await services.units.get(cli, code: code).path
+            let range = PathRange.of(path)
+            let query = """
+                SELECT v.kind, v.has_committee, COUNT(*) FROM unit_versions v WHERE v.path >= '\(range.lower)' AND v.path < '\(range.upper)'
+                AND v.valid_from <= '\(today.iso)' AND (v.valid_to IS NULL OR v.valid_to > '\(today.iso)') AND v.voided_by_event_id IS NULL
+                GROUP BY v.kind, v.has_committee;
+                """
+            let rawTimes = try Self.rawQueryTimes(location, query: query, times: self.repetitions)
+            let a = Self.median(ourTimes)
+            let b = Self.median(rawTimes)
+            results.append(("Subtree counts, \(label) (median of \(self.repetitions))", Self.ms(a), Self.ms(b), Self.ratio(a, b)))
+        }
+
+        // 3. A province merge: every sub-unit of one province moves under another, one atomic event.
+        if size.provinces >= 2 {
+            let moved = try await services.units.stats(cli, code: "T02").unitsByKind.values.reduce(0, +) - 1
+            let step = RestructureStep(
+                operation: .merge(sources: ["T01", "T02"], target: "T01", newTarget: nil), effectiveOn: today.adding(days: 1), decisionNo: "1-NQ/TW")
+            let merge = try await Clock.seconds { _ = try await services.restructuring.apply(cli, steps: [step]) }
+            results.append(("Province merge (\(VietnameseFormat.integer(moved)) units moved)", Self.ms(merge), "—", "—"))
+        }
+        await db.close()
+
+        var table = "| measure (\(engine), \(ProcessInfo.processInfo.activeProcessorCount) cores) | ToChuc | raw engine | ratio |\n|---|---|---|---|\n"
+        for (name, a, b, ratio) in results { table += "| \(name) | \(a) | \(b) | \(ratio) |\n" }
+        print(table)
+        if let output {
+            let handle = FileManager.default.fileExists(atPath: output) ? try FileHandle(forWritingTo: URL(fileURLWithPath: output)) : nil
+            if let handle {
+                handle.seekToEndOfFile()
+                handle.write(Data(("\n" + table).utf8))
+                try handle.close()
+            } else {
+                try Data(table.utf8).write(to: URL(fileURLWithPath: output))
+            }
+        }
+    }
+
+    static func rawSchema() -> String {
+        "CREATE TABLE raw_units (code TEXT NOT NULL, name TEXT NOT NULL, kind TEXT NOT NULL, parent_code TEXT, sector TEXT, has_committee TEXT, founded_on TEXT, dissolved_on TEXT);"
+    }
+
+    /// The raw table gets the indexes our units table has (code unique, parent) so the comparison is like for like.
+    static func rawIndexes() -> String {
+        "CREATE UNIQUE INDEX raw_units_code ON raw_units (code); CREATE INDEX raw_units_parent ON raw_units (parent_code);"
+    }
+
+    /// Wall time of each run of `query` inside the engine's own client, read from its timer.
+    static func rawQueryTimes(_ location: DatabaseLocation, query: String, times: Int) throws -> [Double] {
+        switch location {
+        case .sqlite(let path):
+            let script = ".timer on\n" + String(repeating: query + "\n", count: times)
+            let output = try Shell.output("sqlite3", [path], input: script)
+            return output.split(separator: "\n").compactMap { line -> Double? in
+                guard line.hasPrefix("Run Time: real ") else { return nil }
+                return Double(line.dropFirst("Run Time: real ".count).split(separator: " ").first ?? "")
+            }
+        case .postgres(let url):
+            let script = "\\timing on\n" + String(repeating: query + "\n", count: times)
+            let output = try Shell.output("psql", [url, "-q"], input: script)
+            return output.split(separator: "\n").compactMap { line -> Double? in
+                guard line.hasPrefix("Time: ") else { return nil }
+                return Double(line.dropFirst("Time: ".count).split(separator: " ").first ?? "").map { $0 / 1000 }
+            }
+        }
+    }
+
+    static func median(_ values: [Double]) -> Double {
+        let sorted = values.sorted()
+        return sorted.isEmpty ? .nan : sorted[sorted.count / 2]
+    }
+    static func ms(_ seconds: Double) -> String { String(format: "%.1f ms", seconds * 1000) }
+    static func rate(_ rows: Int, _ seconds: Double) -> String {
+        String(format: "%.2f s (%@ rows/s)", seconds, VietnameseFormat.integer(Int(Double(rows) / seconds)))
+    }
+    static func ratio(_ ours: Double, _ raw: Double) -> String { String(format: "%.1f×", ours / raw) }
+}
+
+enum Clock {
+    static func seconds(_ body: () async throws -> Void) async throws -> Double {
+        let start = ContinuousClock.now
+        try await body()
+        let elapsed = ContinuousClock.now - start
+        return Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18
+    }
+
+    static func seconds(_ body: () throws -> Void) throws -> Double {
+        let start = ContinuousClock.now
+        try body()
+        let elapsed = ContinuousClock.now - start
+        return Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18
+    }
+}
+
+enum Shell {
+    static func run(_ tool: String, _ arguments: [String]) throws { _ = try output(tool, arguments) }
+
+    @discardableResult
+    static func output(_ tool: String, _ arguments: [String], input: String? = nil) throws -> String {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+        process.arguments = [tool] + arguments
+        let out = Pipe()
+        let err = Pipe()
+        process.standardOutput = out
+        process.standardError = err
+        let inPipe = Pipe()
+        if input != nil { process.standardInput = inPipe }
+        try process.run()
+        if let input {
+            inPipe.fileHandleForWriting.write(Data(input.utf8))
+            try inPipe.fileHandleForWriting.close()
+        }
+        let data = out.fileHandleForReading.readDataToEndOfFile()
+        let errors = err.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        guard process.terminationStatus == 0 else {
+            throw CommandFailure(description: "\(tool) failed: \(String(decoding: errors, as: UTF8.self))")
+        }
+        return String(decoding: data, as: UTF8.self)
+    }
+}
+
+extension Sequence {
+    func asyncMap<T>(_ transform: (Element) async throws -> T) async rethrows -> [T] {
+        var result: [T] = []
+        for element in self { result.append(try await transform(element)) }
+        return result
+    }
+}
