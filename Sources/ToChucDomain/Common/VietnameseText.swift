@@ -277,3 +277,18 @@ extension VietnameseText {
 extension UInt8 {
     fileprivate var lowercasedASCII: UInt8 { (0x41...0x5A).contains(self) ? self + 0x20 : self }
 }
+
+extension StringProtocol {
+    /// Without leading and trailing white space (and line breaks). Foundation's `trimmingCharacters(in:)` goes
+    /// through NSString on Linux and dominated import profiles; this stays in Swift.
+    public var trimmed: String {
+        let scalars = unicodeScalars
+        // Most values have nothing to trim.
+        if let first = scalars.first, let last = scalars.last, !first.properties.isWhitespace, !last.properties.isWhitespace {
+            return String(self)
+        }
+        guard let first = scalars.firstIndex(where: { !$0.properties.isWhitespace }) else { return "" }
+        let last = scalars.lastIndex(where: { !$0.properties.isWhitespace })!
+        return String(String.UnicodeScalarView(scalars[first...last]))
+    }
+}

@@ -187,7 +187,7 @@ public enum HeaderMapping {
         var index: [String: Int] = [:]
         var problems: [ImportProblem] = []
         for (i, cell) in header.enumerated() {
-            let trimmed = cell.trimmingCharacters(in: .whitespaces)
+            let trimmed = cell.trimmed
             guard let column = columns.first(where: { $0.matches(trimmed) }) else {
                 problems.append(ImportProblem(file: file, line: line, column: trimmed, reason: Catalogue.importUnknownColumn(trimmed)))
                 continue

@@ -125,9 +125,9 @@ public enum UnitRules {
     /// Whether the parent exists, the code is free, and the tree stays acyclic need the database: the service checks those.
     public static func check(_ draft: UnitDraft, parentKind: UnitKind?) -> Result<ValidUnit, DomainError> {
         var errors: [FieldError] = []
-        let code = draft.code.trimmingCharacters(in: .whitespaces)
+        let code = draft.code.trimmed
         if !UnitCode.isValid(code) { errors.append(FieldError("code", Catalogue.invalidUnitCode)) }
-        let name = draft.name.trimmingCharacters(in: .whitespacesAndNewlines)
+        let name = draft.name.trimmed
         if name.isEmpty {
             errors.append(FieldError("name", Catalogue.required))
         } else if name.count > maximumNameLength {
@@ -148,7 +148,7 @@ public enum UnitRules {
         guard errors.isEmpty, let kind, let sector else {
             return .failure(.invalid(Catalogue.invalidInput, errors))
         }
-        let parent = draft.parentCode.trimmingCharacters(in: .whitespaces)
+        let parent = draft.parentCode.trimmed
         return .success(
             ValidUnit(
                 code: code, name: name, kind: kind, parentCode: parent.isEmpty ? nil : parent, sector: sector,
@@ -156,7 +156,7 @@ public enum UnitRules {
     }
 
     static func parseOptionalDate(_ text: String, field: String, into errors: inout [FieldError]) -> CivilDate? {
-        let trimmed = text.trimmingCharacters(in: .whitespaces)
+        let trimmed = text.trimmed
         if trimmed.isEmpty { return nil }
         guard let date = CivilDate(parsing: trimmed) else {
             errors.append(FieldError(field, Catalogue.invalidDate(trimmed)))

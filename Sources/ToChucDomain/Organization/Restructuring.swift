@@ -79,7 +79,7 @@ public enum RestructureRules {
 
     /// A decision number is required for every restructuring step (the event records what it carries out).
     public static func checkDecision(_ number: String) -> Localized? {
-        number.trimmingCharacters(in: .whitespaces).isEmpty ? Catalogue.decisionRequired : nil
+        number.trimmed.isEmpty ? Catalogue.decisionRequired : nil
     }
 }
 
@@ -118,7 +118,7 @@ public enum RestructurePlan {
         for record in records.dropFirst() {
             func cell(_ name: String) -> String {
                 guard let i = index[name], i < record.fields.count else { return "" }
-                return record.fields[i].trimmingCharacters(in: .whitespaces)
+                return record.fields[i].trimmed
             }
             func problem(_ column: String, _ reason: Localized) {
                 problems.append(ImportProblem(file: file, line: record.line, column: column, reason: reason))
@@ -137,7 +137,7 @@ public enum RestructurePlan {
                     code: code, name: name, kind: cell("kind"), parentCode: parent, sector: cell("sector").isEmpty ? Sector.other.rawValue : cell("sector"),
                     hasCommittee: flag ?? false, foundedOn: date.iso, dissolvedOn: "")
             }
-            let list = { (text: String) in text.split(separator: ";").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty } }
+            let list = { (text: String) in text.split(separator: ";").map { $0.trimmed }.filter { !$0.isEmpty } }
             var operation: RestructureOperation?
             switch cell("op").lowercased() {
             case "found":
@@ -158,7 +158,7 @@ public enum RestructurePlan {
             case "split":
                 var parts: [UnitDraft] = []
                 for item in list(cell("parts")) {
-                    let pieces = item.split(separator: ":", maxSplits: 1).map { $0.trimmingCharacters(in: .whitespaces) }
+                    let pieces = item.split(separator: ":", maxSplits: 1).map { $0.trimmed }
                     guard pieces.count == 2, !pieces[0].isEmpty, !pieces[1].isEmpty else {
                         problem("parts", Catalogue.unknownValue(item))
                         continue
@@ -168,7 +168,7 @@ public enum RestructurePlan {
                 if parts.count < 2 { problem("parts", Catalogue.splitNeedsTwoParts) }
                 var assignments: [String: String] = [:]
                 for item in list(cell("assign")) {
-                    let pieces = item.split(separator: ">", maxSplits: 1).map { $0.trimmingCharacters(in: .whitespaces) }
+                    let pieces = item.split(separator: ">", maxSplits: 1).map { $0.trimmed }
                     guard pieces.count == 2 else {
                         problem("assign", Catalogue.unknownValue(item))
                         continue

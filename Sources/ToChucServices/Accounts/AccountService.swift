@@ -104,10 +104,10 @@ public struct AccountService: Sendable {
         by principal: Principal, username: String, displayName: String, password: String, role: Role, unitCode: String
     ) async throws {
         try principal.requireAdmin()
-        let username = username.trimmingCharacters(in: .whitespaces)
+        let username = username.trimmed
         var errors: [FieldError] = []
         if !Self.isValidUsername(username) { errors.append(FieldError("username", Catalogue.invalidUsername)) }
-        let name = displayName.trimmingCharacters(in: .whitespacesAndNewlines)
+        let name = displayName.trimmed
         if name.count > 200 { errors.append(FieldError("display_name", Catalogue.tooLong(200))) }
         do { try Self.checkPassword(password, username: username) } catch DomainError.invalid(_, let e) { errors += e }
         if !errors.isEmpty { throw DomainError.invalid(Catalogue.invalidInput, errors) }
@@ -241,7 +241,7 @@ public struct AccountService: Sendable {
     /// Checks a password and opens a session. Refuses for a while after repeated failures (OWASP ASVS 2.2).
     /// Returns the session token for the cookie and the session's CSRF token.
     public func login(username: String, password: String, address: String?) async throws -> (token: String, csrf: String) {
-        let username = username.trimmingCharacters(in: .whitespaces)
+        let username = username.trimmed
         let since = Timestamp.string(Date().addingTimeInterval(-SessionPolicy.throttleWindow))
         let failures = try await db.read { sql in
             // Failures since the last success inside the window.
@@ -378,7 +378,7 @@ public struct AccountService: Sendable {
         guard let userId = principal.userId, principal.tokenScope == .readWrite else {
             throw DomainError.forbidden(Catalogue.forbidden)
         }
-        let name = name.trimmingCharacters(in: .whitespacesAndNewlines)
+        let name = name.trimmed
         if name.isEmpty || name.count > 100 {
             throw DomainError.invalid(
                 Catalogue.invalidInput, [FieldError("name", name.isEmpty ? Catalogue.required : Catalogue.tooLong(100))])

@@ -136,7 +136,7 @@ public struct InterchangeService: Sendable {
                 continue
             }
             func cell(_ name: String) -> String {
-                index[name].map { record.fields[$0].trimmingCharacters(in: .whitespaces) } ?? ""
+                index[name].map { record.fields[$0].trimmed } ?? ""
             }
             guard let flag = UnitRules.parseFlag(cell("has_committee")) else {
                 problems.append(ImportProblem(file: file, line: record.line, column: "has_committee", reason: Catalogue.unknownValue(cell("has_committee"))))

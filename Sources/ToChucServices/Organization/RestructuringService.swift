@@ -96,7 +96,7 @@ public struct RestructuringService: Sendable {
             outcome.created.append(try await context.found(draft).code)
         case .rename(let code, let name):
             let current = try await context.versionInScope(code, field: "code")
-            let clean = name.trimmingCharacters(in: .whitespacesAndNewlines)
+            let clean = name.trimmed
             if clean.isEmpty || clean.count > UnitRules.maximumNameLength {
                 throw DomainError.invalid(Catalogue.invalidInput, [FieldError("name", clean.isEmpty ? Catalogue.required : Catalogue.tooLong(UnitRules.maximumNameLength))])
             }
@@ -190,7 +190,7 @@ public struct RestructuringService: Sendable {
         try await sql.raw(
             """
             INSERT INTO unit_events (kind, effective_on, decision_no, note, payload, actor, created_at)
-            VALUES (\(bind: step.operation.kind.rawValue), \(bind: step.effectiveOn.iso), \(bind: step.decisionNo.trimmingCharacters(in: .whitespaces)),
+            VALUES (\(bind: step.operation.kind.rawValue), \(bind: step.effectiveOn.iso), \(bind: step.decisionNo.trimmed),
                     \(bind: step.note.isEmpty ? nil : step.note), '{}', \(bind: principal.actor), \(bind: Timestamp.now()))
             RETURNING id
             """
@@ -390,14 +390,40 @@ struct StepContext {
         }
         let newPath = parent.path + "\(unit.unitId)/"
         let delta = parent.depth + 1 - unit.depth
-        for member in try await UnitHistory.subtree(sql, path: unit.path, on: date) {
-            let isRoot = member.unitId == unit.unitId
-            try await supersede(member) { next in
-                next.path = newPath + next.path.dropFirst(unit.path.count)
-                next.depth += delta
-                if isRoot { next.parentId = parent.unitId }
-            }
+        let range = PathRange.of(unit.path)
+        let inSubtree: SQLQueryString = "path >= \(bind: range.lower) AND path < \(bind: range.upper) AND voided_by_event_id IS NULL"
+        // Set-based, so that moving a province's thousands of units is a handful of statements, not thousands.
+        // Only the newest versions can be superseded: a later change anywhere in the subtree stops the move.
+        let later = try await sql.raw(
+            "SELECT COUNT(*) AS n FROM unit_versions WHERE \(inSubtree) AND (valid_from > \(bind: date.iso) OR (valid_from <= \(bind: date.iso) AND valid_to IS NOT NULL AND valid_to > \(bind: date.iso)))"
+        ).first()?.decode(column: "n", as: Int.self) ?? 0
+        if later > 0 {
+            throw DomainError.invalid(Catalogue.invalidInput, [FieldError("effective_on", Catalogue.laterChangeExists(unit.code, VietnameseFormat.date(date)))])
         }
+        let current: SQLQueryString = "\(inSubtree) AND valid_from <= \(bind: date.iso) AND valid_to IS NULL"
+        let cut = unit.path.count + 1
+        try await sql.raw("INSERT INTO unit_event_closures (event_id, version_id) SELECT \(bind: eventId), id FROM unit_versions WHERE \(current)").run()
+        try await sql.raw(
+            """
+            INSERT INTO unit_versions (unit_id, valid_from, valid_to, name, name_folded, kind, sector, has_committee, parent_id, path, depth, event_id)
+            SELECT unit_id, \(bind: date.iso), NULL, name, name_folded, kind, sector, has_committee,
+                   CASE WHEN unit_id = \(bind: unit.unitId) THEN \(bind: parent.unitId) ELSE parent_id END,
+                   \(bind: newPath) || substr(path, CAST(\(bind: cut) AS INTEGER)), depth + \(bind: delta), \(bind: eventId)
+            FROM unit_versions WHERE \(current)
+            """
+        ).run()
+        try await sql.raw(
+            "UPDATE unit_versions SET valid_to = \(bind: date.iso) WHERE id IN (SELECT version_id FROM unit_event_closures WHERE event_id = \(bind: eventId)) AND path >= \(bind: range.lower) AND path < \(bind: range.upper) AND valid_to IS NULL"
+        ).run()
+        // The register follows its newest versions.
+        try await sql.raw(
+            """
+            UPDATE units SET path = \(bind: newPath) || substr(path, CAST(\(bind: cut) AS INTEGER)), depth = depth + \(bind: delta),
+                version = version + 1, updated_at = \(bind: Timestamp.now())
+            WHERE path >= \(bind: range.lower) AND path < \(bind: range.upper) AND dissolved_on IS NULL
+            """
+        ).run()
+        try await sql.raw("UPDATE units SET parent_id = \(bind: parent.unitId) WHERE id = \(bind: unit.unitId)").run()
         return [unit.code]
     }
 

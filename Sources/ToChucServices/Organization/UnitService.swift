@@ -171,7 +171,7 @@ public struct UnitService: Sendable {
     }
 
     static func create(_ sql: any SQLDatabase, principal: Principal, draft: UnitDraft) async throws -> OrgUnit {
-        let parentCode = draft.parentCode.trimmingCharacters(in: .whitespaces)
+        let parentCode = draft.parentCode.trimmed
         var parent: OrgUnit? = nil
         if parentCode.isEmpty {
             guard principal.isRootScope, principal.role.canManageAccounts else {
@@ -235,11 +235,11 @@ public struct UnitService: Sendable {
             throw try await conflict(sql, current: current, baseVersion: expectedVersion, submitted: draft)
         }
         var draft = draft
-        if draft.code.trimmingCharacters(in: .whitespaces).isEmpty { draft.code = current.code }
+        if draft.code.trimmed.isEmpty { draft.code = current.code }
         if draft.code != current.code {
             throw DomainError.invalid(Catalogue.invalidInput, [FieldError("code", Catalogue.forbidden)])
         }
-        if draft.parentCode.trimmingCharacters(in: .whitespaces) != (current.parentCode ?? "") {
+        if draft.parentCode.trimmed != (current.parentCode ?? "") {
             throw DomainError.invalid(Catalogue.invalidInput, [FieldError("parent_code", Catalogue.useRestructuring)])
         }
         if CivilDate(parsing: draft.dissolvedOn) != current.dissolvedOn {

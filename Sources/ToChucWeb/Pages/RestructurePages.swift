@@ -153,12 +153,12 @@ extension Site {
         case "rename":
             operation = .rename(code: unit.code, name: form.string("name"))
         case "move":
-            operation = .move(code: unit.code, parentCode: form.string("parent_code").trimmingCharacters(in: .whitespaces))
+            operation = .move(code: unit.code, parentCode: form.string("parent_code").trimmed)
         case "dissolve":
             operation = .dissolve(code: unit.code)
         case "merge":
             let others = codes(form.string("sources"))
-            let newCode = form.string("new_code").trimmingCharacters(in: .whitespaces)
+            let newCode = form.string("new_code").trimmed
             if newCode.isEmpty {
                 operation = .merge(sources: [unit.code] + others, target: unit.code, newTarget: nil)
             } else {
@@ -170,7 +170,7 @@ extension Site {
         case "split":
             var parts: [UnitDraft] = []
             for line in form.string("parts").split(whereSeparator: \.isNewline) {
-                let pieces = line.split(separator: ":", maxSplits: 1).map { $0.trimmingCharacters(in: .whitespaces) }
+                let pieces = line.split(separator: ":", maxSplits: 1).map { $0.trimmed }
                 guard pieces.count == 2 else {
                     throw DomainError.invalid(Catalogue.invalidInput, [FieldError("parts", Catalogue.unknownValue(String(line)))])
                 }

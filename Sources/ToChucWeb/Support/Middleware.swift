@@ -101,7 +101,7 @@ struct AuthenticationMiddleware: RouterMiddleware {
         let address = context.remoteAddress
         var byCookie = false
         if let authorization = request.headers[.authorization], authorization.lowercased().hasPrefix("bearer ") {
-            let token = String(authorization.dropFirst(7)).trimmingCharacters(in: .whitespaces)
+            let token = String(authorization.dropFirst(7)).trimmed
             guard let principal = try await site.services.accounts.principal(forToken: token, address: address) else {
                 throw DomainError.unauthenticated(Catalogue.invalidToken)
             }
