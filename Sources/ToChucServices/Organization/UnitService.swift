@@ -217,8 +217,7 @@ public struct UnitService: Sendable {
 
     /// Saves new attributes if the record is still at `expectedVersion`; otherwise refuses with what changed meanwhile.
     public func update(_ principal: Principal, code: String, _ draft: UnitDraft, expectedVersion: Int) async throws -> OrgUnit {
-        try principal.requireWrite()
-        return try await db.write { sql in
+        try await db.write { sql in
             try await Self.update(sql, principal: principal, code: code, draft: draft, expectedVersion: expectedVersion)
         }
     }
@@ -231,6 +230,8 @@ public struct UnitService: Sendable {
         guard let current = try await UnitStore.find(sql, code: code), principal.sees(path: current.path) else {
             throw DomainError.notFound(Catalogue.unitNotFound)
         }
+        // Scope first: outside it the answer is "not found", whatever the role.
+        try principal.requireWrite()
         if current.version != expectedVersion {
             throw try await conflict(sql, current: current, baseVersion: expectedVersion, submitted: draft)
         }

@@ -1,0 +1,162 @@
+"""Fixtures for the HTTP, CLI, browser and fuzz tests: a real `tochuc serve` on SQLite or PostgreSQL.
+
+The server runs once per pytest session on a small tree with one account per role in each of two sibling communes
+(docs/http-contract.md). scripts/test runs this suite twice: TOCHUC_TEST_BACKEND=sqlite, then =postgres.
+"""
+import os
+import re
+import shutil
+import socket
+import subprocess
+import tempfile
+import time
+import uuid
+from pathlib import Path
+
+import pytest
+import requests
+
+ROOT = Path(__file__).resolve().parent.parent
+BIN = os.environ.get("TOCHUC_BIN", str(ROOT / ".build" / "debug" / "tochuc"))
+BACKEND = os.environ.get("TOCHUC_TEST_BACKEND", "sqlite")
+PG_URL = os.environ.get("TOCHUC_TEST_PG_URL", "")
+SCREENSHOTS = Path(os.environ.get("TOCHUC_TEST_SCREENSHOTS", str(ROOT / "test-artifacts" / "screenshots")))
+PASSWORD = "Mat-khau-kiem-thu-2026"
+ADMIN_PASSWORD = "Quan-tri-he-thong-2026"
+ROLES = ["viewer", "clerk", "head", "admin"]
+
+ORG_UNITS = """code,name,kind,parent_code,sector,has_committee,founded_on,dissolved_on
+TW,Trung ương,central,,other,true,,
+T01,Đảng bộ tỉnh Thử Nghiệm,provincial,TW,other,true,1945-09-02,
+T01-A,Đảng bộ xã An Bình,base,T01,commune,true,2000-01-01,
+T01-B,Đảng bộ xã Bình Minh,base,T01,commune,true,2000-01-01,
+T01-A-C1,Chi bộ thôn 1,cell,T01-A,commune,true,2000-01-01,
+T01-A-C2,Chi bộ thôn 2,cell,T01-A,commune,false,2000-01-01,
+T01-B-C1,Chi bộ thôn Đông,cell,T01-B,commune,true,2000-01-01,
+"""
+
+
+def free_port():
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def run_cli(*args, db, check=True, env=None):
+    """Runs the CLI against the test database; returns the CompletedProcess."""
+    result = subprocess.run([BIN, *args, "--database", db], capture_output=True, text=True, env=env, timeout=300)
+    if check and result.returncode != 0:
+        raise AssertionError(f"tochuc {' '.join(args)} failed ({result.returncode}):\n{result.stdout}\n{result.stderr}")
+    return result
+
+
+def new_database(workdir: Path):
+    """A fresh database: an SQLite file, or a new PostgreSQL database on the throwaway server."""
+    if BACKEND == "postgres":
+        assert PG_URL, "TOCHUC_TEST_PG_URL is not set"
+        name = "tochuc_py_" + uuid.uuid4().hex[:12]
+        subprocess.run(["psql", PG_URL, "-q", "-c", f"CREATE DATABASE {name}"], check=True, capture_output=True)
+        return PG_URL.rsplit("/", 1)[0] + "/" + name, name
+    return str(workdir / f"test-{uuid.uuid4().hex[:8]}.sqlite"), None
+
+
+def drop_database(name):
+    if name:
+        subprocess.run(["psql", PG_URL, "-q", "-c", f"DROP DATABASE IF EXISTS {name} WITH (FORCE)"], capture_output=True)
+
+
+def seed(db, workdir: Path):
+    dataset = workdir / f"seed-{uuid.uuid4().hex[:6]}"
+    dataset.mkdir()
+    (dataset / "org_units.csv").write_text(ORG_UNITS, encoding="utf-8")
+    run_cli("import", str(dataset), db=db)
+    users = {}
+    for unit in ["T01-A", "T01-B"]:
+        for role in ROLES:
+            name = f"{role}-{unit.lower()}"
+            run_cli("user", "add", "--username", name, "--password", PASSWORD, "--role", role, "--unit", unit,
+                    "--name", f"Người dùng {role} {unit}", db=db)
+            users[(role, unit)] = name
+    return users
+
+
+class Server:
+    def __init__(self, db, workdir: Path):
+        self.db = db
+        self.port = free_port()
+        self.base = f"http://127.0.0.1:{self.port}"
+        self.log = open(workdir / f"server-{self.port}.log", "w")
+        env = dict(os.environ, TOCHUC_ADMIN_PASSWORD=ADMIN_PASSWORD)
+        self.process = subprocess.Popen([BIN, "serve", "--port", str(self.port), "--host", "127.0.0.1", "--database", db],
+                                        stdout=self.log, stderr=subprocess.STDOUT, env=env)
+        deadline = time.time() + 60
+        while time.time() < deadline:
+            if self.process.poll() is not None:
+                raise AssertionError(f"server exited: {(workdir / f'server-{self.port}.log').read_text()}")
+            try:
+                if requests.get(self.base + "/api/v1/health", timeout=1).status_code == 200:
+                    return
+            except requests.RequestException:
+                pass
+            time.sleep(0.2)
+        raise AssertionError("server did not answer /api/v1/health within 60 s")
+
+    def stop(self):
+        self.process.terminate()
+        try:
+            self.process.wait(timeout=15)
+        except subprocess.TimeoutExpired:
+            self.process.kill()
+        self.log.close()
+
+
+@pytest.fixture(scope="session")
+def workdir():
+    path = Path(tempfile.mkdtemp(prefix="tochuc-pytest-"))
+    yield path
+    shutil.rmtree(path, ignore_errors=True)
+
+
+@pytest.fixture(scope="session")
+def server(workdir):
+    db, pg_name = new_database(workdir)
+    users = seed(db, workdir)
+    srv = Server(db, workdir)
+    srv.users = users
+    yield srv
+    srv.stop()
+    drop_database(pg_name)
+
+
+@pytest.fixture()
+def fresh_db(workdir):
+    """A database of one's own, for tests that change or break it."""
+    db, pg_name = new_database(workdir)
+    yield db
+    drop_database(pg_name)
+
+
+def csrf_from(html):
+    match = re.search(r'name="_csrf" value="([0-9a-f]+)"', html) or re.search(r'name="csrf-token" content="([0-9a-f]+)"', html)
+    return match.group(1) if match else ""
+
+
+def login(base, username, password=PASSWORD, expect_ok=True):
+    """Logs in through the HTML form, as a browser does; returns the session (cookies kept)."""
+    session = requests.Session()
+    page = session.get(base + "/login")
+    response = session.post(base + "/login", data={"_csrf": csrf_from(page.text), "username": username, "password": password},
+                            allow_redirects=False)
+    if expect_ok:
+        assert response.status_code == 303, f"log-in of {username} failed: {response.status_code} {response.text[:300]}"
+    session.last_login = response
+    return session
+
+
+def page_csrf(session, base, path="/"):
+    return csrf_from(session.get(base + path).text)
+
+
+def screenshot_dir():
+    SCREENSHOTS.mkdir(parents=True, exist_ok=True)
+    return SCREENSHOTS

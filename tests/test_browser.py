@@ -1,0 +1,90 @@
+"""The browser journey in headless Chromium (Selenium): log in, pick a unit, the tree, a dated rename, log out.
+
+Screenshots go to TOCHUC_TEST_SCREENSHOTS (test-artifacts/screenshots/); look at them.
+"""
+import pytest
+from selenium import webdriver
+from selenium.webdriver.chrome.service import Service
+from selenium.webdriver.common.by import By
+from selenium.webdriver.support.ui import Select
+
+from conftest import BACKEND, PASSWORD, screenshot_dir
+
+
+@pytest.fixture(scope="module")
+def browser():
+    options = webdriver.ChromeOptions()
+    for argument in ["--headless=new", "--no-sandbox", "--disable-dev-shm-usage", "--window-size=1280,900", "--lang=vi"]:
+        options.add_argument(argument)
+    options.binary_location = "/usr/bin/chromium"
+    driver = webdriver.Chrome(service=Service("/usr/bin/chromedriver"), options=options)
+    driver.implicitly_wait(5)
+    yield driver
+    driver.quit()
+
+
+def shot(driver, name):
+    path = screenshot_dir() / f"{BACKEND}-{name}.png"
+    driver.save_screenshot(str(path))
+    print(f"screenshot: {path}")
+
+
+def test_log_in_pick_a_unit_browse_the_tree_rename_and_log_out(server, browser):
+    base = server.base
+    browser.get(base + "/")
+    assert browser.current_url.startswith(base + "/login")
+    shot(browser, "01-login")
+    browser.find_element(By.ID, "username").send_keys("clerk-t01-a")
+    browser.find_element(By.ID, "password").send_keys(PASSWORD)
+    browser.find_element(By.CSS_SELECTOR, "#login-form button[type=submit]").click()
+    assert browser.find_element(By.ID, "user-unit").text == "Đảng bộ xã An Bình"
+    shot(browser, "02-home")
+
+    # The unit picker (works without JavaScript: the button submits it).
+    Select(browser.find_element(By.ID, "unit-picker")).select_by_value("T01-A-C1")
+    if "/units/T01-A-C1" not in browser.current_url:
+        browser.find_element(By.CSS_SELECTOR, "form.picker button").click()
+    assert "/units/T01-A-C1" in browser.current_url
+    assert browser.find_element(By.TAG_NAME, "h1").text
+    shot(browser, "03-unit-page")
+
+    browser.get(base + "/tree")
+    assert "Đảng bộ xã An Bình" in browser.find_element(By.ID, "unit-tree").text
+    assert "T01-B" not in browser.page_source
+    shot(browser, "04-tree")
+
+    browser.get(base + "/units?q=thon")
+    rows = browser.find_elements(By.CSS_SELECTOR, "#units-table tbody tr")
+    assert rows and all("T01-A" in row.text for row in rows)
+    shot(browser, "05-search-without-accents")
+
+    # A dated rename through the restructuring page: preview, then apply.
+    browser.get(base + "/units/T01-A-C2/restructure")
+    form = browser.find_element(By.ID, "rename-form")
+    form.find_element(By.NAME, "effective_on").send_keys("01/08/2025")
+    form.find_element(By.NAME, "decision_no").send_keys("25-QĐ/ĐU")
+    name = form.find_element(By.NAME, "name")
+    name.clear()
+    name.send_keys("Chi bộ thôn Hai Mới")
+    form.find_element(By.CSS_SELECTOR, "button").click()
+    assert browser.find_element(By.ID, "restructure-preview").is_displayed()
+    shot(browser, "06-restructure-preview")
+    browser.find_element(By.ID, "confirm-restructure").click()
+    assert browser.find_element(By.TAG_NAME, "h1").text == "Chi bộ thôn Hai Mới"
+    assert "25-QĐ/ĐU" in browser.find_element(By.ID, "unit-events").text
+    shot(browser, "07-after-rename")
+    browser.get(base + "/units/T01-A-C2?as_of=2025-07-31")
+    assert browser.find_element(By.TAG_NAME, "h1").text != "Chi bộ thôn Hai Mới"
+    shot(browser, "08-as-of-before")
+
+    # A phone-sized window still shows the menu and the content.
+    browser.set_window_size(390, 844)
+    browser.get(base + "/units/T01-A")
+    shot(browser, "09-phone")
+    browser.set_window_size(1280, 900)
+
+    browser.find_element(By.ID, "logout").click()
+    assert browser.current_url.startswith(base + "/login")
+    browser.get(base + "/units")
+    assert browser.current_url.startswith(base + "/login")
+    shot(browser, "10-logged-out")
