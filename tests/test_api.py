@@ -241,3 +241,15 @@ def test_stats_as_of_a_date_follow_a_dated_restructuring(server):
     events = session.get(server.base + "/api/v1/restructure/events?code=T01-A-C9").json()["items"]
     assert events[0]["kind"] == "found" and events[0]["decision_no"] == "12-QĐ/ĐU"
     assert session.get(server.base + "/api/v1/units/T01-A/stats?as_of=31-12-2024").status_code == 422
+
+
+def test_nul_characters_are_refused_not_crashed_on(server):
+    """Regression (schemathesis, PostgreSQL): a NUL in a query made the server answer 500."""
+    session = login(server.base, "viewer-t01-a")
+    for path in ["/api/v1/restructure/events?code=%00", "/api/v1/units/%00", "/api/v1/units?q=a%00b", "/units?q=%00"]:
+        response = session.get(server.base + path)
+        assert 400 <= response.status_code < 500, path
+    clerk = login(server.base, "clerk-t01-a")
+    response = clerk.post(server.base + "/api/v1/units", data='{"code": "X\\u0000", "name": "a", "kind": "cell", "parent_code": "T01-A"}',
+                          headers={"X-CSRF-Token": page_csrf(clerk, server.base), "Content-Type": "application/json"})
+    assert response.status_code == 422

@@ -85,6 +85,7 @@ import ToChucDomain
     func malformed() {
         #expect(throws: CSV.ParseError.unclosedQuote(line: 2)) { try CSV.parse("a\n\"b\nc") }
         #expect(throws: CSV.ParseError.notUTF8) { try CSV.parse(Data([0x61, 0xff, 0xfe, 0x0a])) }
+        #expect(throws: CSV.ParseError.nulCharacter(line: 2)) { try CSV.parse("a,b\nc\u{0},d\n") }
     }
 
     @Test("writing quotes only what needs it and reads back the same")

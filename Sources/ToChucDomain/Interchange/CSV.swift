@@ -17,6 +17,8 @@ public enum CSV {
         case notUTF8
         /// A quoted field that never closes; the line where it opened.
         case unclosedQuote(line: Int)
+        /// A NUL character (no text has one; databases refuse it).
+        case nulCharacter(line: Int)
     }
 
     public static func parse(_ data: Data) throws -> [Record] {
@@ -50,6 +52,7 @@ public enum CSV {
 
         while let c = pending ?? scalars.next() {
             pending = nil
+            if c == "\u{0}" { throw ParseError.nulCharacter(line: line) }
             if inQuotes {
                 if c == "\"" {
                     if let next = scalars.next() {

@@ -129,6 +129,7 @@ public enum Catalogue {
     public static func invalidDate(_ v: String) -> Localized {
         t("Ngày không hợp lệ: “\(v)” (dùng dd/mm/yyyy hoặc yyyy-mm-dd).", "Invalid date: “\(v)” (use dd/mm/yyyy or yyyy-mm-dd).")
     }
+    public static let nulCharacter = t("Dữ liệu chứa ký tự NUL (mã 0), không được chấp nhận.", "The input contains a NUL character (code 0), which is not accepted.")
     public static let malformedBody = t("Nội dung gửi lên không đọc được.", "The request body cannot be read.")
     public static let uploadTooLarge = t("Tệp gửi lên quá lớn (tối đa 20 MB).", "The upload is too large (20 MB at most).")
     public static let methodNotAllowed = t("Thao tác này không được hỗ trợ ở địa chỉ này.", "This method is not supported here.")

@@ -70,6 +70,8 @@ public struct InterchangeService: Sendable {
                     problems.append(ImportProblem(file: name, line: nil, column: nil, reason: Catalogue.importEncoding))
                 } catch CSV.ParseError.unclosedQuote(let line) {
                     problems.append(ImportProblem(file: name, line: line, column: nil, reason: Catalogue.importMalformed))
+                } catch CSV.ParseError.nulCharacter(let line) {
+                    problems.append(ImportProblem(file: name, line: line, column: nil, reason: Catalogue.nulCharacter))
                 }
             }
         } else if url.pathExtension.lowercased() == "xlsx" {
@@ -89,6 +91,10 @@ public struct InterchangeService: Sendable {
                     continue
                 }
                 dataset.hashes[fileName] = Secrets.sha256Hex(data)
+                if let row = sheet.rows.firstIndex(where: { $0.contains { $0.contains("\u{0}") } }) {
+                    problems.append(ImportProblem(file: sheet.name, line: row + 1, column: nil, reason: Catalogue.nulCharacter))
+                    continue
+                }
                 // Spreadsheets drop trailing empty cells: pad every row to the header's width.
                 let width = sheet.rows.first?.count ?? 0
                 dataset.tables[fileName] = sheet.rows.enumerated().compactMap { index, row in
@@ -105,6 +111,8 @@ public struct InterchangeService: Sendable {
                 problems.append(ImportProblem(file: url.lastPathComponent, line: nil, column: nil, reason: Catalogue.importEncoding))
             } catch CSV.ParseError.unclosedQuote(let line) {
                 problems.append(ImportProblem(file: url.lastPathComponent, line: line, column: nil, reason: Catalogue.importMalformed))
+            } catch CSV.ParseError.nulCharacter(let line) {
+                problems.append(ImportProblem(file: url.lastPathComponent, line: line, column: nil, reason: Catalogue.nulCharacter))
             }
         } else {
             problems.append(

@@ -299,6 +299,7 @@ extension Site {
     static func decode<T: Decodable>(_ type: T.Type, _ request: Request, _ context: AppContext) async throws -> T {
         var request = request
         let buffer = try await request.collectBody(upTo: context.maxUploadSize)
+        if String(buffer: buffer).contains("\\u0000") { throw DomainError.invalid(Catalogue.nulCharacter, []) }
         do {
             return try Responses.decoder.decode(T.self, from: Data(buffer.readableBytesView))
         } catch {

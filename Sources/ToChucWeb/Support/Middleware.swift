@@ -99,6 +99,10 @@ struct AuthenticationMiddleware: RouterMiddleware {
         var context = context
         var request = request
         let address = context.remoteAddress
+        // NUL never belongs in text, and PostgreSQL refuses it in every string: turn it away at the door.
+        if (request.uri.string.removingPercentEncoding ?? request.uri.string).contains("\u{0}") || request.uri.string.contains("%00") {
+            throw DomainError.invalid(Catalogue.nulCharacter, [])
+        }
         var byCookie = false
         if let authorization = request.headers[.authorization], authorization.lowercased().hasPrefix("bearer ") {
             let token = String(authorization.dropFirst(7)).trimmed
@@ -119,6 +123,9 @@ struct AuthenticationMiddleware: RouterMiddleware {
         if unsafe && isForm {
             let body = try await request.collectBody(upTo: context.maxUploadSize)
             context.form = FormData(urlEncoded: String(buffer: body))
+            if context.form.values.values.contains(where: { $0.contains { $0.contains("\u{0}") } }) {
+                throw DomainError.invalid(Catalogue.nulCharacter, [])
+            }
         }
         // CSRF (OWASP ASVS 3.5): a cookie alone never authorizes a change.
         if unsafe && byCookie {
