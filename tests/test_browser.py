@@ -6,7 +6,7 @@ import pytest
 from selenium import webdriver
 from selenium.webdriver.chrome.service import Service
 from selenium.webdriver.common.by import By
-from selenium.webdriver.support.ui import Select
+from selenium.webdriver.support.ui import Select, WebDriverWait
 
 from conftest import BACKEND, PASSWORD, screenshot_dir
 
@@ -23,6 +23,11 @@ def browser():
     driver.quit()
 
 
+def wait_for(driver, condition, seconds=10):
+    """A click does not wait for the next page: wait until the condition holds."""
+    WebDriverWait(driver, seconds).until(condition)
+
+
 def shot(driver, name):
     path = screenshot_dir() / f"{BACKEND}-{name}.png"
     driver.save_screenshot(str(path))
@@ -37,15 +42,18 @@ def test_log_in_pick_a_unit_browse_the_tree_rename_and_log_out(server, browser):
     browser.find_element(By.ID, "username").send_keys("clerk-t01-a")
     browser.find_element(By.ID, "password").send_keys(PASSWORD)
     browser.find_element(By.CSS_SELECTOR, "#login-form button[type=submit]").click()
+    wait_for(browser, lambda d: not d.current_url.startswith(base + "/login"))
     assert browser.find_element(By.ID, "user-unit").text == "Đảng bộ xã An Bình"
     shot(browser, "02-home")
 
     # The unit picker (works without JavaScript: the button submits it).
     # Lands on the unit page, whose h1 is the unit's name (T01-A: no other test renames it).
     Select(browser.find_element(By.ID, "unit-picker")).select_by_value("T01-A")
-    if not browser.current_url.endswith("/units/T01-A"):
+    try:
+        wait_for(browser, lambda d: d.current_url.endswith("/units/T01-A"), seconds=3)
+    except Exception:
         browser.find_element(By.CSS_SELECTOR, "form.picker button").click()
-    assert browser.current_url.endswith("/units/T01-A")
+        wait_for(browser, lambda d: d.current_url.endswith("/units/T01-A"))
     assert browser.find_element(By.TAG_NAME, "h1").text == "Đảng bộ xã An Bình"
     shot(browser, "03-unit-page")
 
@@ -68,9 +76,11 @@ def test_log_in_pick_a_unit_browse_the_tree_rename_and_log_out(server, browser):
     name.clear()
     name.send_keys("Chi bộ thôn Hai Mới")
     form.find_element(By.CSS_SELECTOR, "button").click()
+    wait_for(browser, lambda d: d.find_elements(By.ID, "restructure-preview"))
     assert browser.find_element(By.ID, "restructure-preview").is_displayed()
     shot(browser, "06-restructure-preview")
     browser.find_element(By.ID, "confirm-restructure").click()
+    wait_for(browser, lambda d: "saved=1" in d.current_url)
     assert browser.find_element(By.TAG_NAME, "h1").text == "Chi bộ thôn Hai Mới"
     assert "25-QĐ/ĐU" in browser.find_element(By.ID, "unit-events").text
     shot(browser, "07-after-rename")
@@ -85,7 +95,7 @@ def test_log_in_pick_a_unit_browse_the_tree_rename_and_log_out(server, browser):
     browser.set_window_size(1280, 900)
 
     browser.find_element(By.ID, "logout").click()
-    assert browser.current_url.startswith(base + "/login")
+    wait_for(browser, lambda d: d.current_url.startswith(base + "/login"))
     browser.get(base + "/units")
     assert browser.current_url.startswith(base + "/login")
     shot(browser, "10-logged-out")

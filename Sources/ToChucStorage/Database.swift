@@ -102,6 +102,21 @@ public final class Database: Sendable {
     }
 }
 
+/// Runs `body` between `begin` and COMMIT on one connection; any error rolls everything back.
+func inTransaction<R: Sendable>(
+    _ db: any SQLDatabase, begin: String, _ body: @escaping @Sendable (any SQLDatabase) async throws -> R
+) async throws -> R {
+    try await db.raw("\(unsafeRaw: begin)").run()
+    do {
+        let result = try await body(db)
+        try await db.raw("COMMIT").run()
+        return result
+    } catch {
+        try? await db.raw("ROLLBACK").run()
+        throw error
+    }
+}
+
 /// How hard SQLite works to keep the last commits on power loss (FACTS.md: NORMAL may lose them, never corrupts).
 public enum SQLiteDurability: String, Sendable {
     case full = "FULL"
@@ -190,16 +205,8 @@ struct SQLiteBackend: DatabaseBackend {
 
     func write<R: Sendable>(_ body: @escaping @Sendable (any SQLDatabase) async throws -> R) async throws -> R {
         try await writer.with { connection in
-            let db = connection.sql(queryLogLevel: nil)
-            try await db.raw("BEGIN IMMEDIATE").run()
-            do {
-                let result = try await body(db)
-                try await db.raw("COMMIT").run()
-                return result
-            } catch {
-                try? await db.raw("ROLLBACK").run()
-                throw error
-            }
+            // IMMEDIATE takes the write lock at once, so another process waits (busy_timeout) instead of failing later.
+            try await inTransaction(connection.sql(queryLogLevel: nil), begin: "BEGIN IMMEDIATE", body)
         }
     }
 
@@ -247,16 +254,7 @@ struct PostgresBackend: DatabaseBackend {
 
     func write<R: Sendable>(_ body: @escaping @Sendable (any SQLDatabase) async throws -> R) async throws -> R {
         try await client.withConnection { connection in
-            let db = connection.sql(queryLogLevel: nil)
-            try await db.raw("BEGIN").run()
-            do {
-                let result = try await body(db)
-                try await db.raw("COMMIT").run()
-                return result
-            } catch {
-                try? await db.raw("ROLLBACK").run()
-                throw error
-            }
+            try await inTransaction(connection.sql(queryLogLevel: nil), begin: "BEGIN", body)
         }
     }
 
