@@ -307,6 +307,80 @@ public enum Catalogue {
     public static let dryRunNothingStored = t("Chạy thử: chưa lưu gì.", "Dry run: nothing stored.")
     public static let restructureDone = t("Đã thực hiện.", "Done.")
 
+    // MARK: - Members
+    public static let members = t("Đảng viên", "Members")
+    public static let member = t("Đảng viên", "Member")
+    public static let newMember = t("Thêm đảng viên", "New member")
+    public static let editMember = t("Sửa hồ sơ đảng viên", "Edit member")
+    public static let fullName = t("Họ và tên", "Full name")
+    public static let genderLabel = t("Giới tính", "Gender")
+    public static let birthDate = t("Ngày sinh", "Date of birth")
+    public static let ethnicityLabel = t("Dân tộc", "Ethnic group")
+    public static let religion = t("Tôn giáo", "Religion")
+    public static let homeTown = t("Quê quán", "Home town")
+    public static let nationalIdLabel = t("Số CCCD", "National ID")
+    public static let cardNo = t("Số thẻ đảng viên", "Party card number")
+    public static let statusLabel = t("Trạng thái", "Status")
+    public static let admittedOn = t("Ngày vào Đảng", "Admitted on")
+    public static let recognizedOn = t("Ngày chính thức", "Recognized on")
+    public static let leftOn = t("Ngày ra khỏi Đảng", "Left on")
+    public static let educationLabel = t("Giáo dục phổ thông", "General education")
+    public static let qualificationLabel = t("Chuyên môn", "Qualification")
+    public static let politicalTheoryLabel = t("Lý luận chính trị", "Political theory")
+    public static let occupation = t("Nghề nghiệp", "Occupation")
+    public static let phone = t("Điện thoại", "Phone")
+    public static let address = t("Địa chỉ", "Address")
+    public static let cellLabel = t("Chi bộ", "Cell")
+    public static let anyValue = t("Tất cả", "Any")
+    public static let memberSaved = t("Đã lưu hồ sơ.", "Record saved.")
+    public static let maskedForRole = t("(ẩn theo vai trò)", "(hidden for your role)")
+    public static let membersByStatus = t("Đảng viên theo trạng thái", "Members by status")
+    public static let memberNameSearch = t("Họ tên, số thẻ hoặc CCCD — không cần dấu", "Name, card or ID number — accents optional")
+    public static let dateInFuture = t("Ngày này ở tương lai.", "This date is in the future.")
+    public static let invalidCardNo = t("Số thẻ gồm tối đa 20 chữ số, chữ cái không dấu hoặc gạch ngang.", "A card number is up to 20 digits, ASCII letters or hyphens.")
+    public static let candidateHasNoAdmission = t("Đối tượng kết nạp chưa có ngày vào Đảng.", "A candidate has no admission date yet.")
+    public static let probationaryNotRecognized = t("Đảng viên dự bị chưa có ngày chính thức.", "A probationary member has no recognition date yet.")
+    public static let leftOnlyWhenLeft = t("Chỉ ghi ngày ra khỏi Đảng khi đã chuyển đi, ra khỏi Đảng hoặc từ trần.", "A leaving date goes only with a leaving status.")
+    public static let recognizedBeforeAdmitted = t("Ngày chính thức trước ngày vào Đảng.", "Recognized before being admitted.")
+    public static let leftBeforeAdmitted = t("Ngày ra khỏi Đảng trước ngày vào Đảng.", "Left before being admitted.")
+    public static let admittedBeforeBirth = t("Ngày vào Đảng không thể trước ngày sinh.", "Admitted before being born.")
+    public static let cardNoTaken = t("Số thẻ này đã có trong hồ sơ khác.", "This card number belongs to another record.")
+    public static let nationalIdTaken = t("Số CCCD này đã có trong hồ sơ khác.", "This national ID belongs to another record.")
+    public static let memberUnitKind = t("Đảng viên sinh hoạt ở chi bộ hoặc đảng bộ cơ sở.", "A member belongs to a cell or a base unit.")
+    public static let unitHasMembers = t("Tổ chức còn đảng viên sinh hoạt; hãy chuyển sinh hoạt trước.", "The unit still has members; transfer them first.")
+    public static func memberStatus(_ status: MemberStatus) -> Localized {
+        switch status {
+        case .candidate: return t("Đối tượng kết nạp", "Candidate")
+        case .probationary: return t("Dự bị", "Probationary")
+        case .full: return t("Chính thức", "Full")
+        case .exempt: return t("Miễn sinh hoạt", "Exempt")
+        case .transferredOut: return t("Đã chuyển đi", "Transferred out")
+        case .expelled: return t("Khai trừ", "Expelled")
+        case .removed: return t("Xóa tên", "Removed")
+        case .resigned: return t("Xin ra", "Resigned")
+        case .deceased: return t("Từ trần", "Deceased")
+        }
+    }
+    public static func qualification(_ q: Qualification) -> Localized {
+        switch q {
+        case .none: return t("Không", "None")
+        case .intermediate: return t("Trung cấp", "Intermediate")
+        case .college: return t("Cao đẳng", "College")
+        case .bachelor: return t("Đại học", "Bachelor")
+        case .master: return t("Thạc sĩ", "Master")
+        case .doctor: return t("Tiến sĩ", "Doctor")
+        }
+    }
+    public static func politicalTheory(_ p: PoliticalTheory) -> Localized {
+        switch p {
+        case .none: return t("Không", "None")
+        case .elementary: return t("Sơ cấp", "Elementary")
+        case .intermediate: return t("Trung cấp", "Intermediate")
+        case .advanced: return t("Cao cấp", "Advanced")
+        case .bachelor: return t("Cử nhân", "Bachelor")
+        }
+    }
+
     // MARK: - Conflicts
     public static let staleSave = t(
         "Bản ghi đã được người khác sửa sau khi bạn mở nó; chưa lưu gì. Các thay đổi trong lúc đó:",
