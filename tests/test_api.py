@@ -227,7 +227,7 @@ def test_stats_as_of_a_date_follow_a_dated_restructuring(server):
     session = login(server.base, "admin-t01-a")
     csrf = page_csrf(session, server.base)
     before = session.get(server.base + "/api/v1/units/T01-A/stats?asOf=2024-12-31").json()
-    assert set(before) == {"unit", "as_of", "units_by_kind", "cells", "cells_with_committee"}
+    assert set(before) == {"unit", "as_of", "units_by_kind", "cells", "cells_with_committee", "members_by_status"}
     assert before["as_of"] == "2024-12-31" and before["unit"] == "T01-A"
     cells_before = before["cells"]
     created = session.post(server.base + "/api/v1/restructure", headers={"X-CSRF-Token": csrf}, json={"steps": [

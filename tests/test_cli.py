@@ -69,8 +69,10 @@ def test_an_import_twice_changes_nothing_the_second_time(fresh_db, workdir):
 def test_stats_json_contract(fresh_db, workdir):
     seed(fresh_db, workdir)
     stats = json.loads(run_cli("stats", "--unit", "T01", "--format", "json", "--as-of", "2024-06-30", db=fresh_db).stdout)
+    members = stats.pop("members_by_status")
     assert stats == {"unit": "T01", "as_of": "2024-06-30", "cells": 3, "cells_with_committee": 2,
                      "units_by_kind": {"central": 0, "provincial": 1, "upper_base": 0, "base": 2, "sub_base": 0, "cell": 3}}
+    assert set(members) == {"candidate", "probationary", "full", "exempt", "transferred_out", "expelled", "removed", "resigned", "deceased"}
     assert json.loads(run_cli("stats", "--unit", "T01", "--format", "json", "--as-of", "1999-12-31", db=fresh_db).stdout)["cells"] == 0
 
 

@@ -24,6 +24,7 @@ enum Migrator {
     static let migrations: [Migration] = [
         Migration(version: 1, name: "foundation", statements: foundation),
         Migration(version: 2, name: "unit history", statements: unitHistory),
+        Migration(version: 3, name: "members", statements: members),
     ]
 
     static var latestVersion: Int { migrations.map(\.version).max() ?? 0 }
@@ -109,6 +110,50 @@ enum Migrator {
             SELECT id, COALESCE(founded_on, '0001-01-01'), dissolved_on, name, name_folded, kind, sector, has_committee, parent_id, path, depth
             FROM units
             """,
+        ]
+    }
+
+    /// Party members (issue 4). `unit_path` copies the member's unit's materialized path, so that counting a
+    /// subtree's members is one range scan (FACTS.md: ancestor copied on each member row); restructuring keeps it
+    /// in step. `name_folded` is ` nguyen van tung ` (spaces around every word) for word-prefix search;
+    /// `name_sort_key` sorts Vietnamese names the Vietnamese way as bytes.
+    static func members(_ dialect: Dialect) -> [String] {
+        let ddl = DDL(dialect: dialect)
+        return [
+            """
+            CREATE TABLE members (
+                id \(ddl.id),
+                card_no TEXT UNIQUE,
+                national_id TEXT UNIQUE,
+                full_name TEXT NOT NULL,
+                name_folded \(ddl.binaryText) NOT NULL,
+                name_sort_key \(ddl.binaryText) NOT NULL,
+                gender TEXT NOT NULL,
+                birth_date TEXT,
+                ethnicity_code BIGINT,
+                religion TEXT,
+                home_town TEXT,
+                education TEXT,
+                qualification TEXT,
+                political_theory TEXT,
+                occupation TEXT,
+                phone TEXT,
+                address TEXT,
+                status TEXT NOT NULL,
+                admitted_on TEXT,
+                recognized_on TEXT,
+                left_on TEXT,
+                unit_id BIGINT NOT NULL REFERENCES units(id),
+                unit_path \(ddl.binaryText) NOT NULL,
+                version BIGINT NOT NULL DEFAULT 1,
+                created_at TEXT NOT NULL,
+                updated_at TEXT NOT NULL,
+                import_audit_id BIGINT
+            )
+            """,
+            "CREATE INDEX members_unit_path ON members (unit_path, status)",
+            "CREATE INDEX members_unit ON members (unit_id)",
+            "CREATE INDEX members_sort ON members (name_sort_key)",
         ]
     }
 

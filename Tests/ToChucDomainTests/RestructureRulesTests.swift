@@ -26,10 +26,11 @@ import ToChucDomain
     func statsContract() throws {
         let stats = SubtreeStats(unit: "T01", asOf: CivilDate(year: 2020, month: 7, day: 25)!, unitsByKind: [.cell: 3, .base: 1], cellsWithCommittee: 2)
         let object = try JSONSerialization.jsonObject(with: JSONEncoder().encode(stats)) as? [String: Any]
-        #expect(Set(object?.keys.map { $0 } ?? []) == ["unit", "as_of", "units_by_kind", "cells", "cells_with_committee"])
+        #expect(Set(object?.keys.map { $0 } ?? []) == ["unit", "as_of", "units_by_kind", "cells", "cells_with_committee", "members_by_status"])
         #expect(object?["as_of"] as? String == "2020-07-25")
         #expect(object?["cells"] as? Int == 3)
         let byKind = object?["units_by_kind"] as? [String: Int]
         #expect(byKind == ["central": 0, "provincial": 0, "upper_base": 0, "base": 1, "sub_base": 0, "cell": 3])
+        #expect((object?["members_by_status"] as? [String: Int])?.count == MemberStatus.allCases.count)
     }
 }

@@ -239,6 +239,14 @@ public enum Catalogue {
     public static func outcomeMoved(_ codes: [String]) -> Localized { t("chuyển: \(codes.joined(separator: ", "))", "moved: \(codes.joined(separator: ", "))") }
     public static func outcomeRenamed(_ codes: [String]) -> Localized { t("đổi tên: \(codes.joined(separator: ", "))", "renamed: \(codes.joined(separator: ", "))") }
     public static func outcomeEnded(_ codes: [String]) -> Localized { t("kết thúc: \(codes.joined(separator: ", "))", "ended: \(codes.joined(separator: ", "))") }
+    public static func outcomeMembersMoved(_ n: Int) -> Localized {
+        t("\(VietnameseFormat.integer(n)) đảng viên chuyển theo", "\(EnglishFormat.integer(n)) members followed")
+    }
+    public static func dissolveHasMembers(_ code: String, _ n: Int) -> Localized {
+        t(
+            "Chưa thể giải thể \(code): còn \(VietnameseFormat.integer(n)) đảng viên và đối tượng kết nạp sinh hoạt tại đây. Hãy chuyển sinh hoạt trước.",
+            "Cannot dissolve \(code) yet: \(EnglishFormat.integer(n)) members and candidates still belong to it. Transfer them first.")
+    }
     public static let decisionRequired = t("Cần số quyết định (ví dụ 1234-QĐ/TU).", "A decision number is required (e.g. 1234-QĐ/TU).")
     public static let splitNeedsTwoParts = t("Chia tách cần ít nhất hai tổ chức mới.", "A split needs at least two new units.")
     public static func splitUnassigned(_ codes: [String]) -> Localized {
@@ -332,6 +340,7 @@ public enum Catalogue {
     public static let address = t("Địa chỉ", "Address")
     public static let cellLabel = t("Chi bộ", "Cell")
     public static let anyValue = t("Tất cả", "Any")
+    public static let memberNotFound = t("Không tìm thấy đảng viên này trong phạm vi của bạn.", "No such member in your scope.")
     public static let memberSaved = t("Đã lưu hồ sơ.", "Record saved.")
     public static let maskedForRole = t("(ẩn theo vai trò)", "(hidden for your role)")
     public static let membersByStatus = t("Đảng viên theo trạng thái", "Members by status")

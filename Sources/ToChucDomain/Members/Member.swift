@@ -92,6 +92,33 @@ public struct ValidMember: Sendable, Equatable {
     public var phone: String
     public var address: String
 
+    public init(
+        cardNo: String?, nationalId: String?, fullName: String, gender: Gender, birthDate: CivilDate?, ethnicity: Ethnicity?,
+        religion: String, homeTown: String, unitCode: String, status: MemberStatus, admittedOn: CivilDate?, recognizedOn: CivilDate?,
+        leftOn: CivilDate?, education: String, qualification: Qualification?, politicalTheory: PoliticalTheory?, occupation: String,
+        phone: String, address: String
+    ) {
+        self.cardNo = cardNo
+        self.nationalId = nationalId
+        self.fullName = fullName
+        self.gender = gender
+        self.birthDate = birthDate
+        self.ethnicity = ethnicity
+        self.religion = religion
+        self.homeTown = homeTown
+        self.unitCode = unitCode
+        self.status = status
+        self.admittedOn = admittedOn
+        self.recognizedOn = recognizedOn
+        self.leftOn = leftOn
+        self.education = education
+        self.qualification = qualification
+        self.politicalTheory = politicalTheory
+        self.occupation = occupation
+        self.phone = phone
+        self.address = address
+    }
+
     /// The attributes as text, the way the audit log and conflict messages compare them.
     public var auditValues: [String: String?] {
         func opt(_ s: String) -> String? { s.isEmpty ? nil : s }

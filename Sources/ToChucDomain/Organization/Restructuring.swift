@@ -194,8 +194,10 @@ public struct SubtreeStats: Sendable, Equatable, Codable {
     public let unitsByKind: [String: Int]
     public let cells: Int
     public let cellsWithCommittee: Int
+    /// Members by status on the date (every status present, zero when none).
+    public let membersByStatus: [String: Int]
 
-    public init(unit: String, asOf: CivilDate, unitsByKind: [UnitKind: Int], cellsWithCommittee: Int) {
+    public init(unit: String, asOf: CivilDate, unitsByKind: [UnitKind: Int], cellsWithCommittee: Int, membersByStatus: [MemberStatus: Int] = [:]) {
         self.unit = unit
         self.asOf = asOf.iso
         var byKind: [String: Int] = [:]
@@ -203,6 +205,9 @@ public struct SubtreeStats: Sendable, Equatable, Codable {
         self.unitsByKind = byKind
         self.cells = unitsByKind[.cell] ?? 0
         self.cellsWithCommittee = cellsWithCommittee
+        var byStatus: [String: Int] = [:]
+        for status in MemberStatus.allCases { byStatus[status.rawValue] = membersByStatus[status] ?? 0 }
+        self.membersByStatus = byStatus
     }
 
     enum CodingKeys: String, CodingKey {
@@ -211,5 +216,6 @@ public struct SubtreeStats: Sendable, Equatable, Codable {
         case unitsByKind = "units_by_kind"
         case cells
         case cellsWithCommittee = "cells_with_committee"
+        case membersByStatus = "members_by_status"
     }
 }

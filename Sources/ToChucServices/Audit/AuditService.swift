@@ -35,6 +35,7 @@ public struct AppServices: Sendable {
     public let audit: AuditService
     public let interchange: InterchangeService
     public let restructuring: RestructuringService
+    public let members: MemberService
 
     public init(db: Database) {
         self.db = db
@@ -43,6 +44,7 @@ public struct AppServices: Sendable {
         self.audit = AuditService(db: db)
         self.interchange = InterchangeService(db: db)
         self.restructuring = RestructuringService(db: db)
+        self.members = MemberService(db: db)
     }
 
     /// First start: an empty database gets a root unit (when it has none) and an administrator in the first root.

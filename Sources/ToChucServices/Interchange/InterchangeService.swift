@@ -10,6 +10,12 @@ public struct ImportSummary: Sendable, Equatable, Codable {
     public var unchanged = 0
     public var files: [String] = []
 
+    mutating func add(_ counts: (created: Int, updated: Int, unchanged: Int)) {
+        created += counts.created
+        updated += counts.updated
+        unchanged += counts.unchanged
+    }
+
     public init(created: Int = 0, updated: Int = 0, unchanged: Int = 0, files: [String] = []) {
         self.created = created
         self.updated = updated
@@ -31,19 +37,35 @@ public struct InterchangeService: Sendable {
     public init(db: Database) { self.db = db }
 
     /// The files this version knows, in load order (files that refer to others come after them).
-    public static let knownFiles = [OrgUnitsFile.fileName]
+    public static let knownFiles = [OrgUnitsFile.fileName, MembersFile.fileName]
 
     /// Loads a dataset, all or nothing. Throws `ImportFailure` naming every wrong row; nothing is stored then.
     public func importDataset(_ principal: Principal, at url: URL) async throws -> ImportSummary {
         try principal.requireWrite()
         let dataset = try Self.read(url)
         let files = dataset.tables.keys.sorted()
-        guard let rows = dataset.tables[OrgUnitsFile.fileName] else { return ImportSummary(files: files) }
         let sourceName = url.lastPathComponent
-        let fileHash = dataset.hashes[OrgUnitsFile.fileName] ?? ""
         return try await db.write { sql in
-            let counts = try await Self.importUnits(sql, principal: principal, records: rows, source: (sourceName, fileHash))
-            return ImportSummary(created: counts.created, updated: counts.updated, unchanged: counts.unchanged, files: files)
+            var summary = ImportSummary(files: files)
+            // Files that refer to others load after them; problems of every file are reported together.
+            var problems: [ImportProblem] = []
+            if let rows = dataset.tables[OrgUnitsFile.fileName] {
+                do {
+                    let counts = try await Self.importUnits(
+                        sql, principal: principal, records: rows, source: (sourceName, dataset.hashes[OrgUnitsFile.fileName] ?? ""))
+                    summary.add(counts)
+                } catch let failure as ImportFailure {
+                    problems += failure.problems
+                }
+            }
+            if let rows = dataset.tables[MembersFile.fileName], problems.isEmpty {
+                let counts = try await MemberImport.importMembers(
+                    sql, principal: principal, records: rows, source: (sourceName, dataset.hashes[MembersFile.fileName] ?? ""),
+                    today: Timestamp.vietnamDate())
+                summary.add(counts)
+            }
+            if !problems.isEmpty { throw ImportFailure(problems: problems) }
+            return summary
         }
     }
 
@@ -370,20 +392,28 @@ public struct InterchangeService: Sendable {
 
     /// Writes the dataset verbatim to a folder of CSV files (with `manifest.json`) or to one .xlsx (manifest beside it).
     public func export(_ principal: Principal, format: ExportFormat, to url: URL, programVersion: String) async throws -> [String: Int] {
-        let rows = try await orgUnitRows(principal)
+        let units = try await orgUnitRows(principal)
+        let members = try await db.read { sql in try await MemberImport.rows(sql, principal: principal) }
+        let tables: [(file: String, sheet: String, rows: [[String]])] = [
+            (OrgUnitsFile.fileName, OrgUnitsFile.sheetName, units), (MembersFile.fileName, MembersFile.sheetName, members),
+        ]
         var files: [String: (rows: Int, sha256: String)] = [:]
         switch format {
         case .csv:
             try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
-            let data = Data(rows.map(CSV.line).joined().utf8)
-            try data.write(to: url.appendingPathComponent(OrgUnitsFile.fileName), options: .atomic)
-            files[OrgUnitsFile.fileName] = (rows.count - 1, Secrets.sha256Hex(data))
+            for table in tables {
+                let data = Data(table.rows.map(CSV.line).joined().utf8)
+                try data.write(to: url.appendingPathComponent(table.file), options: .atomic)
+                files[table.file] = (table.rows.count - 1, Secrets.sha256Hex(data))
+            }
             try writeManifest(principal, files: files, version: programVersion, to: url.appendingPathComponent("manifest.json"))
         case .xlsx:
-            let sheet = XLSXSheet(name: OrgUnitsFile.sheetName, rows: rows.map { $0.map { $0.isEmpty ? .empty : .text($0) } })
-            let data = try XLSX.data([sheet])
+            let sheets = tables.map { table in
+                XLSXSheet(name: table.sheet, rows: table.rows.map { $0.map { $0.isEmpty ? .empty : .text($0) } })
+            }
+            let data = try XLSX.data(sheets)
             try data.write(to: url, options: .atomic)
-            files[OrgUnitsFile.fileName] = (rows.count - 1, Secrets.sha256Hex(data))
+            for table in tables { files[table.file] = (table.rows.count - 1, Secrets.sha256Hex(data)) }
             try writeManifest(
                 principal, files: files, version: programVersion,
                 to: url.deletingPathExtension().appendingPathExtension("manifest.json"))
@@ -392,9 +422,14 @@ public struct InterchangeService: Sendable {
             _ = try await AuditLog.append(
                 sql, actor: principal.actor, address: principal.address, action: "export", entity: "dataset",
                 key: url.lastPathComponent, unitPath: principal.unitPath, old: nil,
-                new: ["format": format.rawValue, "rows": String(rows.count - 1)])
+                new: ["format": format.rawValue, "rows": String(units.count - 1), "members": String(members.count - 1)])
         }
         return files.mapValues(\.rows)
+    }
+
+    /// The rows of `members.csv` for the principal's subtree, header first.
+    public func memberRows(_ principal: Principal) async throws -> [[String]] {
+        try await db.read { sql in try await MemberImport.rows(sql, principal: principal) }
     }
 
     private func writeManifest(_ principal: Principal, files: [String: (rows: Int, sha256: String)], version: String, to url: URL) throws {

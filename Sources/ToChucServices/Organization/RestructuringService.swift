@@ -12,6 +12,8 @@ public struct RestructureOutcome: Sendable, Equatable, Codable {
     public var ended: [String] = []
     public var moved: [String] = []
     public var renamed: [String] = []
+    /// Members who followed their unit into another (merges).
+    public var membersMoved = 0
 
     public func summary(_ language: Language) -> String {
         var parts: [String] = [kind.label.text(language)]
@@ -19,6 +21,7 @@ public struct RestructureOutcome: Sendable, Equatable, Codable {
         if !moved.isEmpty { parts.append(Catalogue.outcomeMoved(moved).text(language)) }
         if !renamed.isEmpty { parts.append(Catalogue.outcomeRenamed(renamed).text(language)) }
         if !ended.isEmpty { parts.append(Catalogue.outcomeEnded(ended).text(language)) }
+        if membersMoved > 0 { parts.append(Catalogue.outcomeMembersMoved(membersMoved).text(language)) }
         return parts.joined(separator: " — ")
     }
 }
@@ -135,6 +138,9 @@ public struct RestructuringService: Sendable {
                     target = try await context.reload(target)
                     outcome.moved += try await context.move(child, under: target)
                 }
+                // Members of the source follow into the target (all of them: those who left keep their last unit's history).
+                let moved = try await context.moveMembers(from: source, to: target)
+                if moved > 0 { outcome.membersMoved += moved }
                 try await context.dissolve(try await context.reload(source))
                 outcome.ended.append(code)
             }
@@ -424,7 +430,27 @@ struct StepContext {
             """
         ).run()
         try await sql.raw("UPDATE units SET parent_id = \(bind: parent.unitId) WHERE id = \(bind: unit.unitId)").run()
+        // Members follow their units.
+        try await sql.raw(
+            """
+            UPDATE members SET unit_path = \(bind: newPath) || substr(unit_path, CAST(\(bind: cut) AS INTEGER))
+            WHERE unit_path >= \(bind: range.lower) AND unit_path < \(bind: range.upper)
+            """
+        ).run()
         return [unit.code]
+    }
+
+    /// Moves every member of one unit into another (a merge); returns how many.
+    func moveMembers(from source: UnitVersion, to target: UnitVersion) async throws -> Int {
+        guard let targetUnit = try await UnitStore.find(sql, code: target.code) else { return 0 }
+        let count = try await sql.raw("SELECT COUNT(*) AS n FROM members WHERE unit_id = \(bind: source.unitId)").first()?
+            .decode(column: "n", as: Int.self) ?? 0
+        if count > 0 {
+            try await sql.raw(
+                "UPDATE members SET unit_id = \(bind: targetUnit.id), unit_path = \(bind: targetUnit.path), version = version + 1 WHERE unit_id = \(bind: source.unitId)"
+            ).run()
+        }
+        return count
     }
 
     /// Ends a unit on the step's date; refused while it still has sub-units then (DOMAIN.md §1).
@@ -432,6 +458,12 @@ struct StepContext {
         let children = try await UnitHistory.children(sql, parentId: unit.unitId, on: date)
         if let message = RestructureRules.dissolveRefusal(code: unit.code, liveChildren: children.map(\.code)) {
             throw DomainError.invalid(Catalogue.invalidInput, [FieldError("code", message)])
+        }
+        let members = try await sql.raw(
+            "SELECT COUNT(*) AS n FROM members WHERE unit_id = \(bind: unit.unitId) AND status IN ('candidate', 'probationary', 'full', 'exempt')"
+        ).first()?.decode(column: "n", as: Int.self) ?? 0
+        if members > 0 {
+            throw DomainError.invalid(Catalogue.invalidInput, [FieldError("code", Catalogue.dissolveHasMembers(unit.code, members))])
         }
         try await supersede(unit, change: nil)
     }

@@ -137,7 +137,9 @@ public struct UnitService: Sendable {
                 let committee = try row.decode(column: "has_committee", as: Int.self) != 0
                 if kind == .cell && committee { cellsWithCommittee += n }
             }
-            return SubtreeStats(unit: current.code, asOf: date, unitsByKind: byKind, cellsWithCommittee: cellsWithCommittee)
+            // Members carry their unit's current path (no transfer history yet), so they are counted by it.
+            let members = try await Self.membersByStatus(sql, path: current.path, on: date)
+            return SubtreeStats(unit: current.code, asOf: date, unitsByKind: byKind, cellsWithCommittee: cellsWithCommittee, membersByStatus: members)
         }
     }
 

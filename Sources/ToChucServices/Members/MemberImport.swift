@@ -1,0 +1,205 @@
+import Foundation
+import SQLKit
+import ToChucDomain
+import ToChucStorage
+
+/// `members.csv` (INTERCHANGE.md): all or nothing, every wrong row named, idempotent, one audit entry per import.
+enum MemberImport {
+    static let file = MembersFile.fileName
+
+    /// The natural key: the card number, else the national ID, else name + birth date + unit (candidates).
+    static func key(_ m: ValidMember) -> String {
+        if let card = m.cardNo { return "card:" + card }
+        if let nid = m.nationalId { return "nid:" + nid }
+        return "person:" + VietnameseText.fold(m.fullName) + "|" + (m.birthDate?.iso ?? "") + "|" + m.unitCode
+    }
+
+    static func importMembers(
+        _ sql: any SQLDatabase, principal: Principal, records: [CSV.Record], source: (name: String, hash: String), today: CivilDate
+    ) async throws -> (created: Int, updated: Int, unchanged: Int) {
+        guard let header = records.first else { return (0, 0, 0) }
+        let index: [String: Int]
+        switch HeaderMapping.map(header: header.fields, columns: MembersFile.columns, file: file, line: header.line) {
+        case .success(let map): index = map
+        case .failure(let failure): throw failure
+        }
+        var problems: [ImportProblem] = []
+        var rows: [(line: Int, member: ValidMember, present: Set<String>)] = []
+        var firstLine: [String: Int] = [:]
+        var nationalIds: [String: Int] = [:]
+        for record in records.dropFirst() {
+            if record.fields.count != header.fields.count {
+                problems.append(ImportProblem(file: file, line: record.line, column: nil,
+                    reason: Catalogue.importWrongFieldCount(record.fields.count, header.fields.count)))
+                continue
+            }
+            func cell(_ name: String) -> String { index[name].map { record.fields[$0] } ?? "" }
+            var draft = MemberDraft()
+            draft.cardNo = cell("card_no")
+            draft.nationalId = cell("national_id")
+            draft.fullName = cell("full_name")
+            draft.gender = cell("gender")
+            draft.birthDate = cell("birth_date")
+            draft.ethnicity = cell("ethnicity")
+            draft.religion = cell("religion")
+            draft.unitCode = cell("unit_code")
+            draft.status = cell("status")
+            draft.admittedOn = cell("admitted_on")
+            draft.recognizedOn = cell("recognized_on")
+            draft.leftOn = cell("left_on")
+            draft.education = cell("education")
+            draft.qualification = cell("qualification")
+            draft.politicalTheory = cell("political_theory")
+            switch MemberRules.check(draft, today: today, strict: false) {
+            case .failure(.invalid(_, let errors)):
+                problems += errors.map { ImportProblem(file: file, line: record.line, column: $0.field, reason: $0.message) }
+            case .failure(let error):
+                problems.append(ImportProblem(file: file, line: record.line, column: nil, reason: error.message))
+            case .success(let member):
+                let k = key(member)
+                if let first = firstLine[k] {
+                    problems.append(ImportProblem(file: file, line: record.line, column: "card_no", reason: Catalogue.importDuplicateKey(k.split(separator: ":", maxSplits: 1).last.map(String.init) ?? k, firstLine: first)))
+                    continue
+                }
+                if let nid = member.nationalId {
+                    if let first = nationalIds[nid] {
+                        problems.append(ImportProblem(file: file, line: record.line, column: "national_id", reason: Catalogue.importDuplicateKey(nid, firstLine: first)))
+                        continue
+                    }
+                    nationalIds[nid] = record.line
+                }
+                firstLine[k] = record.line
+                rows.append((record.line, member, Set(index.keys)))
+            }
+        }
+        // Units: each must exist in the principal's scope and take members (cell, base, sub-base); a member who
+        // left may stay in a dissolved unit (the last one).
+        var units: [String: OrgUnit] = [:]
+        let codes = Array(Set(rows.map(\.member.unitCode)))
+        for chunk in stride(from: 0, to: codes.count, by: 500).map({ Array(codes[$0..<min($0 + 500, codes.count)]) }) {
+            for row in try await sql.raw("SELECT \(unsafeRaw: UnitStore.columns) FROM \(unsafeRaw: UnitStore.from) WHERE u.code IN (\(binds: chunk))").all() {
+                let unit = try UnitStore.unit(from: row)
+                units[unit.code] = unit
+            }
+        }
+        for row in rows {
+            guard let unit = units[row.member.unitCode], principal.sees(path: unit.path) else {
+                problems.append(ImportProblem(file: file, line: row.line, column: "unit_code", reason: Catalogue.parentNotFound(row.member.unitCode)))
+                continue
+            }
+            if ![.cell, .base, .subBase].contains(unit.kind) {
+                problems.append(ImportProblem(file: file, line: row.line, column: "unit_code", reason: Catalogue.memberUnitKind))
+            } else if unit.dissolvedOn != nil && !row.member.status.hasLeft {
+                problems.append(ImportProblem(file: file, line: row.line, column: "unit_code", reason: Catalogue.unitNotOnDate(unit.code, VietnameseFormat.date(today))))
+            }
+        }
+        // Existing records, by card number and by national ID.
+        var byCard: [String: Member] = [:]
+        var byNationalId: [String: Member] = [:]
+        let cards = rows.compactMap(\.member.cardNo)
+        let nids = rows.compactMap(\.member.nationalId)
+        for (column, values) in [("card_no", cards), ("national_id", nids)] {
+            for chunk in stride(from: 0, to: values.count, by: 500).map({ Array(values[$0..<min($0 + 500, values.count)]) }) {
+                for row in try await sql.raw(
+                    "SELECT \(unsafeRaw: MemberStore.columns) FROM \(unsafeRaw: MemberStore.from) WHERE m.\(unsafeRaw: column) IN (\(binds: chunk))"
+                ).all() {
+                    let member = try MemberStore.member(from: row)
+                    if let card = member.record.cardNo { byCard[card] = member }
+                    if let nid = member.record.nationalId { byNationalId[nid] = member }
+                }
+            }
+        }
+        // Candidates have neither number: match them by name, birth date and unit.
+        var byPerson: [String: Member] = [:]
+        for row in rows where row.member.cardNo == nil && row.member.nationalId == nil {
+            guard let unit = units[row.member.unitCode] else { continue }
+            for found in try await sql.raw(
+                """
+                SELECT \(unsafeRaw: MemberStore.columns) FROM \(unsafeRaw: MemberStore.from)
+                WHERE m.unit_id = \(bind: unit.id) AND m.name_folded = \(bind: MemberStore.searchName(row.member.fullName))
+                AND m.card_no IS NULL AND m.national_id IS NULL
+                """
+            ).all().map(MemberStore.member) where found.record.birthDate == row.member.birthDate {
+                byPerson[key(row.member)] = found
+            }
+        }
+        var fresh: [(line: Int, member: ValidMember)] = []
+        var changes: [(line: Int, member: ValidMember, current: Member)] = []
+        var unchanged = 0
+        for row in rows {
+            let existing = row.member.cardNo.flatMap { byCard[$0] } ?? row.member.nationalId.flatMap { byNationalId[$0] } ?? byPerson[key(row.member)]
+            if let nid = row.member.nationalId, let holder = byNationalId[nid], holder.id != existing?.id {
+                problems.append(ImportProblem(file: file, line: row.line, column: "national_id", reason: Catalogue.nationalIdTaken))
+                continue
+            }
+            guard let current = existing else {
+                fresh.append((row.line, row.member))
+                continue
+            }
+            guard principal.sees(path: current.unitPath) else {
+                problems.append(ImportProblem(file: file, line: row.line, column: "card_no", reason: Catalogue.cardNoTaken))
+                continue
+            }
+            // Columns the file does not carry (phone, address …) keep their stored values.
+            var merged = row.member
+            merged.homeTown = current.record.homeTown
+            merged.occupation = current.record.occupation
+            merged.phone = current.record.phone
+            merged.address = current.record.address
+            if !row.present.contains("religion") { merged.religion = current.record.religion }
+            if !row.present.contains("ethnicity") { merged.ethnicity = current.record.ethnicity }
+            if !row.present.contains("education") { merged.education = current.record.education }
+            if !row.present.contains("qualification") { merged.qualification = current.record.qualification }
+            if !row.present.contains("political_theory") { merged.politicalTheory = current.record.politicalTheory }
+            if merged.auditValues == current.record.auditValues { unchanged += 1 } else { changes.append((row.line, merged, current)) }
+        }
+        if !problems.isEmpty { throw ImportFailure(problems: problems.sorted { ($0.line ?? 0, $0.column ?? "") < ($1.line ?? 0, $1.column ?? "") }) }
+        if fresh.isEmpty && changes.isEmpty { return (0, 0, unchanged) }
+        let auditId = try await AuditLog.append(
+            sql, actor: principal.actor, address: principal.address, action: "import", entity: "dataset", key: source.name,
+            unitPath: principal.unitPath, old: nil,
+            new: ["file": file, "sha256": source.hash, "rows": String(records.count - 1), "created": String(fresh.count), "updated": String(changes.count)])
+        let now = Timestamp.now()
+        let values: [[any Encodable & Sendable]] = fresh.map { row in
+            let unit = units[row.member.unitCode]!
+            return MemberStore.values(row.member, unitId: unit.id, unitPath: unit.path) + [1, now, now, auditId]
+        }
+        try await BulkInsert.insert(
+            sql, table: "members", columns: MemberStore.writeColumns + ["version", "created_at", "updated_at", "import_audit_id"], rows: values)
+        for change in changes {
+            let unit = units[change.member.unitCode]!
+            var assignments = SQLQueryString("")
+            for (index, (column, value)) in zip(MemberStore.writeColumns, MemberStore.values(change.member, unitId: unit.id, unitPath: unit.path)).enumerated() {
+                if index > 0 { assignments.appendLiteral(", ") }
+                assignments.appendLiteral(column + " = ")
+                assignments.appendInterpolation(bind: value)
+            }
+            try await sql.raw("UPDATE members SET \(assignments), version = version + 1, updated_at = \(bind: now) WHERE id = \(bind: change.current.id)").run()
+            try await AuditLog.append(
+                sql, actor: principal.actor, address: principal.address, action: "update", entity: "member", key: String(change.current.id),
+                unitPath: unit.path, old: change.current.record.auditValues, new: change.member.auditValues.merging(["import": String(auditId)]) { $1 })
+        }
+        return (fresh.count, changes.count, unchanged)
+    }
+
+    /// The rows of `members.csv` for the principal's subtree (header first), ordered by unit then name.
+    static func rows(_ sql: any SQLDatabase, principal: Principal) async throws -> [[String]] {
+        let range = principal.pathRange
+        var rows: [[String]] = [MembersFile.columns.map(\.name)]
+        let members = try await sql.raw(
+            """
+            SELECT \(unsafeRaw: MemberStore.columns) FROM \(unsafeRaw: MemberStore.from)
+            WHERE m.unit_path >= \(bind: range.lower) AND m.unit_path < \(bind: range.upper) ORDER BY u.code, m.name_sort_key, m.id
+            """
+        ).all().map(MemberStore.member)
+        for m in members {
+            let r = m.record
+            rows.append([
+                r.cardNo ?? "", r.nationalId ?? "", r.fullName, r.gender.rawValue, r.birthDate?.iso ?? "", r.ethnicity?.name ?? "", r.religion,
+                r.unitCode, r.status.rawValue, r.admittedOn?.iso ?? "", r.recognizedOn?.iso ?? "", r.leftOn?.iso ?? "", r.education,
+                r.qualification?.rawValue ?? "", r.politicalTheory?.rawValue ?? "",
+            ])
+        }
+        return rows
+    }
+}

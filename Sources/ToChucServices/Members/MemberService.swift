@@ -1,0 +1,234 @@
+import Foundation
+import SQLKit
+import ToChucDomain
+import ToChucStorage
+
+/// What a member list is asked for: text and filters, sort and page.
+public struct MemberQuery: Sendable, Equatable {
+    public enum Sort: String, Sendable, CaseIterable {
+        /// Vietnamese name order: given name, then middle, then family name (DOMAIN.md §2).
+        case name
+        case cardNo = "card_no"
+        case birthDate = "birth_date"
+        case admittedOn = "admitted_on"
+    }
+
+    public var text = ""
+    /// The subtree to search (default: the principal's whole scope).
+    public var unitCode = ""
+    public var status: MemberStatus? = nil
+    /// Members (probationary, full, exempt) only, unless a status is asked for.
+    public var currentOnly = true
+    public var gender: Gender? = nil
+    public var ageFrom: Int? = nil
+    public var ageTo: Int? = nil
+    public var ethnicityCode: Int? = nil
+    public var admittedYear: Int? = nil
+    public var sort: Sort = .name
+    public var page = 1
+    public var perPage = 50
+
+    public init() {}
+}
+
+/// Party members: the register, search, entry and correction (DOMAIN.md §2).
+public struct MemberService: Sendable {
+    let db: Database
+
+    public init(db: Database) { self.db = db }
+
+    public func search(_ principal: Principal, _ query: MemberQuery, today: CivilDate = Timestamp.vietnamDate()) async throws -> Page<Member> {
+        var range = principal.pathRange
+        if !query.unitCode.isEmpty {
+            guard let unit = try await db.read({ sql in try await UnitStore.find(sql, code: query.unitCode) }), principal.sees(path: unit.path)
+            else { throw DomainError.notFound(Catalogue.unitNotFound) }
+            range = PathRange.of(unit.path)
+        }
+        let page = max(1, query.page)
+        let perPage = min(max(1, query.perPage), 200)
+        var filter: SQLQueryString = "m.unit_path >= \(bind: range.lower) AND m.unit_path < \(bind: range.upper)"
+        if let status = query.status {
+            filter = filter + " AND m.status = \(bind: status.rawValue)"
+        } else if query.currentOnly {
+            filter = filter + " AND m.status IN ('probationary', 'full', 'exempt')"
+        }
+        let text = query.text.trimmed
+        let digits = !text.isEmpty && text.allSatisfy(\.isNumber)
+        if digits {
+            filter = filter + " AND (m.card_no LIKE \(bind: text + "%") OR m.national_id LIKE \(bind: text + "%"))"
+        } else {
+            // Every word must start a word of the name: "nguyen van" finds "Nguyễn Văn Tùng", "tung" too, "dang" finds "Đặng".
+            for term in VietnameseText.searchTerms(text) {
+                filter = filter + " AND m.name_folded LIKE \(bind: "% " + Self.escapeLike(term) + "%") ESCAPE '\\'"
+            }
+        }
+        if let gender = query.gender { filter = filter + " AND m.gender = \(bind: gender.rawValue)" }
+        if let code = query.ethnicityCode { filter = filter + " AND m.ethnicity_code = \(bind: code)" }
+        if let year = query.admittedYear {
+            filter = filter + " AND m.admitted_on >= \(bind: "\(year)-01-01") AND m.admitted_on <= \(bind: "\(year)-12-31")"
+        }
+        // Age band: born after today minus (to + 1) years and no later than today minus `from` years.
+        if let from = query.ageFrom { filter = filter + " AND m.birth_date <= \(bind: today.adding(years: -from).iso)" }
+        if let to = query.ageTo { filter = filter + " AND m.birth_date > \(bind: today.adding(years: -(to + 1)).iso)" }
+        let order: String
+        switch query.sort {
+        case .name: order = "m.name_sort_key, m.id"
+        case .cardNo: order = "m.card_no, m.id"
+        case .birthDate: order = "m.birth_date, m.id"
+        case .admittedOn: order = "m.admitted_on, m.id"
+        }
+        let condition = filter
+        return try await db.read { sql in
+            let total = try await sql.raw("SELECT COUNT(*) AS n FROM members m WHERE \(condition)").first()?.decode(column: "n", as: Int.self) ?? 0
+            let rows = try await sql.raw(
+                """
+                SELECT \(unsafeRaw: MemberStore.columns) FROM \(unsafeRaw: MemberStore.from) WHERE \(condition)
+                ORDER BY \(unsafeRaw: order) LIMIT \(literal: perPage) OFFSET \(literal: (page - 1) * perPage)
+                """
+            ).all()
+            return Page(items: try rows.map(MemberStore.member), page: page, perPage: perPage, total: total)
+        }
+    }
+
+    static func escapeLike(_ s: String) -> String {
+        s.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "%", with: "\\%").replacingOccurrences(of: "_", with: "\\_")
+    }
+
+    /// One member; `notFound` outside the principal's subtree.
+    public func get(_ principal: Principal, id: Int64) async throws -> Member {
+        let member = try await db.read { sql in try await MemberStore.find(sql, id: id) }
+        guard let member, principal.sees(path: member.unitPath) else { throw DomainError.notFound(Catalogue.memberNotFound) }
+        return member
+    }
+
+    public func create(_ principal: Principal, _ draft: MemberDraft, today: CivilDate = Timestamp.vietnamDate()) async throws -> Member {
+        try principal.requireWrite()
+        let valid = try MemberRules.check(draft, today: today, strict: true).get()
+        return try await db.write { sql in
+            let unit = try await Self.memberUnit(sql, principal: principal, code: valid.unitCode)
+            try await Self.checkUnique(sql, valid, except: nil)
+            let id = try await sql.raw(
+                """
+                INSERT INTO members (\(unsafeRaw: MemberStore.writeColumns.joined(separator: ", ")), version, created_at, updated_at)
+                VALUES (\(binds: MemberStore.values(valid, unitId: unit.id, unitPath: unit.path)), 1, \(bind: Timestamp.now()), \(bind: Timestamp.now()))
+                RETURNING id
+                """
+            ).first()!.decode(column: "id", as: Int64.self)
+            try await AuditLog.append(
+                sql, actor: principal.actor, address: principal.address, action: "create", entity: "member", key: String(id),
+                unitPath: unit.path, old: nil, new: valid.auditValues.merging(["version": "1"]) { $1 })
+            return try await MemberStore.find(sql, id: id)!
+        }
+    }
+
+    /// Saves a corrected record if it is still at `expectedVersion`; otherwise refuses with what changed meanwhile.
+    public func update(_ principal: Principal, id: Int64, _ draft: MemberDraft, expectedVersion: Int, today: CivilDate = Timestamp.vietnamDate())
+        async throws -> Member
+    {
+        try await db.write { sql in
+            guard let current = try await MemberStore.find(sql, id: id), principal.sees(path: current.unitPath) else {
+                throw DomainError.notFound(Catalogue.memberNotFound)
+            }
+            try principal.requireWrite()
+            if current.version != expectedVersion {
+                throw try await Self.conflict(sql, current: current, baseVersion: expectedVersion)
+            }
+            let valid = try MemberRules.check(draft, today: today, strict: true).get()
+            let unit = try await Self.memberUnit(sql, principal: principal, code: valid.unitCode)
+            try await Self.checkUnique(sql, valid, except: id)
+            var assignments = SQLQueryString("")
+            for (index, (column, value)) in zip(MemberStore.writeColumns, MemberStore.values(valid, unitId: unit.id, unitPath: unit.path)).enumerated() {
+                if index > 0 { assignments.appendLiteral(", ") }
+                assignments.appendLiteral(column + " = ")
+                assignments.appendInterpolation(bind: value)
+            }
+            let changed = try await sql.raw(
+                "UPDATE members SET \(assignments), version = version + 1, updated_at = \(bind: Timestamp.now()) WHERE id = \(bind: id) AND version = \(bind: expectedVersion) RETURNING id"
+            ).first()
+            guard changed != nil else { throw try await Self.conflict(sql, current: current, baseVersion: expectedVersion) }
+            let updated = try await MemberStore.find(sql, id: id)!
+            if updated.record.auditValues != current.record.auditValues {
+                try await AuditLog.append(
+                    sql, actor: principal.actor, address: principal.address, action: "update", entity: "member", key: String(id),
+                    unitPath: updated.unitPath, old: current.record.auditValues.merging(["version": String(current.version)]) { $1 },
+                    new: updated.record.auditValues.merging(["version": String(updated.version)]) { $1 })
+            }
+            return updated
+        }
+    }
+
+    static func conflict(_ sql: any SQLDatabase, current: Member, baseVersion: Int) async throws -> DomainError {
+        let history = try await AuditLog.history(sql, entity: "member", key: String(current.id))
+        let base = history.compactMap(\.newValues).first { ($0["version"] ?? nil) == String(baseVersion) } ?? [:]
+        let now = current.record.auditValues
+        let changes = now.keys.sorted().compactMap { key -> FieldChange? in
+            let old = base[key] ?? nil
+            let new = now[key] ?? nil
+            return old == new ? nil : FieldChange(field: key, old: old, new: new)
+        }
+        var values = now
+        values["version"] = String(current.version)
+        return .conflict(Catalogue.staleSave, changes: changes, current: values)
+    }
+
+    /// A member belongs to a cell or a base unit (INTERCHANGE.md members.csv) that exists and lies in scope.
+    static func memberUnit(_ sql: any SQLDatabase, principal: Principal, code: String) async throws -> OrgUnit {
+        guard let unit = try await UnitStore.find(sql, code: code), principal.sees(path: unit.path), unit.dissolvedOn == nil else {
+            throw DomainError.invalid(Catalogue.invalidInput, [FieldError("unit_code", Catalogue.unitNotFound)])
+        }
+        guard [.cell, .base, .subBase].contains(unit.kind) else {
+            throw DomainError.invalid(Catalogue.invalidInput, [FieldError("unit_code", Catalogue.memberUnitKind)])
+        }
+        return unit
+    }
+
+    static func checkUnique(_ sql: any SQLDatabase, _ m: ValidMember, except id: Int64?) async throws {
+        var errors: [FieldError] = []
+        if let card = m.cardNo,
+            let other = try await sql.raw("SELECT id FROM members WHERE card_no = \(bind: card)").first()?.decode(column: "id", as: Int64.self),
+            other != id
+        {
+            errors.append(FieldError("card_no", Catalogue.cardNoTaken))
+        }
+        if let nid = m.nationalId,
+            let other = try await sql.raw("SELECT id FROM members WHERE national_id = \(bind: nid)").first()?.decode(column: "id", as: Int64.self),
+            other != id
+        {
+            errors.append(FieldError("national_id", Catalogue.nationalIdTaken))
+        }
+        if !errors.isEmpty { throw DomainError.invalid(Catalogue.invalidInput, errors) }
+    }
+
+    public func history(_ principal: Principal, id: Int64) async throws -> [AuditEntry] {
+        let member = try await get(principal, id: id)
+        return try await db.read { sql in
+            var entries = try await AuditLog.history(sql, entity: "member", key: String(member.id))
+            if let importId = try await sql.raw("SELECT import_audit_id FROM members WHERE id = \(bind: member.id)").first()?
+                .decode(column: "import_audit_id", as: Int64?.self),
+                let entry = try await sql.raw("SELECT * FROM audit_log WHERE id = \(bind: importId)").first().map(AuditLog.entry)
+            {
+                entries.insert(entry, at: 0)
+            }
+            return entries
+        }
+    }
+}
+
+extension UnitService {
+    /// Members of a subtree by status on a date (from the members' dates; each counts in its current unit).
+    static func membersByStatus(_ sql: any SQLDatabase, path: String, on date: CivilDate) async throws -> [MemberStatus: Int] {
+        let range = PathRange.of(path)
+        var counts: [MemberStatus: Int] = [:]
+        for row in try await sql.raw(
+            """
+            SELECT \(MemberStore.statusOn(date)) AS s, COUNT(*) AS n FROM members m
+            WHERE m.unit_path >= \(bind: range.lower) AND m.unit_path < \(bind: range.upper) GROUP BY 1
+            """
+        ).all() {
+            if let status = try row.decode(column: "s", as: String?.self).flatMap(MemberStatus.init(rawValue:)) {
+                counts[status] = try row.decode(column: "n", as: Int.self)
+            }
+        }
+        return counts
+    }
+}

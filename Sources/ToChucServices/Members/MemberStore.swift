@@ -1,0 +1,94 @@
+import SQLKit
+import ToChucDomain
+import ToChucStorage
+
+/// A member as the register holds it.
+public struct Member: Sendable, Equatable {
+    public let id: Int64
+    public let record: ValidMember
+    public let unitName: String
+    public let unitPath: String
+    public let version: Int
+
+    public var draft: MemberDraft {
+        var d = MemberDraft()
+        d.cardNo = record.cardNo ?? ""
+        d.nationalId = record.nationalId ?? ""
+        d.fullName = record.fullName
+        d.gender = record.gender.rawValue
+        d.birthDate = record.birthDate?.iso ?? ""
+        d.ethnicity = record.ethnicity?.name ?? ""
+        d.religion = record.religion
+        d.homeTown = record.homeTown
+        d.unitCode = record.unitCode
+        d.status = record.status.rawValue
+        d.admittedOn = record.admittedOn?.iso ?? ""
+        d.recognizedOn = record.recognizedOn?.iso ?? ""
+        d.leftOn = record.leftOn?.iso ?? ""
+        d.education = record.education
+        d.qualification = record.qualification?.rawValue ?? ""
+        d.politicalTheory = record.politicalTheory?.rawValue ?? ""
+        d.occupation = record.occupation
+        d.phone = record.phone
+        d.address = record.address
+        return d
+    }
+}
+
+/// SQL for members, used inside the services' reads and transactions.
+enum MemberStore {
+    static let columns = "m.*, u.code AS unit_code, u.name AS unit_name"
+    static let from = "members m JOIN units u ON u.id = m.unit_id"
+
+    static func member(from row: any SQLRow) throws -> Member {
+        func text(_ column: String) throws -> String { try row.decode(column: column, as: String?.self) ?? "" }
+        func date(_ column: String) throws -> CivilDate? { try row.decode(column: column, as: String?.self).flatMap { CivilDate(parsing: $0) } }
+        let record = ValidMember(
+            cardNo: try row.decode(column: "card_no", as: String?.self), nationalId: try row.decode(column: "national_id", as: String?.self),
+            fullName: try text("full_name"), gender: Gender(rawValue: try text("gender")) ?? .male, birthDate: try date("birth_date"),
+            ethnicity: try row.decode(column: "ethnicity_code", as: Int?.self).flatMap { Ethnicity.byCode($0) }, religion: try text("religion"),
+            homeTown: try text("home_town"), unitCode: try text("unit_code"), status: MemberStatus(rawValue: try text("status")) ?? .full,
+            admittedOn: try date("admitted_on"), recognizedOn: try date("recognized_on"), leftOn: try date("left_on"),
+            education: try text("education"), qualification: Qualification(rawValue: try text("qualification")),
+            politicalTheory: PoliticalTheory(rawValue: try text("political_theory")), occupation: try text("occupation"),
+            phone: try text("phone"), address: try text("address"))
+        return Member(
+            id: try row.decode(column: "id", as: Int64.self), record: record, unitName: try text("unit_name"),
+            unitPath: try text("unit_path"), version: try row.decode(column: "version", as: Int.self))
+    }
+
+    static func find(_ sql: any SQLDatabase, id: Int64) async throws -> Member? {
+        try await sql.raw("SELECT \(unsafeRaw: columns) FROM \(unsafeRaw: from) WHERE m.id = \(bind: id)").first().map(member)
+    }
+
+    /// ` nguyen van tung `: every word can be matched as a prefix with `LIKE '% tung%'`.
+    static func searchName(_ fullName: String) -> String { " " + VietnameseText.fold(fullName) + " " }
+
+    static let writeColumns = [
+        "card_no", "national_id", "full_name", "name_folded", "name_sort_key", "gender", "birth_date", "ethnicity_code", "religion",
+        "home_town", "education", "qualification", "political_theory", "occupation", "phone", "address", "status", "admitted_on",
+        "recognized_on", "left_on", "unit_id", "unit_path",
+    ]
+
+    static func values(_ m: ValidMember, unitId: Int64, unitPath: String) -> [any Encodable & Sendable] {
+        func opt(_ s: String) -> String? { s.isEmpty ? nil : s }
+        return [
+            m.cardNo, m.nationalId, m.fullName, searchName(m.fullName), VietnameseText.nameSortKey(m.fullName), m.gender.rawValue,
+            m.birthDate?.iso, m.ethnicity?.code, opt(m.religion), opt(m.homeTown), opt(m.education), m.qualification?.rawValue,
+            m.politicalTheory?.rawValue, opt(m.occupation), opt(m.phone), opt(m.address), m.status.rawValue, m.admittedOn?.iso,
+            m.recognizedOn?.iso, m.leftOn?.iso, unitId, unitPath,
+        ]
+    }
+
+    /// The status of each member on a date, from its dates (members' transfer history is not modelled yet:
+    /// a member counts in its current unit).
+    static func statusOn(_ date: CivilDate) -> SQLQueryString {
+        """
+        CASE WHEN m.left_on IS NOT NULL AND m.left_on <= \(bind: date.iso) THEN m.status
+             WHEN m.recognized_on IS NOT NULL AND m.recognized_on <= \(bind: date.iso) THEN (CASE WHEN m.status = 'exempt' THEN 'exempt' ELSE 'full' END)
+             WHEN m.admitted_on IS NOT NULL AND m.admitted_on <= \(bind: date.iso) THEN 'probationary'
+             WHEN m.status = 'candidate' THEN 'candidate'
+             ELSE NULL END
+        """
+    }
+}
