@@ -36,6 +36,14 @@ T01-B-C1,Chi bộ thôn Đông,cell,T01-B,commune,true,2000-01-01,
 """
 
 
+MEMBERS = """card_no,national_id,full_name,gender,birth_date,ethnicity,religion,unit_code,status,admitted_on,recognized_on,left_on,education,qualification,political_theory
+50000001,001085012345,Nguyễn Văn Tùng,male,1985-04-12,Kinh,,T01-A-C1,full,2010-05-19,2011-05-19,,12/12,bachelor,intermediate
+50000002,001190054321,Đặng Thị Lan,female,1990-02-03,Kinh,,T01-A-C1,full,2014-09-02,2015-09-02,,12/12,master,advanced
+50000003,,Lò Văn Pọm,male,1978-11-11,Thái,,T01-A-C2,full,2005-02-03,2006-02-03,,9/12,none,elementary
+50000004,,Trần Văn Bình,male,1970-07-07,Kinh,,T01-B-C1,full,1995-05-19,1996-05-19,,12/12,bachelor,advanced
+"""
+
+
 def free_port():
     with socket.socket() as s:
         s.bind(("127.0.0.1", 0))
@@ -69,6 +77,7 @@ def seed(db, workdir: Path):
     dataset = workdir / f"seed-{uuid.uuid4().hex[:6]}"
     dataset.mkdir()
     (dataset / "org_units.csv").write_text(ORG_UNITS, encoding="utf-8")
+    (dataset / "members.csv").write_text(MEMBERS, encoding="utf-8")
     run_cli("import", str(dataset), db=db)
     users = {}
     for unit in ["T01-A", "T01-B"]:

@@ -88,6 +88,20 @@ def test_log_in_pick_a_unit_browse_the_tree_rename_and_log_out(server, browser):
     assert browser.find_element(By.TAG_NAME, "h1").text != "Chi bộ thôn Hai Mới"
     shot(browser, "08-as-of-before")
 
+    # Find a member by typing the name without accents.
+    browser.get(base + "/members")
+    search = browser.find_element(By.ID, "q")
+    search.send_keys("nguyen van tung")
+    browser.find_element(By.CSS_SELECTOR, "#member-search button[type=submit]").click()
+    wait_for(browser, lambda d: "q=nguyen" in d.current_url)
+    rows = browser.find_elements(By.CSS_SELECTOR, "#members-table tbody tr")
+    assert len(rows) == 1 and "Nguyễn Văn Tùng" in rows[0].text
+    shot(browser, "08b-member-search")
+    rows[0].find_element(By.TAG_NAME, "a").click()
+    wait_for(browser, lambda d: "/members/" in d.current_url)
+    assert browser.find_element(By.TAG_NAME, "h1").text == "Nguyễn Văn Tùng"
+    shot(browser, "08c-member-page")
+
     # A phone-sized window still shows the menu and the content.
     browser.set_window_size(390, 844)
     browser.get(base + "/units/T01-A")

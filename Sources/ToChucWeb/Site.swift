@@ -33,6 +33,7 @@ public struct Site: Sendable {
         registerSessionRoutes(router)
         registerUnitPages(router)
         registerRestructurePages(router)
+        registerMemberPages(router)
         registerAccountPages(router)
         registerAdminPages(router)
         registerAPI(router)

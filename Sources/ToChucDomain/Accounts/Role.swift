@@ -16,6 +16,8 @@ public enum Role: String, Sendable, CaseIterable, Codable, Comparable {
     public var canApprove: Bool { self >= .head }
     public var canManageAccounts: Bool { self == .admin }
     public var canReadAudit: Bool { self >= .head }
+    /// National ID, phone and address are shown only to roles that work with them (DOMAIN.md §6); others see them masked.
+    public var seesPersonalData: Bool { self >= .clerk }
 
     public var label: Localized { Catalogue.role(self) }
 }

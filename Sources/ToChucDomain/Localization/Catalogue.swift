@@ -340,6 +340,18 @@ public enum Catalogue {
     public static let address = t("Địa chỉ", "Address")
     public static let cellLabel = t("Chi bộ", "Cell")
     public static let anyValue = t("Tất cả", "Any")
+    public static let ageFrom = t("Tuổi từ", "Age from")
+    public static let ageTo = t("đến", "to")
+    public static let admittedYear = t("Năm vào Đảng", "Year admitted")
+    public static let unitCodeOfMember = t("Mã chi bộ (hoặc đảng bộ cơ sở) sinh hoạt", "Code of the member's cell (or base unit)")
+    public static func memberSort(_ key: String) -> Localized {
+        switch key {
+        case "card_no": return t("Số thẻ", "Card number")
+        case "birth_date": return t("Ngày sinh", "Date of birth")
+        case "admitted_on": return t("Ngày vào Đảng", "Date admitted")
+        default: return t("Tên (thứ tự tiếng Việt)", "Name (Vietnamese order)")
+        }
+    }
     public static let memberNotFound = t("Không tìm thấy đảng viên này trong phạm vi của bạn.", "No such member in your scope.")
     public static let memberSaved = t("Đã lưu hồ sơ.", "Record saved.")
     public static let maskedForRole = t("(ẩn theo vai trò)", "(hidden for your role)")

@@ -16,6 +16,16 @@ public struct AuditEntry: Sendable, Equatable, Codable {
     public let oldValues: [String: String?]?
     public let newValues: [String: String?]?
 
+    /// The same entry with the values of `fields` hidden (personal data for roles that may not see it).
+    public func masking(_ fields: Set<String>) -> AuditEntry {
+        func mask(_ values: [String: String?]?) -> [String: String?]? {
+            values.map { dict in Dictionary(uniqueKeysWithValues: dict.map { ($0.key, fields.contains($0.key) && $0.value != nil ? "•••" : $0.value) }) }
+        }
+        return AuditEntry(
+            id: id, at: at, actor: actor, address: address, action: action, entity: entity, entityKey: entityKey, unitPath: unitPath,
+            oldValues: mask(oldValues), newValues: mask(newValues))
+    }
+
     /// Fields whose value differs between old and new (all new fields for a creation).
     public var changes: [FieldChange] {
         let keys = Set((oldValues ?? [:]).keys).union((newValues ?? [:]).keys).sorted()

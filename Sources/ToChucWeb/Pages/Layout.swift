@@ -40,7 +40,7 @@ struct MenuArea {
 enum Layout {
     static let areas: [MenuArea] = [
         MenuArea(title: Catalogue.areaOrganization, link: SiteURL.tree(), prefixes: ["/units", "/tree", "/restructure"]),
-        MenuArea(title: Catalogue.areaMembers, link: nil, prefixes: ["/members"]),
+        MenuArea(title: Catalogue.areaMembers, link: SiteURL.members, prefixes: ["/members"]),
         MenuArea(title: Catalogue.areaCadres, link: nil, prefixes: ["/cadres"]),
         MenuArea(title: Catalogue.areaAssessment, link: nil, prefixes: ["/assessment"]),
         MenuArea(title: Catalogue.areaCongress, link: nil, prefixes: ["/congresses"]),
@@ -158,6 +158,11 @@ enum SiteURL {
     static func resetPassword(_ username: String) -> String { "/admin/users/\(escape(username))/reset-password" }
     static let audit = "/audit"
     static let pickUnit = "/units/pick"
+    static let members = "/members"
+    static let newMember = "/members/new"
+    static let membersExport = "/members/export"
+    static func member(_ id: Int64) -> String { "/members/\(id)" }
+    static func editMember(_ id: Int64) -> String { "/members/\(id)/edit" }
     static let newUnit = "/units/new"
     static let unitsExport = "/units/export"
     static func units(q: String = "", page: Int = 1, sort: String = "") -> String {

@@ -60,6 +60,8 @@ enum StaticAssets {
         .forms h2 { margin-top:0; }
         form.correction input { width:8rem; padding:.2rem; }
         textarea { width:100%; font:inherit; padding:.4rem; }
+        input.narrow { width:5.5rem; padding:.4rem; font:inherit; }
+        .searchbar select { padding:.35rem; font:inherit; max-width:14rem; }
         .sr-only { position:absolute; width:1px; height:1px; overflow:hidden; clip:rect(0 0 0 0); }
         @media (max-width: 760px) {
           .frame { display:block; }

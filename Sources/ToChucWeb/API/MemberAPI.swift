@@ -1,0 +1,139 @@
+import Foundation
+import Hummingbird
+import ToChucDomain
+import ToChucServices
+
+/// A member as the API shows it; personal data masked for roles that may not see it (DOMAIN.md §6).
+struct APIMember: Encodable, Sendable {
+    let id: Int64
+    let values: [String: String?]
+    let version: Int
+
+    init(_ m: Member, personal: Bool) {
+        id = m.id
+        var v = m.record.auditValues
+        if !personal {
+            v["national_id"] = m.record.nationalId.map(NationalID.mask)
+            v["phone"] = m.record.phone.isEmpty ? nil : String(m.record.phone.prefix(3)) + "•••••"
+            v["address"] = m.record.address.isEmpty ? nil : "•••"
+        }
+        v["unit_name"] = m.unitName
+        values = v
+        version = m.version
+    }
+
+    struct Key: CodingKey {
+        var stringValue: String
+        var intValue: Int? { nil }
+        init(stringValue: String) { self.stringValue = stringValue }
+        init?(intValue: Int) { nil }
+    }
+
+    func encode(to encoder: any Encoder) throws {
+        var c = encoder.container(keyedBy: Key.self)
+        try c.encode(id, forKey: Key(stringValue: "id"))
+        for (key, value) in values { try c.encode(value, forKey: Key(stringValue: key)) }
+        try c.encode(version, forKey: Key(stringValue: "version"))
+    }
+}
+
+/// The body of POST and PUT on members (INTERCHANGE.md names, plus the fields of the record).
+struct APIMemberBody: Decodable, Sendable {
+    let cardNo: String?
+    let nationalId: String?
+    let fullName: String
+    let gender: String
+    let birthDate: String?
+    let ethnicity: String?
+    let religion: String?
+    let homeTown: String?
+    let unitCode: String
+    let status: String
+    let admittedOn: String?
+    let recognizedOn: String?
+    let leftOn: String?
+    let education: String?
+    let qualification: String?
+    let politicalTheory: String?
+    let occupation: String?
+    let phone: String?
+    let address: String?
+    let version: Int?
+
+    var draft: MemberDraft {
+        var d = MemberDraft()
+        d.cardNo = cardNo ?? ""
+        d.nationalId = nationalId ?? ""
+        d.fullName = fullName
+        d.gender = gender
+        d.birthDate = birthDate ?? ""
+        d.ethnicity = ethnicity ?? ""
+        d.religion = religion ?? ""
+        d.homeTown = homeTown ?? ""
+        d.unitCode = unitCode
+        d.status = status
+        d.admittedOn = admittedOn ?? ""
+        d.recognizedOn = recognizedOn ?? ""
+        d.leftOn = leftOn ?? ""
+        d.education = education ?? ""
+        d.qualification = qualification ?? ""
+        d.politicalTheory = politicalTheory ?? ""
+        d.occupation = occupation ?? ""
+        d.phone = phone ?? ""
+        d.address = address ?? ""
+        return d
+    }
+}
+
+extension Site {
+    func registerMemberAPI(_ api: RouterGroup<AppContext>) {
+        api.get("members") { request, context in
+            let principal = try context.requirePrincipal()
+            let list = try ListQuery(request)
+            var query = Self.memberQuery(request.uri.queryParameters.get)
+            if let sortText = request.uri.queryParameters.get("sort"), MemberQuery.Sort(rawValue: sortText) == nil {
+                throw DomainError.invalid(Catalogue.invalidInput, [FieldError("sort", Catalogue.unknownValue(sortText))])
+            }
+            for name in ["age_from", "age_to", "ethnicity", "admitted_year"] {
+                if let text = request.uri.queryParameters.get(name), Int(text) == nil {
+                    throw DomainError.invalid(Catalogue.invalidInput, [FieldError(name, Catalogue.invalidNumber)])
+                }
+            }
+            query.page = list.page
+            query.perPage = list.perPage
+            let result = try await services.members.search(principal, query)
+            let personal = principal.role.seesPersonalData
+            return try Responses.json(
+                APIList(items: result.items.map { APIMember($0, personal: personal) }, page: result.page, perPage: result.perPage, total: result.total))
+        }
+        api.post("members") { request, context in
+            let principal = try context.requirePrincipal()
+            let body = try await Self.decode(APIMemberBody.self, request, context)
+            let member = try await services.members.create(principal, body.draft)
+            return try Responses.json(APIMember(member, personal: principal.role.seesPersonalData), status: .created)
+        }
+        api.get("members/:id") { _, context in
+            let principal = try context.requirePrincipal()
+            guard let id = Int64(try context.parameters.require("id")) else { throw DomainError.notFound(Catalogue.memberNotFound) }
+            return try Responses.json(APIMember(try await services.members.get(principal, id: id), personal: principal.role.seesPersonalData))
+        }
+        api.put("members/:id") { request, context in
+            let principal = try context.requirePrincipal()
+            guard let id = Int64(try context.parameters.require("id")) else { throw DomainError.notFound(Catalogue.memberNotFound) }
+            _ = try await services.members.get(principal, id: id)
+            let body = try await Self.decode(APIMemberBody.self, request, context)
+            guard let version = body.version else {
+                throw DomainError.invalid(Catalogue.invalidInput, [FieldError("version", Catalogue.required)])
+            }
+            let member = try await services.members.update(principal, id: id, body.draft, expectedVersion: version)
+            return try Responses.json(APIMember(member, personal: principal.role.seesPersonalData))
+        }
+        api.get("members/:id/history") { _, context in
+            let principal = try context.requirePrincipal()
+            guard let id = Int64(try context.parameters.require("id")) else { throw DomainError.notFound(Catalogue.memberNotFound) }
+            var entries = try await services.members.history(principal, id: id)
+            if !principal.role.seesPersonalData { entries = entries.map(Self.maskedEntry) }
+            return try Responses.json(["items": entries.map(APIAuditEntry.init)])
+        }
+    }
+}

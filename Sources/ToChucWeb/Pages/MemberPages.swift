@@ -1,0 +1,298 @@
+import Foundation
+import Hummingbird
+import ToChucDomain
+import ToChucServices
+
+extension Site {
+    func registerMemberPages(_ router: Router<AppContext>) {
+        router.get("/members") { request, context in
+            let principal = try context.requirePrincipal()
+            let ctx = try await pageContext(request, context)
+            let params = request.uri.queryParameters
+            let query = Self.memberQuery(params.get)
+            let result = try await services.members.search(principal, query)
+            let rows: [HTML] = result.items.map { m in
+                """
+                <tr><td>\(m.record.cardNo ?? "")</td><td><a href="\(SiteURL.member(m.id))">\(m.record.fullName)</a></td>
+                <td>\(ctx.t(m.record.gender.label))</td><td>\(ctx.date(m.record.birthDate))</td>
+                <td><a href="\(SiteURL.unit(m.record.unitCode))">\(m.unitName)</a></td><td>\(ctx.t(m.record.status.label))</td>
+                <td>\(ctx.date(m.record.admittedOn))</td></tr>
+                """
+            }
+            let table: HTML =
+                rows.isEmpty
+                ? "<p>\(ctx.t(Catalogue.noRecords))</p>"
+                : """
+                <table id="members-table"><thead><tr><th>\(ctx.t(Catalogue.cardNo))</th><th>\(ctx.t(Catalogue.fullName))</th><th>\(ctx.t(Catalogue.genderLabel))</th>
+                <th>\(ctx.t(Catalogue.birthDate))</th><th>\(ctx.t(Catalogue.cellLabel))</th><th>\(ctx.t(Catalogue.statusLabel))</th><th>\(ctx.t(Catalogue.admittedOn))</th></tr></thead>
+                <tbody>\(rows)</tbody></table>
+                """
+            let newButton: HTML =
+                principal.role.canWriteRecords ? "<a class=\"button\" href=\"\(SiteURL.newMember)\">\(ctx.t(Catalogue.newMember))</a>" : .empty
+            let body: HTML = """
+                <h1>\(ctx.t(Catalogue.members))</h1>
+                \(memberSearchForm(ctx, query))
+                <div class="actions">\(newButton)
+                <a class="button secondary" href="\(SiteURL.membersExport)?format=xlsx&amp;\(Self.queryString(query))">\(ctx.t(Catalogue.downloadXLSX))</a>
+                <a class="button secondary" href="\(SiteURL.membersExport)?format=csv&amp;\(Self.queryString(query))">\(ctx.t(Catalogue.downloadCSV))</a></div>
+                \(table)
+                \(Layout.pager(ctx, page: result.page, pageCount: result.pageCount, total: result.total) { page in
+                    var q = query
+                    q.page = page
+                    return SiteURL.members + "?" + Self.queryString(q)
+                })
+                """
+            return Responses.html(Layout.page(ctx, title: ctx.t(Catalogue.members), breadcrumbs: [(ctx.t(Catalogue.members), nil)], content: body))
+        }
+        router.get(RouterPath(SiteURL.membersExport)) { request, context in
+            let principal = try context.requirePrincipal()
+            var query = Self.memberQuery(request.uri.queryParameters.get)
+            query.perPage = 200
+            var rows: [[String]] = [[Catalogue.cardNo, Catalogue.fullName, Catalogue.genderLabel, Catalogue.birthDate, Catalogue.ethnicityLabel,
+                                     Catalogue.cellLabel, Catalogue.statusLabel, Catalogue.admittedOn, Catalogue.recognizedOn].map { $0.text(principal.language) }]
+            var page = 1
+            while true {
+                query.page = page
+                let result = try await services.members.search(principal, query)
+                for m in result.items {
+                    let r = m.record
+                    rows.append([r.cardNo ?? "", r.fullName, r.gender.label.text(principal.language), r.birthDate.map(VietnameseFormat.date) ?? "",
+                                 r.ethnicity?.name ?? "", m.unitName, r.status.label.text(principal.language), r.admittedOn.map(VietnameseFormat.date) ?? "",
+                                 r.recognizedOn.map(VietnameseFormat.date) ?? ""])
+                }
+                if page >= result.pageCount || page >= 500 { break }
+                page += 1
+            }
+            let download = try SpreadsheetDownload.make(
+                rows: rows, sheetName: "dang-vien", format: request.uri.queryParameters.get("format") ?? "xlsx", principal: principal,
+                baseName: "dang-vien-\(principal.unitCode)")
+            try await services.interchange.recordDownload(principal, name: download.fileName, rows: rows.count - 1)
+            return Responses.bytes(download.data, contentType: download.contentType, fileName: download.fileName)
+        }
+        router.get(RouterPath(SiteURL.newMember)) { request, context in
+            let principal = try context.requirePrincipal()
+            try principal.requireWrite()
+            let ctx = try await pageContext(request, context)
+            var draft = MemberDraft()
+            draft.unitCode = request.uri.queryParameters.get("unit") ?? ""
+            draft.status = MemberStatus.full.rawValue
+            draft.ethnicity = "Kinh"
+            return Responses.html(memberForm(ctx, draft: draft, id: nil, version: nil, message: nil, errors: []))
+        }
+        router.post("/members") { request, context in
+            let principal = try context.requirePrincipal()
+            let draft = Self.memberDraft(from: context.form)
+            do {
+                let member = try await services.members.create(principal, draft)
+                return Responses.redirect(SiteURL.member(member.id) + "?saved=1")
+            } catch DomainError.invalid(let message, let errors) {
+                let ctx = try await pageContext(request, context)
+                return Responses.html(memberForm(ctx, draft: draft, id: nil, version: nil, message: message, errors: errors), status: .unprocessableContent)
+            }
+        }
+        router.get("/members/:id") { request, context in
+            let principal = try context.requirePrincipal()
+            let ctx = try await pageContext(request, context)
+            guard let id = Int64(try context.parameters.require("id")) else { throw DomainError.notFound(Catalogue.memberNotFound) }
+            let member = try await services.members.get(principal, id: id)
+            let history = try await services.members.history(principal, id: id)
+            let r = member.record
+            let personal = principal.role.seesPersonalData
+            func masked(_ value: String, _ mask: (String) -> String) -> String {
+                value.isEmpty ? "" : (personal ? value : mask(value) + " " + ctx.t(Catalogue.maskedForRole))
+            }
+            let editButton: HTML =
+                principal.role.canWriteRecords ? "<a class=\"button\" href=\"\(SiteURL.editMember(member.id))\">\(ctx.t(Catalogue.edit))</a>" : .empty
+            let body: HTML = """
+                <h1>\(r.fullName)</h1>
+                <dl class="facts" id="member-facts">
+                <dt>\(ctx.t(Catalogue.cardNo))</dt><dd>\(r.cardNo ?? "")</dd>
+                <dt>\(ctx.t(Catalogue.statusLabel))</dt><dd>\(ctx.t(r.status.label))</dd>
+                <dt>\(ctx.t(Catalogue.genderLabel))</dt><dd>\(ctx.t(r.gender.label))</dd>
+                <dt>\(ctx.t(Catalogue.birthDate))</dt><dd>\(ctx.date(r.birthDate))</dd>
+                <dt>\(ctx.t(Catalogue.ethnicityLabel))</dt><dd>\(r.ethnicity?.name ?? "")</dd>
+                <dt>\(ctx.t(Catalogue.religion))</dt><dd>\(r.religion)</dd>
+                <dt>\(ctx.t(Catalogue.homeTown))</dt><dd>\(r.homeTown)</dd>
+                <dt>\(ctx.t(Catalogue.nationalIdLabel))</dt><dd id="national-id">\(masked(r.nationalId ?? "", NationalID.mask))</dd>
+                <dt>\(ctx.t(Catalogue.phone))</dt><dd>\(masked(r.phone) { String($0.prefix(3)) + "•••••" })</dd>
+                <dt>\(ctx.t(Catalogue.address))</dt><dd>\(masked(r.address) { _ in "•••" })</dd>
+                <dt>\(ctx.t(Catalogue.cellLabel))</dt><dd><a href="\(SiteURL.unit(r.unitCode))">\(member.unitName)</a></dd>
+                <dt>\(ctx.t(Catalogue.admittedOn))</dt><dd>\(ctx.date(r.admittedOn))</dd>
+                <dt>\(ctx.t(Catalogue.recognizedOn))</dt><dd>\(ctx.date(r.recognizedOn))</dd>
+                <dt>\(ctx.t(Catalogue.leftOn))</dt><dd>\(ctx.date(r.leftOn))</dd>
+                <dt>\(ctx.t(Catalogue.educationLabel))</dt><dd>\(r.education)</dd>
+                <dt>\(ctx.t(Catalogue.qualificationLabel))</dt><dd>\(r.qualification.map { ctx.t($0.label) } ?? "")</dd>
+                <dt>\(ctx.t(Catalogue.politicalTheoryLabel))</dt><dd>\(r.politicalTheory.map { ctx.t($0.label) } ?? "")</dd>
+                <dt>\(ctx.t(Catalogue.occupation))</dt><dd>\(r.occupation)</dd>
+                </dl>
+                <div class="actions">\(editButton)</div>
+                <h2>\(ctx.t(Catalogue.history))</h2>
+                \(Layout.history(ctx, personal ? history : history.map(Self.maskedEntry)))
+                """
+            let flash = request.uri.queryParameters.get("saved") != nil ? ctx.t(Catalogue.memberSaved) : nil
+            return Responses.html(Layout.page(
+                ctx, title: r.fullName, breadcrumbs: [(ctx.t(Catalogue.members), SiteURL.members), (r.fullName, nil)], flash: flash, content: body))
+        }
+        router.get("/members/:id/edit") { request, context in
+            let principal = try context.requirePrincipal()
+            guard let id = Int64(try context.parameters.require("id")) else { throw DomainError.notFound(Catalogue.memberNotFound) }
+            let member = try await services.members.get(principal, id: id)
+            try principal.requireWrite()
+            let ctx = try await pageContext(request, context)
+            return Responses.html(memberForm(ctx, draft: member.draft, id: member.id, version: member.version, message: nil, errors: []))
+        }
+        router.post("/members/:id") { request, context in
+            let principal = try context.requirePrincipal()
+            guard let id = Int64(try context.parameters.require("id")) else { throw DomainError.notFound(Catalogue.memberNotFound) }
+            let draft = Self.memberDraft(from: context.form)
+            let version = Int(context.form.string("version")) ?? 0
+            do {
+                _ = try await services.members.update(principal, id: id, draft, expectedVersion: version)
+                return Responses.redirect(SiteURL.member(id) + "?saved=1")
+            } catch DomainError.invalid(let message, let errors) {
+                let ctx = try await pageContext(request, context)
+                return Responses.html(memberForm(ctx, draft: draft, id: id, version: version, message: message, errors: errors), status: .unprocessableContent)
+            } catch DomainError.conflict(let message, let changes, _) {
+                let ctx = try await pageContext(request, context)
+                let rows: [HTML] = changes.map { "<tr><td><code>\($0.field)</code></td><td>\($0.old ?? "∅")</td><td>\($0.new ?? "∅")</td></tr>" }
+                let body: HTML = """
+                    <h1>\(ctx.t(Catalogue.editMember))</h1>
+                    <div class="errors" role="alert"><p>\(ctx.t(message))</p></div>
+                    <table id="conflict-changes"><thead><tr><th>\(ctx.t(Catalogue.field))</th><th>\(ctx.t(Catalogue.yourBase))</th><th>\(ctx.t(Catalogue.theirValue))</th></tr></thead>
+                    <tbody>\(rows)</tbody></table>
+                    <div class="actions"><a class="button" href="\(SiteURL.editMember(id))">\(ctx.t(Catalogue.reloadAndRetry))</a></div>
+                    """
+                return Responses.html(Layout.page(ctx, title: ctx.t(Catalogue.editMember), content: body), status: .conflict)
+            }
+        }
+    }
+
+    /// Personal values in the history are masked for roles that do not see personal data.
+    static func maskedEntry(_ entry: AuditEntry) -> AuditEntry { entry.masking(["national_id", "phone", "address"]) }
+
+    static func memberQuery(_ get: (String) -> String?) -> MemberQuery {
+        var q = MemberQuery()
+        q.text = get("q") ?? ""
+        q.unitCode = get("unit") ?? ""
+        q.status = get("status").flatMap(MemberStatus.init(rawValue:))
+        q.currentOnly = get("all") == nil
+        q.gender = get("gender").flatMap(Gender.init(rawValue:))
+        q.ageFrom = get("age_from").flatMap { Int($0) }
+        q.ageTo = get("age_to").flatMap { Int($0) }
+        q.ethnicityCode = get("ethnicity").flatMap { Int($0) }
+        q.admittedYear = get("admitted_year").flatMap { Int($0) }
+        q.sort = get("sort").flatMap(MemberQuery.Sort.init(rawValue:)) ?? .name
+        q.page = get("page").flatMap { Int($0) } ?? 1
+        return q
+    }
+
+    static func queryString(_ q: MemberQuery) -> String {
+        var items: [(String, String)] = []
+        if !q.text.isEmpty { items.append(("q", q.text)) }
+        if !q.unitCode.isEmpty { items.append(("unit", q.unitCode)) }
+        if let s = q.status { items.append(("status", s.rawValue)) }
+        if !q.currentOnly { items.append(("all", "1")) }
+        if let g = q.gender { items.append(("gender", g.rawValue)) }
+        if let a = q.ageFrom { items.append(("age_from", String(a))) }
+        if let a = q.ageTo { items.append(("age_to", String(a))) }
+        if let e = q.ethnicityCode { items.append(("ethnicity", String(e))) }
+        if let y = q.admittedYear { items.append(("admitted_year", String(y))) }
+        if q.sort != .name { items.append(("sort", q.sort.rawValue)) }
+        if q.page > 1 { items.append(("page", String(q.page))) }
+        return items.map { $0.0 + "=" + SiteURL.escape($0.1) }.joined(separator: "&")
+    }
+
+    func memberSearchForm(_ ctx: PageContext, _ q: MemberQuery) -> HTML {
+        func option(_ value: String, _ label: String, _ selected: Bool) -> HTML {
+            "<option value=\"\(value)\"\(HTML(raw: selected ? " selected" : ""))>\(label)</option>"
+        }
+        let statuses: [HTML] = [option("", ctx.t(Catalogue.anyValue), q.status == nil)] + MemberStatus.allCases.map { option($0.rawValue, ctx.t($0.label), q.status == $0) }
+        let genders: [HTML] = [option("", ctx.t(Catalogue.anyValue), q.gender == nil)] + Gender.allCases.map { option($0.rawValue, ctx.t($0.label), q.gender == $0) }
+        let ethnicities: [HTML] = [option("", ctx.t(Catalogue.anyValue), q.ethnicityCode == nil)] + Ethnicity.all.map { option(String($0.code), $0.name, q.ethnicityCode == $0.code) }
+        let units: [HTML] = [option("", ctx.t(Catalogue.anyValue), q.unitCode.isEmpty)] + ctx.pickable.map { option($0.code, $0.name, q.unitCode == $0.code) }
+        let sorts: [HTML] = MemberQuery.Sort.allCases.map { option($0.rawValue, ctx.t(Catalogue.memberSort($0.rawValue)), q.sort == $0) }
+        return """
+            <form method="get" action="\(SiteURL.members)" class="searchbar" role="search" id="member-search">
+            <div><label for="q">\(ctx.t(Catalogue.search))</label><br><input type="search" id="q" name="q" value="\(q.text)" placeholder="\(ctx.t(Catalogue.memberNameSearch))"></div>
+            <div><label for="unit">\(ctx.t(Catalogue.unit))</label><br><select id="unit" name="unit">\(units)</select></div>
+            <div><label for="status">\(ctx.t(Catalogue.statusLabel))</label><br><select id="status" name="status">\(statuses)</select></div>
+            <div><label for="gender">\(ctx.t(Catalogue.genderLabel))</label><br><select id="gender" name="gender">\(genders)</select></div>
+            <div><label for="age_from">\(ctx.t(Catalogue.ageFrom))</label><br><input type="number" id="age_from" name="age_from" min="0" max="120" value="\(q.ageFrom.map(String.init) ?? "")" class="narrow"></div>
+            <div><label for="age_to">\(ctx.t(Catalogue.ageTo))</label><br><input type="number" id="age_to" name="age_to" min="0" max="120" value="\(q.ageTo.map(String.init) ?? "")" class="narrow"></div>
+            <div><label for="ethnicity">\(ctx.t(Catalogue.ethnicityLabel))</label><br><select id="ethnicity" name="ethnicity">\(ethnicities)</select></div>
+            <div><label for="admitted_year">\(ctx.t(Catalogue.admittedYear))</label><br><input type="number" id="admitted_year" name="admitted_year" min="1930" max="2100" value="\(q.admittedYear.map(String.init) ?? "")" class="narrow"></div>
+            <div><label for="sort">\(ctx.t(Catalogue.sortBy))</label><br><select id="sort" name="sort">\(sorts)</select></div>
+            <button type="submit">\(ctx.t(Catalogue.search))</button>
+            </form>
+            """
+    }
+
+    static func memberDraft(from form: FormData) -> MemberDraft {
+        var d = MemberDraft()
+        d.cardNo = form.string("card_no")
+        d.nationalId = form.string("national_id")
+        d.fullName = form.string("full_name")
+        d.gender = form.string("gender")
+        d.birthDate = form.string("birth_date")
+        d.ethnicity = form.string("ethnicity")
+        d.religion = form.string("religion")
+        d.homeTown = form.string("home_town")
+        d.unitCode = form.string("unit_code")
+        d.status = form.string("status")
+        d.admittedOn = form.string("admitted_on")
+        d.recognizedOn = form.string("recognized_on")
+        d.leftOn = form.string("left_on")
+        d.education = form.string("education")
+        d.qualification = form.string("qualification")
+        d.politicalTheory = form.string("political_theory")
+        d.occupation = form.string("occupation")
+        d.phone = form.string("phone")
+        d.address = form.string("address")
+        return d
+    }
+
+    func memberForm(_ ctx: PageContext, draft: MemberDraft, id: Int64?, version: Int?, message: Localized?, errors: [FieldError]) -> HTML {
+        func text(_ name: String, _ label: Localized, _ value: String, required: Bool = false) -> HTML {
+            "<label for=\"\(name)\">\(ctx.t(label))</label><input type=\"text\" id=\"\(name)\" name=\"\(name)\" value=\"\(value)\"\(HTML(raw: required ? " required" : ""))>"
+        }
+        func date(_ name: String, _ label: Localized, _ value: String) -> HTML {
+            "<label for=\"\(name)\">\(ctx.t(label))</label>\(Self.dateInput(ctx, name: name, value: value))"
+        }
+        func select(_ name: String, _ label: Localized, _ options: [(String, String)], _ value: String) -> HTML {
+            let items: [HTML] = options.map { "<option value=\"\($0.0)\"\(HTML(raw: $0.0 == value ? " selected" : ""))>\($0.1)</option>" }
+            return "<label for=\"\(name)\">\(ctx.t(label))</label><select id=\"\(name)\" name=\"\(name)\">\(items)</select>"
+        }
+        let editing = id != nil
+        let action = id.map(SiteURL.member) ?? SiteURL.members
+        let title = ctx.t(editing ? Catalogue.editMember : Catalogue.newMember)
+        let body: HTML = """
+            <h1>\(title)</h1>
+            \(Layout.errors(ctx, message, errors))
+            <form method="post" action="\(action)" class="stacked" id="member-form">\(ctx.csrfField)
+            \(version.map { HTML("<input type=\"hidden\" name=\"version\" value=\"\($0)\">") } ?? .empty)
+            \(text("full_name", Catalogue.fullName, draft.fullName, required: true))
+            \(select("gender", Catalogue.genderLabel, Gender.allCases.map { ($0.rawValue, ctx.t($0.label)) }, draft.gender))
+            \(date("birth_date", Catalogue.birthDate, draft.birthDate))
+            \(select("ethnicity", Catalogue.ethnicityLabel, Ethnicity.all.map { ($0.name, $0.name) }, Ethnicity.match(draft.ethnicity)?.name ?? draft.ethnicity))
+            \(text("religion", Catalogue.religion, draft.religion))
+            \(text("home_town", Catalogue.homeTown, draft.homeTown))
+            \(text("national_id", Catalogue.nationalIdLabel, draft.nationalId))
+            \(text("unit_code", Catalogue.unitCodeOfMember, draft.unitCode, required: true))
+            \(select("status", Catalogue.statusLabel, MemberStatus.allCases.map { ($0.rawValue, ctx.t($0.label)) }, draft.status))
+            \(text("card_no", Catalogue.cardNo, draft.cardNo))
+            \(date("admitted_on", Catalogue.admittedOn, draft.admittedOn))
+            \(date("recognized_on", Catalogue.recognizedOn, draft.recognizedOn))
+            \(date("left_on", Catalogue.leftOn, draft.leftOn))
+            \(text("education", Catalogue.educationLabel, draft.education))
+            \(select("qualification", Catalogue.qualificationLabel, [("", "")] + Qualification.allCases.map { ($0.rawValue, ctx.t($0.label)) }, draft.qualification))
+            \(select("political_theory", Catalogue.politicalTheoryLabel, [("", "")] + PoliticalTheory.allCases.map { ($0.rawValue, ctx.t($0.label)) }, draft.politicalTheory))
+            \(text("occupation", Catalogue.occupation, draft.occupation))
+            \(text("phone", Catalogue.phone, draft.phone))
+            \(text("address", Catalogue.address, draft.address))
+            <div class="actions"><button type="submit">\(ctx.t(Catalogue.save))</button>
+            <a class="button secondary" href="\(id.map(SiteURL.member) ?? SiteURL.members)">\(ctx.t(Catalogue.cancel))</a></div>
+            </form>
+            """
+        return Layout.page(ctx, title: title, breadcrumbs: [(ctx.t(Catalogue.members), SiteURL.members), (title, nil)], content: body)
+    }
+}

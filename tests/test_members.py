@@ -1,0 +1,72 @@
+"""Members (issue 4): search without accents, scope, masking of personal data, entry through the API."""
+import requests
+
+from conftest import login, page_csrf
+
+
+def names(response):
+    assert response.status_code == 200, response.text
+    return [m["full_name"] for m in response.json()["items"]]
+
+
+def test_search_finds_names_without_accents_in_vietnamese_order(server):
+    clerk = login(server.base, "clerk-t01-a")
+    assert names(clerk.get(server.base + "/api/v1/members?q=nguyen van tung")) == ["Nguyễn Văn Tùng"]
+    assert names(clerk.get(server.base + "/api/v1/members?q=dang")) == ["Đặng Thị Lan"]
+    assert names(clerk.get(server.base + "/api/v1/members?q=NGUYỄN VĂN")) == ["Nguyễn Văn Tùng"]
+    # Given name first: Lan, Pọm, Tùng.
+    assert names(clerk.get(server.base + "/api/v1/members")) == ["Đặng Thị Lan", "Lò Văn Pọm", "Nguyễn Văn Tùng"]
+    assert names(clerk.get(server.base + "/api/v1/members?gender=female")) == ["Đặng Thị Lan"]
+    html = clerk.get(server.base + "/members?q=tung").text
+    assert "Nguyễn Văn Tùng" in html and "Đặng Thị Lan" not in html
+
+
+def test_members_outside_the_subtree_are_not_found(server):
+    clerk = login(server.base, "clerk-t01-a")
+    assert "Trần Văn Bình" not in names(clerk.get(server.base + "/api/v1/members?q=binh"))
+    other = login(server.base, "clerk-t01-b")
+    member_id = other.get(server.base + "/api/v1/members?q=binh").json()["items"][0]["id"]
+    assert clerk.get(server.base + f"/api/v1/members/{member_id}").status_code == 404
+    assert clerk.get(server.base + f"/members/{member_id}").status_code == 404
+
+
+def test_personal_data_is_masked_for_viewers(server):
+    clerk = login(server.base, "clerk-t01-a")
+    viewer = login(server.base, "viewer-t01-a")
+    full = clerk.get(server.base + "/api/v1/members?q=tung").json()["items"][0]
+    masked = viewer.get(server.base + "/api/v1/members?q=tung").json()["items"][0]
+    assert full["national_id"] == "001085012345"
+    assert masked["national_id"] != "001085012345" and masked["national_id"].startswith("001")
+    page = viewer.get(server.base + f"/members/{full['id']}").text
+    assert "001085012345" not in page
+
+
+def test_entry_through_the_api_checks_the_rules_and_the_version(server):
+    clerk = login(server.base, "clerk-t01-a")
+    csrf = page_csrf(clerk, server.base)
+    body = {"full_name": "Hoàng Thị Mơ", "gender": "Nữ", "birth_date": "12/05/1995", "ethnicity": "Tày", "unit_code": "T01-A-C2",
+            "status": "probationary", "card_no": "50000009", "admitted_on": "2026-03-02"}
+    created = clerk.post(server.base + "/api/v1/members", json=body, headers={"X-CSRF-Token": csrf})
+    assert created.status_code == 201, created.text
+    member = created.json()
+    assert member["gender"] == "female" and member["ethnicity"] == "Tày" and member["version"] == 1
+    too_young = clerk.post(server.base + "/api/v1/members", headers={"X-CSRF-Token": csrf},
+                           json={**body, "card_no": "50000010", "birth_date": "2012-01-01"})
+    assert too_young.status_code == 422
+    assert any(e["field"] == "admitted_on" for e in too_young.json()["errors"])
+    saved = clerk.put(server.base + f"/api/v1/members/{member['id']}", headers={"X-CSRF-Token": csrf},
+                      json={**body, "phone": "0912000111", "version": 1})
+    assert saved.status_code == 200 and saved.json()["version"] == 2
+    stale = clerk.put(server.base + f"/api/v1/members/{member['id']}", headers={"X-CSRF-Token": csrf}, json={**body, "version": 1})
+    assert stale.status_code == 409
+    assert any(c["field"] == "phone" for c in stale.json()["changes"])
+    viewer = login(server.base, "viewer-t01-a")
+    refused = viewer.post(server.base + "/api/v1/members", json={**body, "card_no": "50000011"},
+                          headers={"X-CSRF-Token": page_csrf(viewer, server.base)})
+    assert refused.status_code == 403
+
+
+def test_stats_count_members_by_status(server):
+    admin = login(server.base, "admin-t01-b")
+    stats = admin.get(server.base + "/api/v1/units/T01-B/stats").json()
+    assert stats["members_by_status"]["full"] == 1
