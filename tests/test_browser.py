@@ -96,6 +96,7 @@ def test_log_in_pick_a_unit_browse_the_tree_rename_and_log_out(server, browser):
     wait_for(browser, lambda d: "q=nguyen" in d.current_url)
     rows = browser.find_elements(By.CSS_SELECTOR, "#members-table tbody tr")
     assert len(rows) == 1 and "Nguyễn Văn Tùng" in rows[0].text
+    assert browser.find_element(By.ID, "q").get_attribute("value") == "nguyen van tung"  # '+' from the form is a space
     shot(browser, "08b-member-search")
     rows[0].find_element(By.TAG_NAME, "a").click()
     wait_for(browser, lambda d: "/members/" in d.current_url)

@@ -153,11 +153,11 @@ extension Site {
         api.get("units") { request, context in
             let principal = try context.requirePrincipal()
             let query = try ListQuery(request)
-            let sortText = request.uri.queryParameters.get("sort") ?? UnitSort.tree.rawValue
+            let sortText = request.query("sort") ?? UnitSort.tree.rawValue
             guard let sort = UnitSort(rawValue: sortText) else {
                 throw DomainError.invalid(Catalogue.invalidInput, [FieldError("sort", Catalogue.unknownValue(sortText))])
             }
-            let q = request.uri.queryParameters.get("q") ?? ""
+            let q = request.query("q") ?? ""
             let asOf = try Self.asOf(request)
             let result = try await services.units.list(principal, query: q, page: query.page, perPage: query.perPage, sort: sort, asOf: asOf)
             return try Responses.json(APIList(items: result.items.map(APIUnit.init), page: result.page, perPage: result.perPage, total: result.total))
@@ -197,7 +197,7 @@ extension Site {
         }
         api.get("restructure/events") { request, context in
             let principal = try context.requirePrincipal()
-            let code = request.uri.queryParameters.get("code")
+            let code = request.query("code")
             let events = try await services.restructuring.events(principal, code: code?.isEmpty == true ? nil : code)
             return try Responses.json(["items": events.map(APIEvent.init)])
         }
@@ -289,7 +289,7 @@ extension Site {
 
     /// `as_of` (or `asOf`) as a date; absent means today.
     static func asOf(_ request: Request) throws -> CivilDate? {
-        guard let text = request.uri.queryParameters.get("as_of") ?? request.uri.queryParameters.get("asOf"), !text.isEmpty else { return nil }
+        guard let text = request.query("as_of") ?? request.query("asOf"), !text.isEmpty else { return nil }
         guard let date = CivilDate(parsing: text) else {
             throw DomainError.invalid(Catalogue.invalidInput, [FieldError("as_of", Catalogue.invalidDate(text))])
         }
@@ -324,7 +324,7 @@ struct ListQuery {
     init(_ request: Request) throws {
         var errors: [FieldError] = []
         func read(_ name: String, default value: Int, range: ClosedRange<Int>) -> Int {
-            guard let text = request.uri.queryParameters.get(name) else { return value }
+            guard let text = request.query(name) else { return value }
             guard let n = Int(text), range.contains(n) else {
                 errors.append(FieldError(name, Catalogue.outOfRange(range.lowerBound, range.upperBound)))
                 return value

@@ -90,12 +90,12 @@ extension Site {
         api.get("members") { request, context in
             let principal = try context.requirePrincipal()
             let list = try ListQuery(request)
-            var query = Self.memberQuery(request.uri.queryParameters.get)
-            if let sortText = request.uri.queryParameters.get("sort"), MemberQuery.Sort(rawValue: sortText) == nil {
+            var query = Self.memberQuery(request.query)
+            if let sortText = request.query("sort"), MemberQuery.Sort(rawValue: sortText) == nil {
                 throw DomainError.invalid(Catalogue.invalidInput, [FieldError("sort", Catalogue.unknownValue(sortText))])
             }
             for name in ["age_from", "age_to", "ethnicity", "admitted_year"] {
-                if let text = request.uri.queryParameters.get(name), Int(text) == nil {
+                if let text = request.query(name), Int(text) == nil {
                     throw DomainError.invalid(Catalogue.invalidInput, [FieldError(name, Catalogue.invalidNumber)])
                 }
             }

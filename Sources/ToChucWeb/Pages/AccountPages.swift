@@ -7,7 +7,7 @@ extension Site {
     func registerAccountPages(_ router: Router<AppContext>) {
         router.get(RouterPath(SiteURL.account)) { request, context in
             let ctx = try await pageContext(request, context)
-            return Responses.html(try accountPage(ctx, flash: request.uri.queryParameters.get("done").map { _ in ctx.t(Catalogue.passwordChanged) }))
+            return Responses.html(try accountPage(ctx, flash: request.query("done").map { _ in ctx.t(Catalogue.passwordChanged) }))
         }
         router.post(RouterPath(SiteURL.accountLanguage)) { request, context in
             let principal = try context.requirePrincipal()

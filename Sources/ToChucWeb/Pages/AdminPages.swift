@@ -7,7 +7,7 @@ extension Site {
     func registerAdminPages(_ router: Router<AppContext>) {
         router.get(RouterPath(SiteURL.adminUsers)) { request, context in
             let ctx = try await pageContext(request, context)
-            let flash = request.uri.queryParameters.get("done").map { ctx.t($0 == "disabled" ? Catalogue.userDisabled : Catalogue.userCreated) }
+            let flash = request.query("done").map { ctx.t($0 == "disabled" ? Catalogue.userDisabled : Catalogue.userCreated) }
             return Responses.html(try await usersPage(ctx, flash: flash))
         }
         router.post(RouterPath(SiteURL.adminUsers)) { request, context in
@@ -44,7 +44,7 @@ extension Site {
         router.get(RouterPath(SiteURL.audit)) { request, context in
             let principal = try context.requirePrincipal()
             let ctx = try await pageContext(request, context)
-            let page = request.uri.queryParameters.get("page").flatMap { Int($0) } ?? 1
+            let page = request.query("page").flatMap { Int($0) } ?? 1
             let result = try await services.audit.list(principal, page: page, perPage: 50)
             let rows: [HTML] = result.items.map { entry in
                 let changes: [HTML] = entry.changes.map { "<li><code>\($0.field)</code>: \($0.old ?? "∅") → \($0.new ?? "∅")</li>" }

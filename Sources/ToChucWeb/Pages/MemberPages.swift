@@ -8,8 +8,7 @@ extension Site {
         router.get("/members") { request, context in
             let principal = try context.requirePrincipal()
             let ctx = try await pageContext(request, context)
-            let params = request.uri.queryParameters
-            let query = Self.memberQuery(params.get)
+            let query = Self.memberQuery(request.query)
             let result = try await services.members.search(principal, query)
             let rows: [HTML] = result.items.map { m in
                 """
@@ -46,7 +45,7 @@ extension Site {
         }
         router.get(RouterPath(SiteURL.membersExport)) { request, context in
             let principal = try context.requirePrincipal()
-            var query = Self.memberQuery(request.uri.queryParameters.get)
+            var query = Self.memberQuery(request.query)
             query.perPage = 200
             var rows: [[String]] = [[Catalogue.cardNo, Catalogue.fullName, Catalogue.genderLabel, Catalogue.birthDate, Catalogue.ethnicityLabel,
                                      Catalogue.cellLabel, Catalogue.statusLabel, Catalogue.admittedOn, Catalogue.recognizedOn].map { $0.text(principal.language) }]
@@ -64,7 +63,7 @@ extension Site {
                 page += 1
             }
             let download = try SpreadsheetDownload.make(
-                rows: rows, sheetName: "dang-vien", format: request.uri.queryParameters.get("format") ?? "xlsx", principal: principal,
+                rows: rows, sheetName: "dang-vien", format: request.query("format") ?? "xlsx", principal: principal,
                 baseName: "dang-vien-\(principal.unitCode)")
             try await services.interchange.recordDownload(principal, name: download.fileName, rows: rows.count - 1)
             return Responses.bytes(download.data, contentType: download.contentType, fileName: download.fileName)
@@ -74,7 +73,7 @@ extension Site {
             try principal.requireWrite()
             let ctx = try await pageContext(request, context)
             var draft = MemberDraft()
-            draft.unitCode = request.uri.queryParameters.get("unit") ?? ""
+            draft.unitCode = request.query("unit") ?? ""
             draft.status = MemberStatus.full.rawValue
             draft.ethnicity = "Kinh"
             return Responses.html(memberForm(ctx, draft: draft, id: nil, version: nil, message: nil, errors: []))
@@ -129,7 +128,7 @@ extension Site {
                 <h2>\(ctx.t(Catalogue.history))</h2>
                 \(Layout.history(ctx, personal ? history : history.map(Self.maskedEntry)))
                 """
-            let flash = request.uri.queryParameters.get("saved") != nil ? ctx.t(Catalogue.memberSaved) : nil
+            let flash = request.query("saved") != nil ? ctx.t(Catalogue.memberSaved) : nil
             return Responses.html(Layout.page(
                 ctx, title: r.fullName, breadcrumbs: [(ctx.t(Catalogue.members), SiteURL.members), (r.fullName, nil)], flash: flash, content: body))
         }

@@ -8,9 +8,9 @@ extension Site {
         router.get("/tree") { request, context in
             let principal = try context.requirePrincipal()
             var ctx = try await pageContext(request, context)
-            let asOf = CivilDate(parsing: request.uri.queryParameters.get("as_of") ?? "")
+            let asOf = CivilDate(parsing: request.query("as_of") ?? "")
             let date = asOf ?? Timestamp.vietnamDate()
-            let rootCode = request.uri.queryParameters.get("root") ?? principal.unitCode
+            let rootCode = request.query("root") ?? principal.unitCode
             let root = try await services.units.get(principal, code: rootCode)
             ctx.selectedUnit = root.code
             let ancestors = try await services.units.ancestors(principal, of: root)

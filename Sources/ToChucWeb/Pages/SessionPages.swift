@@ -69,7 +69,7 @@ extension Site {
     func loginPage(_ request: Request, _ context: AppContext, error: Localized?, status: HTTPResponse.Status) -> Response {
         let token = Secrets.randomToken()
         let ctx = PageContext(principal: nil, csrf: token, language: .vi, path: request.uri.path)
-        let next = request.uri.queryParameters.get("next") ?? (context.form["next"] ?? "")
+        let next = request.query("next") ?? (context.form["next"] ?? "")
         let errorHTML: HTML = error.map { "<div class=\"errors\" role=\"alert\"><p>\(ctx.t($0))</p></div>" } ?? .empty
         let body: HTML = """
             <div class="login">

@@ -8,9 +8,9 @@ extension Site {
         router.get("/units") { request, context in
             let principal = try context.requirePrincipal()
             let ctx = try await pageContext(request, context)
-            let q = request.uri.queryParameters.get("q") ?? ""
-            let page = request.uri.queryParameters.get("page").flatMap { Int($0) } ?? 1
-            let sortKey = request.uri.queryParameters.get("sort") ?? ""
+            let q = request.query("q") ?? ""
+            let page = request.query("page").flatMap { Int($0) } ?? 1
+            let sortKey = request.query("sort") ?? ""
             let sort = UnitSort(rawValue: sortKey) ?? .tree
             let result = try await services.units.list(principal, query: q, page: page, perPage: 50, sort: sort)
             let rows: [HTML] = result.items.map { unit in
@@ -51,13 +51,13 @@ extension Site {
         }
         router.get(RouterPath(SiteURL.pickUnit)) { request, context in
             let principal = try context.requirePrincipal()
-            let code = request.uri.queryParameters.get("code") ?? ""
+            let code = request.query("code") ?? ""
             let unit = try await services.units.get(principal, code: code)
             return Responses.redirect(SiteURL.unit(unit.code))
         }
         router.get(RouterPath(SiteURL.unitsExport)) { request, context in
             let principal = try context.requirePrincipal()
-            let format = request.uri.queryParameters.get("format") ?? "xlsx"
+            let format = request.query("format") ?? "xlsx"
             let rows = try await services.interchange.orgUnitRows(principal)
             let download = try SpreadsheetDownload.make(
                 rows: rows, sheetName: OrgUnitsFile.sheetName, format: format, principal: principal,
@@ -69,7 +69,7 @@ extension Site {
             let principal = try context.requirePrincipal()
             try principal.requireWrite()
             let ctx = try await pageContext(request, context)
-            let parent = request.uri.queryParameters.get("parent") ?? principal.unitCode
+            let parent = request.query("parent") ?? principal.unitCode
             let draft = UnitDraft(
                 code: "", name: "", kind: UnitKind.cell.rawValue, parentCode: parent, sector: Sector.other.rawValue,
                 hasCommittee: false, foundedOn: "", dissolvedOn: "")
@@ -93,7 +93,7 @@ extension Site {
             let code = try context.parameters.require("code")
             let current = try await services.units.get(principal, code: code)
             ctx.selectedUnit = current.code
-            let asOfText = request.uri.queryParameters.get("as_of") ?? request.uri.queryParameters.get("asOf") ?? ""
+            let asOfText = request.query("as_of") ?? request.query("asOf") ?? ""
             let asOf = CivilDate(parsing: asOfText)
             let date = asOf ?? Timestamp.vietnamDate()
             let shown = try await services.units.get(principal, code: code, asOf: date)
@@ -159,7 +159,7 @@ extension Site {
                 <h2>\(ctx.t(Catalogue.history))</h2>
                 \(Layout.history(ctx, try await history))
                 """
-            let flash = request.uri.queryParameters.get("saved") != nil ? ctx.t(Catalogue.unitSaved) : nil
+            let flash = request.query("saved") != nil ? ctx.t(Catalogue.unitSaved) : nil
             return Responses.html(Layout.page(ctx, title: unit.name, breadcrumbs: crumbs, flash: flash, content: body))
         }
         router.get("/units/:code/edit") { request, context in

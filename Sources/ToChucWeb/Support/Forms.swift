@@ -1,4 +1,5 @@
 import Foundation
+import Hummingbird
 
 /// A decoded `application/x-www-form-urlencoded` body or query string.
 public struct FormData: Sendable {
@@ -25,5 +26,13 @@ public struct FormData: Sendable {
     static func decode(_ s: Substring) -> String {
         let spaced = s.replacingOccurrences(of: "+", with: " ")
         return spaced.removingPercentEncoding ?? spaced
+    }
+}
+
+
+extension Request {
+    /// A query parameter decoded the way HTML forms encode it (`+` is a space, then percent escapes).
+    func query(_ name: String) -> String? {
+        FormData(urlEncoded: uri.query ?? "")[name]
     }
 }
