@@ -81,3 +81,27 @@ def test_logout_ends_the_session(own_server):
     # The old cookie, replayed, is dead on the server too (not only dropped by the client).
     replay = requests.get(srv.base + "/api/v1/me", cookies={"tc_session": cookie})
     assert replay.status_code == 401
+
+
+def test_the_first_page_offers_the_province_demo_and_loads_it_with_progress(own_server, workdir):
+    """Issue 4: on an empty database the first page offers the province demo; a self-refreshing page shows progress."""
+    srv = own_server(seeded=False)
+    session = login(srv.base, "admin", password=ADMIN_PASSWORD)
+    home = session.get(srv.base + "/").text
+    assert 'id="demo-offer"' in home
+    started = session.post(srv.base + "/admin/demo", data={"_csrf": csrf_from(home)}, allow_redirects=False)
+    assert started.status_code == 303 and started.headers["Location"] == "/admin/demo/progress"
+    deadline = time.time() + 240
+    while time.time() < deadline:
+        page = session.get(srv.base + "/admin/demo/progress").text
+        if 'http-equiv="refresh"' not in page:
+            break
+        time.sleep(1)
+    assert 'http-equiv="refresh"' not in page, "the demo did not finish in time"
+    assert "class=\"errors\"" not in page, page[page.find("<main"):]
+    stats = session.get(srv.base + "/api/v1/units/TW/stats").json()
+    assert stats["units_by_kind"]["provincial"] == 1 and stats["cells"] > 1000
+    assert stats["members_by_status"]["full"] > 10000
+    assert 'id="demo-offer"' not in session.get(srv.base + "/").text
+    found = session.get(srv.base + "/api/v1/members?q=nguyen&per_page=5").json()
+    assert found["total"] > 100 and all("Nguyễn" in m["full_name"] for m in found["items"])

@@ -8,6 +8,7 @@ import ToChucServices
 public struct Site: Sendable {
     public let services: AppServices
     public let settings: WebSettings
+    let demoJob = DemoJob()
 
     public init(services: AppServices, settings: WebSettings) {
         self.services = services
@@ -34,6 +35,7 @@ public struct Site: Sendable {
         registerUnitPages(router)
         registerRestructurePages(router)
         registerMemberPages(router)
+        registerDemoPages(router)
         registerAccountPages(router)
         registerAdminPages(router)
         registerAPI(router)

@@ -36,6 +36,7 @@ public struct AppServices: Sendable {
     public let interchange: InterchangeService
     public let restructuring: RestructuringService
     public let members: MemberService
+    public let demo: DemoService
 
     public init(db: Database) {
         self.db = db
@@ -45,6 +46,7 @@ public struct AppServices: Sendable {
         self.interchange = InterchangeService(db: db)
         self.restructuring = RestructuringService(db: db)
         self.members = MemberService(db: db)
+        self.demo = DemoService(db: db)
     }
 
     /// First start: an empty database gets a root unit (when it has none) and an administrator in the first root.

@@ -210,7 +210,8 @@ public struct InterchangeService: Sendable {
                 } else if let found = existing[parent], byCode[parent] == nil, !principal.sees(path: found.path) {
                     rowProblems.append(ImportProblem(file: file, line: line, column: "parent_code", reason: Catalogue.outsideScope))
                 }
-            } else if !(principal.isRootScope && principal.role.canManageAccounts) {
+            } else if !(principal.isRootScope && principal.role.canManageAccounts) && !(existing[draft.code]?.parentCode == nil && existing[draft.code] != nil) {
+                // A new root needs an administrator of the whole database; an existing root may be updated by its own.
                 rowProblems.append(ImportProblem(file: file, line: line, column: "parent_code", reason: Catalogue.rootNeedsAdmin))
             }
             if let current = existing[draft.code], !principal.sees(path: current.path) {

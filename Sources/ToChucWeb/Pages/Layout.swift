@@ -159,6 +159,8 @@ enum SiteURL {
     static let audit = "/audit"
     static let pickUnit = "/units/pick"
     static let members = "/members"
+    static let demo = "/admin/demo"
+    static let demoProgress = "/admin/demo/progress"
     static let newMember = "/members/new"
     static let membersExport = "/members/export"
     static func member(_ id: Int64) -> String { "/members/\(id)" }

@@ -54,9 +54,11 @@ extension Site {
                     <div class="card"><div class="figure">\(ctx.number(n))</div><div>\(ctx.t(kind.label))</div></div>
                     """
             }
+            let offer = try await demoOffer(ctx, principal)
             let body: HTML = """
                 <h1>\(unit.name)</h1>
                 <p class="muted">\(ctx.t(Catalogue.welcome(principal.displayName)))</p>
+                \(offer)
                 <h2>\(ctx.t(Catalogue.unitsInSubtree))</h2>
                 <div class="cards">\(cards)</div>
                 <div class="actions"><a class="button" href="\(SiteURL.unit(unit.code))">\(ctx.t(Catalogue.view)): \(unit.name)</a>
