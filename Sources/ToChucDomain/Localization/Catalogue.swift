@@ -306,11 +306,12 @@ public enum Catalogue {
         "Mỗi thao tác có ngày hiệu lực và số quyết định; xem trước rồi mới thực hiện. Chỉ có thể hủy bằng một lần đính chính, lịch sử không bị xóa.",
         "Each operation has its effective date and decision number; preview, then apply. It can be undone only by a correction; history is never erased.")
     public static func treeLegend(_ date: String) -> Localized {
-        t("Cây tổ chức tại ngày \(date), kèm số tổ chức trực thuộc và số chi bộ của mỗi nhánh.", "The tree as of \(date), with the sub-units and cells of each branch.")
+        t("Cây tổ chức tại ngày \(date), kèm số tổ chức trực thuộc, chi bộ và đảng viên của mỗi nhánh.", "The tree as of \(date), with the sub-units, cells and members of each branch.")
     }
     public static func treeCounts(_ units: String, _ cells: String) -> Localized {
         t("\(units) tổ chức trực thuộc, \(cells) chi bộ", "\(units) sub-units, \(cells) cells")
     }
+    public static func treeMembers(_ n: String) -> Localized { t("\(n) đảng viên", "\(n) members") }
     public static func correctedBy(_ id: String) -> Localized { t("đã đính chính (#\(id))", "corrected (#\(id))") }
     public static let dryRunNothingStored = t("Chạy thử: chưa lưu gì.", "Dry run: nothing stored.")
     public static let restructureDone = t("Đã thực hiện.", "Done.")

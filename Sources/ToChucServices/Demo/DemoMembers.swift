@@ -95,7 +95,7 @@ extension DemoMembers {
         mutating func row(unit: String, province p: Int, foundedN: Int) -> [String] {
             let profile = provinces[p]
             var status = DemoData.statuses[DemoData.statusDice.roll(&random)]
-            var birthN: Int
+            let birthN: Int
             // Day numbers count from 1970 and are negative before it: absent dates are nil.
             var admittedN: Int? = nil
             var recognizedN: Int? = nil
@@ -140,8 +140,9 @@ extension DemoMembers {
             let name = fullName(ethnicity: ethnicity, female: female, region: profile.region, era: era)
             let nationalID = nationalID(
                 province: p, profile: profile, ethnicity: ethnicity, birth: birth, female: female, status: status)
-            let religion = ethnicity == 1 ? profile.religion.pickString(&random) : DemoData.minorityReligion[ethnicity].pickString(&random)
-            let education = DemoData.education(bornIn: year, south: profile.region == 2, minority: ethnicity != 1).pickString(&random)
+            let religion = (ethnicity == 1 ? profile.religion : DemoData.minorityReligion[ethnicity]).pickString(&random)
+            let education = DemoData.education(bornIn: year, south: profile.region == 2, minority: ethnicity != 1)
+                .pickString(&random)
             let age = (todayN - birthN) / 365
             // Indices into DemoData.qualificationKeys (none … doctor) and DemoData.theoryKeys (none … bachelor).
             let qualification = DemoData.qualification(age: age, minority: ethnicity != 1, status: status).roll(&random)

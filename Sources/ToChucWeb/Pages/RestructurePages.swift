@@ -82,9 +82,11 @@ extension Site {
     func treeNode(_ ctx: PageContext, _ principal: Principal, _ unit: OrgUnit, date: CivilDate, asOf: CivilDate?, depth: Int) async throws -> HTML {
         let stats = try await services.units.stats(principal, code: unit.code, asOf: date)
         let below = stats.unitsByKind.values.reduce(0, +) - 1
+        let members = MemberStatus.allCases.filter(\.isMember).reduce(0) { $0 + (stats.membersByStatus[$1.rawValue] ?? 0) }
         let label: HTML = """
             <a href="\(SiteURL.unit(unit.code, asOf: asOf))">\(unit.name)</a> <span class="muted">\(unit.code) · \(ctx.t(unit.kind.label))\
-            \(below > 0 ? " · \(ctx.t(Catalogue.treeCounts(ctx.number(below), ctx.number(stats.cells))))" : "")</span>
+            \(below > 0 ? " · \(ctx.t(Catalogue.treeCounts(ctx.number(below), ctx.number(stats.cells))))" : "")\
+            \(" · \(ctx.t(Catalogue.treeMembers(ctx.number(members))))")</span>
             """
         guard below > 0 else { return "<div class=\"leaf\">\(label)</div>" }
         if depth >= 2 {
