@@ -70,3 +70,16 @@ def test_stats_count_members_by_status(server):
     admin = login(server.base, "admin-t01-b")
     stats = admin.get(server.base + "/api/v1/units/T01-B/stats").json()
     assert stats["members_by_status"]["full"] == 1
+
+
+def test_data_cleaning_page_and_command(server, workdir):
+    clerk = login(server.base, "clerk-t01-a")
+    page = clerk.get(server.base + "/members/check")
+    assert page.status_code == 200 and "Làm sạch dữ liệu" in page.text
+    from conftest import run_cli
+    result = run_cli("check", "--format", "json", db=server.db)
+    import json
+    assert isinstance(json.loads(result.stdout), list)
+    export = clerk.get(server.base + "/members/export?format=csv&q=tung")
+    assert export.status_code == 200 and "Nguyễn Văn Tùng" in export.content.decode("utf-8-sig")
+    assert "Xuất bởi clerk-t01-a" in export.content.decode("utf-8-sig")

@@ -85,3 +85,27 @@ struct Restructure: AsyncParsableCommand {
         }
     }
 }
+
+struct Check: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "List likely duplicate and impossible member records (data cleaning, DOMAIN.md §2).")
+    @OptionGroup var db: DatabaseOptions
+    @OptionGroup var out: OutputOptions
+    @Option(name: .long, help: "Only this unit's subtree.") var unit: String?
+
+    func run() async throws {
+        let findings = try await withServices(db) { services in try await services.dataCheck.run(.currentCommandLine, unitCode: unit) }
+        if out.format == .json {
+            let encoder = JSONEncoder()
+            encoder.keyEncodingStrategy = .convertToSnakeCase
+            encoder.outputFormatting = [.prettyPrinted, .sortedKeys]
+            try out.write(String(decoding: try encoder.encode(findings), as: UTF8.self))
+        } else {
+            try out.write(
+                findings.isEmpty
+                    ? Catalogue.noFindings.en
+                    : findings.map { "\($0.kind.rawValue)\t\($0.memberIds.map(String.init).joined(separator: ","))\t\($0.names.joined(separator: " / "))\t\($0.detail)" }
+                        .joined(separator: "\n"))
+        }
+    }
+}

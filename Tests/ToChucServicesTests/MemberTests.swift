@@ -196,3 +196,26 @@ import ToChucServices
         }
     }
 }
+
+extension MemberTests {
+    @Test("data cleaning lists likely duplicates and impossible records (DOMAIN.md §2: đúng – đủ – sạch – sống)")
+    func dataCheck() async throws {
+        try await TestDatabase.with { t in
+            try await t.seedTree()
+            let csv = """
+                card_no,full_name,gender,birth_date,ethnicity,unit_code,status,admitted_on,recognized_on
+                60000001,Nguyễn Văn Tùng,male,1985-04-12,Kinh,T01-A-C1,full,2010-05-19,2011-05-19
+                60000002,NGUYỄN VĂN TÙNG,male,1985-04-12,Kinh,T01-B-C1,full,2012-05-19,2013-05-19
+                60000003,Lê Văn Trẻ,male,2000-06-01,Kinh,T01-A-C1,full,2017-01-01,2018-01-01
+                60000004,Trần Thị Đúng,female,1990-06-01,Kinh,T01-A-C1,full,2015-01-01,2016-01-01
+                """
+            _ = try await t.services.interchange.importDataset(Self.cli, at: try write(t, csv))
+            let findings = try await t.services.dataCheck.run(Self.cli)
+            #expect(findings.map(\.kind).sorted { $0.rawValue < $1.rawValue } == [.admittedUnder18, .likelyDuplicate])
+            #expect(findings.first { $0.kind == .likelyDuplicate }?.memberIds.count == 2)
+            #expect(findings.first { $0.kind == .admittedUnder18 }?.names == ["Lê Văn Trẻ"])
+            // Scope: a commune sees only its own half of the duplicate pair, so no pair.
+            #expect(try await t.services.dataCheck.run(try await t.principal(.clerk, at: "T01-A")).map(\.kind) == [.admittedUnder18])
+        }
+    }
+}

@@ -403,6 +403,22 @@ public enum Catalogue {
         }
     }
 
+    // MARK: - Data cleaning
+    public static let dataCheck = t("Làm sạch dữ liệu", "Data cleaning")
+    public static let dataCheckHelp = t(
+        "Các hồ sơ có thể trùng hoặc không hợp lệ trong phạm vi của bạn. Mở hồ sơ để sửa; mọi thay đổi được ghi vào lịch sử.",
+        "Likely duplicates and impossible records in your scope. Open a record to fix it; every change goes into its history.")
+    public static let noFindings = t("Không phát hiện vấn đề nào.", "Nothing found.")
+    public static func finding(_ kind: DataFinding.Kind) -> Localized {
+        switch kind {
+        case .likelyDuplicate: return t("Có thể trùng: cùng họ tên và ngày sinh", "Likely duplicate: same name and date of birth")
+        case .admittedUnder18: return t("Vào Đảng khi chưa đủ 18 tuổi", "Admitted before full 18")
+        case .recognizedBeforeAdmission: return t("Ngày chính thức trước ngày vào Đảng", "Recognized before admission")
+        case .inDissolvedUnit: return t("Đảng viên trong tổ chức đã giải thể", "Member of a dissolved unit")
+        case .statusWithoutDates: return t("Đảng viên chính thức thiếu ngày chính thức", "Full member without a recognition date")
+        }
+    }
+
     // MARK: - Demo
     public static let demoTitle = t("Dữ liệu mẫu cấp tỉnh", "Province demo data")
     public static let demoOffer = t(

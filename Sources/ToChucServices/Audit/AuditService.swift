@@ -37,6 +37,7 @@ public struct AppServices: Sendable {
     public let restructuring: RestructuringService
     public let members: MemberService
     public let demo: DemoService
+    public let dataCheck: DataCheckService
 
     public init(db: Database) {
         self.db = db
@@ -47,6 +48,7 @@ public struct AppServices: Sendable {
         self.restructuring = RestructuringService(db: db)
         self.members = MemberService(db: db)
         self.demo = DemoService(db: db)
+        self.dataCheck = DataCheckService(db: db)
     }
 
     /// First start: an empty database gets a root unit (when it has none) and an administrator in the first root.

@@ -33,7 +33,8 @@ extension Site {
                 \(memberSearchForm(ctx, query))
                 <div class="actions">\(newButton)
                 <a class="button secondary" href="\(SiteURL.membersExport)?format=xlsx&amp;\(Self.queryString(query))">\(ctx.t(Catalogue.downloadXLSX))</a>
-                <a class="button secondary" href="\(SiteURL.membersExport)?format=csv&amp;\(Self.queryString(query))">\(ctx.t(Catalogue.downloadCSV))</a></div>
+                <a class="button secondary" href="\(SiteURL.membersExport)?format=csv&amp;\(Self.queryString(query))">\(ctx.t(Catalogue.downloadCSV))</a>
+                <a class="button secondary" href="\(SiteURL.dataCheck)">\(ctx.t(Catalogue.dataCheck))</a></div>
                 \(table)
                 \(Layout.pager(ctx, page: result.page, pageCount: result.pageCount, total: result.total) { page in
                     var q = query
@@ -67,6 +68,25 @@ extension Site {
                 baseName: "dang-vien-\(principal.unitCode)")
             try await services.interchange.recordDownload(principal, name: download.fileName, rows: rows.count - 1)
             return Responses.bytes(download.data, contentType: download.contentType, fileName: download.fileName)
+        }
+        router.get(RouterPath(SiteURL.dataCheck)) { request, context in
+            let principal = try context.requirePrincipal()
+            let ctx = try await pageContext(request, context)
+            let findings = try await services.dataCheck.run(principal, unitCode: request.query("unit"))
+            let rows: [HTML] = findings.map { finding in
+                let links: [HTML] = zip(finding.memberIds, finding.names).map { "<a href=\"\(SiteURL.member($0.0))\">\($0.1)</a> " }
+                return "<tr><td>\(ctx.t(finding.message))</td><td>\(links)</td><td>\(finding.detail)</td></tr>"
+            }
+            let table: HTML = rows.isEmpty
+                ? "<p>\(ctx.t(Catalogue.noFindings))</p>"
+                : "<table id=\"findings\"><thead><tr><th>\(ctx.t(Catalogue.action))</th><th>\(ctx.t(Catalogue.members))</th><th></th></tr></thead><tbody>\(rows)</tbody></table>"
+            let body: HTML = """
+                <h1>\(ctx.t(Catalogue.dataCheck))</h1>
+                <p class="muted">\(ctx.t(Catalogue.dataCheckHelp))</p>
+                \(table)
+                """
+            return Responses.html(Layout.page(
+                ctx, title: ctx.t(Catalogue.dataCheck), breadcrumbs: [(ctx.t(Catalogue.members), SiteURL.members), (ctx.t(Catalogue.dataCheck), nil)], content: body))
         }
         router.get(RouterPath(SiteURL.newMember)) { request, context in
             let principal = try context.requirePrincipal()
