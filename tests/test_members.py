@@ -83,3 +83,12 @@ def test_data_cleaning_page_and_command(server, workdir):
     export = clerk.get(server.base + "/members/export?format=csv&q=tung")
     assert export.status_code == 200 and "Nguyễn Văn Tùng" in export.content.decode("utf-8-sig")
     assert "Xuất bởi clerk-t01-a" in export.content.decode("utf-8-sig")
+
+
+def test_badges_page_and_party_age_on_the_member_page(server):
+    clerk = login(server.base, "clerk-t01-a")
+    page = clerk.get(server.base + "/members/badges")
+    assert page.status_code == 200 and "Huy hiệu" in page.text
+    member = clerk.get(server.base + "/api/v1/members?q=tung").json()["items"][0]
+    html = clerk.get(server.base + f"/members/{member['id']}").text
+    assert 'id="party-age"' in html and "năm" in html

@@ -219,3 +219,23 @@ extension MemberTests {
         }
     }
 }
+
+extension MemberTests {
+    @Test("a member reaching 30 years of party age between two award dates is listed for the later one (DOMAIN.md §2 badges)")
+    func badges() async throws {
+        try await TestDatabase.with { t in
+            try await t.seedTree()
+            _ = try await t.services.members.create(
+                Self.cli, Self.draft("Phan Văn Ba Mươi", card: "70000001", birth: "1970-01-01", admitted: "1996-06-01", recognized: "1997-06-01"),
+                today: Self.today)
+            _ = try await t.services.members.create(
+                Self.cli, Self.draft("Võ Văn Trẻ", card: "70000002", birth: "1980-01-01", admitted: "2010-06-01", recognized: "2011-06-01"),
+                today: Self.today)
+            let september = try await t.services.badges.eligible(Self.cli, awardDate: CivilDate(year: 2026, month: 9, day: 2)!)
+            #expect(september.map(\.member.record.fullName) == ["Phan Văn Ba Mươi"])
+            #expect(september.first?.milestone == 30 && september.first?.reachedOn == CivilDate(year: 2026, month: 6, day: 1))
+            #expect(try await t.services.badges.eligible(Self.cli, awardDate: CivilDate(year: 2026, month: 5, day: 19)!).isEmpty)
+            #expect(try await t.services.badges.eligible(Self.cli, awardDate: CivilDate(year: 2026, month: 11, day: 7)!).isEmpty)
+        }
+    }
+}

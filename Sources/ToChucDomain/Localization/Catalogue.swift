@@ -419,6 +419,19 @@ public enum Catalogue {
         }
     }
 
+    // MARK: - Badges
+    public static let badgesTitle = t("Xét tặng Huy hiệu Đảng", "Party badges")
+    public static let awardDate = t("Đợt trao tặng", "Award date")
+    public static let badgeLabel = t("Huy hiệu", "Badge")
+    public static let badgeReachedOn = t("Đủ tuổi Đảng từ", "Reached on")
+    public static let partyAgeLabel = t("Tuổi Đảng", "Party age")
+    public static func nextBadge(_ badge: String, _ date: String) -> Localized { t("\(badge) từ \(date)", "\(badge) from \(date)") }
+    public static func badgesHelp(_ n: String, _ date: String) -> Localized {
+        t(
+            "\(n) đảng viên đủ tuổi Đảng cho một mốc huy hiệu từ sau đợt trước đến đợt \(date). Trường hợp tặng sớm (bệnh nặng) và truy tặng cần hồ sơ biến động, sẽ có trong phiên bản sau.",
+            "\(n) members reach a badge milestone after the previous award date and by \(date). Early and posthumous awards need the lifecycle records, which come later.")
+    }
+
     // MARK: - Demo
     public static let demoTitle = t("Dữ liệu mẫu cấp tỉnh", "Province demo data")
     public static let demoOffer = t(

@@ -38,6 +38,7 @@ public struct AppServices: Sendable {
     public let members: MemberService
     public let demo: DemoService
     public let dataCheck: DataCheckService
+    public let badges: BadgeService
 
     public init(db: Database) {
         self.db = db
@@ -49,6 +50,7 @@ public struct AppServices: Sendable {
         self.members = MemberService(db: db)
         self.demo = DemoService(db: db)
         self.dataCheck = DataCheckService(db: db)
+        self.badges = BadgeService(db: db)
     }
 
     /// First start: an empty database gets a root unit (when it has none) and an administrator in the first root.

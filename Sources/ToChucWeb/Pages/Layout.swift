@@ -164,6 +164,7 @@ enum SiteURL {
     static let newMember = "/members/new"
     static let membersExport = "/members/export"
     static let dataCheck = "/members/check"
+    static let badges = "/members/badges"
     static func member(_ id: Int64) -> String { "/members/\(id)" }
     static func editMember(_ id: Int64) -> String { "/members/\(id)/edit" }
     static let newUnit = "/units/new"

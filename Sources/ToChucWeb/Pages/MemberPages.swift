@@ -34,7 +34,8 @@ extension Site {
                 <div class="actions">\(newButton)
                 <a class="button secondary" href="\(SiteURL.membersExport)?format=xlsx&amp;\(Self.queryString(query))">\(ctx.t(Catalogue.downloadXLSX))</a>
                 <a class="button secondary" href="\(SiteURL.membersExport)?format=csv&amp;\(Self.queryString(query))">\(ctx.t(Catalogue.downloadCSV))</a>
-                <a class="button secondary" href="\(SiteURL.dataCheck)">\(ctx.t(Catalogue.dataCheck))</a></div>
+                <a class="button secondary" href="\(SiteURL.dataCheck)">\(ctx.t(Catalogue.dataCheck))</a>
+                <a class="button secondary" href="\(SiteURL.badges)">\(ctx.t(Catalogue.badgesTitle))</a></div>
                 \(table)
                 \(Layout.pager(ctx, page: result.page, pageCount: result.pageCount, total: result.total) { page in
                     var q = query
@@ -88,6 +89,38 @@ extension Site {
             return Responses.html(Layout.page(
                 ctx, title: ctx.t(Catalogue.dataCheck), breadcrumbs: [(ctx.t(Catalogue.members), SiteURL.members), (ctx.t(Catalogue.dataCheck), nil)], content: body))
         }
+        router.get(RouterPath(SiteURL.badges)) { request, context in
+            let principal = try context.requirePrincipal()
+            let ctx = try await pageContext(request, context)
+            let today = Timestamp.vietnamDate()
+            let upcoming = (Badges.awardDates(in: today.year) + Badges.awardDates(in: today.year + 1)).filter { $0 >= today }.prefix(4)
+            let chosen = request.query("date").flatMap { CivilDate(parsing: $0) } ?? upcoming.first ?? today
+            let candidates = try await services.badges.eligible(principal, awardDate: chosen)
+            let options: [HTML] = Array(upcoming).map { d in
+                "<option value=\"\(d.iso)\"\(HTML(raw: d == chosen ? " selected" : ""))>\(ctx.date(d))</option>"
+            }
+            let rows: [HTML] = candidates.map { c in
+                """
+                <tr><td><a href="\(SiteURL.member(c.member.id))">\(c.member.record.fullName)</a></td><td>\(c.member.record.cardNo ?? "")</td>
+                <td>\(c.member.unitName)</td><td>\(ctx.date(c.member.record.admittedOn))</td><td>\(ctx.t(Catalogue.badge(c.milestone)))</td>
+                <td>\(ctx.date(c.reachedOn))</td></tr>
+                """
+            }
+            let table: HTML = rows.isEmpty ? "<p>\(ctx.t(Catalogue.noRecords))</p>" : """
+                <table id="badge-table"><thead><tr><th>\(ctx.t(Catalogue.fullName))</th><th>\(ctx.t(Catalogue.cardNo))</th><th>\(ctx.t(Catalogue.cellLabel))</th>
+                <th>\(ctx.t(Catalogue.admittedOn))</th><th>\(ctx.t(Catalogue.badgeLabel))</th><th>\(ctx.t(Catalogue.badgeReachedOn))</th></tr></thead><tbody>\(rows)</tbody></table>
+                """
+            let body: HTML = """
+                <h1>\(ctx.t(Catalogue.badgesTitle))</h1>
+                <form method="get" action="\(SiteURL.badges)" class="searchbar"><div><label for="date">\(ctx.t(Catalogue.awardDate))</label><br>
+                <select id="date" name="date">\(options)</select></div><button type="submit">\(ctx.t(Catalogue.view))</button></form>
+                <p class="muted">\(ctx.t(Catalogue.badgesHelp(ctx.number(candidates.count), ctx.date(chosen))))</p>
+                \(table)
+                """
+            return Responses.html(Layout.page(
+                ctx, title: ctx.t(Catalogue.badgesTitle), breadcrumbs: [(ctx.t(Catalogue.members), SiteURL.members), (ctx.t(Catalogue.badgesTitle), nil)],
+                content: body))
+        }
         router.get(RouterPath(SiteURL.newMember)) { request, context in
             let principal = try context.requirePrincipal()
             try principal.requireWrite()
@@ -139,6 +172,7 @@ extension Site {
                 <dt>\(ctx.t(Catalogue.admittedOn))</dt><dd>\(ctx.date(r.admittedOn))</dd>
                 <dt>\(ctx.t(Catalogue.recognizedOn))</dt><dd>\(ctx.date(r.recognizedOn))</dd>
                 <dt>\(ctx.t(Catalogue.leftOn))</dt><dd>\(ctx.date(r.leftOn))</dd>
+                <dt>\(ctx.t(Catalogue.partyAgeLabel))</dt><dd id="party-age">\(Self.partyAgeText(ctx, r))</dd>
                 <dt>\(ctx.t(Catalogue.educationLabel))</dt><dd>\(r.education)</dd>
                 <dt>\(ctx.t(Catalogue.qualificationLabel))</dt><dd>\(r.qualification.map { ctx.t($0.label) } ?? "")</dd>
                 <dt>\(ctx.t(Catalogue.politicalTheoryLabel))</dt><dd>\(r.politicalTheory.map { ctx.t($0.label) } ?? "")</dd>
@@ -184,6 +218,14 @@ extension Site {
                 return Responses.html(Layout.page(ctx, title: ctx.t(Catalogue.editMember), content: body), status: .conflict)
             }
         }
+    }
+
+    /// Party age today and the next badge milestone (DOMAIN.md §2; interruptions arrive with lifecycle events).
+    static func partyAgeText(_ ctx: PageContext, _ r: ValidMember) -> String {
+        guard let admitted = r.admittedOn, let age = PartyAge.on(r.leftOn ?? Timestamp.vietnamDate(), admittedOn: admitted, recognized: r.recognizedOn != nil)
+        else { return "" }
+        let next = Badges.nextMilestone(partyAge: age).map { " — " + ctx.t(Catalogue.nextBadge(ctx.t(Catalogue.badge($0)), ctx.date(admitted.adding(years: $0)))) } ?? ""
+        return ctx.t(age.label) + next
     }
 
     /// Personal values in the history are masked for roles that do not see personal data.
