@@ -92,3 +92,16 @@ def test_badges_page_and_party_age_on_the_member_page(server):
     member = clerk.get(server.base + "/api/v1/members?q=tung").json()["items"][0]
     html = clerk.get(server.base + f"/members/{member['id']}").text
     assert 'id="party-age"' in html and "năm" in html
+
+
+def test_member_sheet_prints_as_html_and_pdf(server, workdir):
+    clerk = login(server.base, "clerk-t01-a")
+    member = clerk.get(server.base + "/api/v1/members?q=tung").json()["items"][0]
+    sheet = clerk.get(server.base + f"/members/{member['id']}/sheet")
+    assert sheet.status_code == 200 and "PHIẾU ĐẢNG VIÊN" in sheet.text and "Nguyễn Văn Tùng" in sheet.text
+    pdf = clerk.get(server.base + f"/members/{member['id']}/sheet.pdf", timeout=90)
+    assert pdf.status_code == 200, pdf.text[:500]
+    assert pdf.headers["Content-Type"] == "application/pdf" and pdf.content.startswith(b"%PDF")
+    (workdir / "sheet.pdf").write_bytes(pdf.content)
+    other = login(server.base, "clerk-t01-b")
+    assert other.get(server.base + f"/members/{member['id']}/sheet").status_code == 404

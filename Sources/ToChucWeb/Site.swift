@@ -36,6 +36,7 @@ public struct Site: Sendable {
         registerRestructurePages(router)
         registerMemberPages(router)
         registerDemoPages(router)
+        registerMemberSheet(router)
         registerAccountPages(router)
         registerAdminPages(router)
         registerAPI(router)

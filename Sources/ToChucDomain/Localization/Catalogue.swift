@@ -419,6 +419,16 @@ public enum Catalogue {
         }
     }
 
+    // MARK: - Member sheet
+    public static let memberSheet = t("Phiếu đảng viên", "Member sheet")
+    public static let memberSheetForm = t("(Mẫu 2-HSĐV)", "(Form 2-HSĐV)")
+    public static let partyName = t("ĐẢNG CỘNG SẢN VIỆT NAM", "COMMUNIST PARTY OF VIETNAM")
+    public static func sheetDate(_ date: String) -> Localized { t("Ngày \(date)", "On \(date)") }
+    public static let sheetCertified = t("XÁC NHẬN CỦA CẤP ỦY", "CERTIFIED BY THE COMMITTEE")
+    public static let pdfNeedsChromium = t(
+        "Không tạo được PDF: máy chủ cần Chromium (gói chromium của Debian). Hãy dùng bản in HTML.",
+        "Cannot make the PDF: the server needs Chromium (Debian's chromium package). Use the HTML print view.")
+
     // MARK: - Badges
     public static let badgesTitle = t("Xét tặng Huy hiệu Đảng", "Party badges")
     public static let awardDate = t("Đợt trao tặng", "Award date")

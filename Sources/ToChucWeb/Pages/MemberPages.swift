@@ -154,7 +154,8 @@ extension Site {
                 value.isEmpty ? "" : (personal ? value : mask(value) + " " + ctx.t(Catalogue.maskedForRole))
             }
             let editButton: HTML =
-                principal.role.canWriteRecords ? "<a class=\"button\" href=\"\(SiteURL.editMember(member.id))\">\(ctx.t(Catalogue.edit))</a>" : .empty
+                (principal.role.canWriteRecords ? "<a class=\"button\" href=\"\(SiteURL.editMember(member.id))\">\(ctx.t(Catalogue.edit))</a> " : HTML.empty)
+                + "<a class=\"button secondary\" href=\"\(SiteURL.member(member.id))/sheet\" id=\"member-sheet\">\(ctx.t(Catalogue.memberSheet))</a> <a class=\"button secondary\" href=\"\(SiteURL.member(member.id))/sheet.pdf\">PDF</a>"
             let body: HTML = """
                 <h1>\(r.fullName)</h1>
                 <dl class="facts" id="member-facts">
