@@ -5,15 +5,15 @@ import ToChucDomain
 import ToChucServices
 
 /// A unit as the API shows it.
-struct APIUnit: Codable, Sendable {
+struct APIUnit: Encodable, Sendable {
     let code: String
     let name: String
     let kind: String
-    let parentCode: String?
+    @ExplicitNull var parentCode: String?
     let sector: String
     let hasCommittee: Bool
-    let foundedOn: String?
-    let dissolvedOn: String?
+    @ExplicitNull var foundedOn: String?
+    @ExplicitNull var dissolvedOn: String?
     let version: Int
 
     init(_ unit: OrgUnit) {
@@ -28,19 +28,6 @@ struct APIUnit: Codable, Sendable {
         version = unit.version
     }
 
-    // Absent values are `null`, not missing keys, so clients see every field.
-    func encode(to encoder: any Encoder) throws {
-        var c = encoder.container(keyedBy: CodingKeys.self)
-        try c.encode(code, forKey: .code)
-        try c.encode(name, forKey: .name)
-        try c.encode(kind, forKey: .kind)
-        try c.encode(parentCode, forKey: .parentCode)
-        try c.encode(sector, forKey: .sector)
-        try c.encode(hasCommittee, forKey: .hasCommittee)
-        try c.encode(foundedOn, forKey: .foundedOn)
-        try c.encode(dissolvedOn, forKey: .dissolvedOn)
-        try c.encode(version, forKey: .version)
-    }
 }
 
 /// The body of POST and PUT on units.
@@ -73,7 +60,7 @@ struct APIAuditEntry: Encodable, Sendable {
     let id: Int64
     let at: String
     let actor: String
-    let address: String?
+    @ExplicitNull var address: String?
     let action: String
     let entity: String
     let entityKey: String
@@ -90,34 +77,15 @@ struct APIAuditEntry: Encodable, Sendable {
         changes = entry.changes.map { APIChange(field: $0.field, old: $0.old, new: $0.new) }
     }
 
-    func encode(to encoder: any Encoder) throws {
-        var c = encoder.container(keyedBy: CodingKeys.self)
-        try c.encode(id, forKey: .id)
-        try c.encode(at, forKey: .at)
-        try c.encode(actor, forKey: .actor)
-        try c.encode(address, forKey: .address)
-        try c.encode(action, forKey: .action)
-        try c.encode(entity, forKey: .entity)
-        try c.encode(entityKey, forKey: .entityKey)
-        try c.encode(changes, forKey: .changes)
-    }
 
-    enum CodingKeys: String, CodingKey { case id, at, actor, address, action, entity, entityKey, changes }
 }
 
 struct APIChange: Encodable, Sendable {
     let field: String
-    let old: String?
-    let new: String?
+    @ExplicitNull var old: String?
+    @ExplicitNull var new: String?
 
-    func encode(to encoder: any Encoder) throws {
-        var c = encoder.container(keyedBy: CodingKeys.self)
-        try c.encode(field, forKey: .field)
-        try c.encode(old, forKey: .old)
-        try c.encode(new, forKey: .new)
-    }
 
-    enum CodingKeys: String, CodingKey { case field, old, new }
 }
 
 struct APITokenBody: Decodable, Sendable {
@@ -338,14 +306,14 @@ struct ListQuery {
 }
 
 struct APIVersion: Encodable, Sendable {
-    let validFrom: String?
-    let validTo: String?
+    @ExplicitNull var validFrom: String?
+    @ExplicitNull var validTo: String?
     let name: String
     let kind: String
     let sector: String
     let hasCommittee: Bool
-    let parentCode: String?
-    let eventId: Int64?
+    @ExplicitNull var parentCode: String?
+    @ExplicitNull var eventId: Int64?
 
     init(_ v: UnitVersion) {
         validFrom = v.foundedKnown ? v.validFrom.iso : nil
@@ -358,32 +326,20 @@ struct APIVersion: Encodable, Sendable {
         eventId = v.eventId
     }
 
-    func encode(to encoder: any Encoder) throws {
-        var c = encoder.container(keyedBy: CodingKeys.self)
-        try c.encode(validFrom, forKey: .validFrom)
-        try c.encode(validTo, forKey: .validTo)
-        try c.encode(name, forKey: .name)
-        try c.encode(kind, forKey: .kind)
-        try c.encode(sector, forKey: .sector)
-        try c.encode(hasCommittee, forKey: .hasCommittee)
-        try c.encode(parentCode, forKey: .parentCode)
-        try c.encode(eventId, forKey: .eventId)
-    }
 
-    enum CodingKeys: String, CodingKey { case validFrom, validTo, name, kind, sector, hasCommittee, parentCode, eventId }
 }
 
 struct APIEvent: Encodable, Sendable {
     let id: Int64
     let kind: String
     let effectiveOn: String
-    let decisionNo: String?
-    let note: String?
+    @ExplicitNull var decisionNo: String?
+    @ExplicitNull var note: String?
     let actor: String
     let createdAt: String
     let units: [String]
-    let correctsEventId: Int64?
-    let correctedByEventId: Int64?
+    @ExplicitNull var correctsEventId: Int64?
+    @ExplicitNull var correctedByEventId: Int64?
 
     init(_ e: RestructureEventSummary) {
         id = e.id
@@ -398,21 +354,7 @@ struct APIEvent: Encodable, Sendable {
         correctedByEventId = e.correctedByEventId
     }
 
-    func encode(to encoder: any Encoder) throws {
-        var c = encoder.container(keyedBy: CodingKeys.self)
-        try c.encode(id, forKey: .id)
-        try c.encode(kind, forKey: .kind)
-        try c.encode(effectiveOn, forKey: .effectiveOn)
-        try c.encode(decisionNo, forKey: .decisionNo)
-        try c.encode(note, forKey: .note)
-        try c.encode(actor, forKey: .actor)
-        try c.encode(createdAt, forKey: .createdAt)
-        try c.encode(units, forKey: .units)
-        try c.encode(correctsEventId, forKey: .correctsEventId)
-        try c.encode(correctedByEventId, forKey: .correctedByEventId)
-    }
 
-    enum CodingKeys: String, CodingKey { case id, kind, effectiveOn, decisionNo, note, actor, createdAt, units, correctsEventId, correctedByEventId }
 }
 
 struct APICorrectionBody: Decodable, Sendable {
@@ -473,4 +415,17 @@ struct APIPart: Decodable, Sendable {
 struct APIRestructureBody: Decodable, Sendable {
     let steps: [APIStep]
     let dryRun: Bool?
+}
+
+/// An optional that encodes as `null` when absent (JSONEncoder would drop the key): clients see every field.
+@propertyWrapper
+struct ExplicitNull<Value: Encodable & Sendable>: Encodable, Sendable {
+    var wrappedValue: Value?
+
+    init(wrappedValue: Value?) { self.wrappedValue = wrappedValue }
+
+    func encode(to encoder: any Encoder) throws {
+        var container = encoder.singleValueContainer()
+        if let value = wrappedValue { try container.encode(value) } else { try container.encodeNil() }
+    }
 }
