@@ -103,6 +103,18 @@ def test_log_in_pick_a_unit_browse_the_tree_rename_and_log_out(server, browser):
     assert browser.find_element(By.TAG_NAME, "h1").text == "Nguyễn Văn Tùng"
     shot(browser, "08c-member-page")
 
+    # Transfer the member to the other cell of the commune: a dated event with its decision.
+    event = browser.find_element(By.ID, "event-form")
+    Select(event.find_element(By.NAME, "kind")).select_by_value("transfer_within")
+    event.find_element(By.NAME, "effective_on").send_keys("02/03/2026")
+    event.find_element(By.NAME, "decision_no").send_keys("15-QĐ/ĐU")
+    event.find_element(By.NAME, "to_unit").send_keys("T01-A-C2")
+    event.find_element(By.CSS_SELECTOR, "button").click()
+    wait_for(browser, lambda d: "event=1" in d.current_url)
+    assert "Chi bộ thôn Hai" in browser.find_element(By.ID, "member-facts").text
+    assert "15-QĐ/ĐU" in browser.find_element(By.ID, "member-events").text
+    shot(browser, "08d-member-transferred")
+
     # A phone-sized window still shows the menu and the content.
     browser.set_window_size(390, 844)
     browser.get(base + "/units/T01-A")

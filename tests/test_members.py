@@ -105,3 +105,18 @@ def test_member_sheet_prints_as_html_and_pdf(server, workdir):
     (workdir / "sheet.pdf").write_bytes(pdf.content)
     other = login(server.base, "clerk-t01-b")
     assert other.get(server.base + f"/members/{member['id']}/sheet").status_code == 404
+
+
+def test_lifecycle_events_through_the_api(server):
+    clerk = login(server.base, "clerk-t01-a")
+    csrf = page_csrf(clerk, server.base)
+    member = clerk.get(server.base + "/api/v1/members?q=pom").json()["items"][0]
+    refused = clerk.post(server.base + f"/api/v1/members/{member['id']}/events", headers={"X-CSRF-Token": csrf},
+                         json={"kind": "readmitted", "effective_on": "2026-01-05", "decision_no": "3-QĐ/ĐU"})
+    assert refused.status_code == 422
+    away = clerk.post(server.base + f"/api/v1/members/{member['id']}/events", headers={"X-CSRF-Token": csrf},
+                      json={"kind": "transfer_temporary", "effective_on": "2026-01-05", "decision_no": "3-QĐ/ĐU", "to_unit": "T01-B-C1"})
+    assert away.status_code == 201, away.text
+    events = clerk.get(server.base + f"/api/v1/members/{member['id']}/events").json()["items"]
+    assert events[-1]["kind"] == "transfer_temporary" and events[-1]["to_unit"] == "T01-B-C1"
+    assert "Lò Văn Pọm" in clerk.get(server.base + "/members/away").text

@@ -25,6 +25,7 @@ enum Migrator {
         Migration(version: 1, name: "foundation", statements: foundation),
         Migration(version: 2, name: "unit history", statements: unitHistory),
         Migration(version: 3, name: "members", statements: members),
+        Migration(version: 4, name: "member events", statements: memberEvents),
     ]
 
     static var latestVersion: Int { migrations.map(\.version).max() ?? 0 }
@@ -154,6 +155,33 @@ enum Migrator {
             "CREATE INDEX members_unit_path ON members (unit_path, status)",
             "CREATE INDEX members_unit ON members (unit_id)",
             "CREATE INDEX members_sort ON members (name_sort_key)",
+        ]
+    }
+
+    /// Lifecycle events of members (transfers, exemption, leaving, death, re-admission): each a dated record with
+    /// its decision; the member's status and unit follow from them. A temporary transfer keeps the member's unit and
+    /// records the unit that holds the member meanwhile.
+    static func memberEvents(_ dialect: Dialect) -> [String] {
+        let ddl = DDL(dialect: dialect)
+        return [
+            """
+            CREATE TABLE member_events (
+                id \(ddl.id),
+                member_id BIGINT NOT NULL REFERENCES members(id),
+                kind TEXT NOT NULL,
+                effective_on TEXT NOT NULL,
+                decision_no TEXT,
+                from_unit_id BIGINT REFERENCES units(id),
+                to_unit_id BIGINT REFERENCES units(id),
+                destination TEXT,
+                note TEXT,
+                actor TEXT NOT NULL,
+                created_at TEXT NOT NULL
+            )
+            """,
+            "CREATE INDEX member_events_member ON member_events (member_id, effective_on)",
+            "ALTER TABLE members ADD COLUMN temporary_unit_id BIGINT REFERENCES units(id)",
+            "ALTER TABLE members ADD COLUMN temporary_until TEXT",
         ]
     }
 

@@ -239,3 +239,36 @@ extension MemberTests {
         }
     }
 }
+
+extension MemberTests {
+    @Test("lifecycle events move the member, change the status from the event, and refuse what does not fit (DOMAIN.md §2)")
+    func lifecycle() async throws {
+        try await TestDatabase.with { t in
+            try await t.seedTree()
+            let clerk = try await t.principal(.clerk, at: "T01")
+            let member = try await t.services.members.create(clerk, Self.draft("Nguyễn Văn Tùng", card: "80000001"), today: Self.today)
+            let day = CivilDate(year: 2026, month: 3, day: 2)!
+            let moved = try await t.services.members.recordEvent(
+                clerk, memberId: member.id, MemberEventInput(kind: .transferWithin, effectiveOn: day, decisionNo: "15-QĐ/ĐU", toUnitCode: "T01-B-C1"),
+                today: Self.today)
+            #expect(moved.record.unitCode == "T01-B-C1")
+            await #expect(throws: DomainError.notFound(Catalogue.memberNotFound)) {
+                try await t.services.members.get(try await t.principal(.viewer, at: "T01-A"), id: member.id)
+            }
+            _ = try await t.services.members.recordEvent(
+                clerk, memberId: member.id, MemberEventInput(kind: .transferTemporary, effectiveOn: day.adding(days: 10), decisionNo: "16-QĐ/ĐU", toUnitCode: "T01-A-C1"),
+                today: Self.today)
+            #expect(try await t.services.members.temporarilyAway(clerk).map(\.heldBy) == ["Chi bộ thôn 1"])
+            let gone = try await t.services.members.recordEvent(
+                clerk, memberId: member.id, MemberEventInput(kind: .deceased, effectiveOn: day.adding(days: 20), decisionNo: "17-QĐ/ĐU"), today: Self.today)
+            #expect(gone.record.status == .deceased && gone.record.leftOn == day.adding(days: 20))
+            #expect(try await t.services.members.temporarilyAway(clerk).isEmpty)
+            await #expect(throws: DomainError.self) {
+                try await t.services.members.recordEvent(
+                    clerk, memberId: member.id, MemberEventInput(kind: .exempt, effectiveOn: day.adding(days: 30), decisionNo: "18-QĐ/ĐU"), today: Self.today)
+            }
+            #expect(try await t.services.members.events(clerk, memberId: member.id).map(\.kind) == [.transferWithin, .transferTemporary, .deceased])
+            #expect(try await t.services.audit.verify() != .broken(entryId: 0, reason: ""))
+        }
+    }
+}

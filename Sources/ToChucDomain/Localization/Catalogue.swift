@@ -419,6 +419,37 @@ public enum Catalogue {
         }
     }
 
+    // MARK: - Member events
+    public static let memberEvents = t("Biến động", "Lifecycle")
+    public static let recordEvent = t("Ghi biến động", "Record an event")
+    public static let eventKind = t("Loại biến động", "Event")
+    public static let toUnit = t("Mã tổ chức chuyển đến (hoặc nơi sinh hoạt tạm thời)", "Code of the receiving unit (or of the temporary one)")
+    public static let destination = t("Nơi đến (ngoài phạm vi)", "Destination (outside the scope)")
+    public static let temporarilyAt = t("Sinh hoạt tạm thời tại", "Temporarily at")
+    public static let farAway = t("Đảng viên sinh hoạt tạm thời, đi làm ăn xa", "Members temporarily elsewhere")
+    public static let eventRecorded = t("Đã ghi biến động.", "Event recorded.")
+    public static func eventNotAllowed(_ kind: MemberEventKind, _ status: MemberStatus) -> Localized {
+        t(
+            "Không thể ghi “\(kind.label.vi)” cho đảng viên có trạng thái “\(status.label.vi)”.",
+            "“\(kind.label.en)” cannot be recorded for a member whose status is “\(status.label.en)”.")
+    }
+    public static let eventBeforeAdmission = t("Ngày biến động trước ngày vào Đảng.", "The event is dated before the admission.")
+    public static let notTemporarilyAway = t("Đảng viên này không đang sinh hoạt tạm thời ở nơi khác.", "This member is not temporarily elsewhere.")
+    public static func memberEventKind(_ kind: MemberEventKind) -> Localized {
+        switch kind {
+        case .transferWithin: return t("Chuyển sinh hoạt chính thức (trong phạm vi)", "Official transfer (within the scope)")
+        case .transferOut: return t("Chuyển sinh hoạt chính thức ra ngoài", "Official transfer out")
+        case .transferTemporary: return t("Chuyển sinh hoạt tạm thời", "Temporary transfer")
+        case .returnFromTemporary: return t("Trở lại sau sinh hoạt tạm thời", "Back from a temporary transfer")
+        case .exempt: return t("Miễn công tác và sinh hoạt đảng", "Exempted")
+        case .expelled: return t("Khai trừ", "Expelled")
+        case .removed: return t("Xóa tên", "Removed from the list")
+        case .resigned: return t("Xin ra khỏi Đảng", "Resigned")
+        case .deceased: return t("Từ trần", "Deceased")
+        case .readmitted: return t("Kết nạp lại", "Re-admitted")
+        }
+    }
+
     // MARK: - Member sheet
     public static let memberSheet = t("Phiếu đảng viên", "Member sheet")
     public static let memberSheetForm = t("(Mẫu 2-HSĐV)", "(Form 2-HSĐV)")

@@ -128,6 +128,29 @@ extension Site {
             let member = try await services.members.update(principal, id: id, body.draft, expectedVersion: version)
             return try Responses.json(APIMember(member, personal: principal.role.seesPersonalData))
         }
+        api.get("members/:id/events") { _, context in
+            let principal = try context.requirePrincipal()
+            guard let id = Int64(try context.parameters.require("id")) else { throw DomainError.notFound(Catalogue.memberNotFound) }
+            let events = try await services.members.events(principal, memberId: id)
+            return try Responses.json(["items": events.map(APIMemberEvent.init)])
+        }
+        api.post("members/:id/events") { request, context in
+            let principal = try context.requirePrincipal()
+            guard let id = Int64(try context.parameters.require("id")) else { throw DomainError.notFound(Catalogue.memberNotFound) }
+            _ = try await services.members.get(principal, id: id)
+            let body = try await Self.decode(APIMemberEventBody.self, request, context)
+            guard let kind = MemberEventKind(rawValue: body.kind) else {
+                throw DomainError.invalid(Catalogue.invalidInput, [FieldError("kind", Catalogue.unknownValue(body.kind))])
+            }
+            guard let date = CivilDate(parsing: body.effectiveOn) else {
+                throw DomainError.invalid(Catalogue.invalidInput, [FieldError("effective_on", Catalogue.invalidDate(body.effectiveOn))])
+            }
+            let member = try await services.members.recordEvent(
+                principal, memberId: id,
+                MemberEventInput(kind: kind, effectiveOn: date, decisionNo: body.decisionNo, toUnitCode: body.toUnit ?? "",
+                                 destination: body.destination ?? "", note: body.note ?? ""))
+            return try Responses.json(APIMember(member, personal: principal.role.seesPersonalData), status: .created)
+        }
         api.get("members/:id/history") { _, context in
             let principal = try context.requirePrincipal()
             guard let id = Int64(try context.parameters.require("id")) else { throw DomainError.notFound(Catalogue.memberNotFound) }
@@ -135,5 +158,38 @@ extension Site {
             if !principal.role.seesPersonalData { entries = entries.map(Self.maskedEntry) }
             return try Responses.json(["items": entries.map(APIAuditEntry.init)])
         }
+    }
+}
+
+struct APIMemberEventBody: Decodable, Sendable {
+    let kind: String
+    let effectiveOn: String
+    let decisionNo: String
+    let toUnit: String?
+    let destination: String?
+    let note: String?
+}
+
+struct APIMemberEvent: Encodable, Sendable {
+    let id: Int64
+    let kind: String
+    let effectiveOn: String
+    @ExplicitNull var decisionNo: String?
+    @ExplicitNull var fromUnit: String?
+    @ExplicitNull var toUnit: String?
+    @ExplicitNull var destination: String?
+    @ExplicitNull var note: String?
+    let actor: String
+
+    init(_ e: MemberEventRecord) {
+        id = e.id
+        kind = e.kind.rawValue
+        effectiveOn = e.effectiveOn.iso
+        decisionNo = e.decisionNo
+        fromUnit = e.fromUnit
+        toUnit = e.toUnit
+        destination = e.destination
+        note = e.note
+        actor = e.actor
     }
 }

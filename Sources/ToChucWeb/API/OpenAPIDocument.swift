@@ -149,6 +149,23 @@ enum OpenAPIDocument {
                   "400": {"$ref": "#/components/responses/Problem"}, "401": {"$ref": "#/components/responses/Problem"}, "403": {"$ref": "#/components/responses/Problem"},
                   "404": {"$ref": "#/components/responses/Problem"}, "409": {"$ref": "#/components/responses/Problem"}, "422": {"$ref": "#/components/responses/Problem"}}}
             },
+            "/api/v1/members/{id}/events": {
+              "parameters": [{"name": "id", "in": "path", "required": true, "schema": {"type": "integer", "minimum": 1}}],
+              "get": {"operationId": "memberEvents", "summary": "Lifecycle events of a member, oldest first",
+                "responses": {"200": {"description": "Events", "content": {"application/json": {"schema": {"type": "object", "required": ["items"], "properties": {"items": {"type": "array", "items": {"type": "object",
+                  "required": ["id", "kind", "effective_on", "decision_no", "from_unit", "to_unit", "destination", "note", "actor"],
+                  "properties": {"id": {"type": "integer"}, "kind": {"type": "string"}, "effective_on": {"type": "string"}, "decision_no": {"type": ["string", "null"]},
+                    "from_unit": {"type": ["string", "null"]}, "to_unit": {"type": ["string", "null"]}, "destination": {"type": ["string", "null"]},
+                    "note": {"type": ["string", "null"]}, "actor": {"type": "string"}}}}}}}}},
+                  "401": {"$ref": "#/components/responses/Problem"}, "404": {"$ref": "#/components/responses/Problem"}}},
+              "post": {"operationId": "recordMemberEvent", "summary": "Record a transfer, exemption, leaving, death or re-admission; status and unit follow",
+                "requestBody": {"required": true, "content": {"application/json": {"schema": {"type": "object", "required": ["kind", "effective_on", "decision_no"],
+                  "properties": {"kind": {"type": "string", "enum": ["transfer_within", "transfer_out", "transfer_temporary", "return_temporary", "exempt", "expelled", "removed", "resigned", "deceased", "readmitted"]},
+                    "effective_on": {"type": "string"}, "decision_no": {"type": "string"}, "to_unit": {"type": "string"}, "destination": {"type": "string"}, "note": {"type": "string"}}}}}},
+                "responses": {"201": {"description": "Recorded", "content": {"application/json": {"schema": {"$ref": "#/components/schemas/Member"}}}},
+                  "400": {"$ref": "#/components/responses/Problem"}, "401": {"$ref": "#/components/responses/Problem"}, "403": {"$ref": "#/components/responses/Problem"},
+                  "404": {"$ref": "#/components/responses/Problem"}, "422": {"$ref": "#/components/responses/Problem"}}}
+            },
             "/api/v1/members/{id}/history": {
               "parameters": [{"name": "id", "in": "path", "required": true, "schema": {"type": "integer", "minimum": 1}}],
               "get": {"operationId": "memberHistory", "summary": "Audit history of a member, oldest first",

@@ -165,6 +165,7 @@ enum SiteURL {
     static let membersExport = "/members/export"
     static let dataCheck = "/members/check"
     static let badges = "/members/badges"
+    static let membersAway = "/members/away"
     static func member(_ id: Int64) -> String { "/members/\(id)" }
     static func editMember(_ id: Int64) -> String { "/members/\(id)/edit" }
     static let newUnit = "/units/new"

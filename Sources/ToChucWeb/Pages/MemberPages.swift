@@ -35,7 +35,8 @@ extension Site {
                 <a class="button secondary" href="\(SiteURL.membersExport)?format=xlsx&amp;\(Self.queryString(query))">\(ctx.t(Catalogue.downloadXLSX))</a>
                 <a class="button secondary" href="\(SiteURL.membersExport)?format=csv&amp;\(Self.queryString(query))">\(ctx.t(Catalogue.downloadCSV))</a>
                 <a class="button secondary" href="\(SiteURL.dataCheck)">\(ctx.t(Catalogue.dataCheck))</a>
-                <a class="button secondary" href="\(SiteURL.badges)">\(ctx.t(Catalogue.badgesTitle))</a></div>
+                <a class="button secondary" href="\(SiteURL.badges)">\(ctx.t(Catalogue.badgesTitle))</a>
+                <a class="button secondary" href="\(SiteURL.membersAway)">\(ctx.t(Catalogue.farAway))</a></div>
                 \(table)
                 \(Layout.pager(ctx, page: result.page, pageCount: result.pageCount, total: result.total) { page in
                     var q = query
@@ -148,6 +149,7 @@ extension Site {
             guard let id = Int64(try context.parameters.require("id")) else { throw DomainError.notFound(Catalogue.memberNotFound) }
             let member = try await services.members.get(principal, id: id)
             let history = try await services.members.history(principal, id: id)
+            let events = try await services.members.events(principal, memberId: id)
             let r = member.record
             let personal = principal.role.seesPersonalData
             func masked(_ value: String, _ mask: (String) -> String) -> String {
@@ -180,12 +182,55 @@ extension Site {
                 <dt>\(ctx.t(Catalogue.occupation))</dt><dd>\(r.occupation)</dd>
                 </dl>
                 <div class="actions">\(editButton)</div>
+                <h2>\(ctx.t(Catalogue.memberEvents))</h2>
+                \(memberEvents(ctx, principal, member, events, form: FormData(), message: nil, errors: []))
                 <h2>\(ctx.t(Catalogue.history))</h2>
                 \(Layout.history(ctx, personal ? history : history.map(Self.maskedEntry)))
                 """
-            let flash = request.query("saved") != nil ? ctx.t(Catalogue.memberSaved) : nil
+            let flash = request.query("saved") != nil ? ctx.t(Catalogue.memberSaved) : request.query("event") != nil ? ctx.t(Catalogue.eventRecorded) : nil
             return Responses.html(Layout.page(
                 ctx, title: r.fullName, breadcrumbs: [(ctx.t(Catalogue.members), SiteURL.members), (r.fullName, nil)], flash: flash, content: body))
+        }
+        router.post("/members/:id/events") { request, context in
+            let principal = try context.requirePrincipal()
+            guard let id = Int64(try context.parameters.require("id")) else { throw DomainError.notFound(Catalogue.memberNotFound) }
+            let form = context.form
+            do {
+                guard let kind = MemberEventKind(rawValue: form.string("kind")) else {
+                    throw DomainError.invalid(Catalogue.invalidInput, [FieldError("kind", Catalogue.unknownValue(form.string("kind")))])
+                }
+                guard let date = CivilDate(parsing: form.string("effective_on")) else {
+                    throw DomainError.invalid(Catalogue.invalidInput, [FieldError("effective_on", Catalogue.invalidDate(form.string("effective_on")))])
+                }
+                _ = try await services.members.recordEvent(
+                    principal, memberId: id,
+                    MemberEventInput(kind: kind, effectiveOn: date, decisionNo: form.string("decision_no"), toUnitCode: form.string("to_unit"),
+                                     destination: form.string("destination"), note: form.string("note")))
+                return Responses.redirect(SiteURL.member(id) + "?event=1")
+            } catch DomainError.invalid(let message, let errors) {
+                let ctx = try await pageContext(request, context)
+                let member = try await services.members.get(principal, id: id)
+                let events = try await services.members.events(principal, memberId: id)
+                let body: HTML = """
+                    <h1>\(member.record.fullName)</h1>
+                    <h2>\(ctx.t(Catalogue.memberEvents))</h2>
+                    \(memberEvents(ctx, principal, member, events, form: form, message: message, errors: errors))
+                    """
+                return Responses.html(Layout.page(ctx, title: member.record.fullName, breadcrumbs: [(ctx.t(Catalogue.members), SiteURL.members), (member.record.fullName, SiteURL.member(id))], content: body), status: .unprocessableContent)
+            }
+        }
+        router.get(RouterPath(SiteURL.membersAway)) { request, context in
+            let principal = try context.requirePrincipal()
+            let ctx = try await pageContext(request, context)
+            let away = try await services.members.temporarilyAway(principal)
+            let rows: [HTML] = away.map { item in
+                "<tr><td><a href=\"\(SiteURL.member(item.member.id))\">\(item.member.record.fullName)</a></td><td>\(item.member.unitName)</td><td>\(item.heldBy)</td></tr>"
+            }
+            let body: HTML = """
+                <h1>\(ctx.t(Catalogue.farAway))</h1>
+                \(rows.isEmpty ? HTML("<p>\(ctx.t(Catalogue.noRecords))</p>") : HTML("<table id=\"away-table\"><thead><tr><th>\(ctx.t(Catalogue.fullName))</th><th>\(ctx.t(Catalogue.cellLabel))</th><th>\(ctx.t(Catalogue.temporarilyAt))</th></tr></thead><tbody>\(rows)</tbody></table>"))
+                """
+            return Responses.html(Layout.page(ctx, title: ctx.t(Catalogue.farAway), breadcrumbs: [(ctx.t(Catalogue.members), SiteURL.members), (ctx.t(Catalogue.farAway), nil)], content: body))
         }
         router.get("/members/:id/edit") { request, context in
             let principal = try context.requirePrincipal()
@@ -219,6 +264,35 @@ extension Site {
                 return Responses.html(Layout.page(ctx, title: ctx.t(Catalogue.editMember), content: body), status: .conflict)
             }
         }
+    }
+
+    /// The member's lifecycle events and, for writers, the form to record the next one (only the kinds the status allows).
+    func memberEvents(_ ctx: PageContext, _ principal: Principal, _ member: Member, _ events: [MemberEventRecord], form: FormData, message: Localized?, errors: [FieldError]) -> HTML {
+        let rows: [HTML] = events.map { e in
+            """
+            <tr><td>\(ctx.date(e.effectiveOn))</td><td>\(ctx.t(e.kind.label))</td><td>\(e.decisionNo)</td><td>\(e.fromUnit)</td>
+            <td>\(e.toUnit ?? e.destination)</td><td>\(e.note)</td><td>\(e.actor)</td></tr>
+            """
+        }
+        let table: HTML = rows.isEmpty ? "<p>\(ctx.t(Catalogue.noRecords))</p>" : """
+            <table id="member-events"><thead><tr><th>\(ctx.t(Catalogue.effectiveOn))</th><th>\(ctx.t(Catalogue.eventKind))</th><th>\(ctx.t(Catalogue.decisionNo))</th>
+            <th>\(ctx.t(Catalogue.parent))</th><th>\(ctx.t(Catalogue.destination))</th><th>\(ctx.t(Catalogue.note))</th><th>\(ctx.t(Catalogue.who))</th></tr></thead><tbody>\(rows)</tbody></table>
+            """
+        let kinds = MemberEventKind.allowed(for: member.record.status)
+        guard principal.role.canWriteRecords, !kinds.isEmpty else { return table }
+        let options: [HTML] = kinds.map { "<option value=\"\($0.rawValue)\"\(HTML(raw: form.string("kind") == $0.rawValue ? " selected" : ""))>\(ctx.t($0.label))</option>" }
+        return """
+            \(table)
+            \(Layout.errors(ctx, message, errors))
+            <form method="post" action="\(SiteURL.member(member.id))/events" class="stacked" id="event-form"><h3>\(ctx.t(Catalogue.recordEvent))</h3>\(ctx.csrfField)
+            <label for="kind">\(ctx.t(Catalogue.eventKind))</label><select id="kind" name="kind">\(options)</select>
+            <label for="effective_on">\(ctx.t(Catalogue.effectiveOn))</label>\(Self.dateInput(ctx, name: "effective_on", value: form.string("effective_on")))
+            <label for="decision_no">\(ctx.t(Catalogue.decisionNo))</label><input type="text" id="decision_no" name="decision_no" value="\(form.string("decision_no"))" required>
+            <label for="to_unit">\(ctx.t(Catalogue.toUnit))</label><input type="text" id="to_unit" name="to_unit" value="\(form.string("to_unit"))">
+            <label for="destination">\(ctx.t(Catalogue.destination))</label><input type="text" id="destination" name="destination" value="\(form.string("destination"))">
+            <label for="event-note">\(ctx.t(Catalogue.note))</label><input type="text" id="event-note" name="note" value="\(form.string("note"))">
+            <div class="actions"><button type="submit">\(ctx.t(Catalogue.recordEvent))</button></div></form>
+            """
     }
 
     /// Party age today and the next badge milestone (DOMAIN.md §2; interruptions arrive with lifecycle events).
