@@ -26,6 +26,7 @@ enum Migrator {
         Migration(version: 2, name: "unit history", statements: unitHistory),
         Migration(version: 3, name: "members", statements: members),
         Migration(version: 4, name: "member events", statements: memberEvents),
+        Migration(version: 5, name: "admission cases", statements: admissionCases),
     ]
 
     static var latestVersion: Int { migrations.map(\.version).max() ?? 0 }
@@ -182,6 +183,28 @@ enum Migrator {
             "CREATE INDEX member_events_member ON member_events (member_id, effective_on)",
             "ALTER TABLE members ADD COLUMN temporary_unit_id BIGINT REFERENCES units(id)",
             "ALTER TABLE members ADD COLUMN temporary_until TEXT",
+        ]
+    }
+
+    /// The admission pipeline of a candidate (DOMAIN.md §2): what each step recorded, so that the next can be checked.
+    static func admissionCases(_ dialect: Dialect) -> [String] {
+        [
+            """
+            CREATE TABLE admission_cases (
+                member_id BIGINT PRIMARY KEY REFERENCES members(id),
+                stage TEXT NOT NULL,
+                course_on TEXT,
+                introducers TEXT,
+                cell_meeting_on TEXT,
+                cell_full_members BIGINT,
+                cell_in_favour BIGINT,
+                provincial_consent BIGINT NOT NULL DEFAULT 0,
+                decision_no TEXT,
+                decision_on TEXT,
+                ceremony_on TEXT,
+                updated_at TEXT NOT NULL
+            )
+            """
         ]
     }
 

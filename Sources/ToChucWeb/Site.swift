@@ -37,6 +37,7 @@ public struct Site: Sendable {
         registerMemberPages(router)
         registerDemoPages(router)
         registerMemberSheet(router)
+        registerAdmissionPages(router)
         registerAccountPages(router)
         registerAdminPages(router)
         registerAPI(router)

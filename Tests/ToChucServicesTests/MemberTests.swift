@@ -272,3 +272,42 @@ extension MemberTests {
         }
     }
 }
+
+extension MemberTests {
+    @Test("a candidate goes from quần chúng ưu tú to full member, each step checked against its rule (DOMAIN.md §2)")
+    func admissionPipeline() async throws {
+        try await TestDatabase.with { t in
+            try await t.seedTree()
+            let clerk = try await t.principal(.clerk, at: "T01")
+            _ = try await t.services.members.create(clerk, Self.draft("Nguyễn Văn Tùng", card: "90000001", birth: "1980-01-01"), today: Self.today)
+            _ = try await t.services.members.create(clerk, Self.draft("Đặng Thị Lan", card: "90000002", gender: "female", birth: "1982-01-01"), today: Self.today)
+            var d = Self.draft("Vũ Minh Quân", card: "", birth: "2000-05-05", status: "candidate", admitted: "", recognized: "")
+            d.cardNo = ""
+            let candidate = try await t.services.members.create(clerk, d, today: Self.today)
+            func step(_ s: AdmissionStep) async throws -> [Localized] {
+                try await t.services.admission.advance(clerk, memberId: candidate.id, s, today: Self.today)
+            }
+            // Out of order: the cell cannot vote before the course.
+            await #expect(throws: DomainError.self) { try await step(.cellVote(on: Self.d("2025-02-15"), fullMembers: 3, inFavour: 2, provincialConsent: false)) }
+            _ = try await step(.course(on: Self.d("2025-01-10")))
+            // An introducer who has worked with the candidate for less than 12 months is refused.
+            await #expect(throws: DomainError.self) {
+                try await step(.introducers([("90000001", Self.d("2023-01-01")), ("90000002", Self.d("2026-06-01"))]))
+            }
+            _ = try await step(.introducers([("90000001", Self.d("2023-01-01")), ("90000002", Self.d("2023-06-01"))]))
+            // 1 of 3 full members is short of two thirds.
+            await #expect(throws: DomainError.self) { try await step(.cellVote(on: Self.d("2025-02-15"), fullMembers: 3, inFavour: 1, provincialConsent: false)) }
+            _ = try await step(.cellVote(on: Self.d("2025-02-15"), fullMembers: 3, inFavour: 2, provincialConsent: false))
+            _ = try await step(.decision(number: "123-QĐ/ĐU", on: Self.d("2025-03-01")))
+            #expect(try await t.services.members.get(clerk, id: candidate.id).record.status == .probationary)
+            #expect(try await step(.ceremony(on: Self.d("2025-03-20"))).isEmpty)
+            let warnings = try await step(.recognition(cardNo: "90000003"))
+            #expect(warnings == [Catalogue.recognitionLate])
+            let full = try await t.services.members.get(clerk, id: candidate.id)
+            #expect(full.record.status == .full && full.record.recognizedOn == Self.d("2026-03-20") && full.record.cardNo == "90000003")
+            #expect(full.record.admittedOn == Self.d("2025-03-01"))
+        }
+    }
+
+    static func d(_ text: String) -> CivilDate { CivilDate(parsing: text)! }
+}

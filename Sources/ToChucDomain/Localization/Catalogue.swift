@@ -450,6 +450,39 @@ public enum Catalogue {
         }
     }
 
+    // MARK: - Admission pipeline
+    public static let admission = t("Kết nạp đảng viên", "Admission")
+    public static let admissionBoard = t("Quy trình kết nạp", "Admission pipeline")
+    public static let stage = t("Bước", "Stage")
+    public static let nextStep = t("Bước tiếp theo", "Next step")
+    public static let recognitionDue = t("Đến hạn xét chuyển chính thức", "Due for recognition")
+    public static let recognitionOverdue = t("Quá hạn xét chuyển chính thức", "Overdue for recognition")
+    public static let probationEndLabel = t("Hết thời gian dự bị", "Probation ends")
+    public static let newCandidate = t("Thêm đối tượng kết nạp", "New candidate")
+    public static let stepDone = t("Đã ghi bước này.", "Step recorded.")
+    public static func admissionOutOfOrder(_ current: AdmissionStage, _ wanted: AdmissionStage) -> Localized {
+        t(
+            "Hồ sơ đang ở bước “\(current.label.vi)”; chưa thể ghi “\(wanted.label.vi)”.",
+            "The case is at “\(current.label.en)”; “\(wanted.label.en)” cannot be recorded yet.")
+    }
+    public static func introducerUnknown(_ card: String) -> Localized {
+        t("Không có đảng viên nào có số thẻ “\(card)”.", "No member has card number “\(card)”.")
+    }
+    public static let meetingBeforeCourse = t("Chi bộ họp xét trước khi đối tượng học lớp bồi dưỡng.", "The cell met before the candidate attended the course.")
+    public static let decisionBeforeMeeting = t("Quyết định kết nạp trước ngày chi bộ họp xét.", "The decision predates the cell's meeting.")
+    public static func probationNotOver(_ date: String) -> Localized {
+        t("Chưa hết 12 tháng dự bị (đến \(date)).", "The 12 months of probation are not over (until \(date)).")
+    }
+    public static let recognitionLate = t(
+        "Chi bộ xét chuyển chính thức quá 30 ngày làm việc sau khi hết dự bị; ngày chính thức vẫn tính từ khi hết dự bị, cần giải trình.",
+        "The cell considered recognition more than 30 working days after probation ended; full status still dates from then, but the delay must be explained.")
+    public static let introducerCard = t("Số thẻ người giới thiệu", "Introducer's card number")
+    public static let workedSince = t("Cùng công tác từ", "Worked together since")
+    public static let cellFullMembers = t("Số đảng viên chính thức của chi bộ", "Full members of the cell")
+    public static let cellInFavour = t("Số tán thành", "In favour")
+    public static let provincialConsent = t("Có văn bản đồng ý của Tỉnh ủy (đối tượng trên 60 tuổi)", "Written consent of the provincial committee (over 60)")
+    public static let meetingOn = t("Ngày chi bộ họp xét", "Date of the cell's meeting")
+
     // MARK: - Member sheet
     public static let memberSheet = t("Phiếu đảng viên", "Member sheet")
     public static let memberSheetForm = t("(Mẫu 2-HSĐV)", "(Form 2-HSĐV)")

@@ -39,6 +39,7 @@ public struct AppServices: Sendable {
     public let demo: DemoService
     public let dataCheck: DataCheckService
     public let badges: BadgeService
+    public let admission: AdmissionService
 
     public init(db: Database) {
         self.db = db
@@ -51,6 +52,7 @@ public struct AppServices: Sendable {
         self.demo = DemoService(db: db)
         self.dataCheck = DataCheckService(db: db)
         self.badges = BadgeService(db: db)
+        self.admission = AdmissionService(db: db)
     }
 
     /// First start: an empty database gets a root unit (when it has none) and an administrator in the first root.

@@ -40,7 +40,7 @@ struct MenuArea {
 enum Layout {
     static let areas: [MenuArea] = [
         MenuArea(title: Catalogue.areaOrganization, link: SiteURL.tree(), prefixes: ["/units", "/tree", "/restructure"]),
-        MenuArea(title: Catalogue.areaMembers, link: SiteURL.members, prefixes: ["/members"]),
+        MenuArea(title: Catalogue.areaMembers, link: SiteURL.members, prefixes: ["/members", "/admission"]),
         MenuArea(title: Catalogue.areaCadres, link: nil, prefixes: ["/cadres"]),
         MenuArea(title: Catalogue.areaAssessment, link: nil, prefixes: ["/assessment"]),
         MenuArea(title: Catalogue.areaCongress, link: nil, prefixes: ["/congresses"]),
@@ -166,6 +166,8 @@ enum SiteURL {
     static let dataCheck = "/members/check"
     static let badges = "/members/badges"
     static let membersAway = "/members/away"
+    static let admission = "/admission"
+    static func admissionCase(_ id: Int64) -> String { "/admission/\(id)" }
     static func member(_ id: Int64) -> String { "/members/\(id)" }
     static func editMember(_ id: Int64) -> String { "/members/\(id)/edit" }
     static let newUnit = "/units/new"

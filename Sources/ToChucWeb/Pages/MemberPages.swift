@@ -36,7 +36,8 @@ extension Site {
                 <a class="button secondary" href="\(SiteURL.membersExport)?format=csv&amp;\(Self.queryString(query))">\(ctx.t(Catalogue.downloadCSV))</a>
                 <a class="button secondary" href="\(SiteURL.dataCheck)">\(ctx.t(Catalogue.dataCheck))</a>
                 <a class="button secondary" href="\(SiteURL.badges)">\(ctx.t(Catalogue.badgesTitle))</a>
-                <a class="button secondary" href="\(SiteURL.membersAway)">\(ctx.t(Catalogue.farAway))</a></div>
+                <a class="button secondary" href="\(SiteURL.membersAway)">\(ctx.t(Catalogue.farAway))</a>
+                <a class="button secondary" href="\(SiteURL.admission)">\(ctx.t(Catalogue.admissionBoard))</a></div>
                 \(table)
                 \(Layout.pager(ctx, page: result.page, pageCount: result.pageCount, total: result.total) { page in
                     var q = query
@@ -128,7 +129,7 @@ extension Site {
             let ctx = try await pageContext(request, context)
             var draft = MemberDraft()
             draft.unitCode = request.query("unit") ?? ""
-            draft.status = MemberStatus.full.rawValue
+            draft.status = request.query("status") ?? MemberStatus.full.rawValue
             draft.ethnicity = "Kinh"
             return Responses.html(memberForm(ctx, draft: draft, id: nil, version: nil, message: nil, errors: []))
         }
