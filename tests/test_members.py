@@ -120,3 +120,21 @@ def test_lifecycle_events_through_the_api(server):
     events = clerk.get(server.base + f"/api/v1/members/{member['id']}/events").json()["items"]
     assert events[-1]["kind"] == "transfer_temporary" and events[-1]["to_unit"] == "T01-B-C1"
     assert "Lò Văn Pọm" in clerk.get(server.base + "/members/away").text
+
+
+def test_admission_through_the_api(server):
+    clerk = login(server.base, "clerk-t01-a")
+    csrf = page_csrf(clerk, server.base)
+    created = clerk.post(server.base + "/api/v1/members", headers={"X-CSRF-Token": csrf}, json={
+        "full_name": "Hà Thị Ưu Tú", "gender": "female", "birth_date": "2001-01-01", "unit_code": "T01-A-C1", "status": "candidate"})
+    assert created.status_code == 201, created.text
+    mid = created.json()["id"]
+    board = clerk.get(server.base + "/api/v1/admission").json()["items"]
+    assert any(i["member"]["id"] == mid and i["stage"] == "outstanding" for i in board)
+    early = clerk.post(server.base + f"/api/v1/admission/{mid}", headers={"X-CSRF-Token": csrf},
+                       json={"step": "cell_approved", "meeting_on": "2025-02-15", "full_members": "3", "in_favour": "3"})
+    assert early.status_code == 422
+    ok = clerk.post(server.base + f"/api/v1/admission/{mid}", headers={"X-CSRF-Token": csrf}, json={"step": "course", "course_on": "2025-01-10"})
+    assert ok.status_code == 201, ok.text
+    board = clerk.get(server.base + "/api/v1/admission").json()["items"]
+    assert any(i["member"]["id"] == mid and i["stage"] == "course" for i in board)

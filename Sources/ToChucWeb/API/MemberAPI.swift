@@ -151,6 +151,31 @@ extension Site {
                                  destination: body.destination ?? "", note: body.note ?? ""))
             return try Responses.json(APIMember(member, personal: principal.role.seesPersonalData), status: .created)
         }
+        api.get("admission") { _, context in
+            let principal = try context.requirePrincipal()
+            let items = try await services.admission.board(principal)
+            let personal = principal.role.seesPersonalData
+            return try Responses.json(["items": items.map { APIAdmissionItem($0, personal: personal) }])
+        }
+        api.post("admission/:id") { request, context in
+            let principal = try context.requirePrincipal()
+            guard let id = Int64(try context.parameters.require("id")) else { throw DomainError.notFound(Catalogue.memberNotFound) }
+            _ = try await services.members.get(principal, id: id)
+            // Read as plain keys (no snake-case conversion): the step's fields are named as in the form.
+            var raw = request
+            let buffer = try await raw.collectBody(upTo: context.maxUploadSize)
+            guard let body = try? JSONDecoder().decode([String: String].self, from: Data(buffer.readableBytesView)) else {
+                throw DomainError.invalid(Catalogue.malformedBody, [])
+            }
+            if body.values.contains(where: { $0.contains("\u{0}") }) { throw DomainError.invalid(Catalogue.nulCharacter, []) }
+            var form = FormData()
+            for (key, value) in body { form.set(key, value) }
+            let warnings = try await services.admission.advance(principal, memberId: id, try Self.admissionStep(form))
+            let member = try await services.members.get(principal, id: id)
+            return try Responses.json(
+                APIAdmissionResult(member: APIMember(member, personal: principal.role.seesPersonalData),
+                                   warningsVi: warnings.map(\.vi), warningsEn: warnings.map(\.en)), status: .created)
+        }
         api.get("members/:id/history") { _, context in
             let principal = try context.requirePrincipal()
             guard let id = Int64(try context.parameters.require("id")) else { throw DomainError.notFound(Catalogue.memberNotFound) }
@@ -192,4 +217,24 @@ struct APIMemberEvent: Encodable, Sendable {
         note = e.note
         actor = e.actor
     }
+}
+
+struct APIAdmissionItem: Encodable, Sendable {
+    let member: APIMember
+    let stage: String
+    @ExplicitNull var probationEnd: String?
+    @ExplicitNull var recognition: String?
+
+    init(_ item: AdmissionItem, personal: Bool) {
+        member = APIMember(item.member, personal: personal)
+        stage = item.stage.rawValue
+        probationEnd = item.probationEnd?.iso
+        recognition = item.recognition?.rawValue
+    }
+}
+
+struct APIAdmissionResult: Encodable, Sendable {
+    let member: APIMember
+    let warningsVi: [String]
+    let warningsEn: [String]
 }

@@ -166,6 +166,27 @@ enum OpenAPIDocument {
                   "400": {"$ref": "#/components/responses/Problem"}, "401": {"$ref": "#/components/responses/Problem"}, "403": {"$ref": "#/components/responses/Problem"},
                   "404": {"$ref": "#/components/responses/Problem"}, "422": {"$ref": "#/components/responses/Problem"}}}
             },
+            "/api/v1/admission": {
+              "get": {"operationId": "admissionBoard", "summary": "Candidates and probationary members of the subtree with their stage and recognition due dates",
+                "responses": {"200": {"description": "Board", "content": {"application/json": {"schema": {"type": "object", "required": ["items"], "properties": {"items": {"type": "array", "items": {"type": "object",
+                  "required": ["member", "stage", "probation_end", "recognition"], "properties": {"member": {"$ref": "#/components/schemas/Member"},
+                  "stage": {"type": "string", "enum": ["outstanding", "course", "introduced", "cell_approved", "committee_decided", "ceremony_held", "recognized"]},
+                  "probation_end": {"type": ["string", "null"]}, "recognition": {"type": ["string", "null"], "enum": ["not_yet_due", "due", "overdue", null]}}}}}}}}},
+                  "401": {"$ref": "#/components/responses/Problem"}}}
+            },
+            "/api/v1/admission/{id}": {
+              "parameters": [{"name": "id", "in": "path", "required": true, "schema": {"type": "integer", "minimum": 1}}],
+              "post": {"operationId": "admissionStep", "summary": "Record the next step of a candidate's admission; refused with the rule's message when it does not hold",
+                "requestBody": {"required": true, "content": {"application/json": {"schema": {"type": "object", "required": ["step"], "additionalProperties": {"type": "string"},
+                  "properties": {"step": {"type": "string", "enum": ["course", "introduced", "cell_approved", "committee_decided", "ceremony_held", "recognized"]},
+                    "course_on": {"type": "string"}, "card_1": {"type": "string"}, "since_1": {"type": "string"}, "card_2": {"type": "string"}, "since_2": {"type": "string"},
+                    "meeting_on": {"type": "string"}, "full_members": {"type": "string"}, "in_favour": {"type": "string"}, "consent": {"type": "string"},
+                    "decision_no": {"type": "string"}, "decision_on": {"type": "string"}, "ceremony_on": {"type": "string"}, "card_no": {"type": "string"}}}}}},
+                "responses": {"201": {"description": "Recorded", "content": {"application/json": {"schema": {"type": "object", "required": ["member", "warnings_vi", "warnings_en"],
+                  "properties": {"member": {"$ref": "#/components/schemas/Member"}, "warnings_vi": {"type": "array", "items": {"type": "string"}}, "warnings_en": {"type": "array", "items": {"type": "string"}}}}}}},
+                  "400": {"$ref": "#/components/responses/Problem"}, "401": {"$ref": "#/components/responses/Problem"}, "403": {"$ref": "#/components/responses/Problem"},
+                  "404": {"$ref": "#/components/responses/Problem"}, "422": {"$ref": "#/components/responses/Problem"}}}
+            },
             "/api/v1/members/{id}/history": {
               "parameters": [{"name": "id", "in": "path", "required": true, "schema": {"type": "integer", "minimum": 1}}],
               "get": {"operationId": "memberHistory", "summary": "Audit history of a member, oldest first",

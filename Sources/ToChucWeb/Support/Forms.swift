@@ -17,6 +17,9 @@ public struct FormData: Sendable {
     }
 
     public subscript(_ key: String) -> String? { values[key]?.first }
+
+    /// Sets one value (for bodies that arrive as JSON but are read like a form).
+    public mutating func set(_ key: String, _ value: String) { values[key] = [value] }
     public func string(_ key: String) -> String { values[key]?.first ?? "" }
     public func flag(_ key: String) -> Bool {
         guard let v = values[key]?.last else { return false }
