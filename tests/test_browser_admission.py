@@ -1,6 +1,7 @@
 """Issue 4's browser journey: a clerk takes a candidate from "quần chúng ưu tú" to full member, step by step."""
 from selenium.webdriver.common.by import By
-from selenium.webdriver.support.ui import Select
+from selenium.webdriver.support import expected_conditions
+from selenium.webdriver.support.ui import Select, WebDriverWait
 
 from conftest import PASSWORD
 from test_browser import browser, shot, wait_for  # noqa: F401  (the fixture is shared)
@@ -22,7 +23,9 @@ def submit_step(driver, fields):
             box.clear()
             box.send_keys(value)
     form.find_element(By.ID, "admission-submit").click()
-    wait_for(driver, lambda d: "done=1" in d.current_url or d.find_elements(By.CSS_SELECTOR, ".flash"))
+    # The next page replaces this one: wait until the old form is gone, then for the new page.
+    WebDriverWait(driver, 10).until(expected_conditions.staleness_of(form))
+    wait_for(driver, lambda d: d.find_elements(By.ID, "admission-stages"))
 
 
 def test_a_candidate_becomes_a_full_member(server, browser):
@@ -56,6 +59,7 @@ def test_a_candidate_becomes_a_full_member(server, browser):
     form.find_element(By.NAME, "full_members").send_keys("3")
     form.find_element(By.NAME, "in_favour").send_keys("1")
     form.find_element(By.ID, "admission-submit").click()
+    WebDriverWait(browser, 10).until(expected_conditions.staleness_of(form))
     wait_for(browser, lambda d: d.find_elements(By.CSS_SELECTOR, ".errors"))
     assert "2/3" in browser.find_element(By.CSS_SELECTOR, ".errors").text or "hai phần ba" in browser.find_element(By.CSS_SELECTOR, ".errors").text.lower()
     shot(browser, "12-admission-refused")
