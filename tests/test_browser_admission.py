@@ -1,6 +1,6 @@
 """Issue 4's browser journey: a clerk takes a candidate from "quần chúng ưu tú" to full member, step by step."""
 from selenium.webdriver.common.by import By
-from selenium.webdriver.support import expected_conditions
+from selenium.common.exceptions import WebDriverException
 from selenium.webdriver.support.ui import Select, WebDriverWait
 
 from conftest import PASSWORD
@@ -11,6 +11,17 @@ def fill_date(form, name, value):
     field = form.find_element(By.NAME, name)
     field.clear()
     field.send_keys(value)
+
+
+def replaced(element):
+    """True once the page holding `element` has been replaced (Chromium reports it as stale or as a foreign node)."""
+    def check(_driver):
+        try:
+            element.is_enabled()
+            return False
+        except WebDriverException:
+            return True
+    return check
 
 
 def submit_step(driver, fields):
@@ -24,7 +35,7 @@ def submit_step(driver, fields):
             box.send_keys(value)
     form.find_element(By.ID, "admission-submit").click()
     # The next page replaces this one: wait until the old form is gone, then for the new page.
-    WebDriverWait(driver, 10).until(expected_conditions.staleness_of(form))
+    WebDriverWait(driver, 10).until(replaced(form))
     wait_for(driver, lambda d: d.find_elements(By.ID, "admission-stages"))
 
 
@@ -59,7 +70,7 @@ def test_a_candidate_becomes_a_full_member(server, browser):
     form.find_element(By.NAME, "full_members").send_keys("3")
     form.find_element(By.NAME, "in_favour").send_keys("1")
     form.find_element(By.ID, "admission-submit").click()
-    WebDriverWait(browser, 10).until(expected_conditions.staleness_of(form))
+    WebDriverWait(browser, 10).until(replaced(form))
     wait_for(browser, lambda d: d.find_elements(By.CSS_SELECTOR, ".errors"))
     assert "2/3" in browser.find_element(By.CSS_SELECTOR, ".errors").text or "hai phần ba" in browser.find_element(By.CSS_SELECTOR, ".errors").text.lower()
     shot(browser, "12-admission-refused")
