@@ -160,6 +160,40 @@ public enum AuditLog {
             newValues: try row.decode(column: "new_values", as: String?.self).flatMap(CanonicalJSON.decode))
     }
 
+    /// The refusal of a stale save: what differs between the version the user started from (found in the record's
+    /// history, whose entries carry `version`) and the current values; `fallback` stands in for that version when
+    /// the history does not have it.
+    static func staleSave(
+        _ sql: any SQLDatabase, entity: String, key: String, baseVersion: Int, current: [String: String?], currentVersion: Int,
+        fallback: [String: String?]
+    ) async throws -> DomainError {
+        let history = try await history(sql, entity: entity, key: key)
+        let base = history.compactMap(\.newValues).first { ($0["version"] ?? nil) == String(baseVersion) } ?? fallback
+        let changes = current.keys.sorted().compactMap { field -> FieldChange? in
+            let old = base[field] ?? nil
+            let new = current[field] ?? nil
+            return old == new ? nil : FieldChange(field: field, old: old, new: new)
+        }
+        var values = current
+        values["version"] = String(currentVersion)
+        return .conflict(Catalogue.staleSave, changes: changes, current: values)
+    }
+
+    /// History of a record, oldest first, starting with the bulk import that created it when there was one
+    /// (`table.import_audit_id`).
+    static func history(_ sql: any SQLDatabase, entity: String, key: String, importedInto table: String, rowId: Int64) async throws
+        -> [AuditEntry]
+    {
+        var entries = try await history(sql, entity: entity, key: key)
+        if let importId = try await sql.raw("SELECT import_audit_id FROM \(unsafeRaw: table) WHERE id = \(bind: rowId)").first()?
+            .decode(column: "import_audit_id", as: Int64?.self),
+            let entry = try await sql.raw("SELECT * FROM audit_log WHERE id = \(bind: importId)").first().map(entry)
+        {
+            entries.insert(entry, at: 0)
+        }
+        return entries
+    }
+
     /// History of one record, oldest first.
     public static func history(_ sql: any SQLDatabase, entity: String, key: String) async throws -> [AuditEntry] {
         try await sql.raw(

@@ -168,12 +168,7 @@ enum MemberImport {
             sql, table: "members", columns: MemberStore.writeColumns + ["version", "created_at", "updated_at", "import_audit_id"], rows: values)
         for change in changes {
             let unit = units[change.member.unitCode]!
-            var assignments = SQLQueryString("")
-            for (index, (column, value)) in zip(MemberStore.writeColumns, MemberStore.values(change.member, unitId: unit.id, unitPath: unit.path)).enumerated() {
-                if index > 0 { assignments.appendLiteral(", ") }
-                assignments.appendLiteral(column + " = ")
-                assignments.appendInterpolation(bind: value)
-            }
+            let assignments = MemberStore.assignments(change.member, unitId: unit.id, unitPath: unit.path)
             try await sql.raw("UPDATE members SET \(assignments), version = version + 1, updated_at = \(bind: now) WHERE id = \(bind: change.current.id)").run()
             try await AuditLog.append(
                 sql, actor: principal.actor, address: principal.address, action: "update", entity: "member", key: String(change.current.id),

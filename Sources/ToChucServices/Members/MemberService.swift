@@ -136,12 +136,7 @@ public struct MemberService: Sendable {
             let valid = try MemberRules.check(draft, today: today, strict: true).get()
             let unit = try await Self.memberUnit(sql, principal: principal, code: valid.unitCode)
             try await Self.checkUnique(sql, valid, except: id)
-            var assignments = SQLQueryString("")
-            for (index, (column, value)) in zip(MemberStore.writeColumns, MemberStore.values(valid, unitId: unit.id, unitPath: unit.path)).enumerated() {
-                if index > 0 { assignments.appendLiteral(", ") }
-                assignments.appendLiteral(column + " = ")
-                assignments.appendInterpolation(bind: value)
-            }
+            let assignments = MemberStore.assignments(valid, unitId: unit.id, unitPath: unit.path)
             let changed = try await sql.raw(
                 "UPDATE members SET \(assignments), version = version + 1, updated_at = \(bind: Timestamp.now()) WHERE id = \(bind: id) AND version = \(bind: expectedVersion) RETURNING id"
             ).first()
@@ -158,17 +153,9 @@ public struct MemberService: Sendable {
     }
 
     static func conflict(_ sql: any SQLDatabase, current: Member, baseVersion: Int) async throws -> DomainError {
-        let history = try await AuditLog.history(sql, entity: "member", key: String(current.id))
-        let base = history.compactMap(\.newValues).first { ($0["version"] ?? nil) == String(baseVersion) } ?? [:]
-        let now = current.record.auditValues
-        let changes = now.keys.sorted().compactMap { key -> FieldChange? in
-            let old = base[key] ?? nil
-            let new = now[key] ?? nil
-            return old == new ? nil : FieldChange(field: key, old: old, new: new)
-        }
-        var values = now
-        values["version"] = String(current.version)
-        return .conflict(Catalogue.staleSave, changes: changes, current: values)
+        try await AuditLog.staleSave(
+            sql, entity: "member", key: String(current.id), baseVersion: baseVersion, current: current.record.auditValues,
+            currentVersion: current.version, fallback: [:])
     }
 
     /// A member belongs to a cell or a base unit (INTERCHANGE.md members.csv) that exists and lies in scope.
@@ -202,14 +189,7 @@ public struct MemberService: Sendable {
     public func history(_ principal: Principal, id: Int64) async throws -> [AuditEntry] {
         let member = try await get(principal, id: id)
         return try await db.read { sql in
-            var entries = try await AuditLog.history(sql, entity: "member", key: String(member.id))
-            if let importId = try await sql.raw("SELECT import_audit_id FROM members WHERE id = \(bind: member.id)").first()?
-                .decode(column: "import_audit_id", as: Int64?.self),
-                let entry = try await sql.raw("SELECT * FROM audit_log WHERE id = \(bind: importId)").first().map(AuditLog.entry)
-            {
-                entries.insert(entry, at: 0)
-            }
-            return entries
+            try await AuditLog.history(sql, entity: "member", key: String(member.id), importedInto: "members", rowId: member.id)
         }
     }
 }

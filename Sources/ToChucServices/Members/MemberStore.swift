@@ -80,6 +80,17 @@ enum MemberStore {
         ]
     }
 
+    /// `column = value, …` for every written column: the SET clause of an update.
+    static func assignments(_ m: ValidMember, unitId: Int64, unitPath: String) -> SQLQueryString {
+        var clause = SQLQueryString("")
+        for (index, (column, value)) in zip(writeColumns, values(m, unitId: unitId, unitPath: unitPath)).enumerated() {
+            if index > 0 { clause.appendLiteral(", ") }
+            clause.appendLiteral(column + " = ")
+            clause.appendInterpolation(bind: value)
+        }
+        return clause
+    }
+
     /// The status of each member on a date, from its dates (members' transfer history is not modelled yet:
     /// a member counts in its current unit).
     static func statusOn(_ date: CivilDate) -> SQLQueryString {

@@ -114,7 +114,7 @@ public struct RestructuringService: Sendable {
             try await context.dissolve(unit)
             outcome.ended.append(code)
         case .merge(let sources, let targetCode, let newTarget):
-            var target: UnitVersion
+            let target: UnitVersion
             if var draft = newTarget {
                 if draft.parentCode.isEmpty, let first = sources.first {
                     draft.parentCode = try await context.versionInScope(first, field: "sources").parentCode ?? ""
@@ -135,7 +135,6 @@ public struct RestructuringService: Sendable {
                     throw DomainError.invalid(Catalogue.invalidInput, [FieldError("sources", message)])
                 }
                 for child in try await UnitHistory.children(sql, parentId: source.unitId, on: context.date) {
-                    target = try await context.reload(target)
                     outcome.moved += try await context.move(child, under: target)
                 }
                 // Members of the source follow into the target (all of them: those who left keep their last unit's history).

@@ -274,32 +274,16 @@ public struct UnitService: Sendable {
     static func conflict(_ sql: any SQLDatabase, current: OrgUnit, baseVersion: Int, submitted: UnitDraft) async throws
         -> DomainError
     {
-        let history = try await AuditLog.history(sql, entity: "unit", key: current.code)
-        let base = history.compactMap(\.newValues).first { ($0["version"] ?? nil) == String(baseVersion) }
-        let now = current.auditValues
-        let reference = base ?? submitted.auditValues
-        let changes = now.keys.sorted().compactMap { key -> FieldChange? in
-            let old = reference[key] ?? nil
-            let new = now[key] ?? nil
-            return old == new ? nil : FieldChange(field: key, old: old, new: new)
-        }
-        var currentValues = now
-        currentValues["version"] = String(current.version)
-        return .conflict(Catalogue.staleSave, changes: changes, current: currentValues)
+        try await AuditLog.staleSave(
+            sql, entity: "unit", key: current.code, baseVersion: baseVersion, current: current.auditValues,
+            currentVersion: current.version, fallback: submitted.auditValues)
     }
 
     /// The audit entries of a unit, oldest first; a unit created by a bulk import starts with that import's entry.
     public func history(_ principal: Principal, code: String) async throws -> [AuditEntry] {
         let unit = try await get(principal, code: code)
         return try await db.read { sql in
-            var entries = try await AuditLog.history(sql, entity: "unit", key: unit.code)
-            if let importId = try await sql.raw("SELECT import_audit_id FROM units WHERE id = \(bind: unit.id)").first()?
-                .decode(column: "import_audit_id", as: Int64?.self),
-                let entry = try await sql.raw("SELECT * FROM audit_log WHERE id = \(bind: importId)").first().map(AuditLog.entry)
-            {
-                entries.insert(entry, at: 0)
-            }
-            return entries
+            try await AuditLog.history(sql, entity: "unit", key: unit.code, importedInto: "units", rowId: unit.id)
         }
     }
 }

@@ -14,8 +14,8 @@ struct APIMember: Encodable, Sendable {
         var v = m.record.auditValues
         if !personal {
             v["national_id"] = m.record.nationalId.map(NationalID.mask)
-            v["phone"] = m.record.phone.isEmpty ? nil : String(m.record.phone.prefix(3)) + "•••••"
-            v["address"] = m.record.address.isEmpty ? nil : "•••"
+            v["phone"] = m.record.phone.isEmpty ? nil : PersonalData.maskPhone(m.record.phone)
+            v["address"] = m.record.address.isEmpty ? nil : PersonalData.maskAddress(m.record.address)
         }
         v["unit_name"] = m.unitName
         values = v

@@ -170,8 +170,8 @@ extension Site {
                 <dt>\(ctx.t(Catalogue.religion))</dt><dd>\(r.religion)</dd>
                 <dt>\(ctx.t(Catalogue.homeTown))</dt><dd>\(r.homeTown)</dd>
                 <dt>\(ctx.t(Catalogue.nationalIdLabel))</dt><dd id="national-id">\(masked(r.nationalId ?? "", NationalID.mask))</dd>
-                <dt>\(ctx.t(Catalogue.phone))</dt><dd>\(masked(r.phone) { String($0.prefix(3)) + "•••••" })</dd>
-                <dt>\(ctx.t(Catalogue.address))</dt><dd>\(masked(r.address) { _ in "•••" })</dd>
+                <dt>\(ctx.t(Catalogue.phone))</dt><dd>\(masked(r.phone, PersonalData.maskPhone))</dd>
+                <dt>\(ctx.t(Catalogue.address))</dt><dd>\(masked(r.address, PersonalData.maskAddress))</dd>
                 <dt>\(ctx.t(Catalogue.cellLabel))</dt><dd><a href="\(SiteURL.unit(r.unitCode))">\(member.unitName)</a></dd>
                 <dt>\(ctx.t(Catalogue.admittedOn))</dt><dd>\(ctx.date(r.admittedOn))</dd>
                 <dt>\(ctx.t(Catalogue.recognizedOn))</dt><dd>\(ctx.date(r.recognizedOn))</dd>
@@ -305,7 +305,7 @@ extension Site {
     }
 
     /// Personal values in the history are masked for roles that do not see personal data.
-    static func maskedEntry(_ entry: AuditEntry) -> AuditEntry { entry.masking(["national_id", "phone", "address"]) }
+    static func maskedEntry(_ entry: AuditEntry) -> AuditEntry { entry.masking(PersonalData.fields) }
 
     static func memberQuery(_ get: (String) -> String?) -> MemberQuery {
         var q = MemberQuery()

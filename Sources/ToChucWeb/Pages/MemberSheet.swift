@@ -51,7 +51,7 @@ extension Site {
             (Catalogue.fullName, r.fullName), (Catalogue.genderLabel, r.gender.label.vi), (Catalogue.birthDate, date(r.birthDate)),
             (Catalogue.homeTown, r.homeTown), (Catalogue.ethnicityLabel, r.ethnicity?.name ?? ""), (Catalogue.religion, r.religion),
             (Catalogue.nationalIdLabel, personal ? (r.nationalId ?? "") : (r.nationalId.map(NationalID.mask) ?? "")),
-            (Catalogue.address, personal ? r.address : (r.address.isEmpty ? "" : "•••")), (Catalogue.occupation, r.occupation),
+            (Catalogue.address, personal ? r.address : PersonalData.maskAddress(r.address)), (Catalogue.occupation, r.occupation),
             (Catalogue.educationLabel, r.education), (Catalogue.qualificationLabel, r.qualification?.label.vi ?? ""),
             (Catalogue.politicalTheoryLabel, r.politicalTheory?.label.vi ?? ""), (Catalogue.admittedOn, date(r.admittedOn)),
             (Catalogue.recognizedOn, date(r.recognizedOn)), (Catalogue.cardNo, r.cardNo ?? ""), (Catalogue.cellLabel, member.unitName),
