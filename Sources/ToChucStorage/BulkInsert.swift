@@ -1,16 +1,166 @@
+import Foundation
+import Logging
+import NIOCore
+import PostgresKit
 import SQLKit
+import SQLiteKit
 
-/// Multi-row `INSERT … VALUES (…), (…)`: the bulk path.
+/// A value bound to a statement, typed up front: the bulk path hands these straight to the engine instead of going
+/// through `Encodable` (SQLKit's encoder cost ~8× the raw engine on imports, BENCHMARKS.md). It is also `Encodable`,
+/// so the same value lists serve ordinary single-row statements.
+public enum SQLValue: Sendable, Equatable, Encodable {
+    case null
+    case integer(Int64)
+    case text(String)
+    case bool(Bool)
+
+    public init(_ text: String?) { self = text.map { .text($0) } ?? .null }
+    public init(_ integer: Int64?) { self = integer.map { .integer($0) } ?? .null }
+    public init(_ integer: Int?) { self = integer.map { .integer(Int64($0)) } ?? .null }
+
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.singleValueContainer()
+        switch self {
+        case .null: try container.encodeNil()
+        case .integer(let value): try container.encode(value)
+        case .text(let value): try container.encode(value)
+        case .bool(let value): try container.encode(value)
+        }
+    }
+
+    var sqlite: SQLiteData {
+        switch self {
+        case .null: return .null
+        case .integer(let value): return .integer(Int(value))
+        case .text(let value): return .text(value)
+        case .bool(let value): return .integer(value ? 1 : 0)
+        }
+    }
+
+    /// PostgreSQL's COPY text format: `\N` for NULL, backslash escapes for the separators.
+    func appendCopyText(to buffer: inout ByteBuffer) {
+        switch self {
+        case .null: buffer.writeStaticString("\\N")
+        case .integer(let value): buffer.writeString(String(value))
+        case .bool(let value): buffer.writeStaticString(value ? "t" : "f")
+        case .text(let value):
+            var plain = true
+            for byte in value.utf8 where byte == UInt8(ascii: "\\") || byte == 9 || byte == 10 || byte == 13 {
+                plain = false
+                break
+            }
+            if plain {
+                buffer.writeString(value)
+                return
+            }
+            for byte in value.utf8 {
+                switch byte {
+                case UInt8(ascii: "\\"): buffer.writeStaticString("\\\\")
+                case 9: buffer.writeStaticString("\\t")
+                case 10: buffer.writeStaticString("\\n")
+                case 13: buffer.writeStaticString("\\r")
+                default: buffer.writeInteger(byte)
+                }
+            }
+        }
+    }
+}
+
+/// Rows in bulk into one table, inside the caller's transaction.
 ///
-/// SQLiteNIO prepares every statement anew (FACTS.md: ~33 k single-row inserts/s), so bulk loads send a few
-/// hundred rows per statement instead; PostgreSQL likewise saves a round trip per row. Chunks stay under
-/// PostgreSQL's 65,535 bind parameters.
+/// On a write transaction opened by `Database.write`, the rows go to the engine directly: multi-row INSERTs with
+/// `SQLiteData` binds on SQLite (SQLiteNIO prepares every statement anew, FACTS.md: ~33 k single-row inserts/s),
+/// `COPY … FROM STDIN` on PostgreSQL. On any other `SQLDatabase` (tests, tools) it falls back to SQLKit statements.
 public enum BulkInsert {
-    public static func insert(
-        _ sql: any SQLDatabase, table: String, columns: [String], rows: [[any Encodable & Sendable]], rowsPerStatement: Int = 400
-    ) async throws {
+    public static func insert(_ sql: any SQLDatabase, table: String, columns: [String], rows: [[SQLValue]]) async throws {
         guard !rows.isEmpty else { return }
-        let perStatement = max(1, min(rowsPerStatement, 60_000 / max(1, columns.count)))
+        switch (sql as? TransactionDatabase)?.connection {
+        case .sqlite(let connection):
+            try await sqliteInsert(connection, table: table, columns: columns, rows: rows)
+        case .postgres(let connection):
+            try await copy(connection, logger: sql.logger, table: table, columns: columns, rows: rows)
+        case nil:
+            try await genericInsert(sql, table: table, columns: columns, rows: rows)
+        }
+    }
+
+    /// `count` fresh ids for rows the caller will insert with explicit ids (to write rows that refer to them in bulk
+    /// too). PostgreSQL draws them from the identity sequence, so concurrent single inserts never collide; on SQLite
+    /// the caller holds the only write lock, and ids already used once (`sqlite_sequence`) are not used again.
+    public static func reserveIds(_ sql: any SQLDatabase, table: String, count: Int) async throws -> [Int64] {
+        guard count > 0 else { return [] }
+        if sql.dialect.name == "postgresql" {
+            return try await sql.raw(
+                "SELECT nextval(pg_get_serial_sequence('\(unsafeRaw: table)', 'id')) AS id FROM generate_series(1, \(literal: count))"
+            ).all().map { try $0.decode(column: "id", as: Int64.self) }
+        }
+        let row = try await sql.raw(
+            """
+            SELECT MAX(n) AS n FROM (SELECT MAX(id) AS n FROM \(unsafeRaw: table)
+            UNION ALL SELECT seq AS n FROM sqlite_sequence WHERE name = \(bind: table)) x
+            """
+        ).first()
+        let last = try row?.decode(column: "n", as: Int64?.self) ?? 0
+        return (1...Int64(count)).map { last + $0 }
+    }
+
+    /// After rows were inserted with explicit ids, PostgreSQL's identity sequence must move past them.
+    public static func syncIdentity(_ sql: any SQLDatabase, table: String) async throws {
+        guard sql.dialect.name == "postgresql" else { return }
+        try await sql.raw(
+            "SELECT setval(pg_get_serial_sequence('\(unsafeRaw: table)', 'id'), GREATEST((SELECT COALESCE(MAX(id), 0) FROM \(unsafeRaw: table)), 1))"
+        ).run()
+    }
+
+    /// Rows per statement: SQLite allows 32,766 variables per statement; a few hundred rows is where the gain levels off.
+    static func rowsPerStatement(columns: Int) -> Int { max(1, min(500, 32_000 / max(1, columns))) }
+
+    static func sqliteInsert(_ connection: SQLiteConnection, table: String, columns: [String], rows: [[SQLValue]]) async throws {
+        let perStatement = rowsPerStatement(columns: columns.count)
+        let head = "INSERT INTO \(table) (\(columns.joined(separator: ", "))) VALUES "
+        let tuple = "(" + Array(repeating: "?", count: columns.count).joined(separator: ",") + ")"
+        var fullStatement: String? = nil
+        var start = 0
+        while start < rows.count {
+            let end = min(start + perStatement, rows.count)
+            let statement: String
+            if end - start == perStatement, let full = fullStatement {
+                statement = full
+            } else {
+                statement = head + Array(repeating: tuple, count: end - start).joined(separator: ",")
+                if end - start == perStatement { fullStatement = statement }
+            }
+            var binds: [SQLiteData] = []
+            binds.reserveCapacity((end - start) * columns.count)
+            for row in rows[start..<end] {
+                for value in row { binds.append(value.sqlite) }
+            }
+            _ = try await connection.query(statement, binds)
+            start = end
+        }
+    }
+
+    static func copy(_ connection: PostgresConnection, logger: Logger, table: String, columns: [String], rows: [[SQLValue]]) async throws {
+        try await connection.copyFrom(table: table, columns: columns, logger: logger) { writer in
+            var buffer = ByteBufferAllocator().buffer(capacity: 1 << 20)
+            for row in rows {
+                for (index, value) in row.enumerated() {
+                    if index > 0 { buffer.writeInteger(UInt8(9)) }
+                    value.appendCopyText(to: &buffer)
+                }
+                buffer.writeInteger(UInt8(10))
+                if buffer.readableBytes >= 1 << 20 {
+                    try await writer.write(buffer)
+                    buffer.clear()
+                }
+            }
+            if buffer.readableBytes > 0 { try await writer.write(buffer) }
+        }
+    }
+
+    static func genericInsert(_ sql: any SQLDatabase, table: String, columns: [String], rows: [[SQLValue]]) async throws {
+        // PostgreSQL caps a statement at 65,535 binds.
+        let perStatement = max(1, min(400, 60_000 / max(1, columns.count)))
         var start = 0
         while start < rows.count {
             let end = min(start + perStatement, rows.count)
@@ -25,12 +175,30 @@ public enum BulkInsert {
             start = end
         }
     }
+}
 
-    /// After rows were inserted with explicit ids, PostgreSQL's identity sequence must move past them.
-    public static func syncIdentity(_ sql: any SQLDatabase, table: String) async throws {
-        guard sql.dialect.name == "postgresql" else { return }
-        try await sql.raw(
-            "SELECT setval(pg_get_serial_sequence('\(unsafeRaw: table)', 'id'), GREATEST((SELECT COALESCE(MAX(id), 0) FROM \(unsafeRaw: table)), 1))"
-        ).run()
+/// The `SQLDatabase` a write transaction hands out: SQLKit's own, plus the engine connection under it for the
+/// bulk path. Everything else is forwarded unchanged.
+struct TransactionDatabase: SQLDatabase {
+    enum Connection: Sendable {
+        case sqlite(SQLiteConnection)
+        case postgres(PostgresConnection)
+    }
+
+    let inner: any SQLDatabase
+    let connection: Connection
+
+    var logger: Logger { inner.logger }
+    var eventLoop: any EventLoop { inner.eventLoop }
+    var version: (any SQLDatabaseReportedVersion)? { inner.version }
+    var dialect: any SQLDialect { inner.dialect }
+    var queryLogLevel: Logger.Level? { inner.queryLogLevel }
+
+    func execute(sql query: any SQLExpression, _ onRow: @escaping @Sendable (any SQLRow) -> Void) -> EventLoopFuture<Void> {
+        inner.execute(sql: query, onRow)
+    }
+
+    func execute(sql query: any SQLExpression, _ onRow: @escaping @Sendable (any SQLRow) -> Void) async throws {
+        try await inner.execute(sql: query, onRow)
     }
 }

@@ -206,7 +206,8 @@ struct SQLiteBackend: DatabaseBackend {
     func write<R: Sendable>(_ body: @escaping @Sendable (any SQLDatabase) async throws -> R) async throws -> R {
         try await writer.with { connection in
             // IMMEDIATE takes the write lock at once, so another process waits (busy_timeout) instead of failing later.
-            try await inTransaction(connection.sql(queryLogLevel: nil), begin: "BEGIN IMMEDIATE", body)
+            let sql = TransactionDatabase(inner: connection.sql(queryLogLevel: nil), connection: .sqlite(connection))
+            return try await inTransaction(sql, begin: "BEGIN IMMEDIATE", body)
         }
     }
 
@@ -254,7 +255,8 @@ struct PostgresBackend: DatabaseBackend {
 
     func write<R: Sendable>(_ body: @escaping @Sendable (any SQLDatabase) async throws -> R) async throws -> R {
         try await client.withConnection { connection in
-            try await inTransaction(connection.sql(queryLogLevel: nil), begin: "BEGIN", body)
+            let sql = TransactionDatabase(inner: connection.sql(queryLogLevel: nil), connection: .postgres(connection))
+            return try await inTransaction(sql, begin: "BEGIN", body)
         }
     }
 

@@ -7,6 +7,8 @@ struct Migration: Sendable {
     let version: Int
     let name: String
     let statements: @Sendable (Dialect) -> [String]
+    /// Data a step must compute in Swift (folded words, say) after its statements, in the same transaction.
+    var backfill: (@Sendable (any SQLDatabase) async throws -> Void)? = nil
 }
 
 /// The few places where SQLite and PostgreSQL spell DDL differently.
@@ -27,6 +29,7 @@ enum Migrator {
         Migration(version: 3, name: "members", statements: members),
         Migration(version: 4, name: "member events", statements: memberEvents),
         Migration(version: 5, name: "admission cases", statements: admissionCases),
+        Migration(version: 6, name: "member name index", statements: memberTerms, backfill: MemberSearchIndex.rebuild),
     ]
 
     static var latestVersion: Int { migrations.map(\.version).max() ?? 0 }
@@ -53,6 +56,7 @@ enum Migrator {
                 for statement in migration.statements(dialect) {
                     try await sql.raw("\(unsafeRaw: statement)").run()
                 }
+                try await migration.backfill?(sql)
                 try await sql.raw(
                     "INSERT INTO schema_migrations (version, name, applied_at) VALUES (\(bind: migration.version), \(bind: migration.name), \(bind: Timestamp.now()))"
                 ).run()
@@ -156,6 +160,17 @@ enum Migrator {
             "CREATE INDEX members_unit_path ON members (unit_path, status)",
             "CREATE INDEX members_unit ON members (unit_id)",
             "CREATE INDEX members_sort ON members (name_sort_key)",
+        ]
+    }
+
+    /// The word index of members' names (`MemberSearchIndex`). Derived data, rebuilt by the step itself; no foreign
+    /// key, as it is written in bulk beside the members it indexes, in the same transaction.
+    static func memberTerms(_ dialect: Dialect) -> [String] {
+        let ddl = DDL(dialect: dialect)
+        return [
+            "CREATE TABLE member_terms (term \(ddl.binaryText) NOT NULL, member_id BIGINT NOT NULL, PRIMARY KEY (term, member_id))"
+                + (dialect == .sqlite ? " WITHOUT ROWID" : ""),
+            "CREATE INDEX member_terms_member ON member_terms (member_id)",
         ]
     }
 

@@ -32,6 +32,9 @@ public enum Catalogue {
     public static func pageOf(_ page: String, _ pages: String, _ total: String) -> Localized {
         t("Trang \(page)/\(pages) — \(total) bản ghi", "Page \(page) of \(pages) — \(total) records")
     }
+    public static func pageOfMany(_ page: String, _ pages: String, _ total: String) -> Localized {
+        t("Trang \(page)/\(pages) — hơn \(total) bản ghi; gõ thêm để thu hẹp", "Page \(page) of \(pages) — more than \(total) records; type more to narrow")
+    }
     public static let noRecords = t("Không có bản ghi nào.", "No records.")
     public static let yes = t("Có", "Yes")
     public static let no = t("Không", "No")

@@ -323,8 +323,8 @@ public struct InterchangeService: Sendable {
         var placed: [String: (id: Int64, path: String, depth: Int)] = [:]
         for (code, unit) in existing { placed[code] = (unit.id, unit.path, unit.depth) }
         let now = Timestamp.now()
-        var unitRows: [[any Encodable & Sendable]] = []
-        var versionRows: [[any Encodable & Sendable]] = []
+        var unitRows: [[SQLValue]] = []
+        var versionRows: [[SQLValue]] = []
         unitRows.reserveCapacity(units.count)
         versionRows.reserveCapacity(units.count)
         for unit in units {
@@ -335,13 +335,16 @@ public struct InterchangeService: Sendable {
             let depth = (parent?.depth ?? -1) + 1
             placed[unit.code] = (id, path, depth)
             let folded = VietnameseText.fold(unit.name)
+            let committee = SQLValue.integer(unit.hasCommittee ? 1 : 0)
             unitRows.append([
-                id, unit.code, unit.name, folded, unit.kind.rawValue, parent?.id, unit.sector.rawValue, unit.hasCommittee ? 1 : 0,
-                unit.foundedOn?.iso, unit.dissolvedOn?.iso, path, depth, 1, now, now, auditId,
+                .integer(id), .text(unit.code), .text(unit.name), .text(folded), .text(unit.kind.rawValue), SQLValue(parent?.id),
+                .text(unit.sector.rawValue), committee, SQLValue(unit.foundedOn?.iso), SQLValue(unit.dissolvedOn?.iso), .text(path),
+                .integer(Int64(depth)), .integer(1), .text(now), .text(now), .integer(auditId),
             ])
             versionRows.append([
-                id, (unit.foundedOn ?? UnitVersion.epoch).iso, unit.dissolvedOn?.iso, unit.name, folded, unit.kind.rawValue,
-                unit.sector.rawValue, unit.hasCommittee ? 1 : 0, parent?.id, path, depth,
+                .integer(id), .text((unit.foundedOn ?? UnitVersion.epoch).iso), SQLValue(unit.dissolvedOn?.iso), .text(unit.name),
+                .text(folded), .text(unit.kind.rawValue), .text(unit.sector.rawValue), committee, SQLValue(parent?.id), .text(path),
+                .integer(Int64(depth)),
             ])
         }
         try await BulkInsert.insert(

@@ -160,16 +160,31 @@ enum MemberImport {
             unitPath: principal.unitPath, old: nil,
             new: ["file": file, "sha256": source.hash, "rows": String(records.count - 1), "created": String(fresh.count), "updated": String(changes.count)])
         let now = Timestamp.now()
-        let values: [[any Encodable & Sendable]] = fresh.map { row in
+        // Ids are drawn first so that the name index is written in bulk beside the rows.
+        let ids = try await BulkInsert.reserveIds(sql, table: "members", count: fresh.count)
+        var values: [[SQLValue]] = []
+        var indexed: [(id: Int64, terms: [String])] = []
+        values.reserveCapacity(fresh.count)
+        indexed.reserveCapacity(fresh.count)
+        for (row, id) in zip(fresh, ids) {
             let unit = units[row.member.unitCode]!
-            return MemberStore.values(row.member, unitId: unit.id, unitPath: unit.path) + [1, now, now, auditId]
+            let terms = MemberSearchIndex.terms(row.member.fullName)
+            values.append(
+                [.integer(id)] + MemberStore.values(row.member, unitId: unit.id, unitPath: unit.path, terms: terms)
+                    + [.integer(1), .text(now), .text(now), .integer(auditId)])
+            indexed.append((id, terms))
         }
         try await BulkInsert.insert(
-            sql, table: "members", columns: MemberStore.writeColumns + ["version", "created_at", "updated_at", "import_audit_id"], rows: values)
+            sql, table: "members", columns: ["id"] + MemberStore.writeColumns + ["version", "created_at", "updated_at", "import_audit_id"],
+            rows: values)
+        try await BulkInsert.insert(sql, table: "member_terms", columns: ["term", "member_id"], rows: MemberSearchIndex.rows(indexed))
         for change in changes {
             let unit = units[change.member.unitCode]!
             let assignments = MemberStore.assignments(change.member, unitId: unit.id, unitPath: unit.path)
             try await sql.raw("UPDATE members SET \(assignments), version = version + 1, updated_at = \(bind: now) WHERE id = \(bind: change.current.id)").run()
+            if change.member.fullName != change.current.record.fullName {
+                try await MemberSearchIndex.replace(sql, memberId: change.current.id, fullName: change.member.fullName)
+            }
             try await AuditLog.append(
                 sql, actor: principal.actor, address: principal.address, action: "update", entity: "member", key: String(change.current.id),
                 unitPath: unit.path, old: change.current.record.auditValues, new: change.member.auditValues.merging(["import": String(auditId)]) { $1 })

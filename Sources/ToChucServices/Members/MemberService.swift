@@ -39,28 +39,35 @@ public struct MemberService: Sendable {
 
     public func search(_ principal: Principal, _ query: MemberQuery, today: CivilDate = Timestamp.vietnamDate()) async throws -> Page<Member> {
         var range = principal.pathRange
+        var wholeTree = principal.isRootScope
         if !query.unitCode.isEmpty {
             guard let unit = try await db.read({ sql in try await UnitStore.find(sql, code: query.unitCode) }), principal.sees(path: unit.path)
             else { throw DomainError.notFound(Catalogue.unitNotFound) }
             range = PathRange.of(unit.path)
+            wholeTree = wholeTree && unit.depth == 0
         }
         let page = max(1, query.page)
         let perPage = min(max(1, query.perPage), 200)
-        var filter: SQLQueryString = "m.unit_path >= \(bind: range.lower) AND m.unit_path < \(bind: range.upper)"
+        // The root's subtree is every member: no range to check then.
+        let scope: SQLQueryString? = wholeTree ? nil : "m.unit_path >= \(bind: range.lower) AND m.unit_path < \(bind: range.upper)"
+        var filter: SQLQueryString = "1 = 1"
         if let status = query.status {
             filter = filter + " AND m.status = \(bind: status.rawValue)"
         } else if query.currentOnly {
             filter = filter + " AND m.status IN ('probationary', 'full', 'exempt')"
         }
         let text = query.text.trimmed
-        let digits = !text.isEmpty && text.allSatisfy(\.isNumber)
-        if digits {
-            filter = filter + " AND (m.card_no LIKE \(bind: text + "%") OR m.national_id LIKE \(bind: text + "%"))"
+        var terms: [String] = []
+        if !text.isEmpty && text.allSatisfy(\.isNumber) {
+            // Card numbers and national IDs by prefix: two unique-index range scans.
+            let digits = MemberSearchIndex.prefixRange(text)
+            filter = filter + """
+                 AND ((m.card_no >= \(bind: digits.lower) AND m.card_no < \(bind: digits.upper))
+                 OR (m.national_id >= \(bind: digits.lower) AND m.national_id < \(bind: digits.upper)))
+                """
         } else {
             // Every word must start a word of the name: "nguyen van" finds "Nguyễn Văn Tùng", "tung" too, "dang" finds "Đặng".
-            for term in VietnameseText.searchTerms(text) {
-                filter = filter + " AND m.name_folded LIKE \(bind: "% " + Self.escapeLike(term) + "%") ESCAPE '\\'"
-            }
+            terms = MemberSearchIndex.terms(text)
         }
         if let gender = query.gender { filter = filter + " AND m.gender = \(bind: gender.rawValue)" }
         if let code = query.ethnicityCode { filter = filter + " AND m.ethnicity_code = \(bind: code)" }
@@ -70,28 +77,11 @@ public struct MemberService: Sendable {
         // Age band: born after today minus (to + 1) years and no later than today minus `from` years.
         if let from = query.ageFrom { filter = filter + " AND m.birth_date <= \(bind: today.adding(years: -from).iso)" }
         if let to = query.ageTo { filter = filter + " AND m.birth_date > \(bind: today.adding(years: -(to + 1)).iso)" }
-        let order: String
-        switch query.sort {
-        case .name: order = "m.name_sort_key, m.id"
-        case .cardNo: order = "m.card_no, m.id"
-        case .birthDate: order = "m.birth_date, m.id"
-        case .admittedOn: order = "m.admitted_on, m.id"
-        }
-        let condition = filter
+        let conditions = filter
+        let words = terms
         return try await db.read { sql in
-            let total = try await sql.raw("SELECT COUNT(*) AS n FROM members m WHERE \(condition)").first()?.decode(column: "n", as: Int.self) ?? 0
-            let rows = try await sql.raw(
-                """
-                SELECT \(unsafeRaw: MemberStore.columns) FROM \(unsafeRaw: MemberStore.from) WHERE \(condition)
-                ORDER BY \(unsafeRaw: order) LIMIT \(literal: perPage) OFFSET \(literal: (page - 1) * perPage)
-                """
-            ).all()
-            return Page(items: try rows.map(MemberStore.member), page: page, perPage: perPage, total: total)
+            try await MemberSearch.run(sql, conditions: conditions, scope: scope, terms: words, sort: query.sort, page: page, perPage: perPage)
         }
-    }
-
-    static func escapeLike(_ s: String) -> String {
-        s.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "%", with: "\\%").replacingOccurrences(of: "_", with: "\\_")
     }
 
     /// One member; `notFound` outside the principal's subtree.
@@ -114,6 +104,7 @@ public struct MemberService: Sendable {
                 RETURNING id
                 """
             ).first()!.decode(column: "id", as: Int64.self)
+            try await MemberSearchIndex.replace(sql, memberId: id, fullName: valid.fullName)
             try await AuditLog.append(
                 sql, actor: principal.actor, address: principal.address, action: "create", entity: "member", key: String(id),
                 unitPath: unit.path, old: nil, new: valid.auditValues.merging(["version": "1"]) { $1 })
@@ -141,6 +132,9 @@ public struct MemberService: Sendable {
                 "UPDATE members SET \(assignments), version = version + 1, updated_at = \(bind: Timestamp.now()) WHERE id = \(bind: id) AND version = \(bind: expectedVersion) RETURNING id"
             ).first()
             guard changed != nil else { throw try await Self.conflict(sql, current: current, baseVersion: expectedVersion) }
+            if valid.fullName != current.record.fullName {
+                try await MemberSearchIndex.replace(sql, memberId: id, fullName: valid.fullName)
+            }
             let updated = try await MemberStore.find(sql, id: id)!
             if updated.record.auditValues != current.record.auditValues {
                 try await AuditLog.append(

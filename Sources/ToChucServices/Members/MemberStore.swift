@@ -62,7 +62,7 @@ enum MemberStore {
     }
 
     /// ` nguyen van tung `: every word can be matched as a prefix with `LIKE '% tung%'`.
-    static func searchName(_ fullName: String) -> String { " " + VietnameseText.fold(fullName) + " " }
+    static func searchName(_ fullName: String) -> String { MemberSearchIndex.foldedName(MemberSearchIndex.terms(fullName)) }
 
     static let writeColumns = [
         "card_no", "national_id", "full_name", "name_folded", "name_sort_key", "gender", "birth_date", "ethnicity_code", "religion",
@@ -70,13 +70,16 @@ enum MemberStore {
         "recognized_on", "left_on", "unit_id", "unit_path",
     ]
 
-    static func values(_ m: ValidMember, unitId: Int64, unitPath: String) -> [any Encodable & Sendable] {
-        func opt(_ s: String) -> String? { s.isEmpty ? nil : s }
+    /// The values of `writeColumns`; `terms`: the name's words when the caller already has them.
+    static func values(_ m: ValidMember, unitId: Int64, unitPath: String, terms: [String]? = nil) -> [SQLValue] {
+        func opt(_ s: String) -> SQLValue { s.isEmpty ? .null : .text(s) }
         return [
-            m.cardNo, m.nationalId, m.fullName, searchName(m.fullName), VietnameseText.nameSortKey(m.fullName), m.gender.rawValue,
-            m.birthDate?.iso, m.ethnicity?.code, opt(m.religion), opt(m.homeTown), opt(m.education), m.qualification?.rawValue,
-            m.politicalTheory?.rawValue, opt(m.occupation), opt(m.phone), opt(m.address), m.status.rawValue, m.admittedOn?.iso,
-            m.recognizedOn?.iso, m.leftOn?.iso, unitId, unitPath,
+            SQLValue(m.cardNo), SQLValue(m.nationalId), .text(m.fullName),
+            .text(MemberSearchIndex.foldedName(terms ?? MemberSearchIndex.terms(m.fullName))),
+            .text(VietnameseText.nameSortKey(m.fullName)), .text(m.gender.rawValue), SQLValue(m.birthDate?.iso), SQLValue(m.ethnicity?.code),
+            opt(m.religion), opt(m.homeTown), opt(m.education), SQLValue(m.qualification?.rawValue), SQLValue(m.politicalTheory?.rawValue),
+            opt(m.occupation), opt(m.phone), opt(m.address), .text(m.status.rawValue), SQLValue(m.admittedOn?.iso),
+            SQLValue(m.recognizedOn?.iso), SQLValue(m.leftOn?.iso), .integer(unitId), .text(unitPath),
         ]
     }
 

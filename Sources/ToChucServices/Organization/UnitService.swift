@@ -9,6 +9,16 @@ public struct Page<Item: Sendable>: Sendable {
     public let page: Int
     public let perPage: Int
     public let total: Int
+    /// The total was counted only this far (a search over millions): "more than `total`".
+    public var totalIsLowerBound = false
+
+    public init(items: [Item], page: Int, perPage: Int, total: Int, totalIsLowerBound: Bool = false) {
+        self.items = items
+        self.page = page
+        self.perPage = perPage
+        self.total = total
+        self.totalIsLowerBound = totalIsLowerBound
+    }
 
     public var pageCount: Int { max(1, (total + perPage - 1) / perPage) }
 }

@@ -54,6 +54,8 @@ struct APIList<Item: Encodable & Sendable>: Encodable, Sendable {
     let page: Int
     let perPage: Int
     let total: Int
+    /// Only for searches that stopped counting (millions of matches): `total` is "more than".
+    var totalIsLowerBound: Bool? = nil
 }
 
 struct APIAuditEntry: Encodable, Sendable {

@@ -104,7 +104,9 @@ extension Site {
             let result = try await services.members.search(principal, query)
             let personal = principal.role.seesPersonalData
             return try Responses.json(
-                APIList(items: result.items.map { APIMember($0, personal: personal) }, page: result.page, perPage: result.perPage, total: result.total))
+                APIList(
+                    items: result.items.map { APIMember($0, personal: personal) }, page: result.page, perPage: result.perPage, total: result.total,
+                    totalIsLowerBound: result.totalIsLowerBound))
         }
         api.post("members") { request, context in
             let principal = try context.requirePrincipal()

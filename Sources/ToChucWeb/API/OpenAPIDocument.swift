@@ -129,7 +129,7 @@ enum OpenAPIDocument {
                   {"$ref": "#/components/parameters/page"}, {"$ref": "#/components/parameters/per_page"}],
                 "responses": {
                   "200": {"description": "A page of members", "content": {"application/json": {"schema": {"type": "object", "required": ["items", "page", "per_page", "total"],
-                    "properties": {"items": {"type": "array", "items": {"$ref": "#/components/schemas/Member"}}, "page": {"type": "integer"}, "per_page": {"type": "integer"}, "total": {"type": "integer"}}}}}},
+                    "properties": {"items": {"type": "array", "items": {"$ref": "#/components/schemas/Member"}}, "page": {"type": "integer"}, "per_page": {"type": "integer"}, "total": {"type": "integer"}, "total_is_lower_bound": {"type": "boolean", "description": "true when the search stopped counting: total means more than"}}}}}},
                   "401": {"$ref": "#/components/responses/Problem"}, "404": {"$ref": "#/components/responses/Problem"}, "422": {"$ref": "#/components/responses/Problem"}}},
               "post": {"operationId": "createMember", "summary": "Enter a member record (DOMAIN.md §2 rules)",
                 "requestBody": {"required": true, "content": {"application/json": {"schema": {"$ref": "#/components/schemas/MemberInput"}}}},

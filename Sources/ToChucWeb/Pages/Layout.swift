@@ -116,10 +116,11 @@ enum Layout {
     }
 
     /// Previous/next links that keep the other query parameters.
-    static func pager(_ ctx: PageContext, page: Int, pageCount: Int, total: Int, link: (Int) -> String) -> HTML {
+    /// `atLeast`: the total was counted only so far (a search over millions), shown as "more than".
+    static func pager(_ ctx: PageContext, page: Int, pageCount: Int, total: Int, atLeast: Bool = false, link: (Int) -> String) -> HTML {
         let prev: HTML = page > 1 ? "<a rel=\"prev\" href=\"\(link(page - 1))\">\(ctx.t(Catalogue.previousPage))</a>" : .empty
         let next: HTML = page < pageCount ? "<a rel=\"next\" href=\"\(link(page + 1))\">\(ctx.t(Catalogue.nextPage))</a>" : .empty
-        return "<nav class=\"pager\">\(prev) <span>\(ctx.t(Catalogue.pageOf(ctx.number(page), ctx.number(pageCount), ctx.number(total))))</span> \(next)</nav>"
+        return "<nav class=\"pager\">\(prev) <span>\(ctx.t(atLeast ? Catalogue.pageOfMany(ctx.number(page), ctx.number(pageCount), ctx.number(total)) : Catalogue.pageOf(ctx.number(page), ctx.number(pageCount), ctx.number(total))))</span> \(next)</nav>"
     }
 
     /// The history of a record from the audit log, newest first.

@@ -39,7 +39,7 @@ extension Site {
                 <a class="button secondary" href="\(SiteURL.membersAway)">\(ctx.t(Catalogue.farAway))</a>
                 <a class="button secondary" href="\(SiteURL.admission)">\(ctx.t(Catalogue.admissionBoard))</a></div>
                 \(table)
-                \(Layout.pager(ctx, page: result.page, pageCount: result.pageCount, total: result.total) { page in
+                \(Layout.pager(ctx, page: result.page, pageCount: result.pageCount, total: result.total, atLeast: result.totalIsLowerBound) { page in
                     var q = query
                     q.page = page
                     return SiteURL.members + "?" + Self.queryString(q)
