@@ -14,6 +14,9 @@ struct Bench: AsyncParsableCommand {
     @Option(name: .long, help: "nation (~300,000 units) or province (~9,000).") var scale: String = "nation"
     @Option(name: .customLong("repeat"), help: "Repetitions of each query (the median is reported).") var repetitions: Int = 5
     @Option(name: .long, help: "Append the table to this file as well.") var output: String?
+    @Option(name: .long, help: "Members in the timed import (0: none).") var members: Int = 1_000_000
+    @Option(name: .customLong("search-members"), help: "Members loaded in all for the name search (0: no search).") var searchMembers: Int = 5_000_000
+    @Option(name: .long, help: "Typed queries in the name search.") var queries: Int = 400
 
     func run() async throws {
         let size: DemoTree.Size = scale == "province" ? .province : .nation
@@ -47,6 +50,7 @@ struct Bench: AsyncParsableCommand {
         let db = try await Database.open(location)
         let services = AppServices(db: db)
         let cli = Principal.commandLine(osUser: "bench")
+        do {
 
         // 1. Building the tree: our import vs the raw engine loading the same file into a table with the same indexes.
         let ours = try await Clock.seconds { _ = try await services.interchange.importDataset(cli, at: dataset) }
@@ -65,6 +69,11 @@ struct Bench: AsyncParsableCommand {
             }
         }
         results.append(("Build the tree: import of \(VietnameseFormat.integer(unitCount)) units", Self.rate(unitCount, ours), Self.rate(unitCount, raw), Self.ratio(ours, raw)))
+
+        // Members: the import rate of the first million, then the name search on the full set.
+        let memberBench = MemberBench(
+            services: services, location: location, work: work, importCount: members, searchCount: searchMembers, queries: queries)
+        results += try await memberBench.run(unitRows: rows)
 
         // 2. Subtree counts for the root and for one province, as of today.
         let today = Timestamp.vietnamDate()
@@ -92,6 +101,11 @@ struct Bench: AsyncParsableCommand {
                 operation: .merge(sources: ["T01", "T02"], target: "T01", newTarget: nil), effectiveOn: today.adding(days: 1), decisionNo: "1-NQ/TW")
             let merge = try await Clock.seconds { _ = try await services.restructuring.apply(cli, steps: [step]) }
             results.append(("Province merge (\(VietnameseFormat.integer(moved)) units moved)", Self.ms(merge), "—", "—"))
+        }
+        } catch {
+            // SQLite connections must be closed before they go away, also on the way out with an error.
+            await db.close()
+            throw error
         }
         await db.close()
 
@@ -129,16 +143,22 @@ struct Bench: AsyncParsableCommand {
 
     /// Wall time of each run of `query` inside the engine's own client, read from its timer.
     static func rawQueryTimes(_ location: DatabaseLocation, query: String, times: Int) throws -> [Double] {
+        try rawStatementTimes(location, statements: Array(repeating: query, count: times))
+    }
+
+    /// Wall time of each statement inside the engine's own client (one session), read from its timer. On SQLite the
+    /// statements run on `sqlitePath` when given, else on the benchmarked file.
+    static func rawStatementTimes(_ location: DatabaseLocation, sqlitePath: String? = nil, statements: [String]) throws -> [Double] {
         switch location {
-        case .sqlite(let path):
-            let script = ".timer on\n" + String(repeating: query + "\n", count: times)
-            let output = try Shell.output("sqlite3", [path], input: script)
+        case .sqlite(let ours):
+            let script = ".timer on\n" + statements.joined(separator: "\n") + "\n"
+            let output = try Shell.output("sqlite3", [sqlitePath ?? ours], input: script)
             return output.split(separator: "\n").compactMap { line -> Double? in
                 guard line.hasPrefix("Run Time: real ") else { return nil }
                 return Double(line.dropFirst("Run Time: real ".count).split(separator: " ").first ?? "")
             }
         case .postgres(let url):
-            let script = "\\timing on\n" + String(repeating: query + "\n", count: times)
+            let script = "\\timing on\n" + statements.joined(separator: "\n") + "\n"
             let output = try Shell.output("psql", [url, "-q"], input: script)
             return output.split(separator: "\n").compactMap { line -> Double? in
                 guard line.hasPrefix("Time: ") else { return nil }

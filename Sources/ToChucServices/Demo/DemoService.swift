@@ -42,6 +42,13 @@ public struct DemoService: Sendable {
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         let unitRows = DemoTree.rows(size: scale.tree, seed: seed)
         try Data(unitRows.map(CSV.line).joined().utf8).write(to: folder.appendingPathComponent(OrgUnitsFile.fileName))
+        let memberRows = DemoMembers.rows(cells: cells(of: unitRows), perCell: scale.perCell, today: today, seed: seed &+ 1)
+        try writeCSV(memberRows, to: folder.appendingPathComponent(MembersFile.fileName))
+        return (unitRows.count - 1, memberRows.count - 1)
+    }
+
+    /// The cells of a generated tree (`DemoTree.rows`), with the province each belongs to and its founding date.
+    public static func cells(of unitRows: [[String]]) -> [(code: String, province: Int, founded: CivilDate)] {
         let header = unitRows[0]
         let code = header.firstIndex(of: "code")!
         let kind = header.firstIndex(of: "kind")!
@@ -52,12 +59,15 @@ public struct DemoService: Sendable {
             let province = Int(row[code].dropFirst().prefix(2)).map { $0 - 1 } ?? 0
             cells.append((row[code], province, CivilDate(parsing: row[founded]) ?? CivilDate(year: 2000, month: 1, day: 1)!))
         }
-        let memberRows = DemoMembers.rows(cells: cells, perCell: scale.perCell, today: today, seed: seed &+ 1)
+        return cells
+    }
+
+    /// Writes rows as one CSV file.
+    public static func writeCSV(_ rows: [[String]], to url: URL) throws {
         var text = ""
-        text.reserveCapacity(memberRows.count * 160)
-        for row in memberRows { text += CSV.line(row) }
-        try Data(text.utf8).write(to: folder.appendingPathComponent(MembersFile.fileName))
-        return (unitRows.count - 1, memberRows.count - 1)
+        text.reserveCapacity(rows.count * 160)
+        for row in rows { text += CSV.line(row) }
+        try Data(text.utf8).write(to: url)
     }
 
     /// Generates and loads the demo in one import (all or nothing), reporting the stage.
