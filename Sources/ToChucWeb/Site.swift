@@ -35,6 +35,7 @@ public struct Site: Sendable {
         registerUnitPages(router)
         registerRestructurePages(router)
         registerMemberPages(router)
+        registerMergePages(router)
         registerDemoPages(router)
         registerMemberSheet(router)
         registerAdmissionPages(router)

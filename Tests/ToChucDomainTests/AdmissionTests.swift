@@ -85,6 +85,14 @@ import ToChucDomain
         #expect(Admission.introducers(introducers, on: Self.considered).count == problems)
     }
 
+    @Test(
+        "the Youth Union committee introduces only a candidate of youth age (up to 30)",
+        arguments: [(30, 0), (31, 1), (nil, 0)] as [(Int?, Int)])
+    func youthUnionAge(age: Int?, problems: Int) {
+        #expect(Admission.introducers([Self.youthUnion, Self.anh], on: Self.considered, candidateAge: age).count == problems)
+        #expect(Admission.introducers([Self.tradeUnion, Self.anh], on: Self.considered, candidateAge: age).isEmpty)
+    }
+
     @Test("an unnamed introducer is called by position")
     func unnamedIntroducer() {
         let unnamed = Introducer.member(" ", isFull: false, workedTogetherSince: Self.date("2020-01-01"))

@@ -292,9 +292,9 @@ extension MemberTests {
             _ = try await step(.course(on: Self.d("2025-01-10")))
             // An introducer who has worked with the candidate for less than 12 months is refused.
             await #expect(throws: DomainError.self) {
-                try await step(.introducers([("90000001", Self.d("2023-01-01")), ("90000002", Self.d("2026-06-01"))]))
+                try await step(.introducers([.member(cardNo: "90000001", since: Self.d("2023-01-01")), .member(cardNo: "90000002", since: Self.d("2026-06-01"))]))
             }
-            _ = try await step(.introducers([("90000001", Self.d("2023-01-01")), ("90000002", Self.d("2023-06-01"))]))
+            _ = try await step(.introducers([.member(cardNo: "90000001", since: Self.d("2023-01-01")), .member(cardNo: "90000002", since: Self.d("2023-06-01"))]))
             // 1 of 3 full members is short of two thirds.
             await #expect(throws: DomainError.self) { try await step(.cellVote(on: Self.d("2025-02-15"), fullMembers: 3, inFavour: 1, provincialConsent: false)) }
             _ = try await step(.cellVote(on: Self.d("2025-02-15"), fullMembers: 3, inFavour: 2, provincialConsent: false))

@@ -86,6 +86,44 @@ extension Catalogue {
             en: "Exactly \(required) introducers are needed (full members, or the base Youth Union / trade union committee in place of one); the file has \(count).")
     }
 
+    /// A Youth Union committee introducing a candidate past youth age.
+    public static func youthUnionOverAge(age: Int, limit: Int) -> Localized {
+        Localized(
+            vi: "Ban Chấp hành Đoàn cơ sở chỉ giới thiệu người trong độ tuổi thanh niên (đến \(limit) tuổi); người vào Đảng đã \(age) tuổi: cần hai đảng viên chính thức giới thiệu.",
+            en: "The base Youth Union committee introduces only candidates of youth age (up to \(limit)); the candidate is \(age): two full members must introduce.")
+    }
+
+    public static let committeeNameRequired = Localized(
+        vi: "Cần ghi tên ban chấp hành giới thiệu (ví dụ: Ban Chấp hành Đoàn xã An Bình).",
+        en: "Name the introducing committee (for example: Youth Union committee of An Binh commune).")
+    public static let introducerKindLabel = Localized(vi: "Người giới thiệu thứ hai", en: "Second introducer")
+    public static let committeeName = Localized(vi: "Tên ban chấp hành (nếu tập thể giới thiệu)", en: "Committee name (if a committee introduces)")
+    public static func introducerKind(_ kind: Introducer.Kind) -> Localized {
+        switch kind {
+        case .member: return Localized(vi: "Đảng viên chính thức", en: "A full member")
+        case .youthUnionCommittee: return Localized(vi: "Ban Chấp hành Đoàn cơ sở", en: "Base Youth Union committee")
+        case .tradeUnionCommittee: return Localized(vi: "Ban Chấp hành Công đoàn cơ sở", en: "Base trade union committee")
+        }
+    }
+
+    public static let mergeRefused = Localized(
+        vi: "Hai hồ sơ này không phải của cùng một người nên không gộp được.", en: "These two records are not of the same person and cannot be merged.")
+    public static func mergeDiffers(_ kept: String, _ other: String) -> Localized {
+        Localized(vi: "Khác nhau: “\(kept)” và “\(other)”.", en: "Different: “\(kept)” and “\(other)”.")
+    }
+    public static let mergeTitle = Localized(vi: "Gộp hồ sơ trùng", en: "Merge duplicate records")
+    public static let mergeHelp = Localized(
+        vi: "Hồ sơ giữ lại nhận các thông tin nó còn thiếu từ hồ sơ trùng; biến động của hồ sơ trùng chuyển sang; hồ sơ trùng bị xóa, lịch sử vẫn giữ trong nhật ký.",
+        en: "The kept record takes the values it lacks from the duplicate; the duplicate's events move to it; the duplicate is deleted, its history stays in the audit log.")
+    public static let mergeKeep = Localized(vi: "Giữ hồ sơ này", en: "Keep this record")
+    public static let mergeInto = Localized(vi: "Gộp vào hồ sơ giữ lại", en: "Merge into the kept record")
+    public static let mergeDuplicate = Localized(vi: "Hồ sơ trùng (sẽ xóa)", en: "Duplicate (will be deleted)")
+    public static let mergeKeepOther = Localized(vi: "Giữ hồ sơ kia thay vì hồ sơ này", en: "Keep the other record instead")
+    public static let mergeAction = Localized(vi: "Gộp", en: "Merge")
+    public static let mergeResult = Localized(vi: "Hồ sơ sau khi gộp", en: "Record after the merge")
+    public static let mergeDone = Localized(vi: "Đã gộp hồ sơ trùng.", en: "The duplicate was merged.")
+    public static let mergeSelf = Localized(vi: "Không thể gộp một hồ sơ với chính nó.", en: "A record cannot be merged with itself.")
+
     /// More than one collective introducer.
     public static let introducersTooManyCommittees = Localized(
         vi: "Chỉ một người giới thiệu được là tập thể (ban chấp hành đoàn cơ sở hoặc công đoàn cơ sở); người còn lại phải là đảng viên chính thức.",

@@ -1,6 +1,6 @@
 /// Every text a user sees, in Vietnamese and English. The one place where Vietnamese appears in code.
 public enum Catalogue {
-    private static func t(_ vi: String, _ en: String) -> Localized { Localized(vi: vi, en: en) }
+    static func t(_ vi: String, _ en: String) -> Localized { Localized(vi: vi, en: en) }
 
     // MARK: - Application
     public static let appName = t("ToChuc — Công tác tổ chức xây dựng Đảng", "ToChuc — Party organization work")
@@ -554,6 +554,7 @@ public enum Catalogue {
         case "token_create": return t("Tạo mã API", "Token created")
         case "token_revoke": return t("Thu hồi mã API", "Token revoked")
         case "restore": return t("Khôi phục", "Restored")
+        case "merge": return t("Gộp hồ sơ trùng", "Merged a duplicate")
         default: return t(action, action)
         }
     }

@@ -134,11 +134,16 @@ public enum Admission {
     /// The introducers on the day the cell considers the case (Điều lệ Đảng, Điều 4; Quy định 24-QĐ/TW 2021, on
     /// Điều 4): exactly `required`; at most one of them a committee; every member introducer a full member who has
     /// worked with the candidate for at least `minimumMonthsTogether` full months. One message per problem, naming
-    /// the introducer; empty when the introducers are valid.
+    /// the introducer; empty when the introducers are valid. The Youth Union committee introduces only a candidate of
+    /// youth age (Điều lệ Đoàn: members are 16 to 30; `candidateAge` in whole years on `date`, when known).
     public static func introducers(
-        _ introducers: [Introducer], on date: CivilDate, required: Int = 2, minimumMonthsTogether: Int = 12
+        _ introducers: [Introducer], on date: CivilDate, required: Int = 2, minimumMonthsTogether: Int = 12,
+        candidateAge: Int? = nil, youthAgeLimit: Int = 30
     ) -> [Localized] {
         var problems: [Localized] = []
+        if let age = candidateAge, age > youthAgeLimit, introducers.contains(where: { $0.kind == .youthUnionCommittee }) {
+            problems.append(Catalogue.youthUnionOverAge(age: age, limit: youthAgeLimit))
+        }
         if introducers.count != required {
             problems.append(Catalogue.introducerCount(introducers.count, required: required))
         }

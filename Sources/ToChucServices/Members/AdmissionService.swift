@@ -7,8 +7,9 @@ import ToChucStorage
 public enum AdmissionStep: Sendable, Equatable {
     /// Attended the course on the Party (lớp bồi dưỡng nhận thức về Đảng).
     case course(on: CivilDate)
-    /// Two introducers, by party card number, and since when each has worked with the candidate.
-    case introducers([(cardNo: String, since: CivilDate)])
+    /// Two introducers: full members by party card number (and since when each has worked with the candidate), or
+    /// one of them the base Youth Union or trade union committee.
+    case introducers([AdmissionIntroducer])
     /// The cell's meeting and its vote.
     case cellVote(on: CivilDate, fullMembers: Int, inFavour: Int, provincialConsent: Bool)
     /// The competent committee's decision: the member is admitted (probationary) from its date.
@@ -30,6 +31,12 @@ public enum AdmissionStep: Sendable, Equatable {
         case .recognition: return .recognized
         }
     }
+}
+
+/// One introducer as entered: a member by card number, or a committee by name.
+public enum AdmissionIntroducer: Sendable, Equatable {
+    case member(cardNo: String, since: CivilDate)
+    case committee(Introducer.Kind, name: String)
 }
 
 /// A candidate or probationary member on the admission board.
@@ -108,13 +115,22 @@ public struct AdmissionService: Sendable {
                 var introducers: [Introducer] = []
                 var names: [[String: String]] = []
                 for item in list {
-                    let found = try await sql.raw("SELECT \(unsafeRaw: MemberStore.columns) FROM \(unsafeRaw: MemberStore.from) WHERE m.card_no = \(bind: item.cardNo)")
-                        .first().map(MemberStore.member)
-                    guard let found else { try refuse("introducers", [Catalogue.introducerUnknown(item.cardNo)]); continue }
-                    introducers.append(.member(found.record.fullName, isFull: found.record.status == .full, workedTogetherSince: item.since))
-                    names.append(["card_no": item.cardNo, "name": found.record.fullName, "since": item.since.iso])
+                    switch item {
+                    case .member(let cardNo, let since):
+                        let found = try await sql.raw(
+                            "SELECT \(unsafeRaw: MemberStore.columns) FROM \(unsafeRaw: MemberStore.from) WHERE m.card_no = \(bind: cardNo)"
+                        ).first().map(MemberStore.member)
+                        guard let found else { try refuse("introducers", [Catalogue.introducerUnknown(cardNo)]); continue }
+                        introducers.append(.member(found.record.fullName, isFull: found.record.status == .full, workedTogetherSince: since))
+                        names.append(["card_no": cardNo, "name": found.record.fullName, "since": since.iso])
+                    case .committee(let kind, let name):
+                        try refuse("introducers", name.trimmed.isEmpty ? [Catalogue.committeeNameRequired] : [])
+                        introducers.append(.committee(kind, name: name.trimmed))
+                        names.append(["kind": kind.rawValue, "name": name.trimmed])
+                    }
                 }
-                try refuse("introducers", Admission.introducers(introducers, on: today))
+                let age = member.record.birthDate.map { $0.fullMonths(until: today) / 12 }
+                try refuse("introducers", Admission.introducers(introducers, on: today, candidateAge: age))
                 let data = try JSONSerialization.data(withJSONObject: names, options: [.sortedKeys])
                 set = [("introducers", String(decoding: data, as: UTF8.self))]
             case .cellVote(let on, let full, let inFavour, let consent):

@@ -180,6 +180,7 @@ enum OpenAPIDocument {
                 "requestBody": {"required": true, "content": {"application/json": {"schema": {"type": "object", "required": ["step"], "additionalProperties": {"type": "string"},
                   "properties": {"step": {"type": "string", "enum": ["course", "introduced", "cell_approved", "committee_decided", "ceremony_held", "recognized"]},
                     "course_on": {"type": "string"}, "card_1": {"type": "string"}, "since_1": {"type": "string"}, "card_2": {"type": "string"}, "since_2": {"type": "string"},
+                    "introducer_2": {"type": "string", "enum": ["member", "youth_union_committee", "trade_union_committee"], "description": "the second introducer: a member (card_2, since_2) or a committee (committee_2)"}, "committee_2": {"type": "string"},
                     "meeting_on": {"type": "string"}, "full_members": {"type": "string"}, "in_favour": {"type": "string"}, "consent": {"type": "string"},
                     "decision_no": {"type": "string"}, "decision_on": {"type": "string"}, "ceremony_on": {"type": "string"}, "card_no": {"type": "string"}}}}}},
                 "responses": {"201": {"description": "Recorded", "content": {"application/json": {"schema": {"type": "object", "required": ["member", "warnings_vi", "warnings_en"],

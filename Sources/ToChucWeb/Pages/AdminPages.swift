@@ -47,7 +47,7 @@ extension Site {
             let page = request.query("page").flatMap { Int($0) } ?? 1
             let result = try await services.audit.list(principal, page: page, perPage: 50)
             let rows: [HTML] = result.items.map { entry in
-                let changes: [HTML] = entry.changes.map { "<li><code>\($0.field)</code>: \($0.old ?? "∅") → \($0.new ?? "∅")</li>" }
+                let changes: [HTML] = entry.changes.map { "<li>\(Layout.fieldName(ctx, $0.field)): \($0.old ?? "∅") → \($0.new ?? "∅")</li>" }
                 let record: HTML = entry.entity == "unit" ? "<a href=\"\(SiteURL.unit(entry.entityKey))\">\(entry.entityKey)</a>" : "\(entry.entity): \(entry.entityKey)"
                 return """
                     <tr><td class="num">\(Int(entry.id))</td><td>\(ctx.timestamp(entry.at))</td><td>\(entry.actor)</td><td>\(entry.address)</td>

@@ -83,7 +83,12 @@ extension Site {
         switch AdmissionStage(rawValue: form.string("step")) {
         case .course: return .course(on: try date("course_on"))
         case .introduced:
-            return .introducers([(form.string("card_1").trimmed, try date("since_1")), (form.string("card_2").trimmed, try date("since_2"))])
+            let first = AdmissionIntroducer.member(cardNo: form.string("card_1").trimmed, since: try date("since_1"))
+            // The second introducer may be the base Youth Union or trade union committee instead of a member.
+            switch Introducer.Kind(rawValue: form.string("introducer_2")) ?? .member {
+            case .member: return .introducers([first, .member(cardNo: form.string("card_2").trimmed, since: try date("since_2"))])
+            case let kind: return .introducers([first, .committee(kind, name: form.string("committee_2"))])
+            }
         case .cellApproved:
             return .cellVote(on: try date("meeting_on"), fullMembers: try number("full_members"), inFavour: try number("in_favour"),
                              provincialConsent: form.flag("consent"))
@@ -109,6 +114,10 @@ extension Site {
         func dateField(_ name: String, _ label: Localized) -> HTML {
             "<label for=\"\(name)\">\(ctx.t(label))</label>\(Self.dateInput(ctx, name: name, value: form.string(name)))"
         }
+        let introducerKinds: [HTML] = Introducer.Kind.allCases.map { kind in
+            let selected = form.string("introducer_2") == kind.rawValue ? " selected" : ""
+            return "<option value=\"\(kind.rawValue)\"\(HTML(raw: selected))>\(ctx.t(Catalogue.introducerKind(kind)))</option>"
+        }
         var fields: HTML = .empty
         switch next {
         case .course: fields = dateField("course_on", AdmissionStage.course.label)
@@ -116,8 +125,10 @@ extension Site {
             fields = """
                 <label for="card_1">\(ctx.t(Catalogue.introducerCard)) 1</label><input type="text" id="card_1" name="card_1" value="\(form.string("card_1"))" required>
                 \(dateField("since_1", Catalogue.workedSince))
-                <label for="card_2">\(ctx.t(Catalogue.introducerCard)) 2</label><input type="text" id="card_2" name="card_2" value="\(form.string("card_2"))" required>
+                <label for="introducer_2">\(ctx.t(Catalogue.introducerKindLabel))</label><select id="introducer_2" name="introducer_2">\(introducerKinds)</select>
+                <label for="card_2">\(ctx.t(Catalogue.introducerCard)) 2</label><input type="text" id="card_2" name="card_2" value="\(form.string("card_2"))">
                 \(dateField("since_2", Catalogue.workedSince))
+                <label for="committee_2">\(ctx.t(Catalogue.committeeName))</label><input type="text" id="committee_2" name="committee_2" value="\(form.string("committee_2"))">
                 """
         case .cellApproved:
             fields = """

@@ -108,10 +108,13 @@ enum Layout {
             """
     }
 
+    /// What users read for a field key: its label where the catalogue has one, else the key itself.
+    static func fieldName(_ ctx: PageContext, _ key: String) -> String { Catalogue.fieldLabel(key).map(ctx.t) ?? key }
+
     /// A table of field errors shown above a form.
     static func errors(_ ctx: PageContext, _ message: Localized?, _ errors: [FieldError]) -> HTML {
         guard message != nil || !errors.isEmpty else { return .empty }
-        let items: [HTML] = errors.map { "<li><strong>\($0.field)</strong>: \(ctx.t($0.message))</li>" }
+        let items: [HTML] = errors.map { "<li><strong>\(fieldName(ctx, $0.field))</strong>: \(ctx.t($0.message))</li>" }
         return "<div class=\"errors\" role=\"alert\"><p>\(message.map(ctx.t) ?? "")</p><ul>\(items)</ul></div>"
     }
 
@@ -128,7 +131,7 @@ enum Layout {
         guard !entries.isEmpty else { return "<p>\(ctx.t(Catalogue.noRecords))</p>" }
         let rows: [HTML] = entries.reversed().map { entry in
             let changes: [HTML] = entry.changes.map { change in
-                "<li><code>\(change.field)</code>: \(change.old ?? "∅") → \(change.new ?? "∅")</li>"
+                "<li>\(fieldName(ctx, change.field)): \(change.old ?? "∅") → \(change.new ?? "∅")</li>"
             }
             return """
                 <tr><td>\(ctx.timestamp(entry.at))</td><td>\(entry.actor)</td><td>\(entry.address)</td>
@@ -165,6 +168,8 @@ enum SiteURL {
     static let newMember = "/members/new"
     static let membersExport = "/members/export"
     static let dataCheck = "/members/check"
+    static let mergeMembers = "/members/merge"
+    static func mergeMembers(keep: Int64, duplicate: Int64) -> String { "/members/merge?keep=\(keep)&duplicate=\(duplicate)" }
     static let badges = "/members/badges"
     static let membersAway = "/members/away"
     static let admission = "/admission"

@@ -78,11 +78,15 @@ extension Site {
             let findings = try await services.dataCheck.run(principal, unitCode: request.query("unit"))
             let rows: [HTML] = findings.map { finding in
                 let links: [HTML] = zip(finding.memberIds, finding.names).map { "<a href=\"\(SiteURL.member($0.0))\">\($0.1)</a> " }
-                return "<tr><td>\(ctx.t(finding.message))</td><td>\(links)</td><td>\(finding.detail)</td></tr>"
+                // A likely duplicate: merge each later record into the first (the preview lets the user keep the other).
+                let merges: [HTML] = finding.kind == .likelyDuplicate && principal.role.canWriteRecords
+                    ? finding.memberIds.dropFirst().map { "<a class=\"button secondary\" href=\"\(SiteURL.mergeMembers(keep: finding.memberIds[0], duplicate: $0))\">\(ctx.t(Catalogue.mergeAction))</a> " }
+                    : []
+                return "<tr><td>\(ctx.t(finding.message))</td><td>\(links)</td><td>\(finding.detail)</td><td>\(merges)</td></tr>"
             }
             let table: HTML = rows.isEmpty
                 ? "<p>\(ctx.t(Catalogue.noFindings))</p>"
-                : "<table id=\"findings\"><thead><tr><th>\(ctx.t(Catalogue.action))</th><th>\(ctx.t(Catalogue.members))</th><th></th></tr></thead><tbody>\(rows)</tbody></table>"
+                : "<table id=\"findings\"><thead><tr><th>\(ctx.t(Catalogue.action))</th><th>\(ctx.t(Catalogue.members))</th><th></th><th></th></tr></thead><tbody>\(rows)</tbody></table>"
             let body: HTML = """
                 <h1>\(ctx.t(Catalogue.dataCheck))</h1>
                 <p class="muted">\(ctx.t(Catalogue.dataCheckHelp))</p>
@@ -188,7 +192,9 @@ extension Site {
                 <h2>\(ctx.t(Catalogue.history))</h2>
                 \(Layout.history(ctx, personal ? history : history.map(Self.maskedEntry)))
                 """
-            let flash = request.query("saved") != nil ? ctx.t(Catalogue.memberSaved) : request.query("event") != nil ? ctx.t(Catalogue.eventRecorded) : nil
+            let flash = request.query("saved") != nil ? ctx.t(Catalogue.memberSaved)
+                : request.query("event") != nil ? ctx.t(Catalogue.eventRecorded)
+                : request.query("merged") != nil ? ctx.t(Catalogue.mergeDone) : nil
             return Responses.html(Layout.page(
                 ctx, title: r.fullName, breadcrumbs: [(ctx.t(Catalogue.members), SiteURL.members), (r.fullName, nil)], flash: flash, content: body))
         }
@@ -254,7 +260,7 @@ extension Site {
                 return Responses.html(memberForm(ctx, draft: draft, id: id, version: version, message: message, errors: errors), status: .unprocessableContent)
             } catch DomainError.conflict(let message, let changes, _) {
                 let ctx = try await pageContext(request, context)
-                let rows: [HTML] = changes.map { "<tr><td><code>\($0.field)</code></td><td>\($0.old ?? "∅")</td><td>\($0.new ?? "∅")</td></tr>" }
+                let rows: [HTML] = changes.map { "<tr><td>\(Layout.fieldName(ctx, $0.field))</td><td>\($0.old ?? "∅")</td><td>\($0.new ?? "∅")</td></tr>" }
                 let body: HTML = """
                     <h1>\(ctx.t(Catalogue.editMember))</h1>
                     <div class="errors" role="alert"><p>\(ctx.t(message))</p></div>

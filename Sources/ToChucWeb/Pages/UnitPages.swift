@@ -255,7 +255,7 @@ extension Site {
     }
 
     func conflictPage(_ ctx: PageContext, code: String, message: Localized, changes: [FieldChange]) -> HTML {
-        let rows: [HTML] = changes.map { "<tr><td><code>\($0.field)</code></td><td>\($0.old ?? "∅")</td><td>\($0.new ?? "∅")</td></tr>" }
+        let rows: [HTML] = changes.map { "<tr><td>\(Layout.fieldName(ctx, $0.field))</td><td>\($0.old ?? "∅")</td><td>\($0.new ?? "∅")</td></tr>" }
         let body: HTML = """
             <h1>\(ctx.t(Catalogue.editUnit))</h1>
             <div class="errors" role="alert"><p>\(ctx.t(message))</p></div>
