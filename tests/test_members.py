@@ -1,7 +1,7 @@
 """Members (issue 4): search without accents, scope, masking of personal data, entry through the API."""
 import requests
 
-from conftest import login, page_csrf
+from conftest import csrf_from, login, page_csrf
 
 
 def names(response):
@@ -139,3 +139,63 @@ def test_admission_through_the_api(server):
     assert ok.status_code == 201, ok.text
     board = clerk.get(server.base + "/api/v1/admission").json()["items"]
     assert any(i["member"]["id"] == mid and i["stage"] == "course" for i in board)
+
+
+def test_second_introducer_may_be_the_youth_union_committee_for_a_young_candidate(server):
+    clerk = login(server.base, "clerk-t01-a")
+    csrf = page_csrf(clerk, server.base)
+    ids = {}
+    for name, birth in [("Lường Văn Trẻ", "2001-03-03"), ("Lường Văn Già", "1980-03-03")]:
+        created = clerk.post(server.base + "/api/v1/members", headers={"X-CSRF-Token": csrf}, json={
+            "full_name": name, "gender": "male", "birth_date": birth, "unit_code": "T01-A-C1", "status": "candidate"})
+        assert created.status_code == 201, created.text
+        ids[name] = created.json()["id"]
+        course = clerk.post(server.base + f"/api/v1/admission/{ids[name]}", headers={"X-CSRF-Token": csrf},
+                            json={"step": "course", "course_on": "2025-01-10"})
+        assert course.status_code == 201, course.text
+    step = {"step": "introduced", "card_1": "50000001", "since_1": "2023-01-01",
+            "introducer_2": "youth_union_committee", "committee_2": "Ban Chấp hành Đoàn xã An Bình"}
+    young = clerk.post(server.base + f"/api/v1/admission/{ids['Lường Văn Trẻ']}", headers={"X-CSRF-Token": csrf}, json=step)
+    assert young.status_code == 201, young.text
+    old = clerk.post(server.base + f"/api/v1/admission/{ids['Lường Văn Già']}", headers={"X-CSRF-Token": csrf}, json=step)
+    assert old.status_code == 422
+    assert "độ tuổi thanh niên" in old.json()["message_vi"] + " ".join(e["message_vi"] for e in old.json()["errors"])
+    # The form offers the committee as the second introducer.
+    page = clerk.get(server.base + f"/admission/{ids['Lường Văn Già']}").text
+    assert 'name="introducer_2"' in page and "Ban Chấp hành Đoàn cơ sở" in page
+
+
+def test_duplicates_are_merged_from_the_cleaning_page_and_the_api(server):
+    clerk = login(server.base, "clerk-t01-a")
+    csrf = page_csrf(clerk, server.base)
+    base = {"full_name": "Phan Văn Trùng", "gender": "male", "birth_date": "1979-09-09", "unit_code": "T01-A-C1"}
+    keep = clerk.post(server.base + "/api/v1/members", headers={"X-CSRF-Token": csrf}, json={
+        **base, "status": "full", "card_no": "50000020", "admitted_on": "2005-05-19", "recognized_on": "2006-05-19"}).json()
+    dupes = []
+    for phone in ["0912000222", "0912000333"]:
+        created = clerk.post(server.base + "/api/v1/members", headers={"X-CSRF-Token": csrf}, json={
+            **base, "status": "probationary", "admitted_on": "2026-02-02", "phone": phone})
+        assert created.status_code == 201, created.text
+        dupes.append(created.json())
+    check = clerk.get(server.base + "/members/check").text
+    assert f"/members/merge?keep={keep['id']}&amp;duplicate={dupes[0]['id']}" in check
+    preview = clerk.get(server.base + f"/members/merge?keep={keep['id']}&duplicate={dupes[0]['id']}")
+    assert preview.status_code == 200 and 'id="merge-table"' in preview.text and "0912000222" in preview.text
+    merged = clerk.post(server.base + "/members/merge", allow_redirects=False, data={
+        "_csrf": csrf_from(preview.text), "keep": keep["id"], "keep_version": keep["version"],
+        "duplicate": dupes[0]["id"], "duplicate_version": dupes[0]["version"]})
+    assert merged.status_code == 303 and merged.headers["Location"].startswith(f"/members/{keep['id']}")
+    kept = clerk.get(server.base + f"/api/v1/members/{keep['id']}").json()
+    assert kept["phone"] == "0912000222" and kept["card_no"] == "50000020"
+    assert clerk.get(server.base + f"/api/v1/members/{dupes[0]['id']}").status_code == 404
+    # A stale version is refused with 409; the current one merges through the API too.
+    stale = clerk.post(server.base + f"/api/v1/members/{keep['id']}/merge", headers={"X-CSRF-Token": csrf},
+                       json={"duplicate": dupes[1]["id"], "version": keep["version"], "duplicate_version": dupes[1]["version"]})
+    assert stale.status_code == 409
+    api = clerk.post(server.base + f"/api/v1/members/{keep['id']}/merge", headers={"X-CSRF-Token": csrf},
+                     json={"duplicate": dupes[1]["id"], "version": kept["version"], "duplicate_version": dupes[1]["version"]})
+    assert api.status_code == 200, api.text
+    assert api.json()["phone"] == "0912000222"
+    assert clerk.get(server.base + f"/api/v1/members/{dupes[1]['id']}").status_code == 404
+    viewer = login(server.base, "viewer-t01-a")
+    assert "/members/merge?" not in viewer.get(server.base + "/members/check").text

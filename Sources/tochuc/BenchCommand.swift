@@ -194,6 +194,17 @@ enum Clock {
     }
 }
 
+/// stderr of a child process, read on another thread.
+final class ErrorOutput: @unchecked Sendable {
+    private let lock = NSLock()
+    private var stored: Data? = nil
+    var data: Data {
+        get { lock.withLock { stored ?? Data() } }
+        set { lock.withLock { stored = newValue } }
+    }
+    var done: Bool { lock.withLock { stored != nil } }
+}
+
 enum Shell {
     static func run(_ tool: String, _ arguments: [String]) throws { _ = try output(tool, arguments) }
 
@@ -209,13 +220,22 @@ enum Shell {
         let inPipe = Pipe()
         if input != nil { process.standardInput = inPipe }
         try process.run()
-        if let input {
-            inPipe.fileHandleForWriting.write(Data(input.utf8))
-            try inPipe.fileHandleForWriting.close()
+        // Input goes in on its own thread: a tool that answers as it reads would otherwise fill the output pipe
+        // while we are still writing, and both would wait for ever. Errors are drained the same way.
+        let writer = input.map { text in
+            Thread {
+                inPipe.fileHandleForWriting.write(Data(text.utf8))
+                try? inPipe.fileHandleForWriting.close()
+            }
         }
+        writer?.start()
+        let errorBox = ErrorOutput()
+        let errorReader = Thread { errorBox.data = err.fileHandleForReading.readDataToEndOfFile() }
+        errorReader.start()
         let data = out.fileHandleForReading.readDataToEndOfFile()
-        let errors = err.fileHandleForReading.readDataToEndOfFile()
         process.waitUntilExit()
+        while !errorBox.done { usleep(1_000) }
+        let errors = errorBox.data
         guard process.terminationStatus == 0 else {
             throw CommandFailure(description: "\(tool) failed: \(String(decoding: errors, as: UTF8.self))")
         }

@@ -125,7 +125,7 @@ struct MemberBench {
             condition += " AND m.status IN ('probationary', 'full', 'exempt')"
             let order = location.isSQLite ? "(m.name_sort_key || '')" : "m.name_sort_key"
             statements.append("SELECT COUNT(*) FROM raw_members m WHERE \(condition);")
-            statements.append("SELECT * FROM raw_members m WHERE \(condition) ORDER BY \(order), m.id LIMIT 20;")
+            statements.append("SELECT m.id, m.full_name FROM raw_members m WHERE \(condition) ORDER BY \(order), m.id LIMIT 20;")
         }
         let times = try Bench.rawStatementTimes(location, sqlitePath: rawDB, statements: statements)
         let raw = stride(from: 0, to: times.count - 1, by: 2).map { times[$0] + times[$0 + 1] }
