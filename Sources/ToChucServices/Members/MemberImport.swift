@@ -15,7 +15,8 @@ enum MemberImport {
     }
 
     static func importMembers(
-        _ sql: any SQLDatabase, principal: Principal, records: [CSV.Record], source: (name: String, hash: String), today: CivilDate
+        _ sql: any SQLDatabase, principal: Principal, records: [CSV.Record], source: (name: String, hash: String), today: CivilDate,
+        progress: ImportProgressReporter = .silent
     ) async throws -> (created: Int, updated: Int, unchanged: Int) {
         guard let header = records.first else { return (0, 0, 0) }
         let index: [String: Int]
@@ -27,7 +28,9 @@ enum MemberImport {
         var rows: [(line: Int, member: ValidMember, present: Set<String>)] = []
         var firstLine: [String: Int] = [:]
         var nationalIds: [String: Int] = [:]
-        for record in records.dropFirst() {
+        let rowCount = records.count - 1
+        for (done, record) in records.dropFirst().enumerated() {
+            await progress.checked(done, of: rowCount)
             if record.fields.count != header.fields.count {
                 problems.append(ImportProblem(file: file, line: record.line, column: nil,
                     reason: Catalogue.importWrongFieldCount(record.fields.count, header.fields.count)))
@@ -154,6 +157,7 @@ enum MemberImport {
             if merged.auditValues == current.record.auditValues { unchanged += 1 } else { changes.append((row.line, merged, current)) }
         }
         if !problems.isEmpty { throw ImportFailure(problems: problems.sorted { ($0.line ?? 0, $0.column ?? "") < ($1.line ?? 0, $1.column ?? "") }) }
+        await progress.report(.checking, rowCount, of: rowCount)
         if fresh.isEmpty && changes.isEmpty { return (0, 0, unchanged) }
         let auditId = try await AuditLog.append(
             sql, actor: principal.actor, address: principal.address, action: "import", entity: "dataset", key: source.name,
@@ -164,9 +168,13 @@ enum MemberImport {
             let unit = units[row.member.unitCode]!
             return MemberStore.values(row.member, unitId: unit.id, unitPath: unit.path) + [1, now, now, auditId]
         }
+        let writes = fresh.count + changes.count
+        await progress.report(.writing, 0, of: writes)
         try await BulkInsert.insert(
             sql, table: "members", columns: MemberStore.writeColumns + ["version", "created_at", "updated_at", "import_audit_id"], rows: values)
-        for change in changes {
+        await progress.report(.writing, fresh.count, of: writes)
+        for (done, change) in changes.enumerated() {
+            await progress.updated(done, after: fresh.count, of: writes)
             let unit = units[change.member.unitCode]!
             let assignments = MemberStore.assignments(change.member, unitId: unit.id, unitPath: unit.path)
             try await sql.raw("UPDATE members SET \(assignments), version = version + 1, updated_at = \(bind: now) WHERE id = \(bind: change.current.id)").run()
@@ -174,6 +182,7 @@ enum MemberImport {
                 sql, actor: principal.actor, address: principal.address, action: "update", entity: "member", key: String(change.current.id),
                 unitPath: unit.path, old: change.current.record.auditValues, new: change.member.auditValues.merging(["import": String(auditId)]) { $1 })
         }
+        await progress.report(.writing, writes, of: writes)
         return (fresh.count, changes.count, unchanged)
     }
 
