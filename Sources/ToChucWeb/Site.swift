@@ -9,6 +9,7 @@ public struct Site: Sendable {
     public let services: AppServices
     public let settings: WebSettings
     let demoJob = DemoJob()
+    let importJobs = ImportJobs()
 
     public init(services: AppServices, settings: WebSettings) {
         self.services = services
@@ -36,6 +37,7 @@ public struct Site: Sendable {
         registerRestructurePages(router)
         registerMemberPages(router)
         registerDemoPages(router)
+        registerImportPages(router)
         registerMemberSheet(router)
         registerAdmissionPages(router)
         registerAccountPages(router)
