@@ -81,5 +81,6 @@ let package = Package(
             exclude: ["Fixtures"],
             swiftSettings: strict
         ),
+        .testTarget(name: "ToChucWebTests", dependencies: ["ToChucDomain", "ToChucWeb"], swiftSettings: strict),
     ]
 )

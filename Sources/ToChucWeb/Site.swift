@@ -9,6 +9,7 @@ public struct Site: Sendable {
     public let services: AppServices
     public let settings: WebSettings
     let demoJob = DemoJob()
+    let importJobs = ImportJobs()
 
     public init(services: AppServices, settings: WebSettings) {
         self.services = services
@@ -37,6 +38,7 @@ public struct Site: Sendable {
         registerMemberPages(router)
         registerMergePages(router)
         registerDemoPages(router)
+        registerImportPages(router)
         registerMemberSheet(router)
         registerAdmissionPages(router)
         registerAccountPages(router)

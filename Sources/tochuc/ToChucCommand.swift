@@ -171,8 +171,12 @@ struct Import: AsyncParsableCommand {
     func run() async throws {
         let language = Language(rawValue: lang) ?? .en
         do {
-            let summary = try await withServices(db) { services in
-                try await services.interchange.importDataset(.currentCommandLine, at: URL(fileURLWithPath: path))
+            var progress: (@Sendable (ImportProgress) async -> Void)? = nil
+            if let bar = ImportProgressBar.onTerminal(language: language) {
+                progress = { await bar.draw($0) }
+            }
+            let summary = try await withServices(db) { [progress] services in
+                try await services.interchange.importDataset(.currentCommandLine, at: URL(fileURLWithPath: path), progress: progress)
             }
             if out.format == .json {
                 try out.write(try out.json(["created": summary.created, "updated": summary.updated, "unchanged": summary.unchanged, "files": summary.files]))

@@ -40,11 +40,36 @@ public struct InterchangeService: Sendable {
     public static let knownFiles = [OrgUnitsFile.fileName, MembersFile.fileName]
 
     /// Loads a dataset, all or nothing. Throws `ImportFailure` naming every wrong row; nothing is stored then.
-    public func importDataset(_ principal: Principal, at url: URL) async throws -> ImportSummary {
+    /// `progress`, when given, hears the stages (reading, checking, writing) and ends with `done` (after the commit)
+    /// or `failed` (after the rollback: by then nothing is stored).
+    public func importDataset(
+        _ principal: Principal, at url: URL, progress: (@Sendable (ImportProgress) async -> Void)? = nil
+    ) async throws -> ImportSummary {
         try principal.requireWrite()
+        await progress?(ImportProgress(stage: .reading, file: url.lastPathComponent))
+        do {
+            let summary = try await load(principal, at: url, progress: progress)
+            await progress?(ImportProgress(stage: .done, file: url.lastPathComponent))
+            return summary
+        } catch {
+            await progress?(ImportProgress(stage: .failed, file: url.lastPathComponent))
+            throw error
+        }
+    }
+
+    private func load(
+        _ principal: Principal, at url: URL, progress: (@Sendable (ImportProgress) async -> Void)?
+    ) async throws -> ImportSummary {
         let dataset = try Self.read(url)
         let files = dataset.tables.keys.sorted()
         let sourceName = url.lastPathComponent
+        // Each file's reports carry its place among the files loaded, so that the overall bar never goes back.
+        let loading = Self.knownFiles.filter { dataset.tables[$0] != nil }
+        let reporters = Dictionary(uniqueKeysWithValues: loading.enumerated().map { index, file in
+            (file, ImportProgressReporter(callback: progress, file: file, fileIndex: index, fileCount: loading.count))
+        })
+        let rowCount = dataset.tables.values.reduce(0) { $0 + max(0, $1.count - 1) }
+        await progress?(ImportProgress(stage: .reading, file: sourceName, rowsDone: rowCount, rowsTotal: rowCount, fileCount: max(1, loading.count)))
         return try await db.write { sql in
             var summary = ImportSummary(files: files)
             // Files that refer to others load after them; problems of every file are reported together.
@@ -52,7 +77,8 @@ public struct InterchangeService: Sendable {
             if let rows = dataset.tables[OrgUnitsFile.fileName] {
                 do {
                     let counts = try await Self.importUnits(
-                        sql, principal: principal, records: rows, source: (sourceName, dataset.hashes[OrgUnitsFile.fileName] ?? ""))
+                        sql, principal: principal, records: rows, source: (sourceName, dataset.hashes[OrgUnitsFile.fileName] ?? ""),
+                        progress: reporters[OrgUnitsFile.fileName] ?? .silent)
                     summary.add(counts)
                 } catch let failure as ImportFailure {
                     problems += failure.problems
@@ -61,7 +87,7 @@ public struct InterchangeService: Sendable {
             if let rows = dataset.tables[MembersFile.fileName], problems.isEmpty {
                 let counts = try await MemberImport.importMembers(
                     sql, principal: principal, records: rows, source: (sourceName, dataset.hashes[MembersFile.fileName] ?? ""),
-                    today: Timestamp.vietnamDate())
+                    today: Timestamp.vietnamDate(), progress: reporters[MembersFile.fileName] ?? .silent)
                 summary.add(counts)
             }
             if !problems.isEmpty { throw ImportFailure(problems: problems) }
@@ -146,7 +172,8 @@ public struct InterchangeService: Sendable {
 
     /// Checks every row first (so that the report names them all), then writes parents before children.
     static func importUnits(
-        _ sql: any SQLDatabase, principal: Principal, records: [CSV.Record], source: (name: String, hash: String)
+        _ sql: any SQLDatabase, principal: Principal, records: [CSV.Record], source: (name: String, hash: String),
+        progress: ImportProgressReporter = .silent
     ) async throws -> (created: Int, updated: Int, unchanged: Int) {
         let file = OrgUnitsFile.fileName
         guard let header = records.first else { return (0, 0, 0) }
@@ -158,7 +185,9 @@ public struct InterchangeService: Sendable {
         var problems: [ImportProblem] = []
         var drafts: [(line: Int, draft: UnitDraft)] = []
         var lineOfCode: [String: Int] = [:]
-        for record in records.dropFirst() {
+        let rowCount = records.count - 1
+        for (done, record) in records.dropFirst().enumerated() {
+            await progress.checked(done, of: rowCount)
             if record.fields.count != header.fields.count {
                 problems.append(
                     ImportProblem(file: file, line: record.line, column: nil,
@@ -262,6 +291,7 @@ public struct InterchangeService: Sendable {
             }
         }
         try await checkDates(sql, fresh: fresh, existing: existing, file: file)
+        await progress.report(.checking, rowCount, of: rowCount)
         if fresh.isEmpty && changes.isEmpty { return (0, 0, unchanged) }
         let auditId = try await AuditLog.append(
             sql, actor: principal.actor, address: principal.address, action: "import", entity: "dataset", key: source.name,
@@ -270,8 +300,12 @@ public struct InterchangeService: Sendable {
                 "file": file, "sha256": source.hash, "rows": String(records.count - 1), "created": String(fresh.count),
                 "updated": String(changes.count),
             ])
+        let writes = fresh.count + changes.count
+        await progress.report(.writing, 0, of: writes)
         try await bulkInsert(sql, fresh.map(\.unit), existing: existing, auditId: auditId)
-        for (line, draft, current) in changes {
+        await progress.report(.writing, fresh.count, of: writes)
+        for (done, (line, draft, current)) in changes.enumerated() {
+            await progress.updated(done, after: fresh.count, of: writes)
             do {
                 _ = try await UnitService.update(sql, principal: principal, code: draft.code, draft: draft, expectedVersion: current.version)
             } catch let error as DomainError {
@@ -283,6 +317,7 @@ public struct InterchangeService: Sendable {
                 throw ImportFailure(problems: rowProblems)
             }
         }
+        await progress.report(.writing, writes, of: writes)
         return (fresh.count, changes.count, unchanged)
     }
 

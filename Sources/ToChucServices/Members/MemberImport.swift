@@ -15,7 +15,8 @@ enum MemberImport {
     }
 
     static func importMembers(
-        _ sql: any SQLDatabase, principal: Principal, records: [CSV.Record], source: (name: String, hash: String), today: CivilDate
+        _ sql: any SQLDatabase, principal: Principal, records: [CSV.Record], source: (name: String, hash: String), today: CivilDate,
+        progress: ImportProgressReporter = .silent
     ) async throws -> (created: Int, updated: Int, unchanged: Int) {
         guard let header = records.first else { return (0, 0, 0) }
         let index: [String: Int]
@@ -27,7 +28,9 @@ enum MemberImport {
         var rows: [(line: Int, member: ValidMember, present: Set<String>)] = []
         var firstLine: [String: Int] = [:]
         var nationalIds: [String: Int] = [:]
-        for record in records.dropFirst() {
+        let rowCount = records.count - 1
+        for (done, record) in records.dropFirst().enumerated() {
+            await progress.checked(done, of: rowCount)
             if record.fields.count != header.fields.count {
                 problems.append(ImportProblem(file: file, line: record.line, column: nil,
                     reason: Catalogue.importWrongFieldCount(record.fields.count, header.fields.count)))
@@ -154,31 +157,41 @@ enum MemberImport {
             if merged.auditValues == current.record.auditValues { unchanged += 1 } else { changes.append((row.line, merged, current)) }
         }
         if !problems.isEmpty { throw ImportFailure(problems: problems.sorted { ($0.line ?? 0, $0.column ?? "") < ($1.line ?? 0, $1.column ?? "") }) }
+        await progress.report(.checking, rowCount, of: rowCount)
         if fresh.isEmpty && changes.isEmpty { return (0, 0, unchanged) }
         let auditId = try await AuditLog.append(
             sql, actor: principal.actor, address: principal.address, action: "import", entity: "dataset", key: source.name,
             unitPath: principal.unitPath, old: nil,
             new: ["file": file, "sha256": source.hash, "rows": String(records.count - 1), "created": String(fresh.count), "updated": String(changes.count)])
         let now = Timestamp.now()
-        // Ids are drawn first so that the name index is written in bulk beside the rows.
+        // Ids are drawn first so that the name index is written in bulk beside the rows; chunks let the progress bar move.
         let ids = try await BulkInsert.reserveIds(sql, table: "members", count: fresh.count)
-        var values: [[SQLValue]] = []
-        var indexed: [(id: Int64, terms: [String])] = []
-        values.reserveCapacity(fresh.count)
-        indexed.reserveCapacity(fresh.count)
-        for (row, id) in zip(fresh, ids) {
-            let unit = units[row.member.unitCode]!
-            let terms = MemberSearchIndex.terms(row.member.fullName)
-            values.append(
-                [.integer(id)] + MemberStore.values(row.member, unitId: unit.id, unitPath: unit.path, terms: terms)
-                    + [.integer(1), .text(now), .text(now), .integer(auditId)])
-            indexed.append((id, terms))
+        let writes = fresh.count + changes.count
+        await progress.report(.writing, 0, of: writes)
+        let columns = ["id"] + MemberStore.writeColumns + ["version", "created_at", "updated_at", "import_audit_id"]
+        var written = 0
+        while written < fresh.count {
+            let end = min(written + 20_000, fresh.count)
+            var values: [[SQLValue]] = []
+            var indexed: [(id: Int64, terms: [String])] = []
+            values.reserveCapacity(end - written)
+            indexed.reserveCapacity(end - written)
+            for index in written..<end {
+                let member = fresh[index].member
+                let unit = units[member.unitCode]!
+                let terms = MemberSearchIndex.terms(member.fullName)
+                values.append(
+                    [.integer(ids[index])] + MemberStore.values(member, unitId: unit.id, unitPath: unit.path, terms: terms)
+                        + [.integer(1), .text(now), .text(now), .integer(auditId)])
+                indexed.append((ids[index], terms))
+            }
+            try await BulkInsert.insert(sql, table: "members", columns: columns, rows: values)
+            try await BulkInsert.insert(sql, table: "member_terms", columns: ["term", "member_id"], rows: MemberSearchIndex.rows(indexed))
+            written = end
+            await progress.report(.writing, written, of: writes)
         }
-        try await BulkInsert.insert(
-            sql, table: "members", columns: ["id"] + MemberStore.writeColumns + ["version", "created_at", "updated_at", "import_audit_id"],
-            rows: values)
-        try await BulkInsert.insert(sql, table: "member_terms", columns: ["term", "member_id"], rows: MemberSearchIndex.rows(indexed))
-        for change in changes {
+        for (done, change) in changes.enumerated() {
+            await progress.updated(done, after: fresh.count, of: writes)
             let unit = units[change.member.unitCode]!
             let assignments = MemberStore.assignments(change.member, unitId: unit.id, unitPath: unit.path)
             try await sql.raw("UPDATE members SET \(assignments), version = version + 1, updated_at = \(bind: now) WHERE id = \(bind: change.current.id)").run()
@@ -189,6 +202,7 @@ enum MemberImport {
                 sql, actor: principal.actor, address: principal.address, action: "update", entity: "member", key: String(change.current.id),
                 unitPath: unit.path, old: change.current.record.auditValues, new: change.member.auditValues.merging(["import": String(auditId)]) { $1 })
         }
+        await progress.report(.writing, writes, of: writes)
         return (fresh.count, changes.count, unchanged)
     }
 

@@ -46,6 +46,7 @@ enum Layout {
         MenuArea(title: Catalogue.areaCongress, link: nil, prefixes: ["/congresses"]),
         MenuArea(title: Catalogue.areaReports, link: nil, prefixes: ["/reports"]),
         MenuArea(title: Catalogue.areaDocuments, link: nil, prefixes: ["/documents"]),
+        MenuArea(title: Catalogue.areaImport, link: SiteURL.importData, prefixes: ["/import"]),
         MenuArea(title: Catalogue.areaAdmin, link: SiteURL.admin, prefixes: ["/admin", "/audit"]),
     ]
 
@@ -75,6 +76,7 @@ enum Layout {
             let items: [HTML] = areas.map { area in
                 let isAdmin = area.prefixes.contains("/admin")
                 if isAdmin && !p.role.canReadAudit { return .empty }
+                if area.prefixes.contains("/import") && !p.role.canWriteRecords { return .empty }
                 let link = isAdmin ? (p.role.canManageAccounts ? SiteURL.adminUsers : SiteURL.audit) : area.link
                 if let link {
                     let current = area.prefixes.contains { ctx.path.hasPrefix($0) } ? " aria-current=\"page\"" : ""
@@ -165,6 +167,8 @@ enum SiteURL {
     static let members = "/members"
     static let demo = "/admin/demo"
     static let demoProgress = "/admin/demo/progress"
+    static let importData = "/import"
+    static func importJob(_ id: String) -> String { "/import/jobs/" + escape(id) }
     static let newMember = "/members/new"
     static let membersExport = "/members/export"
     static let dataCheck = "/members/check"

@@ -62,6 +62,7 @@ enum StaticAssets {
         textarea { width:100%; font:inherit; padding:.4rem; }
         input.narrow { width:5.5rem; padding:.4rem; font:inherit; }
         .searchbar select { padding:.35rem; font:inherit; max-width:14rem; }
+        progress { width:100%; max-width:40rem; height:1.2rem; }
         .sr-only { position:absolute; width:1px; height:1px; overflow:hidden; clip:rect(0 0 0 0); }
         @media (max-width: 760px) {
           .frame { display:block; }

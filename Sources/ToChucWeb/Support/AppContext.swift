@@ -12,8 +12,10 @@ public struct AppContext: RequestContext {
     public var sessionToken: String?
     /// The session's CSRF token, echoed in every form and `<meta name="csrf-token">`.
     public var csrfToken: String?
-    /// The urlencoded body of a POST, read once by the CSRF check.
+    /// The urlencoded body of a POST, read once by the CSRF check (for a multipart body: its text fields).
     public var form = FormData()
+    /// The files of a `multipart/form-data` POST, read with its fields by the CSRF check.
+    public var uploads: [MultipartPart] = []
     public let remoteAddress: String?
 
     /// Uploads (imports) are limited; larger bodies get 413.

@@ -20,6 +20,8 @@ public struct FormData: Sendable {
 
     /// Sets one value (for bodies that arrive as JSON but are read like a form).
     public mutating func set(_ key: String, _ value: String) { values[key] = [value] }
+    /// Adds one value (the text fields of a multipart body).
+    public mutating func append(_ key: String, _ value: String) { values[key, default: []].append(value) }
     public func string(_ key: String) -> String { values[key]?.first ?? "" }
     public func flag(_ key: String) -> Bool {
         guard let v = values[key]?.last else { return false }

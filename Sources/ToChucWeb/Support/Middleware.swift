@@ -70,6 +70,9 @@ struct ErrorMiddleware: RouterMiddleware {
                 return site.errorResponse(status: error.status, message: Catalogue.malformedBody, request: request, context: context)
             }
             return render(domain, request: request, context: context)
+        } catch is NIOTooManyBytesError {
+            // `collectBody(upTo:)` past `maxUploadSize`: the body is too large, not the server broken.
+            return site.errorResponse(status: .contentTooLarge, message: Catalogue.uploadTooLarge, request: request, context: context)
         } catch is DecodingError {
             return site.errorResponse(status: .badRequest, message: Catalogue.malformedBody, request: request, context: context)
         } catch {
@@ -119,13 +122,30 @@ struct AuthenticationMiddleware: RouterMiddleware {
             byCookie = true
         }
         let unsafe = request.method != .get && request.method != .head && request.method != .options
-        let isForm = request.headers[.contentType]?.lowercased().hasPrefix("application/x-www-form-urlencoded") ?? false
+        let contentType = request.headers[.contentType] ?? ""
+        let isForm = contentType.lowercased().hasPrefix("application/x-www-form-urlencoded")
         if unsafe && isForm {
             let body = try await request.collectBody(upTo: context.maxUploadSize)
             context.form = FormData(urlEncoded: String(buffer: body))
-            if context.form.values.values.contains(where: { $0.contains { $0.contains("\u{0}") } }) {
-                throw DomainError.invalid(Catalogue.nulCharacter, [])
+        } else if unsafe && Multipart.isMultipart(contentType: contentType) {
+            // Uploads carry the CSRF token as a field of the same body: read it all (within the size limit) here.
+            let body = try await request.collectBody(upTo: context.maxUploadSize)
+            let parts: [MultipartPart]
+            do {
+                parts = try Multipart.parse(Data(body.readableBytesView), contentType: contentType)
+            } catch let problem as Multipart.Problem {
+                throw DomainError.invalid(problem.message, [])
             }
+            for part in parts {
+                if part.filename == nil {
+                    context.form.append(part.name, String(decoding: part.data, as: UTF8.self))
+                } else {
+                    context.uploads.append(part)
+                }
+            }
+        }
+        if context.form.values.values.contains(where: { $0.contains { $0.contains("\u{0}") } }) {
+            throw DomainError.invalid(Catalogue.nulCharacter, [])
         }
         // CSRF (OWASP ASVS 3.5): a cookie alone never authorizes a change.
         if unsafe && byCookie {
