@@ -130,6 +130,15 @@ extension Site {
             let member = try await services.members.update(principal, id: id, body.draft, expectedVersion: version)
             return try Responses.json(APIMember(member, personal: principal.role.seesPersonalData))
         }
+        api.post("members/:id/merge") { request, context in
+            let principal = try context.requirePrincipal()
+            guard let id = Int64(try context.parameters.require("id")) else { throw DomainError.notFound(Catalogue.memberNotFound) }
+            _ = try await services.members.get(principal, id: id)
+            let body = try await Self.decode(APIMergeBody.self, request, context)
+            let member = try await services.members.merge(
+                principal, keep: id, keepVersion: body.version, duplicate: body.duplicate, duplicateVersion: body.duplicateVersion)
+            return try Responses.json(APIMember(member, personal: principal.role.seesPersonalData))
+        }
         api.get("members/:id/events") { _, context in
             let principal = try context.requirePrincipal()
             guard let id = Int64(try context.parameters.require("id")) else { throw DomainError.notFound(Catalogue.memberNotFound) }
@@ -186,6 +195,13 @@ extension Site {
             return try Responses.json(["items": entries.map(APIAuditEntry.init)])
         }
     }
+}
+
+/// Merge of a likely duplicate into the member of the path, both at the versions the client saw.
+struct APIMergeBody: Decodable, Sendable {
+    let duplicate: Int64
+    let version: Int
+    let duplicateVersion: Int
 }
 
 struct APIMemberEventBody: Decodable, Sendable {

@@ -149,6 +149,15 @@ enum OpenAPIDocument {
                   "400": {"$ref": "#/components/responses/Problem"}, "401": {"$ref": "#/components/responses/Problem"}, "403": {"$ref": "#/components/responses/Problem"},
                   "404": {"$ref": "#/components/responses/Problem"}, "409": {"$ref": "#/components/responses/Problem"}, "422": {"$ref": "#/components/responses/Problem"}}}
             },
+            "/api/v1/members/{id}/merge": {
+              "parameters": [{"name": "id", "in": "path", "required": true, "schema": {"type": "integer", "minimum": 1}}],
+              "post": {"operationId": "mergeMember", "summary": "Merge a likely duplicate into this member (data cleaning); 409 when either version moved on",
+                "requestBody": {"required": true, "content": {"application/json": {"schema": {"type": "object", "required": ["duplicate", "version", "duplicate_version"],
+                  "properties": {"duplicate": {"type": "integer", "minimum": 1}, "version": {"type": "integer"}, "duplicate_version": {"type": "integer"}}}}}},
+                "responses": {"200": {"description": "The merged member", "content": {"application/json": {"schema": {"$ref": "#/components/schemas/Member"}}}},
+                  "400": {"$ref": "#/components/responses/Problem"}, "401": {"$ref": "#/components/responses/Problem"}, "403": {"$ref": "#/components/responses/Problem"},
+                  "404": {"$ref": "#/components/responses/Problem"}, "409": {"$ref": "#/components/responses/Problem"}, "422": {"$ref": "#/components/responses/Problem"}}}
+            },
             "/api/v1/members/{id}/events": {
               "parameters": [{"name": "id", "in": "path", "required": true, "schema": {"type": "integer", "minimum": 1}}],
               "get": {"operationId": "memberEvents", "summary": "Lifecycle events of a member, oldest first",
