@@ -199,3 +199,36 @@ def test_duplicates_are_merged_from_the_cleaning_page_and_the_api(server):
     assert clerk.get(server.base + f"/api/v1/members/{dupes[1]['id']}").status_code == 404
     viewer = login(server.base, "viewer-t01-a")
     assert "/members/merge?" not in viewer.get(server.base + "/members/check").text
+
+
+JPEG = bytes([0xFF, 0xD8, 0xFF, 0xE0]) + b"\x00" * 200
+
+
+def test_photo_upload_through_the_form_and_the_api_shown_only_to_roles_that_see_personal_data(server):
+    clerk = login(server.base, "clerk-t01-a")
+    member = clerk.get(server.base + "/api/v1/members?q=tung").json()["items"][0]
+    page = clerk.get(server.base + f"/members/{member['id']}").text
+    assert 'id="photo-form"' in page and 'enctype="multipart/form-data"' in page
+    uploaded = clerk.post(server.base + f"/members/{member['id']}/photo", allow_redirects=False,
+                          data={"_csrf": csrf_from(page)}, files={"photo": ("anh.jpg", JPEG, "image/jpeg")})
+    assert uploaded.status_code == 303, uploaded.text[:300]
+    photo = clerk.get(server.base + f"/members/{member['id']}/photo")
+    assert photo.status_code == 200 and photo.headers["Content-Type"] == "image/jpeg" and photo.content == JPEG
+    assert 'id="member-photo"' in clerk.get(server.base + f"/members/{member['id']}").text
+    assert 'id="sheet-photo"' in clerk.get(server.base + f"/members/{member['id']}/sheet").text
+    # A file that is not an image is refused, whatever its name says; the stored photo stays.
+    bad = clerk.post(server.base + f"/members/{member['id']}/photo",
+                     data={"_csrf": csrf_from(page)}, files={"photo": ("anh.jpg", b"<svg onload=alert(1)>", "image/jpeg")})
+    assert bad.status_code == 422 and "JPEG" in bad.text
+    assert clerk.get(server.base + f"/members/{member['id']}/photo").content == JPEG
+    viewer = login(server.base, "viewer-t01-a")
+    assert viewer.get(server.base + f"/members/{member['id']}/photo").status_code == 403
+    assert 'id="member-photo"' not in viewer.get(server.base + f"/members/{member['id']}").text
+    csrf = page_csrf(clerk, server.base)
+    png = bytes([0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A]) + b"\x01" * 50
+    put = clerk.put(server.base + f"/api/v1/members/{member['id']}/photo", data=png,
+                    headers={"X-CSRF-Token": csrf, "Content-Type": "image/png"})
+    assert put.status_code == 204, put.text
+    assert clerk.get(server.base + f"/api/v1/members/{member['id']}/photo").headers["Content-Type"] == "image/png"
+    assert clerk.delete(server.base + f"/api/v1/members/{member['id']}/photo", headers={"X-CSRF-Token": csrf}).status_code == 204
+    assert clerk.get(server.base + f"/api/v1/members/{member['id']}/photo").status_code == 404

@@ -30,6 +30,7 @@ enum Migrator {
         Migration(version: 4, name: "member events", statements: memberEvents),
         Migration(version: 5, name: "admission cases", statements: admissionCases),
         Migration(version: 6, name: "member name index", statements: memberTerms, backfill: MemberSearchIndex.rebuild),
+        Migration(version: 7, name: "member photos", statements: memberPhotos),
     ]
 
     static var latestVersion: Int { migrations.map(\.version).max() ?? 0 }
@@ -171,6 +172,21 @@ enum Migrator {
             "CREATE TABLE member_terms (term \(ddl.binaryText) NOT NULL, member_id BIGINT NOT NULL, PRIMARY KEY (term, member_id))"
                 + (dialect == .sqlite ? " WITHOUT ROWID" : ""),
             "CREATE INDEX member_terms_member ON member_terms (member_id)",
+        ]
+    }
+
+    /// Members' photos (personal data, served only to roles that see it), apart from the register's rows.
+    static func memberPhotos(_ dialect: Dialect) -> [String] {
+        [
+            """
+            CREATE TABLE member_photos (
+                member_id BIGINT PRIMARY KEY REFERENCES members(id),
+                content_type TEXT NOT NULL,
+                data \(dialect == .sqlite ? "BLOB" : "BYTEA") NOT NULL,
+                sha256 TEXT NOT NULL,
+                updated_at TEXT NOT NULL
+            )
+            """
         ]
     }
 

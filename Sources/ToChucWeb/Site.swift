@@ -37,6 +37,7 @@ public struct Site: Sendable {
         registerRestructurePages(router)
         registerMemberPages(router)
         registerMergePages(router)
+        registerPhotoPages(router)
         registerDemoPages(router)
         registerImportPages(router)
         registerMemberSheet(router)

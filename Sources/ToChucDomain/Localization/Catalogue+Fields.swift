@@ -14,7 +14,7 @@ extension Catalogue {
         "home_town": homeTown, "national_id": nationalIdLabel, "card_no": cardNo, "unit_code": unitCodeOfMember, "status": statusLabel,
         "admitted_on": admittedOn, "recognized_on": recognizedOn, "left_on": leftOn, "education": educationLabel,
         "qualification": qualificationLabel, "political_theory": politicalTheoryLabel, "occupation": occupation, "phone": phone,
-        "address": address, "event": eventKind, "stage": stage, "version": t("Phiên bản hồ sơ", "Record version"),
+        "address": address, "photo": photoLabel, "event": eventKind, "stage": stage, "version": t("Phiên bản hồ sơ", "Record version"),
         // Admission steps.
         "course_on": t("Ngày học lớp bồi dưỡng nhận thức về Đảng", "Party course attended on"),
         "introducers": t("Người giới thiệu", "Introducers"), "card_1": introducerCard, "card_2": introducerCard,

@@ -124,6 +124,19 @@ extension Catalogue {
     public static let mergeDone = Localized(vi: "Đã gộp hồ sơ trùng.", en: "The duplicate was merged.")
     public static let mergeSelf = Localized(vi: "Không thể gộp một hồ sơ với chính nó.", en: "A record cannot be merged with itself.")
 
+    public static let photoLabel = Localized(vi: "Ảnh", en: "Photo")
+    public static let photoMissing = Localized(vi: "Chưa chọn tệp ảnh.", en: "No photo file was chosen.")
+    public static func photoTooLarge(_ megabytes: Int) -> Localized {
+        Localized(vi: "Ảnh quá lớn: tối đa \(megabytes) MB.", en: "The photo is too large: at most \(megabytes) MB.")
+    }
+    public static let photoNotImage = Localized(vi: "Tệp không phải ảnh JPEG hoặc PNG.", en: "The file is not a JPEG or PNG image.")
+    public static let photoUpload = Localized(vi: "Tải ảnh lên (JPEG/PNG, tối đa 2 MB)", en: "Upload a photo (JPEG/PNG, at most 2 MB)")
+    public static let photoRemove = Localized(vi: "Xóa ảnh", en: "Remove the photo")
+    public static let photoSaved = Localized(vi: "Đã lưu ảnh.", en: "Photo saved.")
+    public static let photoRemoved = Localized(vi: "Đã xóa ảnh.", en: "Photo removed.")
+    public static let back = Localized(vi: "Quay lại", en: "Back")
+    public static let noPhoto = Localized(vi: "Chưa có ảnh", en: "No photo")
+
     /// More than one collective introducer.
     public static let introducersTooManyCommittees = Localized(
         vi: "Chỉ một người giới thiệu được là tập thể (ban chấp hành đoàn cơ sở hoặc công đoàn cơ sở); người còn lại phải là đảng viên chính thức.",

@@ -40,6 +40,11 @@ extension MemberService {
             } else {
                 try await sql.raw("DELETE FROM admission_cases WHERE member_id = \(bind: duplicate.id)").run()
             }
+            // The duplicate's photo passes to the kept record when that has none.
+            if try await sql.raw("SELECT member_id FROM member_photos WHERE member_id = \(bind: keep.id)").first() == nil {
+                try await sql.raw("UPDATE member_photos SET member_id = \(bind: keep.id) WHERE member_id = \(bind: duplicate.id)").run()
+            }
+            try await sql.raw("DELETE FROM member_photos WHERE member_id = \(bind: duplicate.id)").run()
             try await sql.raw("DELETE FROM member_terms WHERE member_id = \(bind: duplicate.id)").run()
             try await sql.raw("DELETE FROM members WHERE id = \(bind: duplicate.id)").run()
             try await AuditLog.append(

@@ -139,6 +139,26 @@ extension Site {
                 principal, keep: id, keepVersion: body.version, duplicate: body.duplicate, duplicateVersion: body.duplicateVersion)
             return try Responses.json(APIMember(member, personal: principal.role.seesPersonalData))
         }
+        api.get("members/:id/photo") { _, context in
+            let principal = try context.requirePrincipal()
+            guard let id = Int64(try context.parameters.require("id")) else { throw DomainError.notFound(Catalogue.memberNotFound) }
+            guard let photo = try await services.members.photo(principal, memberId: id) else { throw DomainError.notFound(Catalogue.noPhoto) }
+            return Site.photoResponse(photo)
+        }
+        api.put("members/:id/photo") { request, context in
+            let principal = try context.requirePrincipal()
+            guard let id = Int64(try context.parameters.require("id")) else { throw DomainError.notFound(Catalogue.memberNotFound) }
+            var request = request
+            let body = try await request.collectBody(upTo: context.maxUploadSize)
+            try await services.members.setPhoto(principal, memberId: id, data: Data(body.readableBytesView))
+            return Response(status: .noContent)
+        }
+        api.delete("members/:id/photo") { _, context in
+            let principal = try context.requirePrincipal()
+            guard let id = Int64(try context.parameters.require("id")) else { throw DomainError.notFound(Catalogue.memberNotFound) }
+            try await services.members.removePhoto(principal, memberId: id)
+            return Response(status: .noContent)
+        }
         api.get("members/:id/events") { _, context in
             let principal = try context.requirePrincipal()
             guard let id = Int64(try context.parameters.require("id")) else { throw DomainError.notFound(Catalogue.memberNotFound) }

@@ -149,6 +149,19 @@ enum OpenAPIDocument {
                   "400": {"$ref": "#/components/responses/Problem"}, "401": {"$ref": "#/components/responses/Problem"}, "403": {"$ref": "#/components/responses/Problem"},
                   "404": {"$ref": "#/components/responses/Problem"}, "409": {"$ref": "#/components/responses/Problem"}, "422": {"$ref": "#/components/responses/Problem"}}}
             },
+            "/api/v1/members/{id}/photo": {
+              "parameters": [{"name": "id", "in": "path", "required": true, "schema": {"type": "integer", "minimum": 1}}],
+              "get": {"operationId": "memberPhoto", "summary": "The member's photo (roles that see personal data only)",
+                "responses": {"200": {"description": "JPEG or PNG", "content": {"image/jpeg": {"schema": {"type": "string", "format": "binary"}}, "image/png": {"schema": {"type": "string", "format": "binary"}}}},
+                  "401": {"$ref": "#/components/responses/Problem"}, "403": {"$ref": "#/components/responses/Problem"}, "404": {"$ref": "#/components/responses/Problem"}}},
+              "put": {"operationId": "setMemberPhoto", "summary": "Store or replace the photo: a JPEG or PNG body of at most 2 MB, recognised by its bytes",
+                "requestBody": {"required": true, "content": {"image/jpeg": {"schema": {"type": "string", "format": "binary"}}, "image/png": {"schema": {"type": "string", "format": "binary"}}}},
+                "responses": {"204": {"description": "Stored"}, "401": {"$ref": "#/components/responses/Problem"}, "403": {"$ref": "#/components/responses/Problem"},
+                  "404": {"$ref": "#/components/responses/Problem"}, "413": {"$ref": "#/components/responses/Problem"}, "422": {"$ref": "#/components/responses/Problem"}}},
+              "delete": {"operationId": "removeMemberPhoto", "summary": "Remove the photo",
+                "responses": {"204": {"description": "Removed"}, "401": {"$ref": "#/components/responses/Problem"}, "403": {"$ref": "#/components/responses/Problem"},
+                  "404": {"$ref": "#/components/responses/Problem"}}}
+            },
             "/api/v1/members/{id}/merge": {
               "parameters": [{"name": "id", "in": "path", "required": true, "schema": {"type": "integer", "minimum": 1}}],
               "post": {"operationId": "mergeMember", "summary": "Merge a likely duplicate into this member (data cleaning); 409 when either version moved on",

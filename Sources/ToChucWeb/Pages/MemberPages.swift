@@ -163,8 +163,10 @@ extension Site {
             let editButton: HTML =
                 (principal.role.canWriteRecords ? "<a class=\"button\" href=\"\(SiteURL.editMember(member.id))\">\(ctx.t(Catalogue.edit))</a> " : HTML.empty)
                 + "<a class=\"button secondary\" href=\"\(SiteURL.member(member.id))/sheet\" id=\"member-sheet\">\(ctx.t(Catalogue.memberSheet))</a> <a class=\"button secondary\" href=\"\(SiteURL.member(member.id))/sheet.pdf\">PDF</a>"
+            let photo = try await photoBlock(ctx, principal, member)
             let body: HTML = """
                 <h1>\(r.fullName)</h1>
+                \(photo)
                 <dl class="facts" id="member-facts">
                 <dt>\(ctx.t(Catalogue.cardNo))</dt><dd>\(r.cardNo ?? "")</dd>
                 <dt>\(ctx.t(Catalogue.statusLabel))</dt><dd>\(ctx.t(r.status.label))</dd>
@@ -194,7 +196,9 @@ extension Site {
                 """
             let flash = request.query("saved") != nil ? ctx.t(Catalogue.memberSaved)
                 : request.query("event") != nil ? ctx.t(Catalogue.eventRecorded)
-                : request.query("merged") != nil ? ctx.t(Catalogue.mergeDone) : nil
+                : request.query("merged") != nil ? ctx.t(Catalogue.mergeDone)
+                : request.query("photo") == "saved" ? ctx.t(Catalogue.photoSaved)
+                : request.query("photo") == "removed" ? ctx.t(Catalogue.photoRemoved) : nil
             return Responses.html(Layout.page(
                 ctx, title: r.fullName, breadcrumbs: [(ctx.t(Catalogue.members), SiteURL.members), (r.fullName, nil)], flash: flash, content: body))
         }

@@ -12,13 +12,15 @@ extension Site {
             let principal = try context.requirePrincipal()
             guard let id = Int64(try context.parameters.require("id")) else { throw DomainError.notFound(Catalogue.memberNotFound) }
             let member = try await services.members.get(principal, id: id)
-            return Responses.html(Self.sheet(member, principal: principal, inlineStyle: false))
+            let photo = principal.role.seesPersonalData ? try await services.members.photo(principal, memberId: id) : nil
+            return Responses.html(Self.sheet(member, principal: principal, inlineStyle: false, photo: photo))
         }
         router.get("/members/:id/sheet.pdf") { _, context in
             let principal = try context.requirePrincipal()
             guard let id = Int64(try context.parameters.require("id")) else { throw DomainError.notFound(Catalogue.memberNotFound) }
             let member = try await services.members.get(principal, id: id)
-            let html = Self.sheet(member, principal: principal, inlineStyle: true)
+            let photo = principal.role.seesPersonalData ? try await services.members.photo(principal, memberId: id) : nil
+            let html = Self.sheet(member, principal: principal, inlineStyle: true, photo: photo)
             let pdf = try await Self.printToPDF(html)
             return Responses.bytes(pdf, contentType: "application/pdf", fileName: "phieu-dang-vien-\(member.record.cardNo ?? String(member.id)).pdf")
         }
@@ -35,6 +37,8 @@ extension Site {
         h1 { text-align:center; font-size:16pt; margin:1.2em 0 .2em; }
         .form { text-align:center; font-style:italic; margin-bottom:1.5em; }
         table { width:100%; border-collapse:collapse; }
+        .photo { float:right; width:3cm; height:4cm; object-fit:cover; border:1px solid #000; margin:0 0 .5em 1em;
+                 display:flex; align-items:center; justify-content:center; color:#777; }
         td { padding:.25em .4em; vertical-align:top; border-bottom:1px dotted #999; }
         td.label { width:38%; }
         .sign { display:flex; justify-content:flex-end; margin-top:2.5em; text-align:center; }
@@ -42,7 +46,8 @@ extension Site {
         @media print { .actions { display:none; } body { margin:1.5cm; } }
         """
 
-    static func sheet(_ member: Member, principal: Principal, inlineStyle: Bool) -> HTML {
+    /// `photo`: printed as a data URI (3×4 cm), as the PDF is printed from a file without the session.
+    static func sheet(_ member: Member, principal: Principal, inlineStyle: Bool, photo: StoredPhoto? = nil) -> HTML {
         let r = member.record
         let vi = Language.vi
         func date(_ d: CivilDate?) -> String { d.map(VietnameseFormat.date) ?? "" }
@@ -59,6 +64,9 @@ extension Site {
         ]
         let body: [HTML] = rows.map { "<tr><td class=\"label\">\($0.0.text(vi)):</td><td>\($0.1)</td></tr>" }
         let style: HTML = inlineStyle ? HTML(raw: "<style>\(sheetCSS)</style>") : "<link rel=\"stylesheet\" href=\"/static/sheet.css\">"
+        let picture: HTML = photo.map {
+            HTML(raw: "<img class=\"photo\" id=\"sheet-photo\" alt=\"\" src=\"data:\($0.contentType);base64,\($0.data.base64EncodedString())\">")
+        } ?? "<div class=\"photo\">3×4</div>"
         let actions: HTML = inlineStyle ? .empty : "<div class=\"actions\"><a href=\"\(SiteURL.member(member.id))/sheet.pdf\">PDF</a></div>"
         return """
             <!doctype html>
@@ -67,7 +75,7 @@ extension Site {
             <div class="head"><div><strong>\(member.unitName)</strong></div><div><strong>\(Catalogue.partyName.vi)</strong></div></div>
             <h1>\(Catalogue.memberSheet.vi.uppercased())</h1>
             <div class="form">\(Catalogue.memberSheetForm.vi)</div>
-            <table>\(body)</table>
+            \(picture)<table>\(body)</table>
             <div class="sign"><div>\(Catalogue.sheetDate(VietnameseFormat.date(Timestamp.vietnamDate())).vi)<br>\(Catalogue.sheetCertified.vi)</div></div>
             \(actions)
             </body></html>
