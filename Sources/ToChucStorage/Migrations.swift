@@ -31,6 +31,10 @@ enum Migrator {
         Migration(version: 5, name: "admission cases", statements: admissionCases),
         Migration(version: 6, name: "member name index", statements: memberTerms, backfill: MemberSearchIndex.rebuild),
         Migration(version: 7, name: "member photos", statements: memberPhotos),
+        // A re-admission replaces admitted_on; party age still counts from the first admission (PartyHistory).
+        Migration(version: 8, name: "admission date before re-admission", statements: { _ in
+            ["ALTER TABLE member_events ADD COLUMN previous_admitted_on TEXT"]
+        }),
     ]
 
     static var latestVersion: Int { migrations.map(\.version).max() ?? 0 }

@@ -138,3 +138,29 @@ import ToChucDomain
         #expect(result == badge.expected)
     }
 }
+
+/// Quy định 24-QĐ/TW 2021, on Điều 5: a re-admitted member counts from the first admission, less the time out.
+@Suite struct PartyHistoryTests {
+    static func d(_ s: String) -> CivilDate { CivilDate(parsing: s)! }
+
+    @Test("a member who resigned and was re-admitted counts from the first admission less the years out")
+    func readmission() {
+        let events = [
+            PartyHistory.Event(kind: .readmitted, on: Self.d("2015-05-19"), previousAdmittedOn: Self.d("1990-03-02")),
+            PartyHistory.Event(kind: .resigned, on: Self.d("2010-05-19")),
+            PartyHistory.Event(kind: .transferWithin, on: Self.d("2018-01-01")),
+        ]
+        let history = PartyHistory.counting(admittedOn: Self.d("2015-05-19"), events: events)
+        #expect(history.firstAdmitted == Self.d("1990-03-02"))
+        #expect(history.interruptions.count == 1)
+        // 1990-03-02 → 2025-03-02 is 35 years; five years out leave 30.
+        let age = PartyAge.on(Self.d("2025-03-02"), admittedOn: history.firstAdmitted, recognized: true, interruptions: history.interruptions)
+        #expect(age?.years == 30 && age?.months == 0)
+    }
+
+    @Test("without a re-admission nothing changes", arguments: [[], [PartyHistory.Event(kind: .transferWithin, on: d("2018-01-01"))]])
+    func noReadmission(events: [PartyHistory.Event]) {
+        let history = PartyHistory.counting(admittedOn: Self.d("2000-01-01"), events: events)
+        #expect(history.firstAdmitted == Self.d("2000-01-01") && history.interruptions.isEmpty)
+    }
+}

@@ -137,6 +137,13 @@ extension Catalogue {
     public static let back = Localized(vi: "Quay lại", en: "Back")
     public static let noPhoto = Localized(vi: "Chưa có ảnh", en: "No photo")
 
+    public static let badgeHow = Localized(vi: "Hình thức", en: "How")
+    public static func partyAgeInterrupted(_ firstAdmitted: String, _ months: Int) -> Localized {
+        Localized(
+            vi: "(tính từ lần kết nạp đầu \(firstAdmitted), trừ \(months) tháng gián đoạn)",
+            en: "(from the first admission on \(firstAdmitted), less \(months) months out of the Party)")
+    }
+
     /// More than one collective introducer.
     public static let introducersTooManyCommittees = Localized(
         vi: "Chỉ một người giới thiệu được là tập thể (ban chấp hành đoàn cơ sở hoặc công đoàn cơ sở); người còn lại phải là đảng viên chính thức.",

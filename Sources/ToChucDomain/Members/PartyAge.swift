@@ -43,7 +43,7 @@ public struct PartyAge: Sendable, Hashable, Comparable, CustomStringConvertible 
     public static func < (lhs: PartyAge, rhs: PartyAge) -> Bool { lhs.totalMonths < rhs.totalMonths }
 
     /// Full months from the admission to `date`, less the interruptions.
-    static func countedMonths(admittedOn: CivilDate, interruptions: [Interruption], on date: CivilDate) -> Int {
+    public static func countedMonths(admittedOn: CivilDate, interruptions: [Interruption], on date: CivilDate) -> Int {
         guard date >= admittedOn else { return 0 }
         var start = admittedOn
         for gap in merged(interruptions, from: admittedOn, to: date) {
@@ -166,5 +166,44 @@ public enum Badges {
             return BadgeEligibility(milestone: next, kind: .early)
         }
         return nil
+    }
+}
+
+/// Party age from a member's lifecycle events (DOMAIN.md §2; Quy định 24-QĐ/TW 2021, on Điều 5): a member re-admitted
+/// counts from the first admission, less the time between leaving the Party (expelled, removed, resigned) and the
+/// re-admission.
+public enum PartyHistory {
+    /// What the count needs of one event: its kind, date and, for a re-admission, the admission date it replaced.
+    public struct Event: Sendable, Equatable {
+        public let kind: MemberEventKind
+        public let on: CivilDate
+        public let previousAdmittedOn: CivilDate?
+
+        public init(kind: MemberEventKind, on: CivilDate, previousAdmittedOn: CivilDate? = nil) {
+            self.kind = kind
+            self.on = on
+            self.previousAdmittedOn = previousAdmittedOn
+        }
+    }
+
+    /// The kinds that end party life (a re-admission may follow).
+    static let leaving: Set<MemberEventKind> = [.expelled, .removed, .resigned]
+
+    /// The first admission and the interruptions, from the current admission date and the events in any order.
+    public static func counting(admittedOn: CivilDate, events: [Event]) -> (firstAdmitted: CivilDate, interruptions: [PartyAge.Interruption]) {
+        let ordered = events.sorted { $0.on < $1.on }
+        var first = admittedOn
+        var interruptions: [PartyAge.Interruption] = []
+        var leftOn: CivilDate? = nil
+        for event in ordered {
+            if leaving.contains(event.kind) {
+                leftOn = event.on
+            } else if event.kind == .readmitted {
+                if let previous = event.previousAdmittedOn, previous < first { first = previous }
+                if let left = leftOn, left < event.on { interruptions.append((left, event.on)) }
+                leftOn = nil
+            }
+        }
+        return (first, interruptions)
     }
 }

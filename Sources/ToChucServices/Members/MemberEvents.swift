@@ -92,10 +92,12 @@ extension MemberService {
             let fromUnitId = try await UnitStore.find(sql, code: current.record.unitCode)?.id
             try await sql.raw(
                 """
-                INSERT INTO member_events (member_id, kind, effective_on, decision_no, from_unit_id, to_unit_id, destination, note, actor, created_at)
+                INSERT INTO member_events (member_id, kind, effective_on, decision_no, from_unit_id, to_unit_id, destination, note, actor, created_at,
+                                           previous_admitted_on)
                 VALUES (\(bind: memberId), \(bind: input.kind.rawValue), \(bind: date), \(bind: input.decisionNo.trimmed), \(bind: fromUnitId),
                         \(bind: toUnit?.id), \(bind: input.destination.trimmed.isEmpty ? nil : input.destination.trimmed),
-                        \(bind: input.note.trimmed.isEmpty ? nil : input.note.trimmed), \(bind: principal.actor), \(bind: Timestamp.now()))
+                        \(bind: input.note.trimmed.isEmpty ? nil : input.note.trimmed), \(bind: principal.actor), \(bind: Timestamp.now()),
+                        \(bind: input.kind == .readmitted ? current.record.admittedOn?.iso : nil))
                 """
             ).run()
             let updated = try await MemberStore.find(sql, id: memberId)!

@@ -108,13 +108,13 @@ extension Site {
             let rows: [HTML] = candidates.map { c in
                 """
                 <tr><td><a href="\(SiteURL.member(c.member.id))">\(c.member.record.fullName)</a></td><td>\(c.member.record.cardNo ?? "")</td>
-                <td>\(c.member.unitName)</td><td>\(ctx.date(c.member.record.admittedOn))</td><td>\(ctx.t(Catalogue.badge(c.milestone)))</td>
+                <td>\(c.member.unitName)</td><td>\(ctx.date(c.member.record.admittedOn))</td><td>\(ctx.t(Catalogue.badge(c.milestone)))</td><td>\(ctx.t(c.kind.label))</td>
                 <td>\(ctx.date(c.reachedOn))</td></tr>
                 """
             }
             let table: HTML = rows.isEmpty ? "<p>\(ctx.t(Catalogue.noRecords))</p>" : """
                 <table id="badge-table"><thead><tr><th>\(ctx.t(Catalogue.fullName))</th><th>\(ctx.t(Catalogue.cardNo))</th><th>\(ctx.t(Catalogue.cellLabel))</th>
-                <th>\(ctx.t(Catalogue.admittedOn))</th><th>\(ctx.t(Catalogue.badgeLabel))</th><th>\(ctx.t(Catalogue.badgeReachedOn))</th></tr></thead><tbody>\(rows)</tbody></table>
+                <th>\(ctx.t(Catalogue.admittedOn))</th><th>\(ctx.t(Catalogue.badgeLabel))</th><th>\(ctx.t(Catalogue.badgeHow))</th><th>\(ctx.t(Catalogue.badgeReachedOn))</th></tr></thead><tbody>\(rows)</tbody></table>
                 """
             let body: HTML = """
                 <h1>\(ctx.t(Catalogue.badgesTitle))</h1>
@@ -164,6 +164,7 @@ extension Site {
                 (principal.role.canWriteRecords ? "<a class=\"button\" href=\"\(SiteURL.editMember(member.id))\">\(ctx.t(Catalogue.edit))</a> " : HTML.empty)
                 + "<a class=\"button secondary\" href=\"\(SiteURL.member(member.id))/sheet\" id=\"member-sheet\">\(ctx.t(Catalogue.memberSheet))</a> <a class=\"button secondary\" href=\"\(SiteURL.member(member.id))/sheet.pdf\">PDF</a>"
             let photo = try await photoBlock(ctx, principal, member)
+            let partyAge = try await services.members.partyAge(principal, member: member)
             let body: HTML = """
                 <h1>\(r.fullName)</h1>
                 \(photo)
@@ -182,7 +183,7 @@ extension Site {
                 <dt>\(ctx.t(Catalogue.admittedOn))</dt><dd>\(ctx.date(r.admittedOn))</dd>
                 <dt>\(ctx.t(Catalogue.recognizedOn))</dt><dd>\(ctx.date(r.recognizedOn))</dd>
                 <dt>\(ctx.t(Catalogue.leftOn))</dt><dd>\(ctx.date(r.leftOn))</dd>
-                <dt>\(ctx.t(Catalogue.partyAgeLabel))</dt><dd id="party-age">\(Self.partyAgeText(ctx, r))</dd>
+                <dt>\(ctx.t(Catalogue.partyAgeLabel))</dt><dd id="party-age">\(Self.partyAgeText(ctx, partyAge))</dd>
                 <dt>\(ctx.t(Catalogue.educationLabel))</dt><dd>\(r.education)</dd>
                 <dt>\(ctx.t(Catalogue.qualificationLabel))</dt><dd>\(r.qualification.map { ctx.t($0.label) } ?? "")</dd>
                 <dt>\(ctx.t(Catalogue.politicalTheoryLabel))</dt><dd>\(r.politicalTheory.map { ctx.t($0.label) } ?? "")</dd>
@@ -306,12 +307,12 @@ extension Site {
             """
     }
 
-    /// Party age today and the next badge milestone (DOMAIN.md §2; interruptions arrive with lifecycle events).
-    static func partyAgeText(_ ctx: PageContext, _ r: ValidMember) -> String {
-        guard let admitted = r.admittedOn, let age = PartyAge.on(r.leftOn ?? Timestamp.vietnamDate(), admittedOn: admitted, recognized: r.recognizedOn != nil)
-        else { return "" }
-        let next = Badges.nextMilestone(partyAge: age).map { " — " + ctx.t(Catalogue.nextBadge(ctx.t(Catalogue.badge($0)), ctx.date(admitted.adding(years: $0)))) } ?? ""
-        return ctx.t(age.label) + next
+    /// Party age today (from the first admission, less time out of the Party) and the next badge milestone.
+    static func partyAgeText(_ ctx: PageContext, _ report: PartyAgeReport?) -> String {
+        guard let report else { return "" }
+        let out = report.interruptedMonths > 0 ? " " + ctx.t(Catalogue.partyAgeInterrupted(ctx.date(report.firstAdmitted), report.interruptedMonths)) : ""
+        let next = report.nextBadge.map { " — " + ctx.t(Catalogue.nextBadge(ctx.t(Catalogue.badge($0.milestone)), ctx.date($0.on))) } ?? ""
+        return ctx.t(report.age.label) + out + next
     }
 
     /// Personal values in the history are masked for roles that do not see personal data.
