@@ -71,11 +71,22 @@ extension Site {
             ("recognized_on", \.recognizedOn), ("home_town", \.homeTown), ("education", \.education), ("qualification", \.qualification),
             ("political_theory", \.politicalTheory), ("occupation", \.occupation), ("phone", \.phone), ("address", \.address),
         ]
+        // Values as the member page shows them: labels for codes, Vietnamese dates.
+        func display(_ key: String, _ raw: String) -> String {
+            switch key {
+            case "gender": return Gender(rawValue: raw).map { ctx.t($0.label) } ?? raw
+            case "status": return MemberStatus(rawValue: raw).map { ctx.t($0.label) } ?? raw
+            case "qualification": return Qualification(rawValue: raw).map { ctx.t($0.label) } ?? raw
+            case "political_theory": return PoliticalTheory(rawValue: raw).map { ctx.t($0.label) } ?? raw
+            case "birth_date", "admitted_on", "recognized_on": return CivilDate(parsing: raw).map { ctx.date($0) } ?? raw
+            default: return raw
+            }
+        }
         let rows: [HTML] = fields.map { key, value in
             let differs = !value(a).isEmpty && !value(b).isEmpty && value(a) != value(b)
             return """
-                <tr\(HTML(raw: differs ? " class=\"differs\"" : ""))><th scope="row">\(Layout.fieldName(ctx, key))</th><td>\(value(a))</td><td>\(value(b))</td>
-                <td>\(c.map(value) ?? "—")</td></tr>
+                <tr\(HTML(raw: differs ? " class=\"differs\"" : ""))><th scope="row">\(Layout.fieldName(ctx, key))</th><td>\(display(key, value(a)))</td>
+                <td>\(display(key, value(b)))</td><td>\(c.map { display(key, value($0)) } ?? "—")</td></tr>
                 """
         }
         let action: HTML = merged != nil && principal.role.canWriteRecords

@@ -31,6 +31,7 @@ enum StaticAssets {
         dl.facts { display:grid; grid-template-columns: max-content 1fr; gap:.3rem 1rem; background:#fff; padding:1rem; border:1px solid var(--line); }
         dl.facts dt { color:var(--muted); }
         dl.facts dd { margin:0; }
+        tr.differs td { background:#fff4d6; }
         .photo-block { display:flex; gap:1rem; align-items:flex-start; flex-wrap:wrap; margin-bottom:1rem; }
         .photo-block img.photo { border:1px solid var(--line); background:#fff; }
         form.stacked { background:#fff; border:1px solid var(--line); padding:1rem; max-width:40rem; }
