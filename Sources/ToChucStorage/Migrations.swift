@@ -35,6 +35,11 @@ enum Migrator {
         Migration(version: 8, name: "admission date before re-admission", statements: { _ in
             ["ALTER TABLE member_events ADD COLUMN previous_admitted_on TEXT"]
         }),
+        // Name search walks the name order when every typed word is common: with the folded words and the status in
+        // the index, the walk checks them without reading the table (5 s → ms on 5 million members; BENCHMARKS.md).
+        Migration(version: 9, name: "covering name order", statements: { _ in
+            ["DROP INDEX members_sort", "CREATE INDEX members_sort ON members (name_sort_key, name_folded, status)"]
+        }),
     ]
 
     static var latestVersion: Int { migrations.map(\.version).max() ?? 0 }

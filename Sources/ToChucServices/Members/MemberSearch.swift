@@ -8,13 +8,12 @@ import ToChucStorage
 /// members of the subtree, or — when both are large — the name order itself, walked until a page is full. Sizes are
 /// measured with capped counts first (a few thousand index entries at most), so the plan never depends on the
 /// engine's guesses; SQLite is told which index to use (`INDEXED BY`), PostgreSQL's planner has real statistics.
-/// When the name order is walked, the total is counted only up to `totalCap` and reported as "more than".
+/// When the name order is walked, nothing is counted: the walk stops one row past the page, and the total is reported
+/// as "more than" the rows seen so far (counting a common name among millions is what makes a search slow).
 enum MemberSearch {
     struct Caps: Sendable {
         /// Below this many rows a set is small enough to read whole and sort.
         var driver = 5_000
-        /// Totals beyond this are reported as "more than" when no small set drives the query.
-        var total = 1_000
     }
 
     /// Tests lower the caps to make every plan run on a few rows.
@@ -38,7 +37,6 @@ enum MemberSearch {
     ) async throws -> Page<Member> {
         let sqlite = sql.dialect.name == "sqlite"
         let driverCap = caps.driver
-        let totalCap = caps.total
         // Words: each must start a word of the name (terms hold only letters and digits: nothing to escape).
         var all = conditions
         if let scope { all = all + " AND " + scope }
@@ -75,25 +73,21 @@ enum MemberSearch {
             from = sqlite && sort == .name ? "members m INDEXED BY members_sort" : "members m"
             orderBy = order.joined(separator: ", ") + ", m.id"
         }
-        let total: Int
-        let lowerBound: Bool
-        if driver == .order {
-            total = try await cappedCount(sql, "SELECT 1 FROM members m WHERE \(condition)", cap: totalCap)
-            lowerBound = total >= totalCap
-        } else {
-            total = try await sql.raw("SELECT COUNT(*) AS n FROM \(from) WHERE \(condition)").first()?.decode(column: "n", as: Int.self) ?? 0
-            lowerBound = false
-        }
-        // Walking the order, pages stop at the counted rows.
-        let lastPage = max(1, (total + perPage - 1) / perPage)
-        let page = lowerBound ? min(page, lastPage) : page
+        let walking = driver == .order
+        // Walking the order, one row past the page tells whether there is a next page.
         let rows = try await sql.raw(
             """
             SELECT \(unsafeRaw: MemberStore.columns) FROM \(from) JOIN units u ON u.id = m.unit_id WHERE \(condition)
-            ORDER BY \(unsafeRaw: orderBy) LIMIT \(literal: perPage) OFFSET \(literal: (page - 1) * perPage)
+            ORDER BY \(unsafeRaw: orderBy) LIMIT \(literal: walking ? perPage + 1 : perPage) OFFSET \(literal: (page - 1) * perPage)
             """
         ).all()
-        return Page(items: try rows.map(MemberStore.member), page: page, perPage: perPage, total: total, totalIsLowerBound: lowerBound)
+        let items = try rows.prefix(perPage).map(MemberStore.member)
+        if walking {
+            let more = rows.count > perPage
+            return Page(items: items, page: page, perPage: perPage, total: (page - 1) * perPage + items.count, totalIsLowerBound: more)
+        }
+        let total = try await sql.raw("SELECT COUNT(*) AS n FROM \(from) WHERE \(condition)").first()?.decode(column: "n", as: Int.self) ?? 0
+        return Page(items: items, page: page, perPage: perPage, total: total)
     }
 
     static func orderColumns(_ sort: MemberQuery.Sort) -> [String] {

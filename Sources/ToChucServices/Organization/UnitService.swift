@@ -20,7 +20,8 @@ public struct Page<Item: Sendable>: Sendable {
         self.totalIsLowerBound = totalIsLowerBound
     }
 
-    public var pageCount: Int { max(1, (total + perPage - 1) / perPage) }
+    /// Pages known so far: one more than the current when the total is only a lower bound (there is a next page).
+    public var pageCount: Int { totalIsLowerBound ? page + 1 : max(1, (total + perPage - 1) / perPage) }
 }
 
 /// How a unit list is ordered.
