@@ -187,6 +187,8 @@ struct SQLiteBackend: DatabaseBackend {
             // SQLite's default page cache is 2 MB: a bulk load into indexes of millions of rows then reads the same
             // pages from the OS again and again. The writer gets 256 MiB, each reader 64 MiB (RSS target: < 1 GiB).
             try await db.raw("PRAGMA cache_size = \(unsafeRaw: readOnly ? "-65536" : "-262144")").run()
+            // Statement journals (multi-row inserts into tables with unique keys) in memory, not in a temp file.
+            try await db.raw("PRAGMA temp_store = MEMORY").run()
             if readOnly {
                 try await db.raw("PRAGMA query_only = 1").run()
             }

@@ -25,40 +25,23 @@ enum MemberImport {
         case .failure(let failure): throw failure
         }
         var problems: [ImportProblem] = []
-        var rows: [(line: Int, member: ValidMember, present: Set<String>)] = []
+        var rows: [(line: Int, member: ValidMember, name: IndexedName)] = []
         var firstLine: [String: Int] = [:]
         var nationalIds: [String: Int] = [:]
+        let present = Set(index.keys)
         let rowCount = records.count - 1
-        for (done, record) in records.dropFirst().enumerated() {
-            await progress.checked(done, of: rowCount)
-            if record.fields.count != header.fields.count {
+        // Each row is checked on its own (pure rules) on every core; duplicates across rows are found after, in order.
+        let checked = await checkRows(records.dropFirst(), width: header.fields.count, index: index, today: today, progress: progress)
+        for (record, outcome) in zip(records.dropFirst(), checked) {
+            switch outcome {
+            case .wrongFieldCount(let count):
                 problems.append(ImportProblem(file: file, line: record.line, column: nil,
-                    reason: Catalogue.importWrongFieldCount(record.fields.count, header.fields.count)))
-                continue
-            }
-            func cell(_ name: String) -> String { index[name].map { record.fields[$0] } ?? "" }
-            var draft = MemberDraft()
-            draft.cardNo = cell("card_no")
-            draft.nationalId = cell("national_id")
-            draft.fullName = cell("full_name")
-            draft.gender = cell("gender")
-            draft.birthDate = cell("birth_date")
-            draft.ethnicity = cell("ethnicity")
-            draft.religion = cell("religion")
-            draft.unitCode = cell("unit_code")
-            draft.status = cell("status")
-            draft.admittedOn = cell("admitted_on")
-            draft.recognizedOn = cell("recognized_on")
-            draft.leftOn = cell("left_on")
-            draft.education = cell("education")
-            draft.qualification = cell("qualification")
-            draft.politicalTheory = cell("political_theory")
-            switch MemberRules.check(draft, today: today, strict: false) {
-            case .failure(.invalid(_, let errors)):
+                    reason: Catalogue.importWrongFieldCount(count, header.fields.count)))
+            case .refused(.invalid(_, let errors)):
                 problems += errors.map { ImportProblem(file: file, line: record.line, column: $0.field, reason: $0.message) }
-            case .failure(let error):
+            case .refused(let error):
                 problems.append(ImportProblem(file: file, line: record.line, column: nil, reason: error.message))
-            case .success(let member):
+            case .valid(let member, let name):
                 let k = key(member)
                 if let first = firstLine[k] {
                     problems.append(ImportProblem(file: file, line: record.line, column: "card_no", reason: Catalogue.importDuplicateKey(k.split(separator: ":", maxSplits: 1).last.map(String.init) ?? k, firstLine: first)))
@@ -72,9 +55,10 @@ enum MemberImport {
                     nationalIds[nid] = record.line
                 }
                 firstLine[k] = record.line
-                rows.append((record.line, member, Set(index.keys)))
+                rows.append((record.line, member, name))
             }
         }
+        await progress.report(.checking, rowCount, of: rowCount)
         // Units: each must exist in the principal's scope and take members (cell, base, sub-base); a member who
         // left may stay in a dissolved unit (the last one).
         var units: [String: OrgUnit] = [:]
@@ -126,7 +110,7 @@ enum MemberImport {
                 byPerson[key(row.member)] = found
             }
         }
-        var fresh: [(line: Int, member: ValidMember)] = []
+        var fresh: [(line: Int, member: ValidMember, name: IndexedName)] = []
         var changes: [(line: Int, member: ValidMember, current: Member)] = []
         var unchanged = 0
         for row in rows {
@@ -136,7 +120,7 @@ enum MemberImport {
                 continue
             }
             guard let current = existing else {
-                fresh.append((row.line, row.member))
+                fresh.append((row.line, row.member, row.name))
                 continue
             }
             guard principal.sees(path: current.unitPath) else {
@@ -149,11 +133,11 @@ enum MemberImport {
             merged.occupation = current.record.occupation
             merged.phone = current.record.phone
             merged.address = current.record.address
-            if !row.present.contains("religion") { merged.religion = current.record.religion }
-            if !row.present.contains("ethnicity") { merged.ethnicity = current.record.ethnicity }
-            if !row.present.contains("education") { merged.education = current.record.education }
-            if !row.present.contains("qualification") { merged.qualification = current.record.qualification }
-            if !row.present.contains("political_theory") { merged.politicalTheory = current.record.politicalTheory }
+            if !present.contains("religion") { merged.religion = current.record.religion }
+            if !present.contains("ethnicity") { merged.ethnicity = current.record.ethnicity }
+            if !present.contains("education") { merged.education = current.record.education }
+            if !present.contains("qualification") { merged.qualification = current.record.qualification }
+            if !present.contains("political_theory") { merged.politicalTheory = current.record.politicalTheory }
             if merged.auditValues == current.record.auditValues { unchanged += 1 } else { changes.append((row.line, merged, current)) }
         }
         if !problems.isEmpty { throw ImportFailure(problems: problems.sorted { ($0.line ?? 0, $0.column ?? "") < ($1.line ?? 0, $1.column ?? "") }) }
@@ -177,13 +161,12 @@ enum MemberImport {
             values.reserveCapacity(end - written)
             indexed.reserveCapacity(end - written)
             for index in written..<end {
-                let member = fresh[index].member
+                let (_, member, name) = fresh[index]
                 let unit = units[member.unitCode]!
-                let terms = MemberSearchIndex.terms(member.fullName)
                 values.append(
-                    [.integer(ids[index])] + MemberStore.values(member, unitId: unit.id, unitPath: unit.path, terms: terms)
+                    [.integer(ids[index])] + MemberStore.values(member, unitId: unit.id, unitPath: unit.path, name: name)
                         + [.integer(1), .text(now), .text(now), .integer(auditId)])
-                indexed.append((ids[index], terms))
+                indexed.append((ids[index], name.terms))
             }
             try await BulkInsert.insert(sql, table: "members", columns: columns, rows: values)
             try await BulkInsert.insert(sql, table: "member_terms", columns: ["term", "member_id"], rows: MemberSearchIndex.rows(indexed))
@@ -204,6 +187,63 @@ enum MemberImport {
         }
         await progress.report(.writing, writes, of: writes)
         return (fresh.count, changes.count, unchanged)
+    }
+
+    /// What checking one row on its own gives.
+    enum RowOutcome: Sendable {
+        case wrongFieldCount(Int)
+        case refused(DomainError)
+        case valid(ValidMember, IndexedName)
+    }
+
+    /// Checks every row against `MemberRules` (and prepares its name's words and sort key) in as many slices as the
+    /// machine has cores; the outcomes come back in row order.
+    static func checkRows(
+        _ records: ArraySlice<CSV.Record>, width: Int, index: [String: Int], today: CivilDate, progress: ImportProgressReporter
+    ) async -> [RowOutcome] {
+        let all = Array(records)
+        let slices = max(1, min(ProcessInfo.processInfo.activeProcessorCount, all.count / 2_000))
+        let size = (all.count + slices - 1) / max(1, slices)
+        let columns = index
+        return await withTaskGroup(of: (Int, [RowOutcome]).self) { group in
+            for slice in 0..<slices {
+                let part = Array(all[min(slice * size, all.count)..<min((slice + 1) * size, all.count)])
+                group.addTask { (slice, part.map { checkRow($0, width: width, index: columns, today: today) }) }
+            }
+            var parts = Array(repeating: [RowOutcome](), count: slices)
+            var done = 0
+            for await (slice, outcomes) in group {
+                parts[slice] = outcomes
+                done += outcomes.count
+                await progress.report(.checking, done, of: all.count)
+            }
+            return parts.flatMap { $0 }
+        }
+    }
+
+    static func checkRow(_ record: CSV.Record, width: Int, index: [String: Int], today: CivilDate) -> RowOutcome {
+        if record.fields.count != width { return .wrongFieldCount(record.fields.count) }
+        func cell(_ name: String) -> String { index[name].map { record.fields[$0] } ?? "" }
+        var draft = MemberDraft()
+        draft.cardNo = cell("card_no")
+        draft.nationalId = cell("national_id")
+        draft.fullName = cell("full_name")
+        draft.gender = cell("gender")
+        draft.birthDate = cell("birth_date")
+        draft.ethnicity = cell("ethnicity")
+        draft.religion = cell("religion")
+        draft.unitCode = cell("unit_code")
+        draft.status = cell("status")
+        draft.admittedOn = cell("admitted_on")
+        draft.recognizedOn = cell("recognized_on")
+        draft.leftOn = cell("left_on")
+        draft.education = cell("education")
+        draft.qualification = cell("qualification")
+        draft.politicalTheory = cell("political_theory")
+        switch MemberRules.check(draft, today: today, strict: false) {
+        case .failure(let error): return .refused(error)
+        case .success(let member): return .valid(member, IndexedName(member.fullName))
+        }
     }
 
     /// The rows of `members.csv` for the principal's subtree (header first), ordered by unit then name.

@@ -35,6 +35,17 @@ public struct Member: Sendable, Equatable {
     }
 }
 
+/// A name as the register stores it for search and order: its folded words and its Vietnamese sort key.
+struct IndexedName: Sendable {
+    let terms: [String]
+    let sortKey: String
+
+    init(_ fullName: String) {
+        terms = MemberSearchIndex.terms(fullName)
+        sortKey = VietnameseText.nameSortKey(fullName)
+    }
+}
+
 /// SQL for members, used inside the services' reads and transactions.
 enum MemberStore {
     static let columns = "m.*, u.code AS unit_code, u.name AS unit_name"
@@ -70,13 +81,13 @@ enum MemberStore {
         "recognized_on", "left_on", "unit_id", "unit_path",
     ]
 
-    /// The values of `writeColumns`; `terms`: the name's words when the caller already has them.
-    static func values(_ m: ValidMember, unitId: Int64, unitPath: String, terms: [String]? = nil) -> [SQLValue] {
+    /// The values of `writeColumns`; `name`: the name's words and sort key when the caller already has them.
+    static func values(_ m: ValidMember, unitId: Int64, unitPath: String, name: IndexedName? = nil) -> [SQLValue] {
         func opt(_ s: String) -> SQLValue { s.isEmpty ? .null : .text(s) }
+        let name = name ?? IndexedName(m.fullName)
         return [
-            SQLValue(m.cardNo), SQLValue(m.nationalId), .text(m.fullName),
-            .text(MemberSearchIndex.foldedName(terms ?? MemberSearchIndex.terms(m.fullName))),
-            .text(VietnameseText.nameSortKey(m.fullName)), .text(m.gender.rawValue), SQLValue(m.birthDate?.iso), SQLValue(m.ethnicity?.code),
+            SQLValue(m.cardNo), SQLValue(m.nationalId), .text(m.fullName), .text(MemberSearchIndex.foldedName(name.terms)),
+            .text(name.sortKey), .text(m.gender.rawValue), SQLValue(m.birthDate?.iso), SQLValue(m.ethnicity?.code),
             opt(m.religion), opt(m.homeTown), opt(m.education), SQLValue(m.qualification?.rawValue), SQLValue(m.politicalTheory?.rawValue),
             opt(m.occupation), opt(m.phone), opt(m.address), .text(m.status.rawValue), SQLValue(m.admittedOn?.iso),
             SQLValue(m.recognizedOn?.iso), SQLValue(m.leftOn?.iso), .integer(unitId), .text(unitPath),
