@@ -87,20 +87,29 @@ struct Bench: AsyncParsableCommand {
                 SELECT v.kind, v.has_committee, COUNT(*) FROM unit_versions v WHERE v.path >= '\(range.lower)' AND v.path < '\(range.upper)'
                 AND v.valid_from <= '\(today.iso)' AND (v.valid_to IS NULL OR v.valid_to > '\(today.iso)') AND v.voided_by_event_id IS NULL
                 GROUP BY v.kind, v.has_committee;
+                SELECT CASE WHEN m.left_on IS NOT NULL AND m.left_on <= '\(today.iso)' THEN m.status
+                    WHEN m.recognized_on IS NOT NULL AND m.recognized_on <= '\(today.iso)' THEN (CASE WHEN m.status = 'exempt' THEN 'exempt' ELSE 'full' END)
+                    WHEN m.admitted_on IS NOT NULL AND m.admitted_on <= '\(today.iso)' THEN 'probationary'
+                    WHEN m.status = 'candidate' THEN 'candidate' ELSE NULL END AS s, COUNT(*)
+                FROM members m WHERE m.unit_path >= '\(range.lower)' AND m.unit_path < '\(range.upper)' GROUP BY 1;
                 """
-            let rawTimes = try Self.rawQueryTimes(location, query: query, times: self.repetitions)
+            // Two statements per run (units, then members by status): add their times pairwise.
+            let statementTimes = try Self.rawQueryTimes(location, query: query, times: self.repetitions)
+            let rawTimes = stride(from: 0, to: statementTimes.count - 1, by: 2).map { statementTimes[$0] + statementTimes[$0 + 1] }
             let a = Self.median(ourTimes)
             let b = Self.median(rawTimes)
-            results.append(("Subtree counts, \(label) (median of \(self.repetitions))", Self.ms(a), Self.ms(b), Self.ratio(a, b)))
+            results.append(("Subtree counts (units and members by status), \(label) (median of \(self.repetitions))", Self.ms(a), Self.ms(b), Self.ratio(a, b)))
         }
 
         // 3. A province merge: every sub-unit of one province moves under another, one atomic event.
         if size.provinces >= 2 {
-            let moved = try await services.units.stats(cli, code: "T02").unitsByKind.values.reduce(0, +) - 1
+            let source = try await services.units.stats(cli, code: "T02")
+            let moved = source.unitsByKind.values.reduce(0, +) - 1
+            let movedMembers = source.membersByStatus.values.reduce(0, +)
             let step = RestructureStep(
                 operation: .merge(sources: ["T01", "T02"], target: "T01", newTarget: nil), effectiveOn: today.adding(days: 1), decisionNo: "1-NQ/TW")
             let merge = try await Clock.seconds { _ = try await services.restructuring.apply(cli, steps: [step]) }
-            results.append(("Province merge (\(VietnameseFormat.integer(moved)) units moved)", Self.ms(merge), "—", "—"))
+            results.append(("Province merge (\(VietnameseFormat.integer(moved)) units and \(VietnameseFormat.integer(movedMembers)) members moved)", Self.ms(merge), "—", "—"))
         }
         } catch {
             // SQLite connections must be closed before they go away, also on the way out with an error.
