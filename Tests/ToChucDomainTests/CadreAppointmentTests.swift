@@ -55,7 +55,8 @@ import ToChucDomain
         #expect(Appointment.reappointmentNotice(termEnd: end, on: Self.date("2025-01-15"), calendar: calendar) == nil)
         #expect(
             Appointment.reappointmentNotice(termEnd: end, on: Self.date("2025-03-01"), calendar: calendar)?.vi
-                == "Thời hạn bổ nhiệm kết thúc ngày 01/06/2025; quy trình bổ nhiệm lại phải bắt đầu chậm nhất ngày 16/01/2025 (90 ngày làm việc trước khi hết thời hạn, Quy định 377-QĐ/TW).")
+                == "Thời hạn bổ nhiệm kết thúc ngày 01/06/2025; quy trình bổ nhiệm lại phải bắt đầu chậm nhất ngày 16/01/2025 (90 ngày làm việc trước khi hết thời hạn, Quy định 377-QĐ/TW)."
+        )
         let overdue = Appointment.reappointmentNotice(termEnd: end, on: Self.date("2025-07-01"), calendar: calendar)
         #expect(overdue?.vi.contains("đã kết thúc ngày 01/06/2025") == true)
         #expect(overdue?.vi.contains("đến ngày 01/07/2025 chưa có quyết định bổ nhiệm lại") == true)
@@ -95,7 +96,8 @@ import ToChucDomain
             birthDate: Self.date("1964-03-20"), gender: .male, appointmentDate: Self.date("2022-01-10"))
         #expect(
             warning?.vi
-                == "Tính từ ngày bổ nhiệm 10/01/2022 đến thời điểm nghỉ hưu (hết ngày 30/06/2025, tuổi nghỉ hưu 61 tuổi 3 tháng) chỉ còn 41 tháng công tác; bổ nhiệm lần đầu hoặc bổ nhiệm chức vụ cao hơn phải còn đủ ít nhất 60 tháng (5 năm) công tác (Quy định 80-QĐ/TW).")
+                == "Tính từ ngày bổ nhiệm 10/01/2022 đến thời điểm nghỉ hưu (hết ngày 30/06/2025, tuổi nghỉ hưu 61 tuổi 3 tháng) chỉ còn 41 tháng công tác; bổ nhiệm lần đầu hoặc bổ nhiệm chức vụ cao hơn phải còn đủ ít nhất 60 tháng (5 năm) công tác (Quy định 80-QĐ/TW)."
+        )
         #expect(
             Appointment.firstAppointmentAge(
                 birthDate: Self.date("1964-03-20"), gender: .male, appointmentDate: Self.date("2022-01-10"), requiredMonths: 41) == nil)
@@ -124,9 +126,11 @@ import ToChucDomain
         let extended = Appointment.reappointment(birthDate: Self.date("1966-04-15"), gender: .male, on: Self.date("2026-05-02"))
         #expect(
             extended.message.vi
-                == "Chỉ còn 23 tháng công tác tính từ ngày 02/05/2026 đến thời điểm nghỉ hưu (hết ngày 30/04/2028), dưới 24 tháng (2 năm): không bổ nhiệm lại mà kéo dài thời hạn giữ chức vụ đến thời điểm nghỉ hưu (Quy định 80-QĐ/TW).")
+                == "Chỉ còn 23 tháng công tác tính từ ngày 02/05/2026 đến thời điểm nghỉ hưu (hết ngày 30/04/2028), dưới 24 tháng (2 năm): không bổ nhiệm lại mà kéo dài thời hạn giữ chức vụ đến thời điểm nghỉ hưu (Quy định 80-QĐ/TW)."
+        )
         let renewed = Appointment.reappointment(birthDate: Self.date("1966-04-15"), gender: .male, on: Self.date("2020-05-01"))
         #expect(renewed.message.vi.contains("xem xét bổ nhiệm lại, thời hạn đến hết ngày 01/05/2025") == true)
         #expect(ReappointmentDecision.Kind.extendToRetirement.rawValue == "extend_to_retirement")
+        #expect(ReappointmentDecision.Kind.reappoint.label.vi == "Bổ nhiệm lại")
     }
 }

@@ -53,7 +53,8 @@ import ToChucDomain
         ]
         #expect(
             Discipline.check(records, proposedDate: Self.date("2024-06-01"))?.vi
-                == "Bị kỷ luật cảnh cáo ngày 01/06/2023: không quy hoạch, bổ nhiệm, giới thiệu ứng cử trong 30 tháng, đến hết ngày 30/11/2025; ngày đề nghị 01/06/2024 còn trong thời hạn này.")
+                == "Bị kỷ luật cảnh cáo ngày 01/06/2023: không quy hoạch, bổ nhiệm, giới thiệu ứng cử trong 30 tháng, đến hết ngày 30/11/2025; ngày đề nghị 01/06/2024 còn trong thời hạn này."
+        )
         #expect(Discipline.check(records, proposedDate: Self.date("2025-06-01"))?.vi.contains("cảnh cáo") == true)
         #expect(Discipline.check(records, proposedDate: Self.date("2025-12-01")) == nil)
         #expect(Discipline.check([], proposedDate: Self.date("2025-12-01")) == nil)

@@ -147,7 +147,8 @@ import ToChucDomain
         let targets = PlanningTargets(ethnicMinorityPercent: 10)
         let none = Planning.structure([Self.an, Self.binh, Self.phuong], on: Self.termStart, targets: targets)
         #expect(none.ethnicMinorityMet == false)
-        #expect(none.problems.map(\.vi) == ["Tỷ lệ cán bộ người dân tộc thiểu số trong danh sách quy hoạch 0/3 (0,00%), chưa đạt mục tiêu ít nhất 10%."])
+        #expect(
+            none.problems.map(\.vi) == ["Tỷ lệ cán bộ người dân tộc thiểu số trong danh sách quy hoạch 0/3 (0,00%), chưa đạt mục tiêu ít nhất 10%."])
         let some = Planning.structure([Self.em, Self.binh, Self.phuong], on: Self.termStart, targets: targets)
         #expect(some.ethnicMinorityMet == true && some.problems.isEmpty)
     }
@@ -242,6 +243,10 @@ import ToChucDomain
             Self.cuong, disciplines: [Self.reprimand("2024-09-01")], political: false, vote: ConfidenceVote(ballots: 10, low: 6))
         let reasons = Planning.removalReasons(facts, termStart: Self.termStart, on: Self.date("2025-06-01"))
         #expect(reasons.map(\.key) == ["age_limit", "discipline", "political_standard", "low_confidence"])
+        #expect(
+            reasons.map(\.label.vi) == [
+                "Không còn đủ tuổi quy hoạch", "Bị kỷ luật", "Không đạt tiêu chuẩn chính trị", "Tín nhiệm thấp quá một nửa",
+            ])
         #expect(
             reasons.map(\.message.vi) == [
                 "Không còn đủ tuổi quy hoạch: tính từ ngày 01/10/2025 đến thời điểm nghỉ hưu (hết ngày 31/08/2030) chỉ còn 59 tháng công tác; cần ít nhất 60 tháng (trọn một nhiệm kỳ).",

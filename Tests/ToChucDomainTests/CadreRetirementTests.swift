@@ -117,6 +117,13 @@ import ToChucDomain
         #expect(Retirement.age(birthDate: Self.date("1968-08-01"), gender: .female, rule: rule) == (56, 4))  // women unchanged
     }
 
+    @Test("a roadmap with no years keeps the age before it")
+    func emptyRoadmap() {
+        let flat = RetirementRoadmap(ageBefore: 60 * 12, firstYear: 2021, agesByYear: [])
+        #expect(flat.ageMonths(in: 2030) == 720)
+        #expect(flat.ageMonths(birthDate: Self.date("1970-01-01")) == 720)
+    }
+
     @Test("retirement ages read as Vietnamese: 60 tuổi 3 tháng, 62 tuổi")
     func ageLabels() {
         #expect(Catalogue.retirementAge(years: 60, months: 3).vi == "60 tuổi 3 tháng")

@@ -19,10 +19,12 @@ import ToChucDomain
         let warning = CadreRules.headTenure([Self.head("X", "2017-06-01")], on: Self.date("2025-09-01"))
         #expect(
             warning?.vi
-                == "Đã giữ chức Bí thư tại đơn vị này 8 năm 3 tháng liên tục (từ 01/06/2017); Quy định 65-QĐ/TW: không quá hai nhiệm kỳ liên tiếp (8 năm).")
+                == "Đã giữ chức Bí thư tại đơn vị này 8 năm 3 tháng liên tục (từ 01/06/2017); Quy định 65-QĐ/TW: không quá hai nhiệm kỳ liên tiếp (8 năm)."
+        )
         #expect(
             warning?.en
-                == "Has held the post of Bí thư at this unit for 8 years 3 months in a row (since 2017-06-01); Quy định 65-QĐ/TW: no more than two consecutive terms (8 years).")
+                == "Has held the post of Bí thư at this unit for 8 years 3 months in a row (since 2017-06-01); Quy định 65-QĐ/TW: no more than two consecutive terms (8 years)."
+        )
     }
 
     enum Expected: Equatable { case none, approaching, reached }
@@ -52,7 +54,8 @@ import ToChucDomain
             on: Self.date("2025-01-15"))
         #expect(
             warning?.vi
-                == "Sắp đủ 8 năm giữ chức Bí thư tại Đảng ủy xã An Bình: đã giữ 7 năm 7 tháng liên tục (từ 01/06/2017), đến ngày 01/06/2025 sẽ đủ 8 năm; Quy định 65-QĐ/TW: không quá hai nhiệm kỳ liên tiếp (8 năm).")
+                == "Sắp đủ 8 năm giữ chức Bí thư tại Đảng ủy xã An Bình: đã giữ 7 năm 7 tháng liên tục (từ 01/06/2017), đến ngày 01/06/2025 sẽ đủ 8 năm; Quy định 65-QĐ/TW: không quá hai nhiệm kỳ liên tiếp (8 năm)."
+        )
     }
 
     @Test(
@@ -174,7 +177,8 @@ import ToChucDomain
         let warning = CadreRules.timeInPost(since: Self.date("2023-06-01"), promotionDate: Self.date("2025-05-31"))
         #expect(
             warning?.vi
-                == "Mới giữ chức vụ hiện tại 23 tháng (từ 01/06/2023 đến ngày đề nghị bổ nhiệm 31/05/2025); Quy định 80-QĐ/TW: phải giữ chức vụ hiện tại ít nhất 24 tháng (2 năm) mới được bổ nhiệm chức vụ cao hơn.")
+                == "Mới giữ chức vụ hiện tại 23 tháng (từ 01/06/2023 đến ngày đề nghị bổ nhiệm 31/05/2025); Quy định 80-QĐ/TW: phải giữ chức vụ hiện tại ít nhất 24 tháng (2 năm) mới được bổ nhiệm chức vụ cao hơn."
+        )
         #expect(warning?.en.contains("Only 23 months in the current post") == true)
         #expect(CadreRules.timeInPost(since: Self.date("2023-06-01"), promotionDate: Self.date("2024-06-01"), minimumMonths: 12) == nil)
     }

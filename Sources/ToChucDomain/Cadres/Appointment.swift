@@ -20,6 +20,9 @@ public struct ReappointmentDecision: Sendable, Hashable {
         /// Not re-appointed: the time in the post is extended to the retirement time (kéo dài thời hạn giữ chức vụ
         /// đến thời điểm nghỉ hưu).
         case extendToRetirement = "extend_to_retirement"
+
+        /// Bổ nhiệm lại / Kéo dài thời hạn giữ chức vụ đến khi nghỉ hưu.
+        public var label: Localized { Catalogue.reappointmentKind(self) }
     }
 
     /// Which case applies.

@@ -230,6 +230,9 @@ public enum PlanningRemovalReason: Sendable, Hashable {
         }
     }
 
+    /// A short name of the reason, for a column: "Không còn đủ tuổi quy hoạch", "Bị kỷ luật"…
+    public var label: Localized { Catalogue.planningRemovalLabel(self) }
+
     /// What happened, with the numbers.
     public var message: Localized { Catalogue.planningRemoval(self) }
 }

@@ -11,14 +11,13 @@ public struct RetirementRoadmap: Sendable, Hashable {
     /// The age for `firstYear`, `firstYear + 1`, …; the last one holds for every later year.
     public let agesByYear: [Int]
 
-    /// A roadmap from its table. `agesByYear` must not be empty, and ages must not decrease (the search in
-    /// `ageMonths(birthDate:)` relies on it).
+    /// A roadmap from its table. Ages should not decrease from year to year (every published roadmap rises; the search
+    /// in `ageMonths(birthDate:)` assumes it, and with a falling table returns the first match or the last age). An
+    /// empty `agesByYear` keeps `ageBefore` for ever. Never traps, so a rule set read from data cannot stop the server.
     public init(ageBefore: Int, firstYear: Int, agesByYear: [Int]) {
-        precondition(!agesByYear.isEmpty, "a retirement roadmap needs at least one year")
-        precondition(zip([ageBefore] + agesByYear, agesByYear).allSatisfy { $0 <= $1 }, "retirement ages must not decrease")
         self.ageBefore = ageBefore
         self.firstYear = firstYear
-        self.agesByYear = agesByYear
+        self.agesByYear = agesByYear.isEmpty ? [ageBefore] : agesByYear
     }
 
     /// Men (Nghị định 135/2020/NĐ-CP, Phụ lục I): 60 years 3 months in 2021, then 3 months more each year, 62 from 2028.

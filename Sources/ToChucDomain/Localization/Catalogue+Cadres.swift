@@ -85,6 +85,15 @@ extension Catalogue {
         }
     }
 
+    /// Labels of the two outcomes at the end of a term.
+    public static func reappointmentKind(_ kind: ReappointmentDecision.Kind) -> Localized {
+        switch kind {
+        case .reappoint: return Localized(vi: "Bổ nhiệm lại", en: "Re-appointment")
+        case .extendToRetirement:
+            return Localized(vi: "Kéo dài thời hạn giữ chức vụ đến khi nghỉ hưu", en: "Kept in the post until retirement")
+        }
+    }
+
     /// The re-appointment procedure must be under way.
     public static func reappointmentDue(termEnd: CivilDate, noticeDate: CivilDate, workingDays: Int) -> Localized {
         let end = cadreDate(termEnd)
@@ -237,6 +246,16 @@ extension Catalogue {
         Localized(
             vi: "Tỷ lệ cán bộ người dân tộc thiểu số trong danh sách quy hoạch \(share.label.vi), chưa đạt mục tiêu ít nhất \(target)%.",
             en: "Ethnic-minority cadres in the planning list: \(share.label.en), below the target of at least \(target)%.")
+    }
+
+    /// Short names of the reasons for leaving the planning.
+    public static func planningRemovalLabel(_ reason: PlanningRemovalReason) -> Localized {
+        switch reason {
+        case .ageLimit: return Localized(vi: "Không còn đủ tuổi quy hoạch", en: "No longer of planning age")
+        case .discipline: return Localized(vi: "Bị kỷ luật", en: "Disciplined")
+        case .politicalStandard: return Localized(vi: "Không đạt tiêu chuẩn chính trị", en: "Political standard not met")
+        case .lowConfidence: return Localized(vi: "Tín nhiệm thấp quá một nửa", en: "Low confidence from more than half")
+        }
     }
 
     /// Why a person leaves the planning.
