@@ -100,6 +100,13 @@ public final class Database: Sendable {
     public func close() async {
         await backend.close()
     }
+
+    /// Brings the planner's statistics up to date after a bulk load. PostgreSQL plans by them (`ANALYZE`); on SQLite
+    /// the queries that matter name their index, and a full `ANALYZE` of millions of rows would cost seconds.
+    public func refreshStatistics(tables: [String]) async throws {
+        guard dialect == .postgres else { return }
+        try await write { sql in try await sql.raw("ANALYZE \(unsafeRaw: tables.joined(separator: ", "))").run() }
+    }
 }
 
 /// Runs `body` between `begin` and COMMIT on one connection; any error rolls everything back.

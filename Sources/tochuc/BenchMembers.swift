@@ -134,7 +134,7 @@ struct MemberBench {
         return [
             ("\(label): p50", Bench.ms(percentile(ours, 0.50)), Bench.ms(percentile(raw, 0.50)), Bench.ratio(percentile(ours, 0.50), percentile(raw, 0.50))),
             ("\(label): p95", Bench.ms(percentile(ours, 0.95)), Bench.ms(percentile(raw, 0.95)), Bench.ratio(percentile(ours, 0.95), percentile(raw, 0.95))),
-            ("\(label): p99 (\(lowerBounds) answered \"more than 1.000\")", Bench.ms(percentile(ours, 0.99)), Bench.ms(percentile(raw, 0.99)),
+            ("\(label): p99 (\(lowerBounds) of them walked the name order)", Bench.ms(percentile(ours, 0.99)), Bench.ms(percentile(raw, 0.99)),
                 Bench.ratio(percentile(ours, 0.99), percentile(raw, 0.99))),
         ]
     }
@@ -176,6 +176,8 @@ struct MemberBench {
             }
             arguments += ["-c", "\\copy raw_members FROM '\(members.path)' CSV", "-c", "\\copy raw_terms FROM '\(terms.path)' CSV"]
             if createTables { arguments += ["-c", Self.rawIndexes] }
+            // Our import refreshes the planner's statistics after a load; so does the raw engine's.
+            arguments += ["-c", "ANALYZE raw_members, raw_terms"]
             try Shell.run("psql", arguments)
         }
     }

@@ -70,7 +70,18 @@ public struct InterchangeService: Sendable {
         })
         let rowCount = dataset.tables.values.reduce(0) { $0 + max(0, $1.count - 1) }
         await progress?(ImportProgress(stage: .reading, file: sourceName, rowsDone: rowCount, rowsTotal: rowCount, fileCount: max(1, loading.count)))
-        return try await db.write { sql in
+        let summary = try await write(principal, dataset: dataset, files: files, sourceName: sourceName, reporters: reporters)
+        // After a large load the planner's statistics are stale (PostgreSQL would walk the name index for a rare name).
+        if summary.created + summary.updated >= 10_000 {
+            try await db.refreshStatistics(tables: ["units", "unit_versions", "members", "member_terms"])
+        }
+        return summary
+    }
+
+    private func write(
+        _ principal: Principal, dataset: Dataset, files: [String], sourceName: String, reporters: [String: ImportProgressReporter]
+    ) async throws -> ImportSummary {
+        try await db.write { sql in
             var summary = ImportSummary(files: files)
             // Files that refer to others load after them; problems of every file are reported together.
             var problems: [ImportProblem] = []
