@@ -37,8 +37,9 @@ enum Migrator {
         }),
         // Name search walks the name order when every typed word is common: with the folded words and the status in
         // the index, the walk checks them without reading the table (5 s → ms on 5 million members; BENCHMARKS.md).
+        // `id` right after the sort key keeps the index in the lists' order (name, then id).
         Migration(version: 9, name: "covering name order", statements: { _ in
-            ["DROP INDEX members_sort", "CREATE INDEX members_sort ON members (name_sort_key, name_folded, status)"]
+            ["DROP INDEX members_sort", "CREATE INDEX members_sort ON members (name_sort_key, id, name_folded, status)"]
         }),
     ]
 
