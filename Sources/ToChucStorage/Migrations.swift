@@ -41,6 +41,8 @@ enum Migrator {
         Migration(version: 9, name: "covering name order", statements: { _ in
             ["DROP INDEX members_sort", "CREATE INDEX members_sort ON members (name_sort_key, id, name_folded, status)"]
         }),
+        // Version 10 is the search work's. Cadres, positions, decisions, agencies (issue 5): Migrations+Cadres.swift.
+        Migration(version: 11, name: "cadres", statements: cadres),
     ]
 
     static var latestVersion: Int { migrations.map(\.version).max() ?? 0 }

@@ -40,6 +40,9 @@ public struct AppServices: Sendable {
     public let dataCheck: DataCheckService
     public let badges: BadgeService
     public let admission: AdmissionService
+    public let agencies: AgencyService
+    public let cadres: CadreService
+    public let decisions: DecisionService
 
     public init(db: Database) {
         self.db = db
@@ -53,6 +56,9 @@ public struct AppServices: Sendable {
         self.dataCheck = DataCheckService(db: db)
         self.badges = BadgeService(db: db)
         self.admission = AdmissionService(db: db)
+        self.agencies = AgencyService(db: db)
+        self.cadres = CadreService(db: db)
+        self.decisions = DecisionService(db: db)
     }
 
     /// First start: an empty database gets a root unit (when it has none) and an administrator in the first root.

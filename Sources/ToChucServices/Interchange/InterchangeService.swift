@@ -37,7 +37,7 @@ public struct InterchangeService: Sendable {
     public init(db: Database) { self.db = db }
 
     /// The files this version knows, in load order (files that refer to others come after them).
-    public static let knownFiles = [OrgUnitsFile.fileName, MembersFile.fileName]
+    public static let knownFiles = [OrgUnitsFile.fileName, MembersFile.fileName, AgenciesFile.fileName, PositionsFile.fileName]
 
     /// Loads a dataset, all or nothing. Throws `ImportFailure` naming every wrong row; nothing is stored then.
     /// `progress`, when given, hears the stages (reading, checking, writing) and ends with `done` (after the commit)
@@ -100,6 +100,15 @@ public struct InterchangeService: Sendable {
                     sql, principal: principal, records: rows, source: (sourceName, dataset.hashes[MembersFile.fileName] ?? ""),
                     today: Timestamp.vietnamDate(), progress: reporters[MembersFile.fileName] ?? .silent)
                 summary.add(counts)
+            }
+            // Cadre work (issue 5): agencies, then positions (they name members, units and agencies).
+            if let rows = dataset.tables[AgenciesFile.fileName], problems.isEmpty {
+                summary.add(try await CadreImport.importAgencies(
+                    sql, principal: principal, records: rows, source: (sourceName, dataset.hashes[AgenciesFile.fileName] ?? "")))
+            }
+            if let rows = dataset.tables[PositionsFile.fileName], problems.isEmpty {
+                summary.add(try await CadreImport.importPositions(
+                    sql, principal: principal, records: rows, source: (sourceName, dataset.hashes[PositionsFile.fileName] ?? "")))
             }
             if !problems.isEmpty { throw ImportFailure(problems: problems) }
             return summary
@@ -444,8 +453,11 @@ public struct InterchangeService: Sendable {
     public func export(_ principal: Principal, format: ExportFormat, to url: URL, programVersion: String) async throws -> [String: Int] {
         let units = try await orgUnitRows(principal)
         let members = try await db.read { sql in try await MemberImport.rows(sql, principal: principal) }
+        let agencies = try await db.read { sql in try await CadreImport.agencyRows(sql, principal: principal) }
+        let positions = try await db.read { sql in try await CadreImport.positionRows(sql, principal: principal) }
         let tables: [(file: String, sheet: String, rows: [[String]])] = [
             (OrgUnitsFile.fileName, OrgUnitsFile.sheetName, units), (MembersFile.fileName, MembersFile.sheetName, members),
+            (AgenciesFile.fileName, AgenciesFile.sheetName, agencies), (PositionsFile.fileName, PositionsFile.sheetName, positions),
         ]
         var files: [String: (rows: Int, sha256: String)] = [:]
         switch format {

@@ -1,0 +1,404 @@
+import Foundation
+import SQLKit
+import ToChucDomain
+import ToChucStorage
+
+/// A new cadre record: a party member found by card or national ID number, or a person who is not a member.
+public struct CadreDraft: Sendable, Equatable {
+    /// Card number or national ID of a member; empty for a non-member.
+    public var memberNumber = ""
+    public var fullName = ""
+    public var gender = ""
+    public var birthDate = ""
+    public var nationalId = ""
+    /// The unit that holds a non-member's record (a member's is the member's unit).
+    public var unitCode = ""
+
+    public init() {}
+}
+
+/// What a cadre list is asked for.
+public struct CadreQuery: Sendable, Equatable {
+    public var text = ""
+    /// A unit whose subtree to list (default: the principal's whole scope).
+    public var unitCode = ""
+    public var page = 1
+    public var perPage = 50
+
+    public init() {}
+}
+
+/// One warning on a cadre's page: a rule of DOMAIN.md §3 and, for a draft decision, which one it is about.
+public struct CadreWarning: Sendable, Equatable {
+    /// The draft decision the warning is about (its number), or nil for the cadre's present situation.
+    public let decisionNo: String?
+    public let message: Localized
+}
+
+/// One item of the career timeline: a position starting or ending, or a decision.
+public struct CareerEvent: Sendable, Equatable {
+    public enum Kind: String, Sendable { case started, ended, decision }
+    public let date: CivilDate
+    public let kind: Kind
+    public let positionId: Int64?
+    public let decisionId: Int64?
+}
+
+/// Everything a cadre's page shows.
+public struct CadreProfile: Sendable {
+    public let cadre: Cadre
+    /// Every position, voided ones included (marked), oldest first.
+    public let positions: [PositionRecord]
+    public let decisions: [CadreDecision]
+    public let disciplines: [CadreDiscipline]
+    public let retirement: RetirementSchedule?
+    public let warnings: [CadreWarning]
+    /// The date the profile was computed for.
+    public let today: CivilDate
+
+    /// Positions held on `today`.
+    public var current: [PositionRecord] { positions.filter { $0.isHeld(on: today) } }
+
+    /// Positions and decisions by date (newest last).
+    public var timeline: [CareerEvent] {
+        var events: [CareerEvent] = []
+        for p in positions where p.voidedByDecisionId == nil {
+            events.append(CareerEvent(date: p.startedOn, kind: .started, positionId: p.id, decisionId: p.decisionId))
+            if let end = p.endedOn { events.append(CareerEvent(date: end, kind: .ended, positionId: p.id, decisionId: p.endDecisionId)) }
+        }
+        for d in decisions {
+            events.append(CareerEvent(date: d.effectiveOn, kind: .decision, positionId: nil, decisionId: d.id))
+        }
+        let order: [CareerEvent.Kind: Int] = [.ended: 0, .decision: 1, .started: 2]
+        return events.sorted { ($0.date, order[$0.kind]!, $0.positionId ?? $0.decisionId ?? 0) < ($1.date, order[$1.kind]!, $1.positionId ?? $1.decisionId ?? 0) }
+    }
+}
+
+/// A cadre who reaches retirement soon (`CadreService.retiring`).
+public struct RetiringCadre: Sendable {
+    public let cadre: Cadre
+    public let schedule: RetirementSchedule
+    public let current: [PositionRecord]
+}
+
+/// An appointment due (or overdue) for re-appointment (`CadreService.dueForReappointment`).
+public struct ReappointmentDue: Sendable {
+    public let cadre: Cadre
+    public let position: PositionRecord
+    public let termEnd: CivilDate
+    public let noticeDate: CivilDate
+    public let status: AppointmentTermStatus
+}
+
+/// Cadres (DOMAIN.md §3): records, positions, rule warnings and the lists built on them.
+public struct CadreService: Sendable {
+    let db: Database
+
+    public init(db: Database) { self.db = db }
+
+    // MARK: - Records
+
+    /// Cadres of the principal's subtree (or of one unit's): those whose record, or one of whose positions, lies in it;
+    /// by name (words as prefixes, accents ignored), in Vietnamese name order.
+    public func list(_ principal: Principal, _ query: CadreQuery) async throws -> Page<Cadre> {
+        let range = try await AgencyService(db: db).scopeRange(principal, unitCode: query.unitCode)
+        let page = max(1, query.page)
+        let perPage = min(max(1, query.perPage), UnitService.maximumPerPage)
+        var filter = CadreStore.cadreInRange(range)
+        for term in MemberSearchIndex.terms(query.text) {
+            filter = filter + " AND \(unsafeRaw: CadreStore.cadreFolded) LIKE \(bind: "% " + term + "%")"
+        }
+        let conditions = filter
+        return try await db.read { sql in
+            let total = try await sql.raw("SELECT COUNT(*) AS n FROM \(unsafeRaw: CadreStore.cadreFrom) WHERE \(conditions)").first()?
+                .decode(column: "n", as: Int.self) ?? 0
+            let rows = try await sql.raw(
+                """
+                SELECT \(unsafeRaw: CadreStore.cadreColumns) FROM \(unsafeRaw: CadreStore.cadreFrom) WHERE \(conditions)
+                ORDER BY \(unsafeRaw: CadreStore.cadreSortKey), c.id LIMIT \(literal: perPage) OFFSET \(literal: (page - 1) * perPage)
+                """
+            ).all()
+            return Page(items: try rows.map(CadreStore.cadre), page: page, perPage: perPage, total: total)
+        }
+    }
+
+    /// One cadre; `notFound` when neither the record nor any of its positions lies in the principal's subtree.
+    public func get(_ principal: Principal, id: Int64) async throws -> Cadre {
+        try await db.read { sql in try await Self.visible(sql, principal, id: id) }
+    }
+
+    static func visible(_ sql: any SQLDatabase, _ principal: Principal, id: Int64) async throws -> Cadre {
+        guard let cadre = try await CadreStore.findCadre(sql, id: id), try await CadreStore.sees(sql, principal, cadre: cadre) else {
+            throw DomainError.notFound(Catalogue.cadreNotFound)
+        }
+        return cadre
+    }
+
+    /// Creates a cadre record: for a member (found in scope by card or national ID number), or for a person who is not
+    /// a member (name, gender, birth date, a valid national ID, and the unit that holds the record).
+    public func create(_ principal: Principal, _ draft: CadreDraft) async throws -> Cadre {
+        try principal.requireWrite()
+        return try await db.write { sql in try await Self.create(sql, principal: principal, draft, importAuditId: nil) }
+    }
+
+    static func create(_ sql: any SQLDatabase, principal: Principal, _ draft: CadreDraft, importAuditId: Int64?) async throws -> Cadre {
+        let number = draft.memberNumber.trimmed
+        let now = Timestamp.now()
+        var id: Int64
+        if !number.isEmpty {
+            guard let member = try await member(sql, number: number), principal.sees(path: member.unitPath) else {
+                throw DomainError.invalid(Catalogue.invalidInput, [FieldError("member_number", Catalogue.memberNotFoundByNumber)])
+            }
+            if try await sql.raw("SELECT id FROM cadres WHERE member_id = \(bind: member.id)").first() != nil {
+                throw DomainError.invalid(Catalogue.invalidInput, [FieldError("member_number", Catalogue.cadreAlreadyExists)])
+            }
+            let name = IndexedName(member.record.fullName)
+            id = try await sql.raw(
+                """
+                INSERT INTO cadres (member_id, national_id, full_name, name_folded, name_sort_key, gender, birth_date, unit_id, version, created_at,
+                    updated_at, import_audit_id)
+                VALUES (\(bind: member.id), NULL, \(bind: member.record.fullName), \(bind: MemberSearchIndex.foldedName(name.terms)),
+                    \(bind: name.sortKey), \(bind: member.record.gender.rawValue), \(bind: member.record.birthDate?.iso),
+                    (SELECT unit_id FROM members WHERE id = \(bind: member.id)), 1, \(bind: now), \(bind: now), \(bind: importAuditId))
+                RETURNING id
+                """
+            ).first()!.decode(column: "id", as: Int64.self)
+        } else {
+            var errors: [FieldError] = []
+            let fullName = draft.fullName.trimmed
+            if fullName.isEmpty { errors.append(FieldError("full_name", Catalogue.required)) }
+            let gender = Gender.parse(draft.gender)
+            if gender == nil { errors.append(FieldError("gender", Catalogue.unknownValue(draft.gender))) }
+            var birth: CivilDate? = nil
+            if draft.birthDate.trimmed.isEmpty {
+                errors.append(FieldError("birth_date", Catalogue.required))
+            } else if let date = CivilDate(parsing: draft.birthDate.trimmed) {
+                birth = date
+            } else {
+                errors.append(FieldError("birth_date", Catalogue.invalidDate(draft.birthDate)))
+            }
+            let nid = draft.nationalId.trimmed
+            if nid.isEmpty {
+                errors.append(FieldError("national_id", Catalogue.required))
+            } else {
+                errors += NationalID.problems(nid, birthDate: birth, gender: gender).map { FieldError("national_id", $0) }
+            }
+            let unit = try await UnitStore.find(sql, code: draft.unitCode.trimmed)
+            if unit == nil || !principal.sees(path: unit!.path) { errors.append(FieldError("unit_code", Catalogue.unitNotFound)) }
+            if !nid.isEmpty {
+                let taken = try await sql.raw("SELECT id FROM cadres WHERE national_id = \(bind: nid)").first() != nil
+                let memberTaken = try await sql.raw("SELECT id FROM members WHERE national_id = \(bind: nid)").first() != nil
+                if taken { errors.append(FieldError("national_id", Catalogue.cadreAlreadyExists)) }
+                if memberTaken { errors.append(FieldError("national_id", Catalogue.nationalIdTaken)) }
+            }
+            guard errors.isEmpty, let gender, let unit else { throw DomainError.invalid(Catalogue.invalidInput, errors) }
+            let name = IndexedName(fullName)
+            id = try await sql.raw(
+                """
+                INSERT INTO cadres (member_id, national_id, full_name, name_folded, name_sort_key, gender, birth_date, unit_id, version, created_at,
+                    updated_at, import_audit_id)
+                VALUES (NULL, \(bind: nid), \(bind: fullName), \(bind: MemberSearchIndex.foldedName(name.terms)), \(bind: name.sortKey),
+                    \(bind: gender.rawValue), \(bind: birth?.iso), \(bind: unit.id), 1, \(bind: now), \(bind: now), \(bind: importAuditId))
+                RETURNING id
+                """
+            ).first()!.decode(column: "id", as: Int64.self)
+        }
+        let cadre = try await CadreStore.findCadre(sql, id: id)!
+        if importAuditId == nil {
+            try await AuditLog.append(
+                sql, actor: principal.actor, address: principal.address, action: "create", entity: "cadre", key: String(id),
+                unitPath: cadre.unitPath, old: nil,
+                new: [
+                    "full_name": cadre.fullName, "card_no": cadre.cardNo, "national_id": cadre.nationalId, "gender": cadre.gender.rawValue,
+                    "birth_date": cadre.birthDate?.iso, "unit_code": cadre.unitCode,
+                ])
+        }
+        return cadre
+    }
+
+    /// A member by card number, else by national ID.
+    static func member(_ sql: any SQLDatabase, number: String) async throws -> Member? {
+        if let row = try await sql.raw(
+            "SELECT \(unsafeRaw: MemberStore.columns) FROM \(unsafeRaw: MemberStore.from) WHERE m.card_no = \(bind: number) OR m.national_id = \(bind: number) ORDER BY m.id LIMIT 1"
+        ).first() {
+            return try MemberStore.member(from: row)
+        }
+        return nil
+    }
+
+    /// Records a discipline against a cadre (what the discipline bars of DOMAIN.md §3 read).
+    public func recordDiscipline(
+        _ principal: Principal, cadreId: Int64, level: String, decidedOn: String, decisionNo: String, note: String,
+        today: CivilDate = Timestamp.vietnamDate()
+    ) async throws -> CadreDiscipline {
+        try principal.requireWrite()
+        var errors: [FieldError] = []
+        let parsed = DisciplineLevel.parse(level)
+        if parsed == nil { errors.append(FieldError("level", Catalogue.unknownValue(level))) }
+        let date = CivilDate(parsing: decidedOn.trimmed)
+        if date == nil { errors.append(FieldError("decided_on", Catalogue.invalidDate(decidedOn))) }
+        if let date, date > today { errors.append(FieldError("decided_on", Catalogue.dateInFuture)) }
+        if let message = RestructureRules.checkDecision(decisionNo) { errors.append(FieldError("decision_no", message)) }
+        guard errors.isEmpty, let parsed, let date else { throw DomainError.invalid(Catalogue.invalidInput, errors) }
+        return try await db.write { sql in
+            let cadre = try await Self.visible(sql, principal, id: cadreId)
+            let id = try await sql.raw(
+                """
+                INSERT INTO cadre_disciplines (cadre_id, level, decided_on, decision_no, note, actor, created_at)
+                VALUES (\(bind: cadre.id), \(bind: parsed.rawValue), \(bind: date.iso), \(bind: decisionNo.trimmed), \(bind: note.trimmed.isEmpty ? nil : note.trimmed),
+                    \(bind: principal.actor), \(bind: Timestamp.now()))
+                RETURNING id
+                """
+            ).first()!.decode(column: "id", as: Int64.self)
+            try await AuditLog.append(
+                sql, actor: principal.actor, address: principal.address, action: "create", entity: "cadre_discipline", key: String(id),
+                unitPath: cadre.unitPath, old: nil,
+                new: ["cadre": String(cadre.id), "level": parsed.rawValue, "decided_on": date.iso, "decision_no": decisionNo.trimmed])
+            return CadreDiscipline(id: id, record: DisciplineRecord(level: parsed, decidedOn: date), decisionNo: decisionNo.trimmed, note: note)
+        }
+    }
+
+    // MARK: - The cadre's page
+
+    /// The record, positions, decisions, discipline and warnings of one cadre on `today`.
+    public func profile(_ principal: Principal, id: Int64, today: CivilDate = Timestamp.vietnamDate()) async throws -> CadreProfile {
+        try await db.read { sql in
+            let cadre = try await Self.visible(sql, principal, id: id)
+            let positions = try await CadreStore.positions(sql, cadreId: id)
+            let decisions = try await CadreStore.decisions(sql, cadreId: id)
+            let disciplines = try await CadreStore.disciplines(sql, cadreId: id)
+            let retirement = cadre.birthDate.map { Retirement.schedule(birthDate: $0, gender: cadre.gender) }
+            let warnings = Self.warnings(
+                cadre: cadre, positions: positions, decisions: decisions, disciplines: disciplines.map(\.record), today: today)
+            return CadreProfile(
+                cadre: cadre, positions: positions, decisions: decisions, disciplines: disciplines, retirement: retirement, warnings: warnings,
+                today: today)
+        }
+    }
+
+    /// The rules of DOMAIN.md §3 on a cadre's record, on `today`, and on each draft that would put them in a new post.
+    static func warnings(
+        cadre: Cadre, positions: [PositionRecord], decisions: [CadreDecision], disciplines: [DisciplineRecord], today: CivilDate
+    ) -> [CadreWarning] {
+        var out: [CadreWarning] = []
+        let live = positions.filter { $0.voidedByDecisionId == nil }
+        if let message = CadreRules.headTenure(live.map(\.forRules), on: today) { out.append(CadreWarning(decisionNo: nil, message: message)) }
+        if let birth = cadre.birthDate {
+            let schedule = Retirement.schedule(birthDate: birth, gender: cadre.gender)
+            if schedule.retiresOn >= today && schedule.retiresOn < today.adding(months: 12) {
+                out.append(CadreWarning(decisionNo: nil, message: Catalogue.retirementSoon(VietnameseFormat.date(schedule.retiresOn))))
+            }
+        }
+        for position in live where position.isHeld(on: today) && position.startKind?.isAppointment == true {
+            if let message = Appointment.reappointmentNotice(termEnd: Appointment.termEnd(start: position.startedOn), on: today) {
+                out.append(CadreWarning(decisionNo: nil, message: message))
+            }
+        }
+        if let message = Discipline.check(disciplines, proposedDate: today) { out.append(CadreWarning(decisionNo: nil, message: message)) }
+        // Drafts that put the cadre in a post: promotion rules on their effective date.
+        for decision in decisions where decision.status == .draft && decision.openTitle != nil && !decision.kind.continuesClosedPosition {
+            let date = decision.effectiveOn
+            if decision.kind == .appointment || decision.kind == .election {
+                let current = decision.closesPositionId.flatMap { id in live.first { $0.id == id } }
+                    ?? live.filter { $0.isHeld(on: date.adding(days: -1)) }.max { $0.startedOn < $1.startedOn }
+                if let current, let message = CadreRules.timeInPost(since: current.startedOn, promotionDate: date) {
+                    out.append(CadreWarning(decisionNo: decision.decisionNo, message: message))
+                }
+            }
+            if decision.kind == .appointment, let birth = cadre.birthDate,
+                let message = Appointment.firstAppointmentAge(birthDate: birth, gender: cadre.gender, appointmentDate: date)
+            {
+                out.append(CadreWarning(decisionNo: decision.decisionNo, message: message))
+            }
+            if let message = Discipline.check(disciplines, proposedDate: date) {
+                out.append(CadreWarning(decisionNo: decision.decisionNo, message: message))
+            }
+        }
+        return out
+    }
+
+    // MARK: - Lists
+
+    /// Cadres of a subtree who reach their retirement time within 12 months of `today` (`Retirement.schedule`),
+    /// soonest first.
+    public func retiring(
+        _ principal: Principal, unitCode: String = "", today: CivilDate = Timestamp.vietnamDate(), page: Int = 1, perPage: Int = 50
+    ) async throws -> Page<RetiringCadre> {
+        let range = try await AgencyService(db: db).scopeRange(principal, unitCode: unitCode)
+        // Nobody retires younger than the lowest age of the roadmaps: those born later need not be read.
+        let youngest = today.adding(months: 12 - (RetirementRule.current.women.ageBefore)).iso
+        let all = try await db.read { sql in
+            let cadres = try await sql.raw(
+                """
+                SELECT \(unsafeRaw: CadreStore.cadreColumns) FROM \(unsafeRaw: CadreStore.cadreFrom)
+                WHERE \(CadreStore.cadreInRange(range)) AND COALESCE(m.birth_date, c.birth_date) <= \(bind: youngest)
+                """
+            ).all().map(CadreStore.cadre)
+            var out: [RetiringCadre] = []
+            for cadre in cadres {
+                guard let birth = cadre.birthDate else { continue }
+                let schedule = Retirement.schedule(birthDate: birth, gender: cadre.gender)
+                guard schedule.retiresOn >= today && schedule.retiresOn < today.adding(months: 12) else { continue }
+                let current = try await CadreStore.positions(sql, cadreId: cadre.id).filter { $0.isHeld(on: today) }
+                out.append(RetiringCadre(cadre: cadre, schedule: schedule, current: current))
+            }
+            return out.sorted { ($0.schedule.retiresOn, $0.cadre.id) < ($1.schedule.retiresOn, $1.cadre.id) }
+        }
+        return Self.page(all, page: page, perPage: perPage)
+    }
+
+    /// Appointments held on `today` at places in a subtree whose term (5 years from the appointment or re-appointment)
+    /// is due for re-appointment or overdue (`Appointment.status`), earliest term end first.
+    public func dueForReappointment(
+        _ principal: Principal, unitCode: String = "", today: CivilDate = Timestamp.vietnamDate(), page: Int = 1, perPage: Int = 50
+    ) async throws -> Page<ReappointmentDue> {
+        let range = try await AgencyService(db: db).scopeRange(principal, unitCode: unitCode)
+        // 90 working days are at most ~140 calendar days: terms that started later are not due.
+        let latestStart = today.adding(days: 200).adding(years: -5).iso
+        let all = try await db.read { sql in
+            let rows = try await sql.raw(
+                """
+                SELECT \(unsafeRaw: CadreStore.positionColumns) FROM \(unsafeRaw: CadreStore.positionFrom)
+                WHERE p.voided_by_decision_id IS NULL AND p.start_kind IN ('appointed', 'reappointed') AND p.started_on <= \(bind: latestStart)
+                AND p.started_on <= \(bind: today.iso) AND (p.ended_on IS NULL OR p.ended_on >= \(bind: today.iso))
+                AND \(unsafeRaw: CadreStore.placePath) >= \(bind: range.lower) AND \(unsafeRaw: CadreStore.placePath) < \(bind: range.upper)
+                """
+            ).all().map(CadreStore.position)
+            var out: [ReappointmentDue] = []
+            var cadres: [Int64: Cadre] = [:]
+            for position in rows {
+                let termEnd = Appointment.termEnd(start: position.startedOn)
+                let status = Appointment.status(termEnd: termEnd, on: today)
+                guard status != .notDue else { continue }
+                if cadres[position.cadreId] == nil { cadres[position.cadreId] = try await CadreStore.findCadre(sql, id: position.cadreId) }
+                guard let cadre = cadres[position.cadreId] else { continue }
+                out.append(
+                    ReappointmentDue(
+                        cadre: cadre, position: position, termEnd: termEnd, noticeDate: Appointment.noticeDate(termEnd: termEnd), status: status))
+            }
+            return out.sorted { ($0.termEnd, $0.position.id) < ($1.termEnd, $1.position.id) }
+        }
+        return Self.page(all, page: page, perPage: perPage)
+    }
+
+    static func page<T: Sendable>(_ all: [T], page: Int, perPage: Int) -> Page<T> {
+        let page = max(1, page)
+        let perPage = min(max(1, perPage), UnitService.maximumPerPage)
+        return Page(items: Array(all.dropFirst((page - 1) * perPage).prefix(perPage)), page: page, perPage: perPage, total: all.count)
+    }
+
+    /// The audit entries about a cadre: the record, its decisions and its discipline, oldest first.
+    public func history(_ principal: Principal, id: Int64) async throws -> [AuditEntry] {
+        try await db.read { sql in
+            let cadre = try await Self.visible(sql, principal, id: id)
+            var entries = try await AuditLog.history(sql, entity: "cadre", key: String(cadre.id))
+            for decision in try await CadreStore.decisions(sql, cadreId: cadre.id) {
+                entries += try await AuditLog.history(sql, entity: "cadre_decision", key: String(decision.id))
+            }
+            for discipline in try await CadreStore.disciplines(sql, cadreId: cadre.id) {
+                entries += try await AuditLog.history(sql, entity: "cadre_discipline", key: String(discipline.id))
+            }
+            return entries.sorted { $0.id < $1.id }
+        }
+    }
+}
