@@ -42,6 +42,8 @@ public struct Site: Sendable {
         registerImportPages(router)
         registerMemberSheet(router)
         registerAdmissionPages(router)
+        registerAgencyPages(router)
+        registerCadrePages(router)
         registerAccountPages(router)
         registerAdminPages(router)
         registerAPI(router)

@@ -202,4 +202,37 @@ extension Catalogue {
             "No member or cadre with number “\(key)”; a person who is not a member needs the name, gender, birth date and national ID.")
     }
     public static let importPersonMissing = t("Cần số CCCD hoặc số thẻ đảng viên.", "A national ID or card number is needed.")
+
+    // MARK: - Pages
+
+    public static let unitFilter = t("Mã tổ chức đảng (cả cấp dưới)", "Party unit code (with its subtree)")
+    public static let memberNumber = t("Số thẻ đảng viên hoặc số CCCD", "Party card or national ID number")
+    public static let asMember = t("Cán bộ là đảng viên", "A cadre who is a party member")
+    public static let asNonMember = t("Cán bộ không phải đảng viên", "A cadre who is not a party member")
+    public static let retirementTime = t("Thời điểm nghỉ hưu", "Retirement time")
+    public static let reappointmentStatus = t("Bổ nhiệm lại", "Re-appointment")
+    public static let voidedMark = t("(đã hủy bỏ)", "(voided)")
+    public static let approvalLevelHelp = t(
+        "Chỉ lãnh đạo ban ở cấp quản lý chức vụ (hoặc cấp trên) mới phê duyệt được; cấp dưới chỉ đề xuất (dự thảo) và xem.",
+        "Only heads at the level that manages the position (or above) may approve; lower levels propose (drafts) and read.")
+    public static let draftHelp = t(
+        "Dự thảo chưa làm thay đổi gì. Khi được phê duyệt, quyết định có hiệu lực từ ngày hiệu lực (kể cả ngày trong tương lai).",
+        "A draft changes nothing. Once approved, the decision takes effect on its effective date (a future one included).")
+    public static func careerStarted(_ title: String, _ place: String, _ how: String) -> Localized {
+        t("Bắt đầu giữ chức vụ \(title), \(place)\(how.isEmpty ? "" : " (\(how))")", "Started as \(title), \(place)\(how.isEmpty ? "" : " (\(how))")")
+    }
+    public static func careerEnded(_ title: String, _ place: String, _ how: String) -> Localized {
+        t("Thôi giữ chức vụ \(title), \(place)\(how.isEmpty ? "" : " (\(how))")", "Left the post of \(title), \(place)\(how.isEmpty ? "" : " (\(how))")")
+    }
+    public static func careerDecision(_ number: String, _ kind: Localized, _ status: Localized) -> Localized {
+        t("Quyết định số \(number): \(kind.vi) — \(status.vi)", "Decision \(number): \(kind.en) — \(status.en)")
+    }
+    public static let approvalsHelp = t(
+        "Một lượt phê duyệt là một chức vụ có ngày phê duyệt trong kỳ, hoặc một quyết định thôi giữ chức vụ được phê duyệt trong kỳ, đếm theo diện quản lý.",
+        "An approval is a position approved in the period, or an approved decision ending one, counted by management level.")
+    public static let cadreLists = t("Danh sách", "Lists")
+    public static let draftsToApprove = t("Dự thảo chờ phê duyệt", "Drafts awaiting approval")
+    public static let allStatuses = t("Mọi tình trạng", "Any status")
+    public static let oldValue = t("Giá trị cũ", "Old value")
+    public static let newValue = t("Giá trị mới", "New value")
 }

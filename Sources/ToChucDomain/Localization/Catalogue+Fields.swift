@@ -22,6 +22,10 @@ extension Catalogue {
         "in_favour": cellInFavour, "cell_vote": t("Biểu quyết của chi bộ", "Cell's vote"), "decision_on": t("Ngày quyết định", "Decision date"),
         "ceremony_on": t("Ngày lễ kết nạp", "Ceremony date"),
         "recognition": t("Công nhận đảng viên chính thức", "Recognition as full member"), "consent": provincialConsent,
+        // Cadres (issue 5).
+        "title": title, "started_on": startedOn, "ended_on": endedOn, "start_kind": startKind, "end_kind": endKind, "managed_by": managedBy,
+        "approved_on": approvedOn, "place_code": placeCode, "closes_position_id": closesPosition, "member_number": memberNumber,
+        "level": disciplineLevel, "decided_on": decidedOn, "decision": decision,
         // Accounts.
         "username": username, "password": password, "current_password": currentPassword, "display_name": displayName, "role": role,
         "scope": tokenScopeLabel, "sort": sortBy,

@@ -44,6 +44,9 @@ public struct DecisionService: Sendable {
 
     public init(db: Database) { self.db = db }
 
+    /// The longest decision number accepted.
+    public static let maximumTextLength = 100
+
     /// One decision; `notFound` when its cadre is not visible to the principal.
     public func get(_ principal: Principal, id: Int64) async throws -> CadreDecision {
         try await db.read { sql in try await Self.visible(sql, principal, id: id) }
@@ -73,6 +76,8 @@ public struct DecisionService: Sendable {
         let kind = CadreDecisionKind(rawValue: draft.kind)
         if kind == nil { errors.append(FieldError("kind", Catalogue.unknownValue(draft.kind))) }
         if let message = RestructureRules.checkDecision(draft.decisionNo) { errors.append(FieldError("decision_no", message)) }
+        if draft.decisionNo.trimmed.count > Self.maximumTextLength { errors.append(FieldError("decision_no", Catalogue.tooLong(Self.maximumTextLength))) }
+        if draft.note.count > 2000 { errors.append(FieldError("note", Catalogue.tooLong(2000))) }
         let effective = CivilDate(parsing: draft.effectiveOn.trimmed)
         if effective == nil { errors.append(FieldError("effective_on", Catalogue.invalidDate(draft.effectiveOn))) }
         guard errors.isEmpty, let kind, let effective else { throw DomainError.invalid(Catalogue.invalidInput, errors) }
@@ -252,6 +257,9 @@ public struct DecisionService: Sendable {
                     sql, principal, level: decision.managedBy, places: [closed?.place, decision.openPlace].compactMap { $0 })
                 if let message = RestructureRules.checkDecision(decisionNo) {
                     throw DomainError.invalid(Catalogue.invalidInput, [FieldError("decision_no", message)])
+                }
+                if decisionNo.trimmed.count > Self.maximumTextLength || note.count > 2000 {
+                    throw DomainError.invalid(Catalogue.invalidInput, [FieldError("decision_no", Catalogue.tooLong(Self.maximumTextLength))])
                 }
                 let later = try await sql.raw(
                     "SELECT COUNT(*) AS n FROM positions WHERE decision_id = \(bind: decision.id) AND end_decision_id IS NOT NULL"

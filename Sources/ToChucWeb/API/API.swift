@@ -108,6 +108,7 @@ extension Site {
         let api = router.group("api/v1")
         api.get("health") { _, _ in try Responses.json(["status": "ok"]) }
         registerMemberAPI(api)
+        registerCadreAPI(api)
         api.get("openapi.json") { _, _ in
             Response(
                 status: .ok, headers: [.contentType: "application/json; charset=utf-8"],

@@ -7,6 +7,7 @@ import Foundation
 enum OpenAPIDocument {
     static func json(version: String) -> String {
         template.replacingOccurrences(of: "{{VERSION}}", with: version)
+            .replacingOccurrences(of: "{{CADRE_PATHS}}", with: cadrePaths).replacingOccurrences(of: "{{CADRE_SCHEMAS}}", with: cadreSchemas)
     }
 
     private static let template = #"""
@@ -265,7 +266,7 @@ enum OpenAPIDocument {
               "post": {"operationId": "disableUser", "summary": "Disable an account and end its sessions (administrators)",
                 "responses": {"204": {"description": "Disabled"}, "401": {"$ref": "#/components/responses/Problem"},
                   "403": {"$ref": "#/components/responses/Problem"}, "404": {"$ref": "#/components/responses/Problem"}}}
-            }
+            }{{CADRE_PATHS}}
           },
           "components": {
             "securitySchemes": {
@@ -376,7 +377,7 @@ enum OpenAPIDocument {
                   "disabled": {"type": "boolean"}, "created_at": {"type": "string"}}},
               "UserInput": {"type": "object", "required": ["username", "password", "role", "unit_code"],
                 "properties": {"username": {"type": "string"}, "display_name": {"type": "string"}, "password": {"type": "string"},
-                  "role": {"$ref": "#/components/schemas/Role"}, "unit_code": {"type": "string"}}}
+                  "role": {"$ref": "#/components/schemas/Role"}, "unit_code": {"type": "string"}}}{{CADRE_SCHEMAS}}
             }
           }
         }

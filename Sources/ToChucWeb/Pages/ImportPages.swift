@@ -74,6 +74,7 @@ enum ImportUpload {
         else { return nil }
         let lower = filename.lowercased()
         if lower == OrgUnitsFile.fileName || lower == MembersFile.fileName { return lower }
+        if lower == AgenciesFile.fileName || lower == PositionsFile.fileName { return lower }
         if lower.hasSuffix(".xlsx") && lower.count > ".xlsx".count { return filename }
         return nil
     }
