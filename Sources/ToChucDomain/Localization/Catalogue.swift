@@ -555,6 +555,8 @@ public enum Catalogue {
         case "token_revoke": return t("Thu hồi mã API", "Token revoked")
         case "restore": return t("Khôi phục", "Restored")
         case "merge": return t("Gộp hồ sơ trùng", "Merged a duplicate")
+        case "approve": return t("Phê duyệt", "Approved")
+        case "void": return t("Hủy bỏ", "Voided")
         default: return t(action, action)
         }
     }
