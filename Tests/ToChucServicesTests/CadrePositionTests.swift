@@ -313,4 +313,65 @@ import ToChucServices
             #expect(warnings.contains { $0.decisionNo == "2-QĐ/TU" && $0.message.en.contains("Disciplined") })
         }
     }
+
+    @Test("re-appointment ends the term the day before and continues the same post as re-appointed; the notice then stops")
+    func reappointment() async throws {
+        try await TestDatabase.with { t in
+            let cadre = try await Self.setUp(t)
+            let head = try await t.principal(.head, at: "T01")
+            _ = try await t.services.decisions.approve(
+                head, id: try await t.services.decisions.propose(
+                    head, Self.appointment(cadre, place: "UBND-A", title: "Chủ tịch", on: "2021-12-01", number: "1-QĐ/TU")).id,
+                on: Self.date("2021-11-20"))
+            let held = try await t.services.cadres.profile(head, id: cadre.id, today: Self.today)
+            #expect(held.warnings.contains { $0.message.en.contains("re-appointment procedure must start") })
+            var renew = Self.appointment(cadre, on: "2026-12-02", kind: "reappointment", closes: held.current[0].id, number: "2-QĐ/TU")
+            renew.placeCode = ""
+            renew.title = ""
+            renew.managedBy = ""
+            let draft = try await t.services.decisions.propose(head, renew)
+            #expect(draft.openPlace?.code == "UBND-A" && draft.openTitle == "Chủ tịch" && draft.managedBy == .provincial)
+            _ = try await t.services.decisions.approve(head, id: draft.id, on: Self.today)
+            let after = try await t.services.cadres.profile(head, id: cadre.id, today: Self.date("2026-12-02"))
+            #expect(after.current.map(\.startKind) == [.reappointed])
+            #expect(after.positions.first { $0.startKind == .appointed }?.endKind == .termEnd)
+            #expect(!after.warnings.contains { $0.message.en.contains("re-appointment") })
+            #expect(try await t.services.cadres.dueForReappointment(head, today: Self.date("2026-12-02")).total == 0)
+        }
+    }
+
+    @Test("an .xlsx export carries agencies and positions, and loads into an empty database as the same records")
+    func xlsxRoundTrip() async throws {
+        let book: URL
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("tochuc-xlsx-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        book = folder.appendingPathComponent("dataset.xlsx")
+        var before: [[String]] = []
+        try await TestDatabase.with { t in
+            let cadre = try await Self.setUp(t)
+            let head = try await t.principal(.head, at: "T01")
+            _ = try await t.services.decisions.approve(
+                head, id: try await t.services.decisions.propose(head, Self.appointment(cadre, place: "UBND-A", title: "Chủ tịch", on: "2024-01-01")).id,
+                on: Self.date("2023-12-20"))
+            var other = CadreDraft()
+            other.fullName = "Trần Văn Bình"
+            other.gender = "male"
+            other.birthDate = "1966-04-15"
+            other.nationalId = "001066001234"
+            other.unitCode = "T01-A"
+            let binh = try await t.services.cadres.create(head, other)
+            _ = try await t.services.decisions.approve(
+                head, id: try await t.services.decisions.propose(head, Self.appointment(binh, title: "Phó Bí thư", on: "2025-01-01", number: "3-QĐ/TU")).id,
+                on: Self.date("2024-12-20"))
+            _ = try await t.services.interchange.export(Self.cli, format: .xlsx, to: book, programVersion: "test")
+            before = try await t.services.interchange.positionRows(Self.cli)
+        }
+        try await TestDatabase.with { t in
+            let summary = try await t.services.interchange.importDataset(Self.cli, at: book)
+            #expect(summary.files.contains("positions.csv") && summary.files.contains("agencies.csv"))
+            #expect(try await t.services.interchange.positionRows(Self.cli) == before)
+            #expect(try await t.services.agencies.get(Self.cli, code: "UBND-A").unitCode == "T01-A")
+        }
+    }
 }

@@ -489,6 +489,11 @@ public struct InterchangeService: Sendable {
         return files.mapValues(\.rows)
     }
 
+    /// The rows of `positions.csv` for places in the principal's subtree, header first.
+    public func positionRows(_ principal: Principal) async throws -> [[String]] {
+        try await db.read { sql in try await CadreImport.positionRows(sql, principal: principal) }
+    }
+
     /// The rows of `members.csv` for the principal's subtree, header first.
     public func memberRows(_ principal: Principal) async throws -> [[String]] {
         try await db.read { sql in try await MemberImport.rows(sql, principal: principal) }
