@@ -145,7 +145,7 @@ import ToChucDomain
     }
 
     @Test(
-        "only members.csv, org_units.csv and *.xlsx are accepted, without any path",
+        "only the known files (members.csv, org_units.csv, agencies.csv, positions.csv) and *.xlsx are accepted, without any path",
         arguments: [
             ("members.csv", "members.csv"),
             ("MEMBERS.CSV", "members.csv"),
@@ -165,7 +165,9 @@ import ToChucDomain
             ("members.csv.exe", nil),
             ("members.csv\u{0}.xlsx", nil),
             ("book\n.xlsx", nil),
-            ("positions.csv", nil),
+            ("Positions.csv", "positions.csv"),  // issue 5 added positions.csv and agencies.csv
+            ("agencies.csv", "agencies.csv"),
+            ("evaluations.csv", nil),
             ("", nil),
             (String(repeating: "a", count: 300) + ".xlsx", nil),
         ] as [(String, String?)])

@@ -65,7 +65,7 @@ actor ImportJobs {
 /// What an uploaded file may be called. The name comes from the client: it is never used as a path, only checked
 /// against the few names an import knows and then used inside a folder of our own.
 enum ImportUpload {
-    /// The name to store the upload under, or nil when refused: `members.csv`, `org_units.csv` (any case; stored in
+    /// The name to store the upload under, or nil when refused: `members.csv`, `org_units.csv`, `agencies.csv`, `positions.csv` (any case; stored in
     /// the canonical lower case the importer knows) or a `*.xlsx` workbook, with no folder, no control character and
     /// no leading dot.
     static func acceptedName(_ filename: String) -> String? {
