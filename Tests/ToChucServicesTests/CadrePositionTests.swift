@@ -374,4 +374,26 @@ import ToChucServices
             #expect(try await t.services.agencies.get(Self.cli, code: "UBND-A").unitCode == "T01-A")
         }
     }
+
+    @Test("merging a duplicate member moves its cadre record, positions and decisions to the record kept")
+    func memberMerge() async throws {
+        try await TestDatabase.with { t in
+            let cadre = try await Self.setUp(t)
+            let head = try await t.principal(.head, at: "T01")
+            var same = MemberTests.draft("Nguyễn Văn Tùng", card: "", status: "probationary", admitted: "2025-05-19", recognized: "")
+            same.nationalId = "001085012345"
+            let twin = try await t.services.members.create(Self.cli, same, today: Self.today)
+            var draft = CadreDraft()
+            draft.memberNumber = "001085012345"
+            let other = try await t.services.cadres.create(head, draft)
+            _ = try await t.services.decisions.approve(
+                head, id: try await t.services.decisions.propose(head, Self.appointment(other, on: "2025-01-01")).id, on: Self.date("2024-12-20"))
+            let kept = try await t.services.members.get(Self.cli, id: cadre.memberId!)
+            _ = try await t.services.members.merge(
+                Self.cli, keep: kept.id, keepVersion: kept.version, duplicate: twin.id, duplicateVersion: twin.version, today: Self.today)
+            await #expect(throws: DomainError.notFound(Catalogue.cadreNotFound)) { try await t.services.cadres.get(head, id: other.id) }
+            let profile = try await t.services.cadres.profile(head, id: cadre.id, today: Self.today)
+            #expect(profile.current.map(\.title) == ["Bí thư"] && profile.decisions.count == 1)
+        }
+    }
 }

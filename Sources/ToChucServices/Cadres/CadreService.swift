@@ -226,6 +226,25 @@ public struct CadreService: Sendable {
         return nil
     }
 
+    /// A duplicate member is merged into the kept one (`MemberService.merge`): its cadre record follows. When both have
+    /// one, the duplicate's positions, decisions and discipline move to the kept cadre and its record is deleted (audited).
+    static func followMerge(_ sql: any SQLDatabase, principal: Principal, keep: Int64, duplicate: Int64) async throws {
+        guard let dup = try await sql.raw("SELECT id FROM cadres WHERE member_id = \(bind: duplicate)").first()?.decode(column: "id", as: Int64.self)
+        else { return }
+        guard let kept = try await sql.raw("SELECT id FROM cadres WHERE member_id = \(bind: keep)").first()?.decode(column: "id", as: Int64.self) else {
+            try await sql.raw("UPDATE cadres SET member_id = \(bind: keep), version = version + 1 WHERE id = \(bind: dup)").run()
+            return
+        }
+        let old = try await CadreStore.findCadre(sql, id: dup)
+        for table in ["positions", "cadre_decisions", "cadre_disciplines"] {
+            try await sql.raw("UPDATE \(unsafeRaw: table) SET cadre_id = \(bind: kept) WHERE cadre_id = \(bind: dup)").run()
+        }
+        try await sql.raw("DELETE FROM cadres WHERE id = \(bind: dup)").run()
+        try await AuditLog.append(
+            sql, actor: principal.actor, address: principal.address, action: "delete", entity: "cadre", key: String(dup),
+            unitPath: old?.unitPath, old: ["full_name": old?.fullName, "card_no": old?.cardNo], new: ["merged_into": String(kept)])
+    }
+
     /// Records a discipline against a cadre (what the discipline bars of DOMAIN.md §3 read).
     public func recordDiscipline(
         _ principal: Principal, cadreId: Int64, level: String, decidedOn: String, decisionNo: String, note: String,

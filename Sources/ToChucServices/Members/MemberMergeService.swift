@@ -46,6 +46,7 @@ extension MemberService {
             }
             try await sql.raw("DELETE FROM member_photos WHERE member_id = \(bind: duplicate.id)").run()
             try await sql.raw("DELETE FROM member_terms WHERE member_id = \(bind: duplicate.id)").run()
+            try await CadreService.followMerge(sql, principal: principal, keep: keep.id, duplicate: duplicate.id)
             try await sql.raw("DELETE FROM members WHERE id = \(bind: duplicate.id)").run()
             try await AuditLog.append(
                 sql, actor: principal.actor, address: principal.address, action: "delete", entity: "member", key: String(duplicate.id),
