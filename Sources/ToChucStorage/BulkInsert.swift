@@ -104,6 +104,38 @@ public enum BulkInsert {
         return (1...Int64(count)).map { last + $0 }
     }
 
+    /// Runs `body` (a large load) with the secondary indexes of `tables` dropped, then builds them again, all in the
+    /// caller's transaction: an engine builds an index from sorted rows several times faster than it maintains one
+    /// row by row (a first load of a million members: BENCHMARKS.md). The definitions are read from the engine's
+    /// catalogue, so the indexes come back exactly as the migrations made them; a failure rolls everything back.
+    /// On PostgreSQL dropping an index locks the table until the transaction ends: callers use this only when the
+    /// table is nearly empty before the load.
+    public static func withIndexesBuiltAfter<R: Sendable>(
+        _ sql: any SQLDatabase, tables: [String], _ body: () async throws -> R
+    ) async throws -> R {
+        let list = tables.map { "'\($0)'" }.joined(separator: ", ")
+        let indexes: [(name: String, definition: String)]
+        if sql.dialect.name == "postgresql" {
+            // Indexes behind a constraint (primary keys) stay.
+            indexes = try await sql.raw(
+                """
+                SELECT i.indexname AS name, i.indexdef AS definition FROM pg_indexes i
+                WHERE i.schemaname = current_schema() AND i.tablename IN (\(unsafeRaw: list))
+                AND NOT EXISTS (SELECT 1 FROM pg_constraint c WHERE c.conindid = (quote_ident(i.schemaname) || '.' || quote_ident(i.indexname))::regclass)
+                """
+            ).all().map { (try $0.decode(column: "name", as: String.self), try $0.decode(column: "definition", as: String.self)) }
+        } else {
+            // Indexes without SQL are the engine's own (primary keys, UNIQUE constraints).
+            indexes = try await sql.raw(
+                "SELECT name, sql AS definition FROM sqlite_master WHERE type = 'index' AND tbl_name IN (\(unsafeRaw: list)) AND sql IS NOT NULL"
+            ).all().map { (try $0.decode(column: "name", as: String.self), try $0.decode(column: "definition", as: String.self)) }
+        }
+        for index in indexes { try await sql.raw("DROP INDEX \(unsafeRaw: index.name)").run() }
+        let result = try await body()
+        for index in indexes { try await sql.raw("\(unsafeRaw: index.definition)").run() }
+        return result
+    }
+
     /// After rows were inserted with explicit ids, PostgreSQL's identity sequence must move past them.
     public static func syncIdentity(_ sql: any SQLDatabase, table: String) async throws {
         guard sql.dialect.name == "postgresql" else { return }

@@ -29,7 +29,8 @@ enum Migrator {
         Migration(version: 3, name: "members", statements: members),
         Migration(version: 4, name: "member events", statements: memberEvents),
         Migration(version: 5, name: "admission cases", statements: admissionCases),
-        Migration(version: 6, name: "member name index", statements: memberTerms, backfill: MemberSearchIndex.rebuild),
+        // The word index this step made is rebuilt whole by step 10; this step only folds the names.
+        Migration(version: 6, name: "member name index", statements: memberTerms, backfill: MemberSearchIndex.refoldNames),
         Migration(version: 7, name: "member photos", statements: memberPhotos),
         // A re-admission replaces admitted_on; party age still counts from the first admission (PartyHistory).
         Migration(version: 8, name: "admission date before re-admission", statements: { _ in
@@ -41,7 +42,10 @@ enum Migrator {
         Migration(version: 9, name: "covering name order", statements: { _ in
             ["DROP INDEX members_sort", "CREATE INDEX members_sort ON members (name_sort_key, id, name_folded, status)"]
         }),
-        // Version 10 is the search work's. Cadres, positions, decisions, agencies (issue 5): Migrations+Cadres.swift.
+        // A common word's members in name order straight from the word index, and the count of each word
+        // (MemberSearchIndex; name search p95 on 5 million: BENCHMARKS.md).
+        Migration(version: 10, name: "word index in name order", statements: orderedMemberTerms, backfill: MemberSearchIndex.rebuild),
+        // Cadres, positions, decisions, agencies (issue 5): Migrations+Cadres.swift.
         Migration(version: 11, name: "cadres", statements: cadres),
     ]
 
@@ -184,6 +188,21 @@ enum Migrator {
             "CREATE TABLE member_terms (term \(ddl.binaryText) NOT NULL, member_id BIGINT NOT NULL, PRIMARY KEY (term, member_id))"
                 + (dialect == .sqlite ? " WITHOUT ROWID" : ""),
             "CREATE INDEX member_terms_member ON member_terms (member_id)",
+        ]
+    }
+
+    /// `member_terms` keyed by (word, name sort key, id), and `name_words` with each word's number of members.
+    static func orderedMemberTerms(_ dialect: Dialect) -> [String] {
+        let ddl = DDL(dialect: dialect)
+        let withoutRowid = dialect == .sqlite ? " WITHOUT ROWID" : ""
+        return [
+            "DROP TABLE member_terms",
+            """
+            CREATE TABLE member_terms (term \(ddl.binaryText) NOT NULL, sort_key \(ddl.binaryText) NOT NULL, member_id BIGINT NOT NULL,
+            PRIMARY KEY (term, sort_key, member_id))\(withoutRowid)
+            """,
+            "CREATE INDEX member_terms_member ON member_terms (member_id)",
+            "CREATE TABLE name_words (term \(ddl.binaryText) PRIMARY KEY, members BIGINT NOT NULL)\(withoutRowid)",
         ]
     }
 

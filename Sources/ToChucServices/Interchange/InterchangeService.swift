@@ -73,7 +73,7 @@ public struct InterchangeService: Sendable {
         let summary = try await write(principal, dataset: dataset, files: files, sourceName: sourceName, reporters: reporters)
         // After a large load the planner's statistics are stale (PostgreSQL would walk the name index for a rare name).
         if summary.created + summary.updated >= 10_000 {
-            try await db.refreshStatistics(tables: ["units", "unit_versions", "members", "member_terms"])
+            try await db.refreshStatistics(tables: ["units", "unit_versions", "members", "member_terms", "name_words"])
         }
         return summary
     }

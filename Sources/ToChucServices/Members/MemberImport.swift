@@ -7,6 +7,10 @@ import ToChucStorage
 enum MemberImport {
     static let file = MembersFile.fileName
 
+    /// Loads of at least this many new members into a register holding at most a tenth as many build the indexes
+    /// after the rows (`BulkInsert.withIndexesBuiltAfter`); tests lower it.
+    @TaskLocal static var indexesAfterLoadOf = 50_000
+
     /// The natural key: the card number, else the national ID, else name + birth date + unit (candidates).
     static func key(_ m: ValidMember) -> String {
         if let card = m.cardNo { return "card:" + card }
@@ -153,25 +157,35 @@ enum MemberImport {
         let writes = fresh.count + changes.count
         await progress.report(.writing, 0, of: writes)
         let columns = ["id"] + MemberStore.writeColumns + ["version", "created_at", "updated_at", "import_audit_id"]
-        var written = 0
-        while written < fresh.count {
-            let end = min(written + 20_000, fresh.count)
-            var values: [[SQLValue]] = []
-            var indexed: [(id: Int64, terms: [String])] = []
-            values.reserveCapacity(end - written)
-            indexed.reserveCapacity(end - written)
-            for index in written..<end {
-                let (_, member, name) = fresh[index]
-                let unit = units[member.unitCode]!
-                values.append(
-                    [.integer(ids[index])] + MemberStore.values(member, unitId: unit.id, unitPath: unit.path, name: name)
-                        + [.integer(1), .text(now), .text(now), .integer(auditId)])
-                indexed.append((ids[index], name.terms))
+        // A load into a (nearly) empty register builds the indexes once at the end instead of row by row.
+        let existing = try await MemberSearch.cappedCount(sql, "SELECT 1 FROM members", cap: fresh.count / 10 + 1)
+        let buildIndexesAfter = fresh.count >= Self.indexesAfterLoadOf && existing <= fresh.count / 10
+        let insertFresh = { () async throws -> Void in
+            var written = 0
+            while written < fresh.count {
+                let end = min(written + 20_000, fresh.count)
+                var values: [[SQLValue]] = []
+                var indexed: [MemberSearchIndex.Entry] = []
+                values.reserveCapacity(end - written)
+                indexed.reserveCapacity(end - written)
+                for index in written..<end {
+                    let (_, member, name) = fresh[index]
+                    let unit = units[member.unitCode]!
+                    values.append(
+                        [.integer(ids[index])] + MemberStore.values(member, unitId: unit.id, unitPath: unit.path, name: name)
+                            + [.integer(1), .text(now), .text(now), .integer(auditId)])
+                    indexed.append(MemberSearchIndex.Entry(id: ids[index], terms: name.terms, sortKey: name.sortKey))
+                }
+                try await BulkInsert.insert(sql, table: "members", columns: columns, rows: values)
+                try await MemberSearchIndex.add(sql, indexed)
+                written = end
+                await progress.report(.writing, written, of: writes)
             }
-            try await BulkInsert.insert(sql, table: "members", columns: columns, rows: values)
-            try await BulkInsert.insert(sql, table: "member_terms", columns: ["term", "member_id"], rows: MemberSearchIndex.rows(indexed))
-            written = end
-            await progress.report(.writing, written, of: writes)
+        }
+        if buildIndexesAfter {
+            try await BulkInsert.withIndexesBuiltAfter(sql, tables: ["members", "member_terms"], insertFresh)
+        } else {
+            try await insertFresh()
         }
         for (done, change) in changes.enumerated() {
             await progress.updated(done, after: fresh.count, of: writes)

@@ -45,7 +45,7 @@ extension MemberService {
                 try await sql.raw("UPDATE member_photos SET member_id = \(bind: keep.id) WHERE member_id = \(bind: duplicate.id)").run()
             }
             try await sql.raw("DELETE FROM member_photos WHERE member_id = \(bind: duplicate.id)").run()
-            try await sql.raw("DELETE FROM member_terms WHERE member_id = \(bind: duplicate.id)").run()
+            try await MemberSearchIndex.remove(sql, memberId: duplicate.id)
             try await CadreService.followMerge(sql, principal: principal, keep: keep.id, duplicate: duplicate.id)
             try await sql.raw("DELETE FROM members WHERE id = \(bind: duplicate.id)").run()
             try await AuditLog.append(

@@ -4,16 +4,19 @@ import ToChucStorage
 
 /// How a member search runs on millions of rows (issue 4: p95 under 50 ms on 5 million; BENCHMARKS.md).
 ///
-/// The smallest of three sets drives the query: the members having the rarest typed word (`member_terms`), the
-/// members of the subtree, or — when both are large — the name order itself, walked until a page is full. Sizes are
-/// measured with capped counts first (a few thousand index entries at most), so the plan never depends on the
-/// engine's guesses; SQLite is told which index to use (`INDEXED BY`), PostgreSQL's planner has real statistics.
-/// When the name order is walked, nothing is counted: the walk stops one row past the page, and the total is reported
-/// as "more than" the rows seen so far (counting a common name among millions is what makes a search slow).
+/// The smallest of the candidate sets drives the query. Each typed word's size is read from `name_words` (the count
+/// of members per distinct word), the subtree's with a capped count, so the plan never depends on the engine's
+/// guesses. A small set (a rare word, a small unit) is read whole, sorted and counted. When every set is large and
+/// the list is in name order, the rarest word's entries are walked in name order straight from the word index —
+/// one ordered branch per distinct word starting with the typed prefix, merged by the engine — until a page is full;
+/// otherwise the name order itself is walked. A walk counts nothing: it stops one row past the page and the total is
+/// reported as "more than" the rows seen (counting a common name among millions is what makes a search slow).
 enum MemberSearch {
     struct Caps: Sendable {
         /// Below this many rows a set is small enough to read whole and sort.
         var driver = 5_000
+        /// At most this many distinct words are merged in name order (a one-letter prefix has hundreds).
+        var mergedWords = 64
     }
 
     /// Tests lower the caps to make every plan run on a few rows.
@@ -22,13 +25,8 @@ enum MemberSearch {
     enum Driver: Equatable {
         case term(lower: String, upper: String)
         case scope
+        case wordOrder(words: [String])
         case order
-    }
-
-    struct Plan {
-        /// Conditions on `members m` every row must meet (scope, filters, words).
-        var conditions: SQLQueryString
-        var driver: Driver
     }
 
     static func run(
@@ -36,7 +34,7 @@ enum MemberSearch {
         page: Int, perPage: Int
     ) async throws -> Page<Member> {
         let sqlite = sql.dialect.name == "sqlite"
-        let driverCap = caps.driver
+        let caps = caps
         // Words: each must start a word of the name (terms hold only letters and digits: nothing to escape).
         var all = conditions
         if let scope { all = all + " AND " + scope }
@@ -45,17 +43,33 @@ enum MemberSearch {
         }
         // Measure the candidate drivers.
         var best: (driver: Driver, size: Int) = (.order, Int.max)
+        var rarestWords: [String] = []
         for term in terms {
             let range = MemberSearchIndex.prefixRange(term)
-            let size = try await cappedCount(
-                sql, "SELECT 1 FROM member_terms WHERE term >= \(bind: range.lower) AND term < \(bind: range.upper)", cap: driverCap)
-            if size < best.size { best = (.term(lower: range.lower, upper: range.upper), size) }
+            let words = try await sql.raw(
+                "SELECT term, members FROM name_words WHERE term >= \(bind: range.lower) AND term < \(bind: range.upper) AND members > 0"
+            ).all().map { (try $0.decode(column: "term", as: String.self), try $0.decode(column: "members", as: Int.self)) }
+            let size = words.reduce(0) { $0 + $1.1 }
+            if size < best.size {
+                best = (.term(lower: range.lower, upper: range.upper), size)
+                rarestWords = words.map(\.0)
+            }
         }
-        if let scope {
-            let size = try await cappedCount(sql, "SELECT 1 FROM members m WHERE \(scope)", cap: driverCap)
+        if let scope, best.size >= caps.driver {
+            let size = try await cappedCount(sql, "SELECT 1 FROM members m WHERE \(scope)", cap: caps.driver)
             if size < best.size { best = (.scope, size) }
         }
-        let driver: Driver = best.size < driverCap ? best.driver : .order
+        let driver: Driver
+        if best.size < caps.driver {
+            driver = best.driver
+        } else if sort == .name && !rarestWords.isEmpty && rarestWords.count <= caps.mergedWords {
+            driver = .wordOrder(words: rarestWords)
+        } else {
+            driver = .order
+        }
+        if case .wordOrder(let words) = driver {
+            return try await walkWords(sql, words: words, conditions: all, page: page, perPage: perPage)
+        }
         let order = orderColumns(sort)
         var from: SQLQueryString
         var orderBy: String
@@ -69,7 +83,7 @@ enum MemberSearch {
         case .scope:
             from = sqlite ? "members m INDEXED BY members_unit_path" : "members m"
             orderBy = order.joined(separator: ", ") + ", m.id"
-        case .order:
+        case .order, .wordOrder:
             from = sqlite && sort == .name ? "members m INDEXED BY members_sort" : "members m"
             orderBy = order.joined(separator: ", ") + ", m.id"
         }
@@ -88,6 +102,50 @@ enum MemberSearch {
         }
         let total = try await sql.raw("SELECT COUNT(*) AS n FROM \(from) WHERE \(condition)").first()?.decode(column: "n", as: Int.self) ?? 0
         return Page(items: items, page: page, perPage: perPage, total: total)
+    }
+
+    /// A page in name order among the members having one of `words`: each word's index entries are already in name
+    /// order, so the engine merges one ordered branch per word (SQLite's compound-select merge, PostgreSQL's Merge
+    /// Append) and stops at the limit. A member having two of the words appears twice, side by side; it is kept once.
+    static func walkWords(
+        _ sql: any SQLDatabase, words: [String], conditions: SQLQueryString, page: Int, perPage: Int
+    ) async throws -> Page<Member> {
+        let skip = (page - 1) * perPage
+        let wanted = skip + perPage + 1
+        let batch = max(wanted, 64)
+        var ids: [Int64] = []
+        var last: (key: String, id: Int64)? = nil
+        while ids.count < wanted {
+            var statement = SQLQueryString("")
+            for (index, word) in words.enumerated() {
+                var branch: SQLQueryString = """
+                    SELECT t.sort_key AS k, t.member_id AS id FROM member_terms t CROSS JOIN members m
+                    WHERE t.term = \(bind: word) AND m.id = t.member_id AND \(conditions)
+                    """
+                if let last { branch = branch + " AND (t.sort_key, t.member_id) > (\(bind: last.key), \(bind: last.id))" }
+                statement = statement + (index == 0 ? "" : " UNION ALL ") + branch
+            }
+            statement = statement + " ORDER BY k, id LIMIT \(literal: batch)"
+            let rows = try await sql.raw(statement).all()
+            for row in rows {
+                let entry = (key: try row.decode(column: "k", as: String.self), id: try row.decode(column: "id", as: Int64.self))
+                if let last, last.key == entry.key, last.id == entry.id { continue }
+                ids.append(entry.id)
+                last = entry
+            }
+            if rows.count < batch { break }
+        }
+        let pageIds = Array(ids.dropFirst(skip).prefix(perPage))
+        var members: [Int64: Member] = [:]
+        if !pageIds.isEmpty {
+            let list = pageIds.map { String($0) }.joined(separator: ", ")
+            for row in try await sql.raw("SELECT \(unsafeRaw: MemberStore.columns) FROM \(unsafeRaw: MemberStore.from) WHERE m.id IN (\(unsafeRaw: list))").all() {
+                let member = try MemberStore.member(from: row)
+                members[member.id] = member
+            }
+        }
+        let items = pageIds.compactMap { members[$0] }
+        return Page(items: items, page: page, perPage: perPage, total: skip + items.count, totalIsLowerBound: ids.count > skip + perPage)
     }
 
     static func orderColumns(_ sort: MemberQuery.Sort) -> [String] {
