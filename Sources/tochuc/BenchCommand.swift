@@ -17,8 +17,16 @@ struct Bench: AsyncParsableCommand {
     @Option(name: .long, help: "Members in the timed import (0: none).") var members: Int = 1_000_000
     @Option(name: .customLong("search-members"), help: "Members loaded in all for the name search (0: no search).") var searchMembers: Int = 5_000_000
     @Option(name: .long, help: "Typed queries in the name search.") var queries: Int = 400
+    @Option(name: .customLong("search-on"), help: "Only time the name search on this existing database (path or postgres://…), slowest queries with their plan.")
+    var searchOn: String?
 
     func run() async throws {
+        if let searchOn {
+            let db = try await Database.open(DatabaseLocation(searchOn))
+            try await SearchProfile(services: AppServices(db: db), db: db, queries: queries).run()
+            await db.close()
+            return
+        }
         let size: DemoTree.Size = scale == "province" ? .province : .nation
         let work = FileManager.default.temporaryDirectory.appendingPathComponent("tochuc-bench-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: work, withIntermediateDirectories: true)

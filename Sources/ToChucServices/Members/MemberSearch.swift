@@ -11,7 +11,7 @@ import ToChucStorage
 /// one ordered branch per distinct word starting with the typed prefix, merged by the engine — until a page is full;
 /// otherwise the name order itself is walked. A walk counts nothing: it stops one row past the page and the total is
 /// reported as "more than" the rows seen (counting a common name among millions is what makes a search slow).
-enum MemberSearch {
+public enum MemberSearch {
     struct Caps: Sendable {
         /// Below this many rows a set is small enough to read whole and sort.
         var driver = 5_000
@@ -21,6 +21,9 @@ enum MemberSearch {
 
     /// Tests lower the caps to make every plan run on a few rows.
     @TaskLocal static var caps = Caps()
+
+    /// The plan each search chose, for `tochuc bench --search-on` (which query is slow, and why).
+    @TaskLocal public static var planReport: (@Sendable (String) -> Void)? = nil
 
     enum Driver: Equatable {
         case term(lower: String, upper: String)
@@ -67,8 +70,14 @@ enum MemberSearch {
         } else {
             driver = .order
         }
-        if case .wordOrder(let words) = driver {
+        planReport?("\(driver) of \(best.size)")
+        switch driver {
+        case .wordOrder(let words):
             return try await walkWords(sql, words: words, conditions: all, page: page, perPage: perPage)
+        case .term(let lower, let upper) where sort == .name:
+            return try await readTerm(sql, lower: lower, upper: upper, conditions: all, page: page, perPage: perPage)
+        default:
+            break
         }
         let order = orderColumns(sort)
         var from: SQLQueryString
@@ -104,6 +113,44 @@ enum MemberSearch {
         return Page(items: items, page: page, perPage: perPage, total: total)
     }
 
+    /// The members of a word index entry, checked on the name-order index rather than the table: an entry carries
+    /// the member's sort key and id, which are the first two columns of `members_sort`, and that index also holds
+    /// the folded name and the status — the default query's conditions. Entries of one word come in name order, so
+    /// consecutive probes land next to each other in that index, where reading rows by id would jump all over a
+    /// table of millions (BENCHMARKS.md: this is what the walk's time was spent on).
+    static func entriesOf(_ sql: any SQLDatabase, words: SQLQueryString, conditions: SQLQueryString) -> SQLQueryString {
+        let members: SQLQueryString = sql.dialect.name == "sqlite" ? "members m INDEXED BY members_sort" : "members m"
+        return """
+            FROM member_terms t CROSS JOIN \(members)
+            WHERE \(words) AND m.name_sort_key = t.sort_key AND m.id = t.member_id AND \(conditions)
+            """
+    }
+
+    /// A small set (a rare word): its members counted and a page cut in name order, without reading their rows.
+    static func readTerm(
+        _ sql: any SQLDatabase, lower: String, upper: String, conditions: SQLQueryString, page: Int, perPage: Int
+    ) async throws -> Page<Member> {
+        let matches = entriesOf(sql, words: "t.term >= \(bind: lower) AND t.term < \(bind: upper)", conditions: conditions)
+        // A member with two words in the range has two entries with the same key: DISTINCT keeps one.
+        let ids = try await sql.raw(
+            "SELECT DISTINCT t.sort_key AS k, t.member_id AS id \(matches) ORDER BY k, id LIMIT \(literal: perPage) OFFSET \(literal: (page - 1) * perPage)"
+        ).all().map { try $0.decode(column: "id", as: Int64.self) }
+        let total = try await sql.raw("SELECT COUNT(DISTINCT t.member_id) AS n \(matches)").first()?.decode(column: "n", as: Int.self) ?? 0
+        return Page(items: try await members(sql, ids: ids), page: page, perPage: perPage, total: total)
+    }
+
+    /// The rows of `ids`, in that order.
+    static func members(_ sql: any SQLDatabase, ids: [Int64]) async throws -> [Member] {
+        guard !ids.isEmpty else { return [] }
+        var found: [Int64: Member] = [:]
+        let list = ids.map { String($0) }.joined(separator: ", ")
+        for row in try await sql.raw("SELECT \(unsafeRaw: MemberStore.columns) FROM \(unsafeRaw: MemberStore.from) WHERE m.id IN (\(unsafeRaw: list))").all() {
+            let member = try MemberStore.member(from: row)
+            found[member.id] = member
+        }
+        return ids.compactMap { found[$0] }
+    }
+
     /// A page in name order among the members having one of `words`: each word's index entries are already in name
     /// order, so the engine merges one ordered branch per word (SQLite's compound-select merge, PostgreSQL's Merge
     /// Append) and stops at the limit. A member having two of the words appears twice, side by side; it is kept once.
@@ -118,10 +165,8 @@ enum MemberSearch {
         while ids.count < wanted {
             var statement = SQLQueryString("")
             for (index, word) in words.enumerated() {
-                var branch: SQLQueryString = """
-                    SELECT t.sort_key AS k, t.member_id AS id FROM member_terms t CROSS JOIN members m
-                    WHERE t.term = \(bind: word) AND m.id = t.member_id AND \(conditions)
-                    """
+                var branch: SQLQueryString = "SELECT t.sort_key AS k, t.member_id AS id "
+                branch = branch + entriesOf(sql, words: "t.term = \(bind: word)", conditions: conditions)
                 if let last { branch = branch + " AND (t.sort_key, t.member_id) > (\(bind: last.key), \(bind: last.id))" }
                 statement = statement + (index == 0 ? "" : " UNION ALL ") + branch
             }
@@ -135,16 +180,7 @@ enum MemberSearch {
             }
             if rows.count < batch { break }
         }
-        let pageIds = Array(ids.dropFirst(skip).prefix(perPage))
-        var members: [Int64: Member] = [:]
-        if !pageIds.isEmpty {
-            let list = pageIds.map { String($0) }.joined(separator: ", ")
-            for row in try await sql.raw("SELECT \(unsafeRaw: MemberStore.columns) FROM \(unsafeRaw: MemberStore.from) WHERE m.id IN (\(unsafeRaw: list))").all() {
-                let member = try MemberStore.member(from: row)
-                members[member.id] = member
-            }
-        }
-        let items = pageIds.compactMap { members[$0] }
+        let items = try await members(sql, ids: Array(ids.dropFirst(skip).prefix(perPage)))
         return Page(items: items, page: page, perPage: perPage, total: skip + items.count, totalIsLowerBound: ids.count > skip + perPage)
     }
 
