@@ -4,7 +4,8 @@ import ToChucDomain
 /// The word index behind name search (issue 4: fast on millions of members, accents optional).
 ///
 /// Each member's name is split into folded words (`VietnameseText.searchTerms`: "Đặng Thị Kim-Anh" →
-/// dang, thi, kim, anh); `member_terms` holds one row per (word, member) with the member's name sort key, keyed by
+/// dang, thi, kim, anh); `member_terms` holds one row per (word, member) with the member's name sort key and folded
+/// name (the other typed words are checked on the entry itself), keyed by
 /// (word, sort key, id): a typed prefix is one range scan on both engines, and one word's members come out in
 /// Vietnamese name order, so a page of a common word is read without sorting its hundreds of thousands of members
 /// (FACTS.md: LIKE '%…%' scans every row; FTS5 and pg_trgm differ per engine and keep no order). `name_words`
@@ -20,7 +21,7 @@ public enum MemberSearchIndex {
     /// The range of stored words that start with `prefix` (binary order on both engines).
     public static func prefixRange(_ prefix: String) -> (lower: String, upper: String) { (prefix, prefix + "\u{FFFF}") }
 
-    public static let columns = ["term", "sort_key", "member_id"]
+    public static let columns = ["term", "sort_key", "member_id", "name_folded"]
 
     /// A member as the index sees it.
     public struct Entry: Sendable {
@@ -45,7 +46,7 @@ public enum MemberSearchIndex {
         keys.sort { $0.term != $1.term ? $0.term < $1.term : members[$0.entry].sortKey < members[$1.entry].sortKey }
         return keys.map { key in
             let member = members[key.entry]
-            return [.text(key.term), .text(member.sortKey), .integer(member.id)]
+            return [.text(key.term), .text(member.sortKey), .integer(member.id), .text(foldedName(member.terms))]
         }
     }
 

@@ -195,11 +195,14 @@ enum Migrator {
     static func orderedMemberTerms(_ dialect: Dialect) -> [String] {
         let ddl = DDL(dialect: dialect)
         let withoutRowid = dialect == .sqlite ? " WITHOUT ROWID" : ""
+        // The folded name rides in the key's index (SQLite's table is that index), so a walk checks the other typed
+        // words without leaving it.
+        let include = dialect == .sqlite ? "" : " INCLUDE (name_folded)"
         return [
             "DROP TABLE member_terms",
             """
             CREATE TABLE member_terms (term \(ddl.binaryText) NOT NULL, sort_key \(ddl.binaryText) NOT NULL, member_id BIGINT NOT NULL,
-            PRIMARY KEY (term, sort_key, member_id))\(withoutRowid)
+            name_folded TEXT NOT NULL, PRIMARY KEY (term, sort_key, member_id)\(include))\(withoutRowid)
             """,
             "CREATE INDEX member_terms_member ON member_terms (member_id)",
             "CREATE TABLE name_words (term \(ddl.binaryText) PRIMARY KEY, members BIGINT NOT NULL)\(withoutRowid)",

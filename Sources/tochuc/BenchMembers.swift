@@ -57,9 +57,10 @@ struct MemberBench {
             for row in chunk {
                 let terms = MemberSearchIndex.terms(row[2])
                 let sortKey = VietnameseText.nameSortKey(row[2])
-                memberLines += CSV.line([String(nextRawId)] + row + [MemberSearchIndex.foldedName(terms), sortKey])
+                let folded = MemberSearchIndex.foldedName(terms)
+                memberLines += CSV.line([String(nextRawId)] + row + [folded, sortKey])
                 for term in terms {
-                    termLines += CSV.line([term, sortKey, String(nextRawId)])
+                    termLines += CSV.line([term, sortKey, String(nextRawId), folded])
                     termFrequency[term, default: 0] += 1
                 }
                 nextRawId += 1
@@ -165,7 +166,7 @@ struct MemberBench {
             if createTables {
                 script.append(
                     "CREATE TABLE raw_members (id INTEGER PRIMARY KEY, \(columns.map { "\($0) TEXT" }.joined(separator: ", ")));"
-                        + "CREATE TABLE raw_terms (term TEXT NOT NULL, sort_key TEXT NOT NULL, member_id INTEGER NOT NULL, PRIMARY KEY (term, sort_key, member_id)) WITHOUT ROWID;")
+                        + "CREATE TABLE raw_terms (term TEXT NOT NULL, sort_key TEXT NOT NULL, member_id INTEGER NOT NULL, name_folded TEXT NOT NULL, PRIMARY KEY (term, sort_key, member_id)) WITHOUT ROWID;")
             }
             script.append(".import --csv \(members.path) raw_members")
             script.append(".import --csv \(terms.path) raw_terms")
@@ -177,7 +178,7 @@ struct MemberBench {
                 arguments += [
                     "-c",
                     "CREATE TABLE raw_members (id BIGINT PRIMARY KEY, \(columns.map { $0 == "name_sort_key" || $0 == "name_folded" ? "\($0) TEXT COLLATE \"C\"" : "\($0) TEXT" }.joined(separator: ", ")));"
-                        + "CREATE TABLE raw_terms (term TEXT COLLATE \"C\" NOT NULL, sort_key TEXT COLLATE \"C\" NOT NULL, member_id BIGINT NOT NULL, PRIMARY KEY (term, sort_key, member_id));",
+                        + "CREATE TABLE raw_terms (term TEXT COLLATE \"C\" NOT NULL, sort_key TEXT COLLATE \"C\" NOT NULL, member_id BIGINT NOT NULL, name_folded TEXT NOT NULL, PRIMARY KEY (term, sort_key, member_id) INCLUDE (name_folded));",
                 ]
             }
             arguments += ["-c", "\\copy raw_members FROM '\(members.path)' CSV", "-c", "\\copy raw_terms FROM '\(terms.path)' CSV"]

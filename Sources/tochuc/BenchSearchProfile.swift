@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import SQLKit
+import Synchronization
 import ToChucDomain
 import ToChucServices
 import ToChucStorage
@@ -14,6 +15,34 @@ struct SearchProfile {
 
     func run() async throws {
         let cli = Principal.commandLine(osUser: "bench")
+        if let text = ProcessInfo.processInfo.environment["TOCHUC_TEXT"] {
+            for _ in 0..<4 {
+                var query = MemberQuery()
+                query.text = text
+                query.perPage = 20
+                let seconds = try await Clock.seconds { _ = try await services.members.search(cli, query) }
+                print(Bench.ms(seconds), MemberSearch.lastPlan.withLock { $0 }.prefix(80))
+            }
+            return
+        }
+        if let explain = ProcessInfo.processInfo.environment["TOCHUC_EXPLAIN"] {
+            let binds = (ProcessInfo.processInfo.environment["TOCHUC_BINDS"] ?? "").split(separator: "|").map { $0.replacingOccurrences(of: "~", with: "\u{FFFF}") }
+            @Sendable func statement(_ prefix: String) -> SQLQueryString {
+                let parts = (prefix + explain).split(separator: "?", omittingEmptySubsequences: false)
+                var q = SQLQueryString(stringLiteral: String(parts[0]))
+                for (i, part) in parts.dropFirst().enumerated() { q = q + "\(bind: binds[i])" + SQLQueryString(stringLiteral: String(part)) }
+                return q
+            }
+            let rows = try await db.read { sql in
+                try await sql.raw(statement("EXPLAIN QUERY PLAN ")).all().map { try $0.decode(column: "detail", as: String.self) }
+            }
+            print(rows.joined(separator: "\n"))
+            for _ in 0..<3 {
+                let seconds = try await Clock.seconds { _ = try await db.read { sql in try await sql.raw(statement("")).all().count } }
+                print(Bench.ms(seconds))
+            }
+            return
+        }
         let maxId = try await db.read { sql in
             try await sql.raw("SELECT MAX(id) AS n FROM members").first()?.decode(column: "n", as: Int64?.self) ?? nil
         } ?? 0
@@ -33,18 +62,15 @@ struct SearchProfile {
             defer { index += 1 }
             return names[index]
         }
-        final class PlanBox: @unchecked Sendable { var plan = "" }
         var timed: [(seconds: Double, text: String, plan: String, rows: Int, more: Bool)] = []
         for text in texts {
             var query = MemberQuery()
             query.text = text
             query.perPage = 20
-            let box = PlanBox()
             var page: Page<Member>? = nil
-            let seconds = try await MemberSearch.$planReport.withValue({ box.plan = $0 }) {
-                try await Clock.seconds { page = try await services.members.search(cli, query) }
-            }
-            timed.append((seconds, text, String(box.plan.prefix(160)), page?.total ?? 0, page?.totalIsLowerBound ?? false))
+            let seconds = try await Clock.seconds { page = try await services.members.search(cli, query) }
+            let plan = MemberSearch.lastPlan.withLock { $0 }
+            timed.append((seconds, text, String(plan.prefix(160)), page?.total ?? 0, page?.totalIsLowerBound ?? false))
         }
         let sorted = timed.map(\.seconds).sorted()
         func percentile(_ p: Double) -> String { Bench.ms(sorted[min(sorted.count - 1, Int((Double(sorted.count) * p).rounded(.up)) - 1)]) }

@@ -39,10 +39,12 @@ import ToChucStorage
         Case(text: "xyz", unit: "", expected: []),
     ]
 
-    /// Large caps: the smallest set drives; driver cap 0: the rarest word's entries are walked in name order; no
-    /// merged words either: the name order itself is walked.
+    /// Large caps: the smallest set drives; driver cap 0: the rarest word's entries are walked in name order (in one
+    /// batch, or in growing batches from one entry); no merged words either: the name order itself is walked.
     static let plans = [
         MemberSearch.Caps(driver: 1_000_000), MemberSearch.Caps(driver: 0), MemberSearch.Caps(driver: 0, mergedWords: 0),
+        // A walk in batches of one entry, then two, four …: members with several matching words straddle batches.
+        MemberSearch.Caps(driver: 0, firstWalkBatch: 1),
     ]
 
     @Test("every plan — rarest word, subtree, the rarest word in name order, the name order — gives the same members in the same order", arguments: cases)
@@ -52,6 +54,10 @@ import ToChucStorage
             for (index, (name, unit)) in Self.names.enumerated() {
                 _ = try await t.services.members.create(Self.cli, MemberTests.draft(name, card: "3000000\(index)", unit: unit), today: Self.today)
             }
+            // Someone who died is no longer listed (the default filter), whichever plan runs.
+            var gone = MemberTests.draft("Nguyễn Văn Tùng", card: "30000099", unit: "T01-A-C1", birth: "1950-03-01", status: "deceased")
+            gone.leftOn = "2020-06-01"
+            _ = try await t.services.members.create(Self.cli, gone, today: Self.today)
             var query = MemberQuery()
             query.text = c.text
             query.unitCode = c.unit

@@ -1,4 +1,5 @@
 import SQLKit
+import Synchronization
 import ToChucDomain
 import ToChucStorage
 
@@ -14,16 +15,18 @@ import ToChucStorage
 public enum MemberSearch {
     struct Caps: Sendable {
         /// Below this many rows a set is small enough to read whole and sort.
-        var driver = 5_000
+        var driver = 20_000
         /// At most this many distinct words are merged in name order (a one-letter prefix has hundreds).
         var mergedWords = 64
+        /// Entries read by a walk's first batch (each next one reads twice as many); nil: eight pages' worth, at least 256.
+        var firstWalkBatch: Int? = nil
     }
 
     /// Tests lower the caps to make every plan run on a few rows.
     @TaskLocal static var caps = Caps()
 
-    /// The plan each search chose, for `tochuc bench --search-on` (which query is slow, and why).
-    @TaskLocal public static var planReport: (@Sendable (String) -> Void)? = nil
+    /// The plan the latest search chose, for `tochuc bench --search-on` (which query is slow, and why).
+    public static let lastPlan = Mutex("")
 
     enum Driver: Equatable {
         case term(lower: String, upper: String)
@@ -39,11 +42,9 @@ public enum MemberSearch {
         let sqlite = sql.dialect.name == "sqlite"
         let caps = caps
         // Words: each must start a word of the name (terms hold only letters and digits: nothing to escape).
-        var all = conditions
-        if let scope { all = all + " AND " + scope }
-        for term in terms {
-            all = all + " AND m.name_folded LIKE \(bind: "% " + term + "%")"
-        }
+        var filters = conditions
+        if let scope { filters = filters + " AND " + scope }
+        let all = filters + " AND " + nameCheck(terms, on: "m")
         // Measure the candidate drivers.
         var best: (driver: Driver, size: Int) = (.order, Int.max)
         var rarestWords: [String] = []
@@ -70,12 +71,12 @@ public enum MemberSearch {
         } else {
             driver = .order
         }
-        planReport?("\(driver) of \(best.size)")
+        lastPlan.withLock { $0 = "\(driver) of \(best.size)" }
         switch driver {
         case .wordOrder(let words):
-            return try await walkWords(sql, words: words, conditions: all, page: page, perPage: perPage)
+            return try await walkWords(sql, words: words, typed: terms, filters: filters, page: page, perPage: perPage)
         case .term(let lower, let upper) where sort == .name:
-            return try await readTerm(sql, lower: lower, upper: upper, conditions: all, page: page, perPage: perPage)
+            return try await readTerm(sql, lower: lower, upper: upper, typed: terms, filters: filters, page: page, perPage: perPage)
         default:
             break
         }
@@ -113,29 +114,40 @@ public enum MemberSearch {
         return Page(items: items, page: page, perPage: perPage, total: total)
     }
 
-    /// The members of a word index entry, checked on the name-order index rather than the table: an entry carries
-    /// the member's sort key and id, which are the first two columns of `members_sort`, and that index also holds
-    /// the folded name and the status — the default query's conditions. Entries of one word come in name order, so
-    /// consecutive probes land next to each other in that index, where reading rows by id would jump all over a
-    /// table of millions (BENCHMARKS.md: this is what the walk's time was spent on).
-    static func entriesOf(_ sql: any SQLDatabase, words: SQLQueryString, conditions: SQLQueryString) -> SQLQueryString {
+    /// Every typed word starts a word of `alias.name_folded` (terms hold only letters and digits: nothing to escape).
+    static func nameCheck(_ typed: [String], on alias: String) -> SQLQueryString {
+        var check = SQLQueryString("1 = 1")
+        for term in typed { check = check + " AND \(unsafeRaw: alias).name_folded LIKE \(bind: "% " + term + "%")" }
+        return check
+    }
+
+    /// Whether the member of an index entry (`alias`) passes the other filters (status, subtree …). Checked only for
+    /// entries whose name matched, on the name-order index by (sort key, id): that index holds the status, and the
+    /// probes of entries in name order land side by side in it, where reading rows by id jumps all over the table.
+    static func memberPasses(_ sql: any SQLDatabase, entry alias: String, filters: SQLQueryString) -> SQLQueryString {
         let members: SQLQueryString = sql.dialect.name == "sqlite" ? "members m INDEXED BY members_sort" : "members m"
         return """
-            FROM member_terms t CROSS JOIN \(members)
-            WHERE \(words) AND m.name_sort_key = t.sort_key AND m.id = t.member_id AND \(conditions)
+            EXISTS (SELECT 1 FROM \(members) WHERE m.name_sort_key = \(unsafeRaw: alias).sort_key \
+            AND m.id = \(unsafeRaw: alias).member_id AND \(filters))
             """
     }
 
-    /// A small set (a rare word): its members counted and a page cut in name order, without reading their rows.
+    /// A small set (a rare word): its members counted and a page cut in name order, names checked on the index
+    /// entries themselves (they carry the folded name), rows read only for the page.
     static func readTerm(
-        _ sql: any SQLDatabase, lower: String, upper: String, conditions: SQLQueryString, page: Int, perPage: Int
+        _ sql: any SQLDatabase, lower: String, upper: String, typed: [String], filters: SQLQueryString, page: Int, perPage: Int
     ) async throws -> Page<Member> {
-        let matches = entriesOf(sql, words: "t.term >= \(bind: lower) AND t.term < \(bind: upper)", conditions: conditions)
+        let matches: SQLQueryString = """
+            FROM member_terms t WHERE t.term >= \(bind: lower) AND t.term < \(bind: upper) AND \(nameCheck(typed, on: "t")) \
+            AND \(memberPasses(sql, entry: "t", filters: filters))
+            """
         // A member with two words in the range has two entries with the same key: DISTINCT keeps one.
         let ids = try await sql.raw(
             "SELECT DISTINCT t.sort_key AS k, t.member_id AS id \(matches) ORDER BY k, id LIMIT \(literal: perPage) OFFSET \(literal: (page - 1) * perPage)"
         ).all().map { try $0.decode(column: "id", as: Int64.self) }
-        let total = try await sql.raw("SELECT COUNT(DISTINCT t.member_id) AS n \(matches)").first()?.decode(column: "n", as: Int.self) ?? 0
+        // Counted over the distinct keys: `COUNT(DISTINCT t.member_id)` lets SQLite walk the whole id index to skip a sort.
+        let total = try await sql.raw("SELECT COUNT(*) AS n FROM (SELECT DISTINCT t.sort_key, t.member_id \(matches)) x").first()?
+            .decode(column: "n", as: Int.self) ?? 0
         return Page(items: try await members(sql, ids: ids), page: page, perPage: perPage, total: total)
     }
 
@@ -153,32 +165,48 @@ public enum MemberSearch {
 
     /// A page in name order among the members having one of `words`: each word's index entries are already in name
     /// order, so the engine merges one ordered branch per word (SQLite's compound-select merge, PostgreSQL's Merge
-    /// Append) and stops at the limit. A member having two of the words appears twice, side by side; it is kept once.
+    /// Append) and the next `batch` entries come out without sorting. The typed words and filters are checked after
+    /// the merge, on those entries only: checked inside each branch, a word whose members rarely match would read
+    /// far past the others before giving its first row. The last entry read is returned too, as the next batch's
+    /// start. A member having two of the words has two entries side by side; it is kept once.
     static func walkWords(
-        _ sql: any SQLDatabase, words: [String], conditions: SQLQueryString, page: Int, perPage: Int
+        _ sql: any SQLDatabase, words: [String], typed: [String], filters: SQLQueryString, page: Int, perPage: Int
     ) async throws -> Page<Member> {
         let skip = (page - 1) * perPage
         let wanted = skip + perPage + 1
-        let batch = max(wanted, 64)
+        var batch = caps.firstWalkBatch ?? max(wanted * 8, 256)
         var ids: [Int64] = []
-        var last: (key: String, id: Int64)? = nil
+        var lastHit: (key: String, id: Int64)? = nil
+        var start: (key: String, id: Int64)? = nil
         while ids.count < wanted {
-            var statement = SQLQueryString("")
+            var merged = SQLQueryString("")
             for (index, word) in words.enumerated() {
-                var branch: SQLQueryString = "SELECT t.sort_key AS k, t.member_id AS id "
-                branch = branch + entriesOf(sql, words: "t.term = \(bind: word)", conditions: conditions)
-                if let last { branch = branch + " AND (t.sort_key, t.member_id) > (\(bind: last.key), \(bind: last.id))" }
-                statement = statement + (index == 0 ? "" : " UNION ALL ") + branch
+                var branch: SQLQueryString = "SELECT sort_key, member_id, name_folded FROM member_terms WHERE term = \(bind: word)"
+                if let start { branch = branch + " AND (sort_key, member_id) > (\(bind: start.key), \(bind: start.id))" }
+                merged = merged + (index == 0 ? "" : " UNION ALL ") + branch
             }
-            statement = statement + " ORDER BY k, id LIMIT \(literal: batch)"
-            let rows = try await sql.raw(statement).all()
-            for row in rows {
+            let statement: SQLQueryString = """
+                WITH e AS MATERIALIZED (SELECT * FROM (\(merged) ORDER BY sort_key, member_id LIMIT \(literal: batch)) r)
+                SELECT sort_key AS k, member_id AS id, 1 AS hit FROM e
+                WHERE \(nameCheck(typed, on: "e")) AND \(memberPasses(sql, entry: "e", filters: filters))
+                UNION ALL SELECT k, id, 0 AS hit FROM (SELECT sort_key AS k, member_id AS id FROM e ORDER BY k DESC, id DESC LIMIT 1) l
+                """
+            var hits: [(key: String, id: Int64)] = []
+            var end: (key: String, id: Int64)? = nil
+            for row in try await sql.raw(statement).all() {
                 let entry = (key: try row.decode(column: "k", as: String.self), id: try row.decode(column: "id", as: Int64.self))
-                if let last, last.key == entry.key, last.id == entry.id { continue }
-                ids.append(entry.id)
-                last = entry
+                if try row.decode(column: "hit", as: Int.self) == 1 { hits.append(entry) } else { end = entry }
             }
-            if rows.count < batch { break }
+            // Byte order, as both engines compare the keys.
+            hits.sort { $0.key != $1.key ? $0.key.utf8.lexicographicallyPrecedes($1.key.utf8) : $0.id < $1.id }
+            for hit in hits {
+                if let lastHit, lastHit.key == hit.key, lastHit.id == hit.id { continue }
+                ids.append(hit.id)
+                lastHit = hit
+            }
+            guard let end else { break }
+            start = end
+            batch = min(batch * 2, 16_384)
         }
         let items = try await members(sql, ids: Array(ids.dropFirst(skip).prefix(perPage)))
         return Page(items: items, page: page, perPage: perPage, total: skip + items.count, totalIsLowerBound: ids.count > skip + perPage)
