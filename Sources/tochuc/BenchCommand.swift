@@ -19,11 +19,12 @@ struct Bench: AsyncParsableCommand {
     @Option(name: .long, help: "Typed queries in the name search.") var queries: Int = 400
     @Option(name: .customLong("search-on"), help: "Only time the name search on this existing database (path or postgres://…), slowest queries with their plan.")
     var searchOn: String?
+    @Option(name: .long, help: "With --search-on: time only this typed query.") var text: String?
 
     func run() async throws {
         if let searchOn {
             let db = try await Database.open(DatabaseLocation(searchOn))
-            try await SearchProfile(services: AppServices(db: db), db: db, queries: queries).run()
+            try await SearchProfile(services: AppServices(db: db), db: db, queries: queries, text: text).run()
             await db.close()
             return
         }

@@ -12,34 +12,19 @@ struct SearchProfile {
     let services: AppServices
     let db: Database
     let queries: Int
+    /// Only this typed query, when given.
+    let text: String?
 
     func run() async throws {
         let cli = Principal.commandLine(osUser: "bench")
-        if let text = ProcessInfo.processInfo.environment["TOCHUC_TEXT"] {
+        if let text {
+            // One typed query, four times (the first may read from disk).
             for _ in 0..<4 {
                 var query = MemberQuery()
                 query.text = text
                 query.perPage = 20
                 let seconds = try await Clock.seconds { _ = try await services.members.search(cli, query) }
-                print(Bench.ms(seconds), MemberSearch.lastPlan.withLock { $0 }.prefix(80))
-            }
-            return
-        }
-        if let explain = ProcessInfo.processInfo.environment["TOCHUC_EXPLAIN"] {
-            let binds = (ProcessInfo.processInfo.environment["TOCHUC_BINDS"] ?? "").split(separator: "|").map { $0.replacingOccurrences(of: "~", with: "\u{FFFF}") }
-            @Sendable func statement(_ prefix: String) -> SQLQueryString {
-                let parts = (prefix + explain).split(separator: "?", omittingEmptySubsequences: false)
-                var q = SQLQueryString(stringLiteral: String(parts[0]))
-                for (i, part) in parts.dropFirst().enumerated() { q = q + "\(bind: binds[i])" + SQLQueryString(stringLiteral: String(part)) }
-                return q
-            }
-            let rows = try await db.read { sql in
-                try await sql.raw(statement("EXPLAIN QUERY PLAN ")).all().map { try $0.decode(column: "detail", as: String.self) }
-            }
-            print(rows.joined(separator: "\n"))
-            for _ in 0..<3 {
-                let seconds = try await Clock.seconds { _ = try await db.read { sql in try await sql.raw(statement("")).all().count } }
-                print(Bench.ms(seconds))
+                print(Bench.ms(seconds), MemberSearch.lastPlan.withLock { $0 }.prefix(160))
             }
             return
         }

@@ -15,7 +15,7 @@ import ToChucStorage
 public enum MemberSearch {
     struct Caps: Sendable {
         /// Below this many rows a set is small enough to read whole and sort.
-        var driver = 20_000
+        var driver = 5_000
         /// At most this many distinct words are merged in name order (a one-letter prefix has hundreds).
         var mergedWords = 64
         /// Entries read by a walk's first batch (each next one reads twice as many); nil: eight pages' worth, at least 256.
@@ -44,7 +44,7 @@ public enum MemberSearch {
         // Words: each must start a word of the name (terms hold only letters and digits: nothing to escape).
         var filters = conditions
         if let scope { filters = filters + " AND " + scope }
-        let all = filters + " AND " + nameCheck(terms, on: "m")
+        let all = filters + " AND " + nameCheck(sql, terms, on: "m")
         // Measure the candidate drivers.
         var best: (driver: Driver, size: Int) = (.order, Int.max)
         var rarestWords: [String] = []
@@ -114,10 +114,12 @@ public enum MemberSearch {
         return Page(items: items, page: page, perPage: perPage, total: total)
     }
 
-    /// Every typed word starts a word of `alias.name_folded` (terms hold only letters and digits: nothing to escape).
-    static func nameCheck(_ typed: [String], on alias: String) -> SQLQueryString {
+    /// Every typed word starts a word of `alias.name_folded` (" nguyen van tung ": " tu" is in it). A plain substring
+    /// search (`instr` / `strpos`) rather than `LIKE`, which folds case on every row of a walk.
+    static func nameCheck(_ sql: any SQLDatabase, _ typed: [String], on alias: String) -> SQLQueryString {
+        let position = sql.dialect.name == "sqlite" ? "instr" : "strpos"
         var check = SQLQueryString("1 = 1")
-        for term in typed { check = check + " AND \(unsafeRaw: alias).name_folded LIKE \(bind: "% " + term + "%")" }
+        for term in typed { check = check + " AND \(unsafeRaw: position)(\(unsafeRaw: alias).name_folded, \(bind: " " + term)) > 0" }
         return check
     }
 
@@ -138,16 +140,14 @@ public enum MemberSearch {
         _ sql: any SQLDatabase, lower: String, upper: String, typed: [String], filters: SQLQueryString, page: Int, perPage: Int
     ) async throws -> Page<Member> {
         let matches: SQLQueryString = """
-            FROM member_terms t WHERE t.term >= \(bind: lower) AND t.term < \(bind: upper) AND \(nameCheck(typed, on: "t")) \
+            FROM member_terms t WHERE t.term >= \(bind: lower) AND t.term < \(bind: upper) AND \(nameCheck(sql, typed, on: "t")) \
             AND \(memberPasses(sql, entry: "t", filters: filters))
             """
-        // A member with two words in the range has two entries with the same key: DISTINCT keeps one.
-        let ids = try await sql.raw(
-            "SELECT DISTINCT t.sort_key AS k, t.member_id AS id \(matches) ORDER BY k, id LIMIT \(literal: perPage) OFFSET \(literal: (page - 1) * perPage)"
-        ).all().map { try $0.decode(column: "id", as: Int64.self) }
-        // Counted over the distinct keys: `COUNT(DISTINCT t.member_id)` lets SQLite walk the whole id index to skip a sort.
-        let total = try await sql.raw("SELECT COUNT(*) AS n FROM (SELECT DISTINCT t.sort_key, t.member_id \(matches)) x").first()?
-            .decode(column: "n", as: Int.self) ?? 0
+        // One pass gives the page and the count. A member with two words in the range has two entries with the same
+        // key: DISTINCT keeps one.
+        let all = try await sql.raw("SELECT DISTINCT t.sort_key AS k, t.member_id AS id \(matches) ORDER BY k, id").all()
+        let total = all.count
+        let ids = try all.dropFirst((page - 1) * perPage).prefix(perPage).map { try $0.decode(column: "id", as: Int64.self) }
         return Page(items: try await members(sql, ids: ids), page: page, perPage: perPage, total: total)
     }
 
@@ -167,8 +167,8 @@ public enum MemberSearch {
     /// order, so the engine merges one ordered branch per word (SQLite's compound-select merge, PostgreSQL's Merge
     /// Append) and the next `batch` entries come out without sorting. The typed words and filters are checked after
     /// the merge, on those entries only: checked inside each branch, a word whose members rarely match would read
-    /// far past the others before giving its first row. The last entry read is returned too, as the next batch's
-    /// start. A member having two of the words has two entries side by side; it is kept once.
+    /// far past the others before giving its first row. A member having two of the words has two entries side by
+    /// side; it is kept once.
     static func walkWords(
         _ sql: any SQLDatabase, words: [String], typed: [String], filters: SQLQueryString, page: Int, perPage: Int
     ) async throws -> Page<Member> {
@@ -178,27 +178,41 @@ public enum MemberSearch {
         var ids: [Int64] = []
         var lastHit: (key: String, id: Int64)? = nil
         var start: (key: String, id: Int64)? = nil
-        while ids.count < wanted {
+        // One word (and no test asking for batches): nothing to merge, so nothing is read ahead; the walk stops at
+        // the page's last member.
+        let single = words.count == 1 && caps.firstWalkBatch == nil
+        if single {
+            ids = try await sql.raw(
+                """
+                SELECT e.member_id AS id FROM member_terms e WHERE e.term = \(bind: words[0])
+                AND \(nameCheck(sql, typed, on: "e")) AND \(memberPasses(sql, entry: "e", filters: filters))
+                ORDER BY e.sort_key, e.member_id LIMIT \(literal: wanted)
+                """
+            ).all().map { try $0.decode(column: "id", as: Int64.self) }
+        }
+        while !single && ids.count < wanted {
             var merged = SQLQueryString("")
             for (index, word) in words.enumerated() {
                 var branch: SQLQueryString = "SELECT sort_key, member_id, name_folded FROM member_terms WHERE term = \(bind: word)"
                 if let start { branch = branch + " AND (sort_key, member_id) > (\(bind: start.key), \(bind: start.id))" }
                 merged = merged + (index == 0 ? "" : " UNION ALL ") + branch
             }
-            let statement: SQLQueryString = """
-                WITH e AS MATERIALIZED (SELECT * FROM (\(merged) ORDER BY sort_key, member_id LIMIT \(literal: batch)) r)
-                SELECT sort_key AS k, member_id AS id, 1 AS hit FROM e
-                WHERE \(nameCheck(typed, on: "e")) AND \(memberPasses(sql, entry: "e", filters: filters))
-                UNION ALL SELECT k, id, 0 AS hit FROM (SELECT sort_key AS k, member_id AS id FROM e ORDER BY k DESC, id DESC LIMIT 1) l
-                """
-            var hits: [(key: String, id: Int64)] = []
-            var end: (key: String, id: Int64)? = nil
-            for row in try await sql.raw(statement).all() {
-                let entry = (key: try row.decode(column: "k", as: String.self), id: try row.decode(column: "id", as: Int64.self))
-                if try row.decode(column: "hit", as: Int.self) == 1 { hits.append(entry) } else { end = entry }
+            // The next `batch` entries, merged: the members among them that match (checked as they stream out of the
+            // merge), and the last of them, where the next batch starts.
+            func key(_ row: any SQLRow) throws -> (key: String, id: Int64) {
+                (try row.decode(column: "k", as: String.self), try row.decode(column: "id", as: Int64.self))
             }
-            // Byte order, as both engines compare the keys.
-            hits.sort { $0.key != $1.key ? $0.key.utf8.lexicographicallyPrecedes($1.key.utf8) : $0.id < $1.id }
+            let hits = try await sql.raw(
+                """
+                SELECT e.sort_key AS k, e.member_id AS id FROM (\(merged) ORDER BY sort_key, member_id LIMIT \(literal: batch)) e
+                WHERE \(nameCheck(sql, typed, on: "e")) AND \(memberPasses(sql, entry: "e", filters: filters))
+                """
+            ).all().map(key)
+                // In key order (byte order, as both engines compare the keys).
+                .sorted { $0.key != $1.key ? $0.key.utf8.lexicographicallyPrecedes($1.key.utf8) : $0.id < $1.id }
+            let end = try await sql.raw(
+                "SELECT sort_key AS k, member_id AS id FROM (\(merged) ORDER BY sort_key, member_id LIMIT 1 OFFSET \(literal: batch - 1)) e"
+            ).first().map(key)
             for hit in hits {
                 if let lastHit, lastHit.key == hit.key, lastHit.id == hit.id { continue }
                 ids.append(hit.id)
