@@ -198,6 +198,10 @@ struct SQLiteBackend: DatabaseBackend {
             try await db.raw("PRAGMA temp_store = MEMORY").run()
             if readOnly {
                 try await db.raw("PRAGMA query_only = 1").run()
+            } else {
+                // Index builds after a bulk load (and other large sorts) may use helper threads, one per core.
+                let cores = ProcessInfo.processInfo.activeProcessorCount
+                try await db.raw("PRAGMA threads = \(unsafeRaw: String(max(1, min(cores, 8))))").run()
             }
             return connection
         }

@@ -50,12 +50,27 @@ public enum MemberSearchIndex {
         }
     }
 
-    /// Writes the index rows of new members and adds them to the word counts.
-    public static func add(_ sql: any SQLDatabase, _ members: [Entry]) async throws {
-        try await BulkInsert.insert(sql, table: "member_terms", columns: columns, rows: rows(members))
+    /// New members' index rows and word counts, computed apart from the writing (a bulk import prepares the next
+    /// chunk while the engine writes this one).
+    public struct Addition: Sendable {
+        let rows: [[SQLValue]]
+        let counts: [String: Int64]
+    }
+
+    public static func addition(_ members: [Entry]) -> Addition {
         var counts: [String: Int64] = [:]
         for member in members { for term in member.terms { counts[term, default: 0] += 1 } }
-        try await count(sql, counts)
+        return Addition(rows: rows(members), counts: counts)
+    }
+
+    /// Writes the index rows of new members and adds them to the word counts.
+    public static func add(_ sql: any SQLDatabase, _ members: [Entry]) async throws {
+        try await add(sql, addition(members))
+    }
+
+    public static func add(_ sql: any SQLDatabase, _ addition: Addition) async throws {
+        try await BulkInsert.insert(sql, table: "member_terms", columns: columns, rows: addition.rows)
+        try await count(sql, addition.counts)
     }
 
     /// Removes one member from the index (before the member's row is deleted, or its name changes).

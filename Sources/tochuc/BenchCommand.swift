@@ -23,8 +23,9 @@ struct Bench: AsyncParsableCommand {
 
     func run() async throws {
         if let searchOn {
-            let db = try await Database.open(DatabaseLocation(searchOn))
-            try await SearchProfile(services: AppServices(db: db), db: db, queries: queries, text: text).run()
+            let location = DatabaseLocation(searchOn)
+            let db = try await Database.open(location)
+            try await SearchProfile(services: AppServices(db: db), db: db, location: location, queries: queries, text: text).run()
             await db.close()
             return
         }
@@ -183,6 +184,13 @@ struct Bench: AsyncParsableCommand {
                 return Double(line.dropFirst("Time: ".count).split(separator: " ").first ?? "").map { $0 / 1000 }
             }
         }
+    }
+
+    /// The nearest-rank percentile `p` (0…1) of `values`.
+    static func percentile(_ values: [Double], _ p: Double) -> Double {
+        let sorted = values.sorted()
+        guard !sorted.isEmpty else { return .nan }
+        return sorted[min(sorted.count - 1, Int((Double(sorted.count) * p).rounded(.up)) - 1)]
     }
 
     static func median(_ values: [Double]) -> Double {

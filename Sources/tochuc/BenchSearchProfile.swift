@@ -11,6 +11,7 @@ import ToChucStorage
 struct SearchProfile {
     let services: AppServices
     let db: Database
+    let location: DatabaseLocation
     let queries: Int
     /// Only this typed query, when given.
     let text: String?
@@ -57,12 +58,40 @@ struct SearchProfile {
             let plan = MemberSearch.lastPlan.withLock { $0 }
             timed.append((seconds, text, String(plan.prefix(160)), page?.total ?? 0, page?.totalIsLowerBound ?? false))
         }
-        let sorted = timed.map(\.seconds).sorted()
-        func percentile(_ p: Double) -> String { Bench.ms(sorted[min(sorted.count - 1, Int((Double(sorted.count) * p).rounded(.up)) - 1)]) }
-        print("\(timed.count) typed queries: p50 \(percentile(0.5)), p95 \(percentile(0.95)), p99 \(percentile(0.99))")
+        // The raw engine on the same tables, the way MemberBench asks it: the rarest word's range in the word index,
+        // the other words on the folded name, count + first page in name order.
+        var statements: [String] = []
+        for text in texts {
+            let words = MemberSearchIndex.terms(text)
+            var rarest = (word: words[0], size: Int.max)
+            for word in words {
+                let range = MemberSearchIndex.prefixRange(word)
+                let size = try await db.read { sql in
+                    try await sql.raw("SELECT COALESCE(SUM(members), 0) AS n FROM name_words WHERE term >= \(bind: range.lower) AND term < \(bind: range.upper)")
+                        .first()?.decode(column: "n", as: Int.self) ?? 0
+                }
+                if size < rarest.size { rarest = (word, size) }
+            }
+            statements += MemberBench.rawSearch(words: words, rarest: rarest.word, members: "members", terms: "member_terms", sqlite: location.isSQLite)
+        }
+        let times = try Bench.rawStatementTimes(location, statements: statements)
+        let raw = stride(from: 0, to: times.count - 1, by: 2).map { times[$0] + times[$0 + 1] }
+        let ours = timed.map(\.seconds)
+        let members = try await db.read { sql in
+            try await sql.raw("SELECT COUNT(*) AS n FROM members").first()?.decode(column: "n", as: Int.self) ?? 0
+        }
+        let lowerBounds = timed.filter(\.more).count
+        print("| measure | ToChuc | raw engine | ratio |\n|---|---|---|---|")
+        let label = "Name search on \(VietnameseFormat.integer(members)) members, \(texts.count) typed queries"
+        for (name, p) in [("p50", 0.50), ("p95", 0.95), ("p99 (\(lowerBounds) of them answered with “more than”)", 0.99)] {
+            let (a, b) = (Bench.percentile(ours, p), Bench.percentile(raw, p))
+            print("| \(label): \(name) | \(Bench.ms(a)) | \(Bench.ms(b)) | \(Bench.ratio(a, b)) |")
+        }
+        print("\nSlowest of ours, with the plan MemberSearch chose:\n")
         print("| ms | typed | total | plan |\n|---|---|---|---|")
-        for entry in timed.sorted(by: { $0.seconds > $1.seconds }).prefix(30) {
+        for entry in timed.sorted(by: { $0.seconds > $1.seconds }).prefix(20) {
             print("| \(Bench.ms(entry.seconds)) | \(entry.text) | \(entry.more ? "> " : "")\(entry.rows) | \(entry.plan) |")
         }
     }
+
 }

@@ -20,6 +20,22 @@ public struct CivilDate: Hashable, Comparable, Sendable, CustomStringConvertible
 
     /// Parses `YYYY-MM-DD` or `DD/MM/YYYY` (leading zeros optional in the second form).
     public init?(parsing text: String) {
+        // The interchange form, read byte by byte (millions of them in an import).
+        if text.utf8.count == 10 {
+            let bytes = Array(text.utf8)
+            func digits(_ range: Range<Int>) -> Int? {
+                var value = 0
+                for i in range {
+                    guard (0x30...0x39).contains(bytes[i]) else { return nil }
+                    value = value * 10 + Int(bytes[i] - 0x30)
+                }
+                return value
+            }
+            if bytes[4] == UInt8(ascii: "-"), bytes[7] == UInt8(ascii: "-"), let y = digits(0..<4), let m = digits(5..<7), let d = digits(8..<10) {
+                self.init(year: y, month: m, day: d)
+                return
+            }
+        }
         let trimmed = text.trimmed
         if trimmed.contains("-") {
             let parts = trimmed.split(separator: "-", omittingEmptySubsequences: false)

@@ -50,7 +50,11 @@ public enum VietnameseText {
             if seen.insert(term).inserted { terms.append(term) }
         }
         for scalar in fold(query).unicodeScalars {
-            if scalar.properties.isAlphabetic || scalar.properties.numericType != nil {
+            let isWordScalar =
+                scalar.isASCII
+                ? (0x61...0x7A).contains(scalar.value) || (0x41...0x5A).contains(scalar.value) || (0x30...0x39).contains(scalar.value)
+                : scalar.properties.isAlphabetic || scalar.properties.numericType != nil
+            if isWordScalar {
                 current.append(scalar)
             } else {
                 flush()
@@ -223,7 +227,9 @@ extension VietnameseText {
     }
 
     static func normalized(_ text: String) -> String {
-        text.utf8.allSatisfy { $0 < 0x80 } ? text : text.precomposedStringWithCanonicalMapping
+        // ASCII and precomposed Vietnamese letters alone are already NFC (no combining mark follows them): most
+        // names are, and Foundation's normalization is the costliest step of folding a million of them.
+        text.unicodeScalars.allSatisfy { $0.isASCII || letterTable[$0] != nil } ? text : text.precomposedStringWithCanonicalMapping
     }
 
     static func classify(_ scalar: Unicode.Scalar) -> Kind {
@@ -284,11 +290,18 @@ extension StringProtocol {
     public var trimmed: String {
         let scalars = unicodeScalars
         // Most values have nothing to trim.
-        if let first = scalars.first, let last = scalars.last, !first.properties.isWhitespace, !last.properties.isWhitespace {
+        if let first = scalars.first, let last = scalars.last, !first.isWhiteSpace, !last.isWhiteSpace {
             return String(self)
         }
-        guard let first = scalars.firstIndex(where: { !$0.properties.isWhitespace }) else { return "" }
-        let last = scalars.lastIndex(where: { !$0.properties.isWhitespace })!
+        guard let first = scalars.firstIndex(where: { !$0.isWhiteSpace }) else { return "" }
+        let last = scalars.lastIndex(where: { !$0.isWhiteSpace })!
         return String(String.UnicodeScalarView(scalars[first...last]))
+    }
+}
+
+extension Unicode.Scalar {
+    /// `properties.isWhitespace`, answered without the property tables for ASCII.
+    fileprivate var isWhiteSpace: Bool {
+        isASCII ? value == 0x20 || (0x09...0x0D).contains(value) : properties.isWhitespace
     }
 }

@@ -84,11 +84,12 @@ enum MemberImport {
                 problems.append(ImportProblem(file: file, line: row.line, column: "unit_code", reason: Catalogue.unitNotOnDate(unit.code, VietnameseFormat.date(today))))
             }
         }
-        // Existing records, by card number and by national ID.
+        // Existing records, by card number and by national ID (none to look for in an empty register: a first load).
         var byCard: [String: Member] = [:]
         var byNationalId: [String: Member] = [:]
-        let cards = rows.compactMap(\.member.cardNo)
-        let nids = rows.compactMap(\.member.nationalId)
+        let registerEmpty = try await sql.raw("SELECT 1 AS x FROM members LIMIT 1").first() == nil
+        let cards = registerEmpty ? [] : rows.compactMap(\.member.cardNo)
+        let nids = registerEmpty ? [] : rows.compactMap(\.member.nationalId)
         for (column, values) in [("card_no", cards), ("national_id", nids)] {
             for chunk in stride(from: 0, to: values.count, by: 500).map({ Array(values[$0..<min($0 + 500, values.count)]) }) {
                 for row in try await sql.raw(
@@ -102,7 +103,7 @@ enum MemberImport {
         }
         // Candidates have neither number: match them by name, birth date and unit.
         var byPerson: [String: Member] = [:]
-        for row in rows where row.member.cardNo == nil && row.member.nationalId == nil {
+        for row in rows where !registerEmpty && row.member.cardNo == nil && row.member.nationalId == nil {
             guard let unit = units[row.member.unitCode] else { continue }
             for found in try await sql.raw(
                 """
@@ -160,26 +161,34 @@ enum MemberImport {
         // A load into a (nearly) empty register builds the indexes once at the end instead of row by row.
         let existing = try await MemberSearch.cappedCount(sql, "SELECT 1 FROM members", cap: fresh.count / 10 + 1)
         let buildIndexesAfter = fresh.count >= Self.indexesAfterLoadOf && existing <= fresh.count / 10
+        // The rows of a chunk, built on another core while the engine writes the previous chunk.
+        let chunk = 20_000
+        let build = { @Sendable [fresh, units] (start: Int) -> (members: [[SQLValue]], index: MemberSearchIndex.Addition, end: Int) in
+            let end = min(start + chunk, fresh.count)
+            var values: [[SQLValue]] = []
+            var indexed: [MemberSearchIndex.Entry] = []
+            values.reserveCapacity(end - start)
+            indexed.reserveCapacity(end - start)
+            for index in start..<end {
+                let (_, member, name) = fresh[index]
+                let unit = units[member.unitCode]!
+                values.append(
+                    [.integer(ids[index])] + MemberStore.values(member, unitId: unit.id, unitPath: unit.path, name: name)
+                        + [.integer(1), .text(now), .text(now), .integer(auditId)])
+                indexed.append(MemberSearchIndex.Entry(id: ids[index], terms: name.terms, sortKey: name.sortKey))
+            }
+            return (values, MemberSearchIndex.addition(indexed), end)
+        }
         let insertFresh = { () async throws -> Void in
-            var written = 0
-            while written < fresh.count {
-                let end = min(written + 20_000, fresh.count)
-                var values: [[SQLValue]] = []
-                var indexed: [MemberSearchIndex.Entry] = []
-                values.reserveCapacity(end - written)
-                indexed.reserveCapacity(end - written)
-                for index in written..<end {
-                    let (_, member, name) = fresh[index]
-                    let unit = units[member.unitCode]!
-                    values.append(
-                        [.integer(ids[index])] + MemberStore.values(member, unitId: unit.id, unitPath: unit.path, name: name)
-                            + [.integer(1), .text(now), .text(now), .integer(auditId)])
-                    indexed.append(MemberSearchIndex.Entry(id: ids[index], terms: name.terms, sortKey: name.sortKey))
-                }
-                try await BulkInsert.insert(sql, table: "members", columns: columns, rows: values)
-                try await MemberSearchIndex.add(sql, indexed)
-                written = end
-                await progress.report(.writing, written, of: writes)
+            guard !fresh.isEmpty else { return }
+            var next = Task { build(0) }
+            while true {
+                let ready = await next.value
+                if ready.end < fresh.count { next = Task { [end = ready.end] in build(end) } }
+                try await BulkInsert.insert(sql, table: "members", columns: columns, rows: ready.members)
+                try await MemberSearchIndex.add(sql, ready.index)
+                await progress.report(.writing, ready.end, of: writes)
+                if ready.end >= fresh.count { break }
             }
         }
         if buildIndexesAfter {
