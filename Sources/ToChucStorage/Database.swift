@@ -250,6 +250,9 @@ struct PostgresBackend: DatabaseBackend {
             tls: sslMode == "disable" ? .disable : .require(.makeClientConfiguration()))
         configuration.options.minimumConnections = 0
         configuration.options.maximumConnections = 16
+        // Short statements over large tables: the JIT compiler's 15–30 ms per statement costs more than it saves
+        // (a name search measured 60 ms with it, 10 ms without; BENCHMARKS.md).
+        configuration.options.additionalStartupParameters = [("jit", "off")]
         let client = PostgresClient(configuration: configuration, backgroundLogger: logger)
         let runner = Task { await client.run() }
         let backend = PostgresBackend(client: client, runner: runner)

@@ -20,12 +20,13 @@ struct Bench: AsyncParsableCommand {
     @Option(name: .customLong("search-on"), help: "Only time the name search on this existing database (path or postgres://…), slowest queries with their plan.")
     var searchOn: String?
     @Option(name: .long, help: "With --search-on: time only this typed query.") var text: String?
+    @Flag(name: .customLong("skip-raw"), help: "With --search-on: leave out the raw engine's run.") var skipRaw = false
 
     func run() async throws {
         if let searchOn {
             let location = DatabaseLocation(searchOn)
             let db = try await Database.open(location)
-            try await SearchProfile(services: AppServices(db: db), db: db, location: location, queries: queries, text: text).run()
+            try await SearchProfile(services: AppServices(db: db), db: db, location: location, queries: queries, text: text, raw: !skipRaw).run()
             await db.close()
             return
         }

@@ -15,6 +15,8 @@ struct SearchProfile {
     let queries: Int
     /// Only this typed query, when given.
     let text: String?
+    /// Whether the raw engine answers the same queries too.
+    let raw: Bool
 
     func run() async throws {
         let cli = Principal.commandLine(osUser: "bench")
@@ -61,20 +63,20 @@ struct SearchProfile {
         // The raw engine on the same tables, the way MemberBench asks it: the rarest word's range in the word index,
         // the other words on the folded name, count + first page in name order.
         var statements: [String] = []
-        for text in texts {
+        for text in texts where raw {
             let words = MemberSearchIndex.terms(text)
             var rarest = (word: words[0], size: Int.max)
             for word in words {
                 let range = MemberSearchIndex.prefixRange(word)
                 let size = try await db.read { sql in
-                    try await sql.raw("SELECT COALESCE(SUM(members), 0) AS n FROM name_words WHERE term >= \(bind: range.lower) AND term < \(bind: range.upper)")
+                    try await sql.raw("SELECT CAST(COALESCE(SUM(members), 0) AS BIGINT) AS n FROM name_words WHERE term >= \(bind: range.lower) AND term < \(bind: range.upper)")
                         .first()?.decode(column: "n", as: Int.self) ?? 0
                 }
                 if size < rarest.size { rarest = (word, size) }
             }
             statements += MemberBench.rawSearch(words: words, rarest: rarest.word, members: "members", terms: "member_terms", sqlite: location.isSQLite)
         }
-        let times = try Bench.rawStatementTimes(location, statements: statements)
+        let times = raw ? try Bench.rawStatementTimes(location, statements: statements) : []
         let raw = stride(from: 0, to: times.count - 1, by: 2).map { times[$0] + times[$0 + 1] }
         let ours = timed.map(\.seconds)
         let members = try await db.read { sql in

@@ -172,6 +172,7 @@ public enum MemberSearch {
     static func walkWords(
         _ sql: any SQLDatabase, words: [String], typed: [String], filters: SQLQueryString, page: Int, perPage: Int
     ) async throws -> Page<Member> {
+        let sqlite = sql.dialect.name == "sqlite"
         let skip = (page - 1) * perPage
         let wanted = skip + perPage + 1
         var batch = caps.firstWalkBatch ?? max(wanted * 8, 256)
@@ -195,6 +196,11 @@ public enum MemberSearch {
             for (index, word) in words.enumerated() {
                 var branch: SQLQueryString = "SELECT sort_key, member_id, name_folded FROM member_terms WHERE term = \(bind: word)"
                 if let start { branch = branch + " AND (sort_key, member_id) > (\(bind: start.key), \(bind: start.id))" }
+                // PostgreSQL merges (Merge Append) only branches that say their own order; SQLite merges the plain
+                // branches of a compound select and would sort each ordered one.
+                if !sqlite {
+                    branch = "SELECT * FROM (" + branch + " ORDER BY sort_key, member_id LIMIT \(literal: batch)) b\(unsafeRaw: String(index))"
+                }
                 merged = merged + (index == 0 ? "" : " UNION ALL ") + branch
             }
             // The next `batch` entries, merged: the members among them that match (checked as they stream out of the
