@@ -202,7 +202,10 @@ struct Bench: AsyncParsableCommand {
     static func rate(_ rows: Int, _ seconds: Double) -> String {
         String(format: "%.2f s (%@ rows/s)", seconds, VietnameseFormat.integer(Int(Double(rows) / seconds)))
     }
-    static func ratio(_ ours: Double, _ raw: Double) -> String { String(format: "%.1f×", ours / raw) }
+    static func ratio(_ ours: Double, _ raw: Double) -> String {
+        let value = ours / raw
+        return String(format: value < 0.1 ? "%.3f×" : "%.1f×", value)
+    }
 }
 
 enum Clock {

@@ -70,9 +70,12 @@ struct MemberBench {
             memberLines = ""
             termLines = ""
 
+            // The files just written go to disk first, so that neither timed load shares the disk with their writeback.
+            try Shell.run("sync", [])
             let ours = try await Clock.seconds { _ = try await services.interchange.importDataset(cli, at: folder) }
             let first = index == 0
             if first {
+                try Shell.run("sync", [])
                 let raw = try Clock.seconds { try rawLoad(rawDB, members: rawMembers, terms: rawTerms, createTables: true) }
                 results.append(("Import of \(VietnameseFormat.integer(chunk.count)) members (members.csv)", Bench.rate(chunk.count, ours),
                     Bench.rate(chunk.count, raw), Bench.ratio(ours, raw)))
