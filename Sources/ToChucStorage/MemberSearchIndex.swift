@@ -44,9 +44,10 @@ public enum MemberSearchIndex {
             for term in member.terms { keys.append((term, index)) }
         }
         keys.sort { $0.term != $1.term ? $0.term < $1.term : members[$0.entry].sortKey < members[$1.entry].sortKey }
+        let folded = members.map { foldedName($0.terms) }
         return keys.map { key in
             let member = members[key.entry]
-            return [.text(key.term), .text(member.sortKey), .integer(member.id), .text(foldedName(member.terms))]
+            return [.text(key.term), .text(member.sortKey), .integer(member.id), .text(folded[key.entry])]
         }
     }
 

@@ -23,10 +23,7 @@ struct SearchProfile {
         if let text {
             // One typed query, four times (the first may read from disk).
             for _ in 0..<4 {
-                var query = MemberQuery()
-                query.text = text
-                query.perPage = 20
-                let seconds = try await Clock.seconds { _ = try await services.members.search(cli, query) }
+                let seconds = try await Clock.seconds { _ = try await services.members.search(cli, MemberBench.query(text)) }
                 print(Bench.ms(seconds), MemberSearch.lastPlan.withLock { $0 }.prefix(160))
             }
             return
@@ -52,11 +49,8 @@ struct SearchProfile {
         }
         var timed: [(seconds: Double, text: String, plan: String, rows: Int, more: Bool)] = []
         for text in texts {
-            var query = MemberQuery()
-            query.text = text
-            query.perPage = 20
             var page: Page<Member>? = nil
-            let seconds = try await Clock.seconds { page = try await services.members.search(cli, query) }
+            let seconds = try await Clock.seconds { page = try await services.members.search(cli, MemberBench.query(text)) }
             let plan = MemberSearch.lastPlan.withLock { $0 }
             timed.append((seconds, text, String(plan.prefix(160)), page?.total ?? 0, page?.totalIsLowerBound ?? false))
         }

@@ -87,7 +87,9 @@ enum MemberImport {
         // Existing records, by card number and by national ID (none to look for in an empty register: a first load).
         var byCard: [String: Member] = [:]
         var byNationalId: [String: Member] = [:]
-        let registerEmpty = try await sql.raw("SELECT 1 AS x FROM members LIMIT 1").first() == nil
+        // Counted only as far as the choice of load below needs (a tenth of the rows at most).
+        let existing = try await MemberSearch.cappedCount(sql, "SELECT 1 FROM members", cap: rows.count / 10 + 1)
+        let registerEmpty = existing == 0
         let cards = registerEmpty ? [] : rows.compactMap(\.member.cardNo)
         let nids = registerEmpty ? [] : rows.compactMap(\.member.nationalId)
         for (column, values) in [("card_no", cards), ("national_id", nids)] {
@@ -158,8 +160,8 @@ enum MemberImport {
         let writes = fresh.count + changes.count
         await progress.report(.writing, 0, of: writes)
         let columns = ["id"] + MemberStore.writeColumns + ["version", "created_at", "updated_at", "import_audit_id"]
-        // A load into a (nearly) empty register builds the indexes once at the end instead of row by row.
-        let existing = try await MemberSearch.cappedCount(sql, "SELECT 1 FROM members", cap: fresh.count / 10 + 1)
+        // A load into a (nearly) empty register builds the indexes once at the end instead of row by row (`existing`
+        // was counted up to a tenth of all rows, which decides this for the fresh ones among them).
         let buildIndexesAfter = fresh.count >= Self.indexesAfterLoadOf && existing <= fresh.count / 10
         // The rows of a chunk, built on another core while the engine writes the previous chunk.
         let chunk = 20_000
