@@ -47,6 +47,12 @@ enum Migrator {
         Migration(version: 10, name: "word index in name order", statements: orderedMemberTerms, backfill: MemberSearchIndex.rebuild),
         // Cadres, positions, decisions, agencies (issue 5): Migrations+Cadres.swift.
         Migration(version: 11, name: "cadres", statements: cadres),
+        // Planning lists per term (issue 5): Migrations+Planning.swift.
+        Migration(version: 12, name: "planning", statements: planning),
+        // Training courses, trainees, exam sessions (issue 5): Migrations+Training.swift.
+        Migration(version: 13, name: "training and exams", statements: training),
+        // Staffing quotas and political-standard vetting cases (issue 5): Migrations+Staffing.swift.
+        Migration(version: 14, name: "staffing and vetting", statements: staffingAndVetting),
     ]
 
     static var latestVersion: Int { migrations.map(\.version).max() ?? 0 }

@@ -43,6 +43,10 @@ public struct AppServices: Sendable {
     public let agencies: AgencyService
     public let cadres: CadreService
     public let decisions: DecisionService
+    public let planning: PlanningService
+    public let training: TrainingService
+    public let staffing: StaffingService
+    public let vetting: VettingService
 
     public init(db: Database) {
         self.db = db
@@ -59,6 +63,10 @@ public struct AppServices: Sendable {
         self.agencies = AgencyService(db: db)
         self.cadres = CadreService(db: db)
         self.decisions = DecisionService(db: db)
+        self.planning = PlanningService(db: db)
+        self.training = TrainingService(db: db)
+        self.staffing = StaffingService(db: db)
+        self.vetting = VettingService(db: db)
     }
 
     /// First start: an empty database gets a root unit (when it has none) and an administrator in the first root.

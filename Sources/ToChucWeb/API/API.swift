@@ -109,6 +109,10 @@ extension Site {
         api.get("health") { _, _ in try Responses.json(["status": "ok"]) }
         registerMemberAPI(api)
         registerCadreAPI(api)
+        registerPlanningAPI(api)
+        registerTrainingAPI(api)
+        registerStaffingAPI(api)
+        registerVettingAPI(api)
         api.get("openapi.json") { _, _ in
             Response(
                 status: .ok, headers: [.contentType: "application/json; charset=utf-8"],

@@ -41,7 +41,12 @@ extension Site {
                 <a class="button secondary" href="\(SiteURL.reappointment)">\(ctx.t(Catalogue.reappointmentList))</a>
                 <a class="button secondary" href="\(SiteURL.with(SiteURL.decisions, [("status", "draft")]))">\(ctx.t(Catalogue.draftsToApprove))</a>
                 <a class="button secondary" href="\(SiteURL.approvals)">\(ctx.t(Catalogue.approvals))</a>
-                <a class="button secondary" href="\(SiteURL.agencies)">\(ctx.t(Catalogue.agencies))</a></div>
+                <a class="button secondary" href="\(SiteURL.agencies)">\(ctx.t(Catalogue.agencies))</a>
+                <a class="button secondary" href="\(SiteURL.planning)">\(ctx.t(Catalogue.planningArea))</a>
+                <a class="button secondary" href="\(SiteURL.trainingCourses)">\(ctx.t(Catalogue.trainingArea))</a>
+                <a class="button secondary" href="\(SiteURL.exams)">\(ctx.t(Catalogue.examsArea))</a>
+                <a class="button secondary" href="\(SiteURL.staffing)">\(ctx.t(Catalogue.staffingArea))</a>
+                <a class="button secondary" href="\(SiteURL.vetting)">\(ctx.t(Catalogue.vettingArea))</a></div>
                 \(table)
                 \(Layout.pager(ctx, page: result.page, pageCount: result.pageCount, total: result.total) {
                     SiteURL.with(SiteURL.cadres, [("q", query.text), ("unit", query.unitCode), ("page", $0 > 1 ? String($0) : "")])

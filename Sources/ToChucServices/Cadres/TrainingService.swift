@@ -1,0 +1,11 @@
+import Foundation
+import SQLKit
+import ToChucDomain
+import ToChucStorage
+
+// PLACEHOLDER (being written this session).
+public struct TrainingService: Sendable {
+    let db: Database
+
+    public init(db: Database) { self.db = db }
+}

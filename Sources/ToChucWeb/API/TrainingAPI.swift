@@ -1,0 +1,9 @@
+import Foundation
+import Hummingbird
+import ToChucDomain
+import ToChucServices
+
+// PLACEHOLDER (being written this session).
+extension Site {
+    func registerTrainingAPI(_ api: RouterGroup<AppContext>) {}
+}
