@@ -47,12 +47,15 @@ enum Migrator {
         Migration(version: 10, name: "word index in name order", statements: orderedMemberTerms, backfill: MemberSearchIndex.rebuild),
         // Cadres, positions, decisions, agencies (issue 5): Migrations+Cadres.swift.
         Migration(version: 11, name: "cadres", statements: cadres),
+        // 12–14 landed empty (scaffolding of stop 16) and stay so: a database that applied them must not differ from
+        // a new one. The tables came in the versions after.
+        Migration(version: 12, name: "planning (reserved, empty)", statements: { _ in [] }),
+        Migration(version: 13, name: "training and exams (reserved, empty)", statements: { _ in [] }),
+        Migration(version: 14, name: "staffing and vetting (reserved, empty)", statements: { _ in [] }),
         // Planning lists per term (issue 5): Migrations+Planning.swift.
-        Migration(version: 12, name: "planning", statements: planning),
-        // Training courses, trainees, exam sessions (issue 5): Migrations+Training.swift.
-        Migration(version: 13, name: "training and exams", statements: training),
-        // Staffing quotas and political-standard vetting cases (issue 5): Migrations+Staffing.swift.
-        Migration(version: 14, name: "staffing and vetting", statements: staffingAndVetting),
+        Migration(version: 15, name: "planning lists", statements: planning),
+        // Staffing quotas per agency and year (issue 5): Migrations+Staffing.swift.
+        Migration(version: 16, name: "staffing quotas", statements: staffingQuotas),
     ]
 
     static var latestVersion: Int { migrations.map(\.version).max() ?? 0 }

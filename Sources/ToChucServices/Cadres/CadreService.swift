@@ -236,7 +236,7 @@ public struct CadreService: Sendable {
             return
         }
         let old = try await CadreStore.findCadre(sql, id: dup)
-        for table in ["positions", "cadre_decisions", "cadre_disciplines"] {
+        for table in ["positions", "cadre_decisions", "cadre_disciplines", "planning_entries"] {
             try await sql.raw("UPDATE \(unsafeRaw: table) SET cadre_id = \(bind: kept) WHERE cadre_id = \(bind: dup)").run()
         }
         try await sql.raw("DELETE FROM cadres WHERE id = \(bind: dup)").run()
@@ -273,7 +273,10 @@ public struct CadreService: Sendable {
                 sql, actor: principal.actor, address: principal.address, action: "create", entity: "cadre_discipline", key: String(id),
                 unitPath: cadre.unitPath, old: nil,
                 new: ["cadre": String(cadre.id), "level": parsed.rawValue, "decided_on": date.iso, "decision_no": decisionNo.trimmed])
-            return CadreDiscipline(id: id, record: DisciplineRecord(level: parsed, decidedOn: date), decisionNo: decisionNo.trimmed, note: note)
+            let record = DisciplineRecord(level: parsed, decidedOn: date)
+            // Every level recorded here is khiển trách or worse: it takes the cadre out of the planning at once (DOMAIN.md §3).
+            try await PlanningService.removeAfterDiscipline(sql, principal, cadreId: cadre.id, record: record)
+            return CadreDiscipline(id: id, record: record, decisionNo: decisionNo.trimmed, note: note)
         }
     }
 

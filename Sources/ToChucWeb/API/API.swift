@@ -49,6 +49,11 @@ struct APIUnitBody: Decodable, Sendable {
     }
 }
 
+/// A whole (unpaged) result, e.g. what one action changed.
+struct APIItems<Item: Encodable & Sendable>: Encodable, Sendable {
+    let items: [Item]
+}
+
 struct APIList<Item: Encodable & Sendable>: Encodable, Sendable {
     let items: [Item]
     let page: Int

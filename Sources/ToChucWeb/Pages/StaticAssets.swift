@@ -82,6 +82,9 @@ enum StaticAssets {
           main { padding:0; }
           a { color:inherit; text-decoration:none; }
         }
+        .chart { max-width:100%; height:auto; font-size:13px; }
+        .chart-track { fill:#eceef1; } .chart-met { fill:var(--ok); } .chart-short { fill:var(--accent); } .chart-neutral { fill:#5b6470; }
+        .chart-target { stroke:var(--ink); stroke-width:2; stroke-dasharray:4 3; } .chart-label, .chart-figure { fill:var(--ink); } .chart-axis { fill:var(--muted); font-size:11px; }
         """
 
     /// Submits the unit picker on change (the button does the same without JavaScript).
