@@ -60,3 +60,49 @@ def test_a_cadre_is_appointed_after_a_warning(server, browser):
     assert "Phó Bí thư Đảng ủy" in browser.find_element(By.ID, "current-positions").text
     assert "Bắt đầu giữ chức vụ Phó Bí thư Đảng ủy" in browser.find_element(By.ID, "career").text
     shot(browser, "cadre-career")
+
+
+def test_a_cadre_is_added_to_a_planning_list_that_shows_its_structure(server, browser):
+    base = server.base
+    browser.get(base + "/login")
+    browser.delete_all_cookies()  # the shared browser may still hold another journey's session
+    browser.get(base + "/login")
+    browser.find_element(By.ID, "username").send_keys("head-t01-a")
+    browser.find_element(By.ID, "password").send_keys(PASSWORD)
+    browser.find_element(By.CSS_SELECTOR, "#login-form button[type=submit]").click()
+    wait_for(browser, lambda d: not d.current_url.startswith(base + "/login"))
+
+    # From the cadres page to planning; a list for the commune's Youth Union secretary, managed by the commune.
+    browser.get(base + "/cadres")
+    browser.find_element(By.CSS_SELECTOR, "a[href='/planning']").click()
+    wait_for(browser, lambda d: d.find_elements(By.ID, "planning-list-form"))
+    form = browser.find_element(By.ID, "planning-list-form")
+    Select(form.find_element(By.NAME, "term")).select_by_value("2026-2031")
+    position = "Bí thư Đoàn xã " + uuid.uuid4().hex[:4]
+    form.find_element(By.NAME, "position").send_keys(position)
+    Select(form.find_element(By.NAME, "managed_by")).select_by_value("base")
+    form.find_element(By.CSS_SELECTOR, "button[type=submit]").click()
+    wait_for(browser, lambda d: "saved=1" in d.current_url)
+
+    # Two members are planned: a young woman and a man of the Thái minority.
+    for number, reason in [("50000002", "Nữ, trẻ, trình độ thạc sĩ"), ("50000003", "Cán bộ người dân tộc Thái")]:
+        form = browser.find_element(By.ID, "planning-add-form")
+        form.find_element(By.NAME, "person").send_keys(number)
+        form.find_element(By.NAME, "reason").send_keys(reason)
+        form.find_element(By.CSS_SELECTOR, "button[type=submit]").click()
+        wait_for(browser, lambda d: d.find_elements(By.ID, "planning-entries") and number not in d.find_element(By.ID, "person").get_attribute("value"))
+    entries = browser.find_element(By.ID, "planning-entries").text
+    assert "Đặng Thị Lan" in entries and "Lò Văn Pọm" in entries, entries
+    table = browser.find_element(By.ID, "planning-structure-table").text
+    assert "1/2 (50,00%)" in table, table
+    assert browser.find_elements(By.CSS_SELECTOR, "#planning-structure rect"), "the structure chart has bars"
+    browser.execute_script("document.getElementById('planning-structure').scrollIntoView()")
+    shot(browser, "planning-structure")
+
+    # The commune's head approves the list (a base-level list).
+    form = browser.find_element(By.ID, "planning-approve-form")
+    form.find_element(By.NAME, "decision_no").send_keys("30-QĐ/ĐU")
+    form.find_element(By.CSS_SELECTOR, "button[type=submit]").click()
+    wait_for(browser, lambda d: "saved=1" in d.current_url)
+    assert "30-QĐ/ĐU" in browser.find_element(By.TAG_NAME, "main").text
+    assert not browser.find_elements(By.ID, "planning-approve-form")

@@ -241,7 +241,7 @@ extension Site {
             let history = try await services.cadres.history(principal, id: id)
             let flash = request.query("saved") != nil ? ctx.t(Catalogue.cadreSaved)
                 : request.query("discipline") != nil ? ctx.t(Catalogue.disciplineSaved) : nil
-            return Responses.html(cadrePage(ctx, principal, profile, history: history, flash: flash))
+            return Responses.html(try await cadrePage(ctx, principal, profile, history: history, flash: flash))
         }
         router.post("/cadres/:id/decisions") { request, context in
             let principal = try context.requirePrincipal()
@@ -265,7 +265,7 @@ extension Site {
                 let profile = try await services.cadres.profile(principal, id: id)
                 let history = try await services.cadres.history(principal, id: id)
                 return Responses.html(
-                    cadrePage(ctx, principal, profile, history: history, form: form, message: message, errors: errors), status: .unprocessableContent)
+                    try await cadrePage(ctx, principal, profile, history: history, form: form, message: message, errors: errors), status: .unprocessableContent)
             }
         }
         router.post("/cadres/:id/discipline") { request, context in
@@ -282,7 +282,7 @@ extension Site {
                 let profile = try await services.cadres.profile(principal, id: id)
                 let history = try await services.cadres.history(principal, id: id)
                 return Responses.html(
-                    cadrePage(ctx, principal, profile, history: history, message: message, errors: errors), status: .unprocessableContent)
+                    try await cadrePage(ctx, principal, profile, history: history, message: message, errors: errors), status: .unprocessableContent)
             }
         }
     }
@@ -351,8 +351,26 @@ extension Site {
     func cadrePage(
         _ ctx: PageContext, _ principal: Principal, _ profile: CadreProfile, history: [AuditEntry], flash: String? = nil, form: FormData = FormData(),
         message: Localized? = nil, errors: [FieldError] = []
-    ) -> HTML {
+    ) async throws -> HTML {
         let c = profile.cadre
+        let planned: [HTML] = try await services.planning.plannedFor(principal, cadreId: c.id).map { item in
+            let state: Localized =
+                !item.entry.isActive
+                ? Catalogue.planningRemovalKind(item.entry.removalKind ?? "manual")
+                : (item.entry.approvedOn == nil ? Catalogue.planningPending : Catalogue.planningApproved)
+            let removed: HTML = item.entry.removedOn.map { " – \(ctx.date($0))" } ?? .empty
+            return """
+                <tr><td><a href="\(SiteURL.planningList(item.list.id))">\(item.list.label)</a></td><td>\(item.list.term.label)</td>
+                <td>\(ctx.date(item.entry.addedOn))\(removed)</td><td>\(ctx.t(state))</td></tr>
+                """
+        }
+        let planningTable: HTML =
+            planned.isEmpty
+            ? "<p id=\"cadre-planning\" class=\"muted\">\(ctx.t(Catalogue.noRecords))</p>"
+            : """
+            <table id="cadre-planning"><thead><tr><th>\(ctx.t(Catalogue.planningPosition))</th><th>\(ctx.t(Catalogue.planningTerm))</th>
+            <th>\(ctx.t(Catalogue.planningAddedOn))</th><th>\(ctx.t(Catalogue.planningStatus))</th></tr></thead><tbody>\(planned)</tbody></table>
+            """
         let personal = principal.role.seesPersonalData
         let nid = c.nationalId.map { personal ? $0 : NationalID.mask($0) + " " + ctx.t(Catalogue.maskedForRole) } ?? ""
         let member: HTML = c.memberId.map { "<a href=\"\(SiteURL.member($0))\">\(c.cardNo ?? ctx.t(Catalogue.partyMember))</a>" } ?? "—"
@@ -473,6 +491,8 @@ extension Site {
             \(positionTable)
             <h2>\(ctx.t(Catalogue.decisions))</h2>
             \(decisionTable(ctx, profile.decisions, showCadre: false))
+            <h2>\(ctx.t(Catalogue.planningOfCadre))</h2>
+            \(planningTable)
             <h2>\(ctx.t(Catalogue.discipline))</h2>
             \(disciplineItems.isEmpty ? HTML("<p>\(ctx.t(Catalogue.noRecords))</p>") : HTML("<ul id=\"disciplines\">\(disciplineItems)</ul>"))
             \(forms)
