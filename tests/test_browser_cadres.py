@@ -59,6 +59,9 @@ def test_a_cadre_is_appointed_after_a_warning(server, browser):
     browser.get(cadre_url + "?as_of=2026-12-01")
     assert "Phó Bí thư Đảng ủy" in browser.find_element(By.ID, "current-positions").text
     assert "Bắt đầu giữ chức vụ Phó Bí thư Đảng ủy" in browser.find_element(By.ID, "career").text
+    # The rule broken when the post was taken stays visible once the appointment is in force.
+    held = browser.find_element(By.ID, "cadre-warnings").text
+    assert "Khi nhận chức vụ Phó Bí thư Đảng ủy" in held and "Quy định 80-QĐ/TW" in held, held
     shot(browser, "cadre-career")
 
 

@@ -48,6 +48,7 @@ public struct Site: Sendable {
         registerTrainingPages(router)
         registerStaffingPages(router)
         registerVettingPages(router)
+        registerReportPages(router)
         registerAccountPages(router)
         registerAdminPages(router)
         registerAPI(router)

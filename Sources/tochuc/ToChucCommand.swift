@@ -20,7 +20,7 @@ struct ToChucCommand: AsyncParsableCommand {
         version: programVersion,
         subcommands: [
             Serve.self, Migrate.self, Import.self, Export.self, Backup.self, Restore.self, Stats.self, Restructure.self, UserCommand.self,
-            AuditCommand.self, Bench.self, Demo.self, Check.self,
+            AuditCommand.self, Bench.self, Demo.self, Check.self, Report.self,
         ]
     )
 }

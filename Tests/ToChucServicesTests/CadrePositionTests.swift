@@ -314,6 +314,25 @@ import ToChucServices
         }
     }
 
+    @Test("a post taken against the rules keeps its warnings once the appointment is approved and in force")
+    func heldPostKeepsItsWarnings() async throws {
+        try await TestDatabase.with { t in
+            let cadre = try await Self.setUp(t)
+            let head = try await t.principal(.head, at: "T01")
+            _ = try await t.services.decisions.approve(
+                head, id: try await t.services.decisions.propose(head, Self.appointment(cadre, title: "Phó Bí thư", on: "2026-01-01", number: "1-QĐ/TU")).id,
+                on: Self.date("2025-12-20"))
+            let promotion = try await t.services.decisions.propose(head, Self.appointment(cadre, on: "2026-06-01", number: "2-QĐ/TU"))
+            let before = try await t.services.cadres.profile(head, id: cadre.id, today: Self.date("2026-05-01")).warnings
+            #expect(before.contains { $0.decisionNo == "2-QĐ/TU" && $0.message.en.contains("in the current post") })
+            _ = try await t.services.decisions.approve(head, id: promotion.id, on: Self.date("2026-05-20"))
+            let held = try await t.services.cadres.profile(head, id: cadre.id, today: Self.date("2026-07-01")).warnings
+            #expect(held.contains { $0.decisionNo == "2-QĐ/TU" && $0.message.en.hasPrefix("When taking the post") && $0.message.en.contains("in the current post") })
+            // The first post, taken with no earlier post, carries no time-in-post warning.
+            #expect(!held.contains { $0.decisionNo == "1-QĐ/TU" && $0.message.en.contains("in the current post") })
+        }
+    }
+
     @Test("re-appointment ends the term the day before and continues the same post as re-appointed; the notice then stops")
     func reappointment() async throws {
         try await TestDatabase.with { t in

@@ -123,6 +123,26 @@ extension Catalogue {
     public static func retiresOn(_ date: String, age: Localized) -> Localized {
         t("Đến tuổi nghỉ hưu (\(age.vi)): nghỉ hưu từ hết ngày \(date).", "Reaches retirement age (\(age.en)): retires at the end of \(date).")
     }
+    // The warnings dashboard (issue 5): one label per rule.
+    public static let warningHeadTenure = t("Giữ chức vụ đứng đầu từ 8 năm liên tục", "Head of the same unit for 8 years in a row")
+    public static let warningRetirement = t("Đến tuổi nghỉ hưu trong 12 tháng", "Retires within 12 months")
+    public static let warningReappointment = t("Đến hạn, quá hạn bổ nhiệm lại", "Due or overdue for re-appointment")
+    public static let warningDiscipline = t("Đang trong thời hạn kỷ luật", "Within a discipline period")
+    public static let warningTimeInPost = t("Chưa đủ 2 năm giữ chức vụ hiện tại", "Less than 2 years in the current post")
+    public static let warningWorkingAge = t("Không đủ tuổi công tác một nhiệm kỳ khi bổ nhiệm", "Less than a full term of working age at appointment")
+    public static let warningsDashboard = t("Cảnh báo công tác cán bộ", "Cadre warnings")
+    public static let warningsDashboardHelp = t(
+        "Các cán bộ thuộc phạm vi có ít nhất một cảnh báo theo quy định (DOMAIN §3) vào ngày xem; một cán bộ có thể có nhiều cảnh báo.",
+        "Cadres in scope with at least one rule warning on the date viewed; a cadre may have several.")
+    public static let warningKind = t("Loại cảnh báo", "Warning")
+    public static let allWarnings = t("Tất cả cảnh báo", "All warnings")
+    public static let cadresWithWarnings = t("Số cán bộ có cảnh báo", "Cadres with warnings")
+    public static let cadresChecked = t("Số cán bộ đã rà soát", "Cadres checked")
+
+    /// A rule that was broken when a post now held was taken (the warning stays once the decision is in force).
+    public static func warningOnTakingPost(_ post: String, _ message: Localized) -> Localized {
+        t("Khi nhận chức vụ \(post): \(message.vi)", "When taking the post \(post): \(message.en)")
+    }
     public static func retirementSoon(_ date: String) -> Localized {
         t("Sẽ nghỉ hưu trong 12 tháng tới (hết ngày \(date)): chuẩn bị nhân sự thay thế.", "Retires within the next 12 months (end of \(date)): prepare a successor.")
     }

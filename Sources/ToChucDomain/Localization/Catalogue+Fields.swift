@@ -26,6 +26,8 @@ extension Catalogue {
         "title": title, "started_on": startedOn, "ended_on": endedOn, "start_kind": startKind, "end_kind": endKind, "managed_by": managedBy,
         "approved_on": approvedOn, "place_code": placeCode, "closes_position_id": closesPosition, "member_number": memberNumber,
         "level": disciplineLevel, "decided_on": decidedOn, "decision": decision,
+        // Staffing quotas.
+        "assigned": quotaAssigned, "actual": quotaActual, "reduction_target": reductionTarget, "reduced": reductionAchieved, "year": staffingYear,
         // Accounts.
         "username": username, "password": password, "current_password": currentPassword, "display_name": displayName, "role": role,
         "scope": tokenScopeLabel, "sort": sortBy,

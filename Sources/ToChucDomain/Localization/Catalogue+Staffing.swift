@@ -46,17 +46,4 @@ extension Catalogue {
             "Biên chế được giao của \(agency) năm \(year) là \(vi(assigned)), ít hơn \(vi(children)) đã giao cho các cơ quan trực thuộc (thiếu \(vi(children - assigned))). Chưa lưu.",
             "The quota of \(agency) for \(year) would be \(en(assigned)), less than the \(en(children)) already allotted to its sub-agencies (short by \(en(children - assigned))). Nothing was saved.")
     }
-
-    public static func staffingFieldLabel(_ key: String) -> Localized? {
-        switch key {
-        case "assigned": return quotaAssigned
-        case "actual": return quotaActual
-        case "reduction_target": return reductionTarget
-        case "reduced": return reductionAchieved
-        case "year": return staffingYear
-        case "note": return note
-        case "version": return t("Phiên bản", "Version")
-        default: return nil
-        }
-    }
 }

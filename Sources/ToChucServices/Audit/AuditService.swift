@@ -47,6 +47,7 @@ public struct AppServices: Sendable {
     public let training: TrainingService
     public let staffing: StaffingService
     public let vetting: VettingService
+    public let reports: ReportService
 
     public init(db: Database) {
         self.db = db
@@ -67,6 +68,7 @@ public struct AppServices: Sendable {
         self.training = TrainingService(db: db)
         self.staffing = StaffingService(db: db)
         self.vetting = VettingService(db: db)
+        self.reports = ReportService(db: db)
     }
 
     /// First start: an empty database gets a root unit (when it has none) and an administrator in the first root.

@@ -30,9 +30,30 @@ public struct CadreQuery: Sendable, Equatable {
 
 /// One warning on a cadre's page: a rule of DOMAIN.md §3 and, for a draft decision, which one it is about.
 public struct CadreWarning: Sendable, Equatable {
-    /// The draft decision the warning is about (its number), or nil for the cadre's present situation.
+    /// The rule the warning is about.
+    public let kind: CadreWarningKind
+    /// The decision the warning is about (a draft's, or the one that opened a post held now), or nil for the cadre's
+    /// present situation.
     public let decisionNo: String?
     public let message: Localized
+}
+
+/// A cadre with the warnings of their record on a date (`CadreService.warningsDashboard`).
+public struct CadreWarningRow: Sendable {
+    public let cadre: Cadre
+    public let warnings: [CadreWarning]
+}
+
+/// The warnings dashboard of a subtree on a date: how many cadres each rule flags, and the flagged cadres.
+public struct WarningsDashboard: Sendable {
+    public let unitCode: String
+    public let today: CivilDate
+    /// Cadres checked (every cadre of the subtree).
+    public let checked: Int
+    /// Cadres flagged by each rule (a cadre counted once per rule).
+    public let counts: [CadreWarningKind: Int]
+    /// Cadres with at least one warning (of `kind` when one is asked for), in Vietnamese name order.
+    public let rows: Page<CadreWarningRow>
 }
 
 /// One item of the career timeline: a position starting or ending, or a decision.
@@ -304,39 +325,105 @@ public struct CadreService: Sendable {
     ) -> [CadreWarning] {
         var out: [CadreWarning] = []
         let live = positions.filter { $0.voidedByDecisionId == nil }
-        if let message = CadreRules.headTenure(live.map(\.forRules), on: today) { out.append(CadreWarning(decisionNo: nil, message: message)) }
+        if let message = CadreRules.headTenure(live.map(\.forRules), on: today) {
+            out.append(CadreWarning(kind: .headTenure, decisionNo: nil, message: message))
+        }
         if let birth = cadre.birthDate {
             let schedule = Retirement.schedule(birthDate: birth, gender: cadre.gender)
             if schedule.retiresOn >= today && schedule.retiresOn < today.adding(months: 12) {
-                out.append(CadreWarning(decisionNo: nil, message: Catalogue.retirementSoon(VietnameseFormat.date(schedule.retiresOn))))
+                out.append(
+                    CadreWarning(kind: .retirement, decisionNo: nil, message: Catalogue.retirementSoon(VietnameseFormat.date(schedule.retiresOn))))
             }
         }
         for position in live where position.isHeld(on: today) && position.startKind?.isAppointment == true {
             if let message = Appointment.reappointmentNotice(termEnd: Appointment.termEnd(start: position.startedOn), on: today) {
-                out.append(CadreWarning(decisionNo: nil, message: message))
+                out.append(CadreWarning(kind: .reappointment, decisionNo: nil, message: message))
             }
         }
-        if let message = Discipline.check(disciplines, proposedDate: today) { out.append(CadreWarning(decisionNo: nil, message: message)) }
-        // Drafts that put the cadre in a post: promotion rules on their effective date.
+        if let message = Discipline.check(disciplines, proposedDate: today) {
+            out.append(CadreWarning(kind: .discipline, decisionNo: nil, message: message))
+        }
+        // Drafts that would put the cadre in a post: the promotion rules on their effective date.
         for decision in decisions where decision.status == .draft && decision.openTitle != nil && !decision.kind.continuesClosedPosition {
-            let date = decision.effectiveOn
-            if decision.kind == .appointment || decision.kind == .election {
-                let current = decision.closesPositionId.flatMap { id in live.first { $0.id == id } }
-                    ?? live.filter { $0.isHeld(on: date.adding(days: -1)) }.max { $0.startedOn < $1.startedOn }
-                if let current, let message = CadreRules.timeInPost(since: current.startedOn, promotionDate: date) {
-                    out.append(CadreWarning(decisionNo: decision.decisionNo, message: message))
-                }
-            }
-            if decision.kind == .appointment, let birth = cadre.birthDate,
-                let message = Appointment.firstAppointmentAge(birthDate: birth, gender: cadre.gender, appointmentDate: date)
-            {
-                out.append(CadreWarning(decisionNo: decision.decisionNo, message: message))
-            }
-            if let message = Discipline.check(disciplines, proposedDate: date) {
-                out.append(CadreWarning(decisionNo: decision.decisionNo, message: message))
-            }
+            let previous = decision.closesPositionId.flatMap { id in live.first { $0.id == id } }
+            out += promotionWarnings(
+                cadre: cadre, elected: decision.kind == .election, appointed: decision.kind == .appointment, date: decision.effectiveOn,
+                previous: previous, positions: live, taking: nil, disciplines: disciplines
+            ).map { CadreWarning(kind: $0.kind, decisionNo: decision.decisionNo, message: $0.message) }
+        }
+        // Posts held now that an appointment or election opened keep the warnings they were taken with: a rule broken when
+        // the post was taken stays visible once the decision is approved and in force.
+        for position in live where position.isHeld(on: today) && (position.startKind == .appointed || position.startKind == .elected) {
+            let decision = position.decisionId.flatMap { id in decisions.first { $0.id == id } }
+            let previous = decision?.closesPositionId.flatMap { id in live.first { $0.id == id } }
+            out += promotionWarnings(
+                cadre: cadre, elected: position.startKind == .elected, appointed: position.startKind == .appointed, date: position.startedOn,
+                previous: previous, positions: live, taking: position.id, disciplines: disciplines
+            ).map { CadreWarning(kind: $0.kind, decisionNo: decision?.decisionNo, message: Catalogue.warningOnTakingPost(position.label, $0.message)) }
         }
         return out
+    }
+
+    /// The promotion rules of DOMAIN.md §3 for a post taken on `date`: at least 2 years in the previous post (election or
+    /// appointment), a full term of working age left (appointment), no discipline period running. `previous` is the post
+    /// the decision closes; without one, the latest other post held the day before. `taking` is the post itself once held.
+    static func promotionWarnings(
+        cadre: Cadre, elected: Bool, appointed: Bool, date: CivilDate, previous: PositionRecord?, positions: [PositionRecord], taking: Int64?,
+        disciplines: [DisciplineRecord]
+    ) -> [(kind: CadreWarningKind, message: Localized)] {
+        var out: [(kind: CadreWarningKind, message: Localized)] = []
+        if elected || appointed {
+            let before = previous ?? positions.filter { $0.id != taking && $0.isHeld(on: date.adding(days: -1)) }.max { $0.startedOn < $1.startedOn }
+            if let before, let message = CadreRules.timeInPost(since: before.startedOn, promotionDate: date) { out.append((.timeInPost, message)) }
+        }
+        if appointed, let birth = cadre.birthDate,
+            let message = Appointment.firstAppointmentAge(birthDate: birth, gender: cadre.gender, appointmentDate: date)
+        {
+            out.append((.workingAge, message))
+        }
+        if let message = Discipline.check(disciplines, proposedDate: date) { out.append((.discipline, message)) }
+        return out
+    }
+
+    /// The warnings dashboard of a subtree (DOMAIN.md §3): every cadre of the subtree checked against the rules on
+    /// `today` (the same checks as the cadre's page), the number flagged by each rule, and the flagged cadres — of one
+    /// rule when `kind` is given — in Vietnamese name order. Records are read in batches, not cadre by cadre.
+    public func warningsDashboard(
+        _ principal: Principal, unitCode: String = "", kind: CadreWarningKind? = nil, today: CivilDate = Timestamp.vietnamDate(), page: Int = 1,
+        perPage: Int = 50
+    ) async throws -> WarningsDashboard {
+        let range = try await AgencyService(db: db).scopeRange(principal, unitCode: unitCode)
+        let (checked, flagged) = try await db.read { sql in
+            let cadres = try await sql.raw(
+                """
+                SELECT \(unsafeRaw: CadreStore.cadreColumns) FROM \(unsafeRaw: CadreStore.cadreFrom) WHERE \(CadreStore.cadreInRange(range))
+                ORDER BY \(unsafeRaw: CadreStore.cadreSortKey), c.id
+                """
+            ).all().map(CadreStore.cadre)
+            var flagged: [CadreWarningRow] = []
+            for start in stride(from: 0, to: cadres.count, by: 500) {
+                let batch = Array(cadres[start..<min(cadres.count, start + 500)])
+                let ids = batch.map(\.id)
+                let positions = try await CadreStore.positions(sql, cadreIds: ids)
+                let decisions = try await CadreStore.decisions(sql, cadreIds: ids)
+                let disciplines = try await CadreStore.disciplines(sql, cadreIds: ids)
+                for cadre in batch {
+                    let warnings = Self.warnings(
+                        cadre: cadre, positions: positions[cadre.id] ?? [], decisions: decisions[cadre.id] ?? [],
+                        disciplines: (disciplines[cadre.id] ?? []).map(\.record), today: today)
+                    if !warnings.isEmpty { flagged.append(CadreWarningRow(cadre: cadre, warnings: warnings)) }
+                }
+            }
+            return (cadres.count, flagged)
+        }
+        var counts: [CadreWarningKind: Int] = [:]
+        for row in flagged {
+            for k in Set(row.warnings.map(\.kind)) { counts[k, default: 0] += 1 }
+        }
+        let shown = kind.map { k in flagged.filter { $0.warnings.contains { $0.kind == k } } } ?? flagged
+        return WarningsDashboard(
+            unitCode: unitCode.isEmpty ? principal.unitCode : unitCode, today: today, checked: checked, counts: counts,
+            rows: Self.page(shown, page: page, perPage: perPage))
     }
 
     // MARK: - Lists

@@ -248,10 +248,20 @@ enum CadreStore {
     }
 
     static func positions(_ sql: any SQLDatabase, cadreId: Int64) async throws -> [PositionRecord] {
-        try await sql.raw(
-            "SELECT \(unsafeRaw: positionColumns) FROM \(unsafeRaw: positionFrom) WHERE p.cadre_id = \(bind: cadreId) ORDER BY p.started_on, p.id"
-        ).all().map(position)
+        try await positions(sql, cadreIds: [cadreId])[cadreId] ?? []
     }
+
+    /// The positions of several cadres, by cadre, oldest first.
+    static func positions(_ sql: any SQLDatabase, cadreIds: [Int64]) async throws -> [Int64: [PositionRecord]] {
+        guard !cadreIds.isEmpty else { return [:] }
+        return Dictionary(
+            grouping: try await sql.raw(
+                "SELECT \(unsafeRaw: positionColumns) FROM \(unsafeRaw: positionFrom) WHERE p.cadre_id IN (\(idList(cadreIds))) ORDER BY p.started_on, p.id"
+            ).all().map(position), by: \.cadreId)
+    }
+
+    /// Ids written into an `IN (…)` list: integers only, so nothing to bind (lists of hundreds stay one statement).
+    static func idList(_ ids: [Int64]) -> SQLQueryString { SQLQueryString(ids.map { String($0) }.joined(separator: ", ")) }
 
     static func findPosition(_ sql: any SQLDatabase, id: Int64) async throws -> PositionRecord? {
         try await sql.raw("SELECT \(unsafeRaw: positionColumns) FROM \(unsafeRaw: positionFrom) WHERE p.id = \(bind: id)").first().map(position)
@@ -326,22 +336,38 @@ enum CadreStore {
     }
 
     static func decisions(_ sql: any SQLDatabase, cadreId: Int64) async throws -> [CadreDecision] {
-        try await sql.raw(
-            "SELECT \(unsafeRaw: decisionColumns) FROM \(unsafeRaw: decisionFrom) WHERE d.cadre_id = \(bind: cadreId) ORDER BY d.effective_on, d.id"
-        ).all().map(decision)
+        try await decisions(sql, cadreIds: [cadreId])[cadreId] ?? []
+    }
+
+    /// The decisions about several cadres, by cadre, by effective date.
+    static func decisions(_ sql: any SQLDatabase, cadreIds: [Int64]) async throws -> [Int64: [CadreDecision]] {
+        guard !cadreIds.isEmpty else { return [:] }
+        return Dictionary(
+            grouping: try await sql.raw(
+                "SELECT \(unsafeRaw: decisionColumns) FROM \(unsafeRaw: decisionFrom) WHERE d.cadre_id IN (\(idList(cadreIds))) ORDER BY d.effective_on, d.id"
+            ).all().map(decision), by: \.cadreId)
     }
 
     // MARK: Discipline
 
     static func disciplines(_ sql: any SQLDatabase, cadreId: Int64) async throws -> [CadreDiscipline] {
-        try await sql.raw("SELECT * FROM cadre_disciplines WHERE cadre_id = \(bind: cadreId) ORDER BY decided_on, id").all().compactMap { row in
+        try await disciplines(sql, cadreIds: [cadreId])[cadreId] ?? []
+    }
+
+    /// The discipline records of several cadres, by cadre, oldest first.
+    static func disciplines(_ sql: any SQLDatabase, cadreIds: [Int64]) async throws -> [Int64: [CadreDiscipline]] {
+        guard !cadreIds.isEmpty else { return [:] }
+        var out: [Int64: [CadreDiscipline]] = [:]
+        for row in try await sql.raw("SELECT * FROM cadre_disciplines WHERE cadre_id IN (\(idList(cadreIds))) ORDER BY decided_on, id").all() {
             guard let level = DisciplineLevel(rawValue: try row.decode(column: "level", as: String.self)),
                 let date = CivilDate(parsing: try row.decode(column: "decided_on", as: String.self))
-            else { return nil }
-            return CadreDiscipline(
-                id: try row.decode(column: "id", as: Int64.self), record: DisciplineRecord(level: level, decidedOn: date),
-                decisionNo: try row.decode(column: "decision_no", as: String.self), note: try row.decode(column: "note", as: String?.self))
+            else { continue }
+            out[try row.decode(column: "cadre_id", as: Int64.self), default: []].append(
+                CadreDiscipline(
+                    id: try row.decode(column: "id", as: Int64.self), record: DisciplineRecord(level: level, decidedOn: date),
+                    decisionNo: try row.decode(column: "decision_no", as: String.self), note: try row.decode(column: "note", as: String?.self)))
         }
+        return out
     }
 
     // MARK: Levels

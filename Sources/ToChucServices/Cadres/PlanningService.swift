@@ -135,7 +135,7 @@ public struct PlanningService: Sendable {
     /// The entries of some lists (active and removed), by list, in the order they were added.
     static func entries(_ sql: any SQLDatabase, listIds: [Int64]) async throws -> [Int64: [PlanningEntry]] {
         guard !listIds.isEmpty else { return [:] }
-        let ids = SQLQueryString(listIds.map { String($0) }.joined(separator: ", "))
+        let ids = CadreStore.idList(listIds)
         let rows = try await sql.raw(
             """
             SELECT e.id AS entry_id, e.list_id, e.added_on, e.added_reason, e.added_by, e.approved_on AS entry_approved_on, e.removed_on,

@@ -176,7 +176,7 @@ public struct StaffingService: Sendable {
         ].map { $0.text(language) }
         func line(_ code: String, _ name: String, _ parent: String, _ f: StaffingFigures?) -> [String] {
             guard let f else { return [code, name, parent, "", "", "", "", "", "", ""] }
-            let progress = f.progressPercent.map { language == .vi ? VietnameseFormat.percent($0 / 100, fractionDigits: 1) : EnglishFormat.percent($0 / 100, fractionDigits: 1) } ?? ""
+            let progress = f.progressPercent.map { language == .vi ? VietnameseFormat.percent($0, fractionDigits: 1) : EnglishFormat.percent($0, fractionDigits: 1) } ?? ""
             return [code, name, parent, String(f.assigned), String(f.actual), String(f.overQuota), String(f.reductionTarget), String(f.reduced), progress, f.note]
         }
         let totals = rows.filter(\.countsInTotals).compactMap(\.figures).reduce(StaffingFigures.zero, +)

@@ -118,6 +118,7 @@ extension Site {
         registerTrainingAPI(api)
         registerStaffingAPI(api)
         registerVettingAPI(api)
+        registerReportAPI(api)
         api.get("openapi.json") { _, _ in
             Response(
                 status: .ok, headers: [.contentType: "application/json; charset=utf-8"],

@@ -214,9 +214,34 @@ struct APIVoidBody: Decodable, Sendable {
 }
 
 struct APIWarning: Encodable, Sendable {
+    let kind: String
     @ExplicitNull var decisionNo: String?
     let messageVi: String
     let messageEn: String
+
+    init(_ w: CadreWarning) {
+        kind = w.kind.rawValue
+        decisionNo = w.decisionNo
+        messageVi = w.message.vi
+        messageEn = w.message.en
+    }
+}
+
+struct APIWarningRow: Encodable, Sendable {
+    let cadre: APICadre
+    let warnings: [APIWarning]
+}
+
+/// The warnings dashboard of a subtree: cadres checked, cadres flagged per rule, and a page of the flagged cadres.
+struct APIWarningsDashboard: Encodable, Sendable {
+    let unitCode: String
+    let asOf: String
+    let checked: Int
+    let counts: [String: Int]
+    let items: [APIWarningRow]
+    let page: Int
+    let perPage: Int
+    let total: Int
 }
 
 struct APIRetirement: Encodable, Sendable {
@@ -317,6 +342,20 @@ extension Site {
             let body = try await Self.decode(APICadreBody.self, request, context)
             let cadre = try await services.cadres.create(principal, body.draft)
             return try Responses.json(APICadre(cadre, personal: principal.role.seesPersonalData), status: .created)
+        }
+        api.get("cadres/warnings") { request, context in
+            let principal = try context.requirePrincipal()
+            let list = try ListQuery(request)
+            let query = try Self.warningsQuery(request)
+            let d = try await services.cadres.warningsDashboard(
+                principal, unitCode: query.unit, kind: query.kind, today: query.today, page: list.page, perPage: list.perPage)
+            let personal = principal.role.seesPersonalData
+            return try Responses.json(
+                APIWarningsDashboard(
+                    unitCode: d.unitCode, asOf: d.today.iso, checked: d.checked,
+                    counts: Dictionary(uniqueKeysWithValues: CadreWarningKind.allCases.map { ($0.rawValue, d.counts[$0] ?? 0) }),
+                    items: d.rows.items.map { APIWarningRow(cadre: APICadre($0.cadre, personal: personal), warnings: $0.warnings.map(APIWarning.init)) },
+                    page: d.rows.page, perPage: d.rows.perPage, total: d.rows.total))
         }
         api.get("cadres/retiring") { request, context in
             let principal = try context.requirePrincipal()
@@ -429,7 +468,7 @@ extension Site {
         APICadreProfile(
             cadre: APICadre(p.cadre, personal: personal), asOf: p.today.iso, currentPositionIds: p.current.map(\.id),
             positions: p.positions.map(APIPosition.init), decisions: p.decisions.map { APIDecision($0) },
-            warnings: p.warnings.map { APIWarning(decisionNo: $0.decisionNo, messageVi: $0.message.vi, messageEn: $0.message.en) },
+            warnings: p.warnings.map(APIWarning.init),
             retirement: p.retirement.map(APIRetirement.init))
     }
 

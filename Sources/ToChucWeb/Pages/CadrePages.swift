@@ -5,6 +5,7 @@ import ToChucServices
 
 extension Site {
     func registerCadrePages(_ router: Router<AppContext>) {
+        registerCadreWarningPages(router)
         router.get(RouterPath(SiteURL.cadres)) { request, context in
             let principal = try context.requirePrincipal()
             let ctx = try await pageContext(request, context)
@@ -39,6 +40,7 @@ extension Site {
                 <div class="actions">\(newButton)
                 <a class="button secondary" href="\(SiteURL.retiring)">\(ctx.t(Catalogue.retiringList))</a>
                 <a class="button secondary" href="\(SiteURL.reappointment)">\(ctx.t(Catalogue.reappointmentList))</a>
+                <a class="button secondary" href="\(SiteURL.cadreWarnings)">\(ctx.t(Catalogue.warningsDashboard))</a>
                 <a class="button secondary" href="\(SiteURL.with(SiteURL.decisions, [("status", "draft")]))">\(ctx.t(Catalogue.draftsToApprove))</a>
                 <a class="button secondary" href="\(SiteURL.approvals)">\(ctx.t(Catalogue.approvals))</a>
                 <a class="button secondary" href="\(SiteURL.agencies)">\(ctx.t(Catalogue.agencies))</a>

@@ -20,6 +20,10 @@ struct PageContext: Sendable {
 
     func number(_ n: Int) -> String { language == .vi ? VietnameseFormat.integer(n) : EnglishFormat.integer(n) }
     func ratio(_ part: Int, _ whole: Int) -> String { language == .vi ? VietnameseFormat.ratio(part, whole) : EnglishFormat.ratio(part, whole) }
+    /// A percentage (50.5) in the user's convention (50,50% / 50.50%).
+    func percent(_ x: Double, fractionDigits: Int = 2) -> String {
+        language == .vi ? VietnameseFormat.percent(x, fractionDigits: fractionDigits) : EnglishFormat.percent(x, fractionDigits: fractionDigits)
+    }
     func date(_ d: CivilDate?) -> String {
         guard let d else { return "" }
         return language == .vi ? VietnameseFormat.date(d) : EnglishFormat.date(d)
@@ -44,7 +48,7 @@ enum Layout {
         MenuArea(title: Catalogue.areaCadres, link: SiteURL.cadres, prefixes: ["/cadres", "/agencies", "/planning", "/training", "/exams", "/staffing", "/vetting"]),
         MenuArea(title: Catalogue.areaAssessment, link: nil, prefixes: ["/assessment"]),
         MenuArea(title: Catalogue.areaCongress, link: nil, prefixes: ["/congresses"]),
-        MenuArea(title: Catalogue.areaReports, link: nil, prefixes: ["/reports"]),
+        MenuArea(title: Catalogue.areaReports, link: SiteURL.reports, prefixes: ["/reports"]),
         MenuArea(title: Catalogue.areaDocuments, link: nil, prefixes: ["/documents"]),
         MenuArea(title: Catalogue.areaImport, link: SiteURL.importData, prefixes: ["/import"]),
         MenuArea(title: Catalogue.areaAdmin, link: SiteURL.admin, prefixes: ["/admin", "/audit"]),
@@ -126,6 +130,19 @@ enum Layout {
         let prev: HTML = page > 1 ? "<a rel=\"prev\" href=\"\(link(page - 1))\">\(ctx.t(Catalogue.previousPage))</a>" : .empty
         let next: HTML = page < pageCount ? "<a rel=\"next\" href=\"\(link(page + 1))\">\(ctx.t(Catalogue.nextPage))</a>" : .empty
         return "<nav class=\"pager\">\(prev) <span>\(ctx.t(atLeast ? Catalogue.pageOfMany(ctx.number(page), ctx.number(pageCount), ctx.number(total)) : Catalogue.pageOf(ctx.number(page), ctx.number(pageCount), ctx.number(total))))</span> \(next)</nav>"
+    }
+
+    /// The page of a refused stale save: what changed since the form was opened, and the way back to a fresh form.
+    static func conflict(_ ctx: PageContext, title: String, message: Localized, changes: [FieldChange], retry: String) -> HTML {
+        let rows: [HTML] = changes.map { "<tr><td>\(fieldName(ctx, $0.field))</td><td>\($0.old ?? "∅")</td><td>\($0.new ?? "∅")</td></tr>" }
+        let body: HTML = """
+            <h1>\(title)</h1>
+            <div class="errors" role="alert"><p>\(ctx.t(message))</p></div>
+            <table id="conflict-changes"><thead><tr><th>\(ctx.t(Catalogue.field))</th><th>\(ctx.t(Catalogue.yourBase))</th><th>\(ctx.t(Catalogue.theirValue))</th></tr></thead>
+            <tbody>\(rows)</tbody></table>
+            <div class="actions"><a class="button" href="\(retry)">\(ctx.t(Catalogue.reloadAndRetry))</a></div>
+            """
+        return page(ctx, title: title, content: body)
     }
 
     /// The history of a record from the audit log, newest first.

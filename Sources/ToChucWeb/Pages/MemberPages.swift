@@ -265,15 +265,8 @@ extension Site {
                 return Responses.html(memberForm(ctx, draft: draft, id: id, version: version, message: message, errors: errors), status: .unprocessableContent)
             } catch DomainError.conflict(let message, let changes, _) {
                 let ctx = try await pageContext(request, context)
-                let rows: [HTML] = changes.map { "<tr><td>\(Layout.fieldName(ctx, $0.field))</td><td>\($0.old ?? "∅")</td><td>\($0.new ?? "∅")</td></tr>" }
-                let body: HTML = """
-                    <h1>\(ctx.t(Catalogue.editMember))</h1>
-                    <div class="errors" role="alert"><p>\(ctx.t(message))</p></div>
-                    <table id="conflict-changes"><thead><tr><th>\(ctx.t(Catalogue.field))</th><th>\(ctx.t(Catalogue.yourBase))</th><th>\(ctx.t(Catalogue.theirValue))</th></tr></thead>
-                    <tbody>\(rows)</tbody></table>
-                    <div class="actions"><a class="button" href="\(SiteURL.editMember(id))">\(ctx.t(Catalogue.reloadAndRetry))</a></div>
-                    """
-                return Responses.html(Layout.page(ctx, title: ctx.t(Catalogue.editMember), content: body), status: .conflict)
+                return Responses.html(
+                    Layout.conflict(ctx, title: ctx.t(Catalogue.editMember), message: message, changes: changes, retry: SiteURL.editMember(id)), status: .conflict)
             }
         }
     }

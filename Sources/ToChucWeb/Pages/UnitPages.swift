@@ -186,7 +186,7 @@ extension Site {
                     unitForm(ctx, draft: draft, version: version, message: message, errors: errors), status: .unprocessableContent)
             } catch DomainError.conflict(let message, let changes, _) {
                 let ctx = try await pageContext(request, context)
-                return Responses.html(conflictPage(ctx, code: code, message: message, changes: changes), status: .conflict)
+                return Responses.html(Layout.conflict(ctx, title: ctx.t(Catalogue.editUnit), message: message, changes: changes, retry: SiteURL.editUnit(code)), status: .conflict)
             }
         }
     }
@@ -252,17 +252,5 @@ extension Site {
     static func dateInput(_ ctx: PageContext, name: String, value: String) -> HTML {
         let shown = CivilDate(parsing: value).map { ctx.date($0) } ?? value
         return "<input type=\"text\" id=\"\(name)\" name=\"\(name)\" value=\"\(shown)\" placeholder=\"\(ctx.t(Catalogue.datePlaceholder))\" inputmode=\"numeric\" maxlength=\"10\">"
-    }
-
-    func conflictPage(_ ctx: PageContext, code: String, message: Localized, changes: [FieldChange]) -> HTML {
-        let rows: [HTML] = changes.map { "<tr><td>\(Layout.fieldName(ctx, $0.field))</td><td>\($0.old ?? "∅")</td><td>\($0.new ?? "∅")</td></tr>" }
-        let body: HTML = """
-            <h1>\(ctx.t(Catalogue.editUnit))</h1>
-            <div class="errors" role="alert"><p>\(ctx.t(message))</p></div>
-            <table id="conflict-changes"><thead><tr><th>\(ctx.t(Catalogue.field))</th><th>\(ctx.t(Catalogue.yourBase))</th><th>\(ctx.t(Catalogue.theirValue))</th></tr></thead>
-            <tbody>\(rows)</tbody></table>
-            <div class="actions"><a class="button" href="\(SiteURL.editUnit(code))">\(ctx.t(Catalogue.reloadAndRetry))</a></div>
-            """
-        return Layout.page(ctx, title: ctx.t(Catalogue.editUnit), content: body)
     }
 }

@@ -1,0 +1,71 @@
+/// Texts of the briefing report (DOMAIN.md §5, issue 7).
+extension Catalogue {
+    public static func periodYear(_ y: Int) -> Localized { t("năm \(y)", "the year \(y)") }
+    public static func periodHalf(_ h: Int, _ y: Int) -> Localized {
+        h == 1 ? t("6 tháng đầu năm \(y)", "the first half of \(y)") : t("6 tháng cuối năm \(y)", "the second half of \(y)")
+    }
+    public static func periodQuarter(_ q: Int, _ y: Int) -> Localized {
+        let roman = ["I", "II", "III", "IV"][q - 1]
+        return t("quý \(roman)/\(y)", "Q\(q) \(y)")
+    }
+    public static func periodMonth(_ m: Int, _ y: Int) -> Localized { t("tháng \(m)/\(y)", "\(y)-\(m < 10 ? "0" : "")\(m)") }
+    public static func periodRange(_ fromVi: String, _ toVi: String, _ fromEn: String, _ toEn: String) -> Localized {
+        t("từ ngày \(fromVi) đến ngày \(toVi)", "from \(fromEn) to \(toEn)")
+    }
+    public static func periodInvalid(_ text: String) -> Localized {
+        t(
+            "Kỳ báo cáo “\(text)” không hợp lệ: ghi năm (2022), tháng (2023-06), 6 tháng (2023-H1), quý (2023-Q3) hoặc khoảng ngày (2023-01-01..2023-03-31).",
+            "“\(text)” is not a report period: write a year (2022), a month (2023-06), a half (2023-H1), a quarter (2023-Q3) or a range of dates (2023-01-01..2023-03-31).")
+    }
+}
+
+extension Catalogue {
+    public static func reportUnitMissing(_ code: String, _ date: String) -> Localized {
+        t("Tổ chức \(code) không tồn tại vào ngày \(date), ngày cuối của kỳ báo cáo.", "The unit \(code) did not exist on \(date), the last day of the period.")
+    }
+    public static let reportsArea = t("Báo cáo giao ban", "Briefing reports")
+    public static let reportPeriod = t("Kỳ báo cáo", "Period")
+    public static let reportPeriodHelp = t(
+        "Năm (2022), tháng (2023-06), 6 tháng (2023-H1), quý (2023-Q3) hoặc khoảng ngày (2023-01-01..2023-03-31).",
+        "A year (2022), a month (2023-06), a half (2023-H1), a quarter (2023-Q3) or a range of dates (2023-01-01..2023-03-31).")
+    public static func reportTitle(_ unit: String, _ period: Localized) -> Localized {
+        t("Báo cáo giao ban \(period.vi) — \(unit)", "Briefing report, \(period.en) — \(unit)")
+    }
+    public static let reportFigure = t("Chỉ tiêu", "Figure")
+    public static let reportValue = t("Số liệu", "Value")
+    public static let reportDefinition = t("Cách tính", "Definition")
+    public static let reportDownloadJSON = t("Tải số liệu (JSON)", "Download figures (JSON)")
+    public static let figureCellsWithCommittee = t("Chi bộ có cấp ủy", "Cells with a committee")
+    public static let figureAdmitted = t("Kết nạp đảng viên mới", "New members admitted")
+    public static let figureRecognized = t("Công nhận đảng viên chính thức", "Recognized as full members")
+    public static let figureTransferredOut = t("Chuyển sinh hoạt đảng chính thức ra ngoài", "Transferred out")
+    public static let figureLeft = t("Ra khỏi Đảng, từ trần", "Left the Party, deceased")
+    public static let figureNewUnitsNonState = t(
+        "Tổ chức cơ sở đảng mới thành lập trong doanh nghiệp ngoài khu vực nhà nước", "New base units in non-state enterprises")
+    public static let figureApprovals = t("Phê duyệt cán bộ theo diện quản lý", "Cadre approvals by managing level")
+    public static let definitionCells = t(
+        "Chi bộ tồn tại vào ngày cuối kỳ; trong đó số chi bộ có cấp ủy.", "Cells existing on the period's last day; of them, those with a committee.")
+    public static let definitionAdmitted = t(
+        "Số đảng viên có ngày vào Đảng trong kỳ, tính theo tổ chức đảng sinh hoạt khi đó; so với cùng kỳ năm trước.",
+        "Members whose admission date lies in the period, by the unit they belonged to then; compared with the same period a year earlier.")
+    public static let definitionRecognized = t(
+        "Số đảng viên có ngày chính thức trong kỳ, tính theo tổ chức đảng sinh hoạt khi đó.",
+        "Members whose recognition date lies in the period, by the unit they belonged to then.")
+    public static let definitionLeft = t(
+        "Biến động trong kỳ (khai trừ, xóa tên, xin ra, từ trần; chuyển đi), tính theo tổ chức đảng nơi đảng viên rời đi.",
+        "Events in the period (expelled, removed, resigned, deceased; transferred out), by the unit the member left.")
+    public static let definitionNewUnits = t(
+        "Tổ chức cơ sở đảng thuộc khu vực doanh nghiệp ngoài nhà nước có ngày thành lập trong kỳ, còn tồn tại vào ngày cuối kỳ.",
+        "Base units of the non-state enterprise sector founded in the period and existing on its last day.")
+    public static let definitionApprovals = t(
+        "Chức vụ có ngày phê duyệt trong kỳ (và quyết định chấm dứt chức vụ được phê duyệt), theo diện quản lý.",
+        "Positions approved in the period (and approved decisions ending a position), by managing level.")
+    public static func sentenceAdmitted(_ n: Int, _ previous: Int, _ previousLabel: Localized) -> Localized {
+        let diff = n - previous
+        let vi = diff == 0 ? "bằng" : (diff > 0 ? "tăng \(VietnameseFormat.integer(diff)) so với" : "giảm \(VietnameseFormat.integer(-diff)) so với")
+        let en = diff == 0 ? "the same as" : (diff > 0 ? "\(EnglishFormat.integer(diff)) more than" : "\(EnglishFormat.integer(-diff)) fewer than")
+        return t(
+            "Kết nạp \(VietnameseFormat.integer(n)) đảng viên mới, \(vi) \(previousLabel.vi) (\(VietnameseFormat.integer(previous))).",
+            "\(EnglishFormat.integer(n)) new members admitted, \(en) in \(previousLabel.en) (\(EnglishFormat.integer(previous))).")
+    }
+}

@@ -1,0 +1,164 @@
+import Foundation
+import SQLKit
+import ToChucDomain
+import ToChucStorage
+
+/// The figures of a briefing report (báo cáo giao ban, DOMAIN.md §5) for a unit's subtree and a period: the JSON
+/// contract of `/api/v1/units/{code}/report` and `tochuc report --format json` (issue 7). Each figure's definition is
+/// on its property; areas not built yet (congresses, ratings, proposals, tasks) add theirs when they land.
+public struct ReportFigures: Sendable, Equatable, Encodable {
+    /// Cells (units of kind `cell`) existing on the period's last day.
+    public let cells: Int
+    /// Of those, the cells with an elected committee ("933/954 chi bộ có cấp ủy").
+    public let cellsWithCommittee: Int
+    /// Admission dates in the period, counted by the unit the member belonged to then.
+    public let admitted: Int
+    /// The same, a year earlier ("tăng 518 so với năm 2021").
+    public let admittedPrevious: Int
+    /// Recognition dates (ngày chính thức) in the period, by the unit the member belonged to then.
+    public let recognized: Int
+    /// Members who left in the period, by kind (expelled, removed, resigned, deceased), by the unit they left from.
+    public let left: [String: Int]
+    /// Official transfers out of the register in the period, by the unit they left from.
+    public let transferredOut: Int
+    /// Base units of the non-state enterprise sector founded in the period (and existing on its last day).
+    public let newUnitsNonState: Int
+    /// Approvals by managing level (`DecisionService.approvalCounts`): central, provincial, upper_base, base.
+    public let approvals: [String: Int]
+
+    enum CodingKeys: String, CodingKey {
+        case cells, admitted, recognized, left, approvals
+        case cellsWithCommittee = "cells_with_committee"
+        case admittedPrevious = "admitted_previous"
+        case transferredOut = "transferred_out"
+        case newUnitsNonState = "new_units_non_state"
+    }
+}
+
+/// A report: the unit, the period, the figures. Encoded as the JSON contract of issue 7:
+/// `{"unit", "unit_name", "period": {"from", "to", "key", "label_vi", "label_en"}, "figures": {…}}`.
+public struct BriefingReport: Sendable, Equatable, Encodable {
+    public let unitCode: String
+    public let unitName: String
+    public let period: ReportPeriod
+    public let figures: ReportFigures
+
+    enum CodingKeys: String, CodingKey {
+        case unit, period, figures
+        case unitName = "unit_name"
+    }
+
+    enum PeriodKeys: String, CodingKey {
+        case from, to, key
+        case labelVi = "label_vi"
+        case labelEn = "label_en"
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var c = encoder.container(keyedBy: CodingKeys.self)
+        try c.encode(unitCode, forKey: .unit)
+        try c.encode(unitName, forKey: .unitName)
+        var p = c.nestedContainer(keyedBy: PeriodKeys.self, forKey: .period)
+        try p.encode(period.from.iso, forKey: .from)
+        try p.encode(period.to.iso, forKey: .to)
+        try p.encode(period.key, forKey: .key)
+        try p.encode(period.label.vi, forKey: .labelVi)
+        try p.encode(period.label.en, forKey: .labelEn)
+        try c.encode(figures, forKey: .figures)
+    }
+}
+
+/// Builds briefing reports from the records: nothing is typed by hand, every figure is a count with a definition.
+public struct ReportService: Sendable {
+    let db: Database
+
+    public init(db: Database) { self.db = db }
+
+    /// Kinds of leaving that `left` counts (DOMAIN.md §2 "left", and deceased).
+    public static let leavingKinds: [MemberEventKind] = [.expelled, .removed, .resigned, .deceased]
+
+    /// The report of a unit in scope for a period. The unit must exist on the period's last day.
+    public func report(_ principal: Principal, unitCode: String, period: ReportPeriod) async throws -> BriefingReport {
+        let units = UnitService(db: db)
+        let current = try await units.get(principal, code: unitCode)
+        guard let then = try await units.get(principal, code: unitCode, asOf: period.to) else {
+            throw DomainError.invalid(Catalogue.invalidInput, [FieldError("period", Catalogue.reportUnitMissing(current.code, VietnameseFormat.date(period.to)))])
+        }
+        let stats = try await units.stats(principal, code: unitCode, asOf: period.to)
+        let approvals = try await DecisionService(db: db).approvalCounts(principal, unitCode: unitCode, from: period.from, to: period.to)
+        let range = PathRange.of(then.path)
+        let figures = try await db.read { sql in
+            let admitted = try await Self.membersByDate(sql, column: "admitted_on", period: period, range: range)
+            let previous = try await Self.membersByDate(sql, column: "admitted_on", period: period.yearEarlier, range: range)
+            let recognized = try await Self.membersByDate(sql, column: "recognized_on", period: period, range: range)
+            var left: [String: Int] = [:]
+            for kind in Self.leavingKinds { left[kind.rawValue] = 0 }
+            let statuses = Self.leavingKinds.compactMap(\.resultingStatus) + [.transferredOut]
+            for (status, n) in try await Self.leftByStatus(sql, statuses: statuses, period: period, range: range) {
+                left[status] = n
+            }
+            let transferred = left.removeValue(forKey: MemberStatus.transferredOut.rawValue) ?? 0
+            let newUnits = try await Self.newUnits(sql, kind: .base, sector: .nonStateEnterprise, period: period, range: range)
+            return ReportFigures(
+                cells: stats.cells, cellsWithCommittee: stats.cellsWithCommittee, admitted: admitted, admittedPrevious: previous,
+                recognized: recognized, left: left, transferredOut: transferred, newUnitsNonState: newUnits, approvals: approvals.approvals)
+        }
+        return BriefingReport(unitCode: current.code, unitName: then.name, period: period, figures: figures)
+    }
+
+    /// The unit a member belonged to on a date: the unit left by the first official transfer after it, else the
+    /// member's unit now. Its version on the period's last day must lie in the subtree.
+    static func unitThen(_ date: String) -> String {
+        """
+        COALESCE((SELECT e.from_unit_id FROM member_events e WHERE e.member_id = m.id AND e.kind IN ('transfer_within', 'transfer_out')
+            AND e.effective_on > \(date) ORDER BY e.effective_on, e.id LIMIT 1), m.unit_id)
+        """
+    }
+
+    /// Members whose `column` date falls in the period, counted by the unit they belonged to on that date.
+    static func membersByDate(
+        _ sql: any SQLDatabase, column: String, period: ReportPeriod, range: (lower: String, upper: String)
+    ) async throws -> Int {
+        try await sql.raw(
+            """
+            SELECT COUNT(*) AS n FROM members m JOIN unit_versions v ON v.unit_id = \(unsafeRaw: unitThen("m." + column))
+            WHERE m.\(unsafeRaw: column) >= \(bind: period.from.iso) AND m.\(unsafeRaw: column) <= \(bind: period.to.iso)
+            AND \(UnitHistory.at(period.to)) AND v.path >= \(bind: range.lower) AND v.path < \(bind: range.upper)
+            """
+        ).first()!.decode(column: "n", as: Int.self)
+    }
+
+    /// Members who left in the period (`left_on`, set by the leaving event or by an import), by their status now, counted
+    /// by the unit they left (a member who left keeps their last unit). A member re-admitted since has no `left_on`.
+    static func leftByStatus(
+        _ sql: any SQLDatabase, statuses: [MemberStatus], period: ReportPeriod, range: (lower: String, upper: String)
+    ) async throws -> [String: Int] {
+        let list = SQLQueryString(statuses.map { "'" + $0.rawValue + "'" }.joined(separator: ", "))
+        var out: [String: Int] = [:]
+        for row in try await sql.raw(
+            """
+            SELECT m.status, COUNT(*) AS n FROM members m JOIN unit_versions v ON v.unit_id = m.unit_id
+            WHERE m.status IN (\(list)) AND m.left_on >= \(bind: period.from.iso) AND m.left_on <= \(bind: period.to.iso)
+            AND \(UnitHistory.at(period.to)) AND v.path >= \(bind: range.lower) AND v.path < \(bind: range.upper)
+            GROUP BY m.status
+            """
+        ).all() {
+            out[try row.decode(column: "status", as: String.self)] = try row.decode(column: "n", as: Int.self)
+        }
+        return out
+    }
+
+    /// Units of a kind and sector founded in the period that exist on its last day in the subtree.
+    static func newUnits(
+        _ sql: any SQLDatabase, kind: UnitKind, sector: Sector, period: ReportPeriod, range: (lower: String, upper: String)
+    ) async throws -> Int {
+        try await sql.raw(
+            """
+            SELECT COUNT(*) AS n FROM unit_versions v JOIN units u ON u.id = v.unit_id
+            WHERE \(UnitHistory.at(period.to)) AND v.path >= \(bind: range.lower) AND v.path < \(bind: range.upper)
+            AND v.kind = \(bind: kind.rawValue) AND v.sector = \(bind: sector.rawValue)
+            AND u.founded_on >= \(bind: period.from.iso) AND u.founded_on <= \(bind: period.to.iso)
+            """
+        ).first()!.decode(column: "n", as: Int.self)
+    }
+}

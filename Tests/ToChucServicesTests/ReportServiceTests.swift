@@ -1,0 +1,99 @@
+import Foundation
+import Testing
+import ToChucDomain
+import ToChucServices
+
+/// DOMAIN.md §5: the briefing report's figures, each by its definition, for a unit's subtree and a period; the same
+/// tests run on SQLite and PostgreSQL.
+@Suite(.serialized)
+struct ReportServiceTests {
+    static let cli = TestDatabase.cli
+    static let today = CivilDate(year: 2026, month: 11, day: 22)!
+
+    static func date(_ text: String) -> CivilDate { CivilDate(parsing: text)! }
+    static func period(_ text: String) -> ReportPeriod { ReportPeriod(parsing: text)! }
+
+    @Test("admissions count by the unit the member belonged to then, against the same period a year earlier")
+    func admissions() async throws {
+        try await TestDatabase.with { t in
+            try await t.seedTree()
+            let m = t.services.members
+            // 2022: two in commune A (one at each end of the year), one in B; 2021: one in A; 2023-01-01 is outside.
+            _ = try await m.create(Self.cli, MemberTests.draft("Nguyễn Văn An", card: "10000001", status: "probationary", admitted: "2022-01-01", recognized: ""), today: Self.today)
+            let moved = try await m.create(
+                Self.cli, MemberTests.draft("Trần Thị Bình", card: "10000002", gender: "female", birth: "1990-02-03", status: "probationary", admitted: "2022-12-31", recognized: ""),
+                today: Self.today)
+            _ = try await m.create(Self.cli, MemberTests.draft("Lê Văn Cường", card: "10000003", unit: "T01-B-C1", status: "probationary", admitted: "2022-06-15", recognized: ""), today: Self.today)
+            _ = try await m.create(Self.cli, MemberTests.draft("Phạm Văn Dũng", card: "10000004", admitted: "2021-03-02", recognized: "2022-03-02"), today: Self.today)
+            _ = try await m.create(Self.cli, MemberTests.draft("Hoàng Văn Em", card: "10000005", status: "probationary", admitted: "2023-01-01", recognized: ""), today: Self.today)
+            // Admitted in A, transferred to B in 2023: still counted in A for 2022.
+            _ = try await m.recordEvent(
+                Self.cli, memberId: moved.id, MemberEventInput(kind: .transferWithin, effectiveOn: Self.date("2023-02-01"), decisionNo: "5-QĐ/ĐU", toUnitCode: "T01-B-C1"),
+                today: Self.today)
+            let a = try await t.services.reports.report(Self.cli, unitCode: "T01-A", period: Self.period("2022"))
+            #expect(a.figures.admitted == 2 && a.figures.admittedPrevious == 1)
+            #expect(a.figures.recognized == 1)
+            let b = try await t.services.reports.report(Self.cli, unitCode: "T01-B", period: Self.period("2022"))
+            #expect(b.figures.admitted == 1 && b.figures.admittedPrevious == 0)
+            let province = try await t.services.reports.report(Self.cli, unitCode: "T01", period: Self.period("2022"))
+            #expect(province.figures.admitted == 3 && province.figures.admittedPrevious == 1)
+            #expect(try await t.services.reports.report(Self.cli, unitCode: "T01", period: Self.period("2022-H1")).figures.admitted == 2)
+            #expect(try await t.services.reports.report(Self.cli, unitCode: "T01", period: Self.period("2022-12")).figures.admitted == 1)
+            #expect(try await t.services.reports.report(Self.cli, unitCode: "T01", period: Self.period("2023-Q1")).figures.admitted == 1)
+        }
+    }
+
+    @Test("leaving counts by kind and by the unit left; cells with a committee on the last day; non-state units founded in the period")
+    func leavingCellsAndNewUnits() async throws {
+        try await TestDatabase.with { t in
+            try await t.seedTree()
+            let m = t.services.members
+            let a = try await m.create(Self.cli, MemberTests.draft("Nguyễn Văn An", card: "10000001"), today: Self.today)
+            let b = try await m.create(Self.cli, MemberTests.draft("Trần Văn Bình", card: "10000002", unit: "T01-B-C1"), today: Self.today)
+            let c = try await m.create(Self.cli, MemberTests.draft("Lê Văn Cường", card: "10000003"), today: Self.today)
+            _ = try await m.recordEvent(Self.cli, memberId: a.id, MemberEventInput(kind: .deceased, effectiveOn: Self.date("2024-05-01"), decisionNo: "3-TB/ĐU"), today: Self.today)
+            _ = try await m.recordEvent(Self.cli, memberId: b.id, MemberEventInput(kind: .resigned, effectiveOn: Self.date("2024-06-01"), decisionNo: "9-QĐ/ĐU"), today: Self.today)
+            _ = try await m.recordEvent(
+                Self.cli, memberId: c.id, MemberEventInput(kind: .transferOut, effectiveOn: Self.date("2024-07-01"), decisionNo: "10-QĐ/ĐU", destination: "Tỉnh khác"),
+                today: Self.today)
+            for (code, founded, sector) in [("T01-DN1", "2024-03-01", Sector.nonStateEnterprise), ("T01-DN2", "2023-12-31", .nonStateEnterprise), ("T01-CQ", "2024-04-01", .stateAgency)] {
+                _ = try await t.services.units.create(
+                    Self.cli,
+                    UnitDraft(code: code, name: "Chi bộ " + code, kind: UnitKind.base.rawValue, parentCode: "T01", sector: sector.rawValue, hasCommittee: false,
+                              foundedOn: founded, dissolvedOn: ""))
+            }
+            let year = try await t.services.reports.report(Self.cli, unitCode: "T01", period: Self.period("2024"))
+            #expect(year.figures.left == ["expelled": 0, "removed": 0, "resigned": 1, "deceased": 1])
+            #expect(year.figures.transferredOut == 1)
+            #expect(year.figures.newUnitsNonState == 1)
+            #expect(year.figures.cells == 2 && year.figures.cellsWithCommittee == 0)
+            let communeA = try await t.services.reports.report(Self.cli, unitCode: "T01-A", period: Self.period("2024"))
+            #expect(communeA.figures.left["deceased"] == 1 && communeA.figures.left["resigned"] == 0 && communeA.figures.transferredOut == 1)
+            // The JSON contract: figures by the names of issue 7.
+            let encoder = JSONEncoder()
+            encoder.outputFormatting = [.sortedKeys]
+            let json = String(decoding: try encoder.encode(year), as: UTF8.self)
+            #expect(json.contains(#""period":{"from":"2024-01-01","key":"2024","label_en":"the year 2024","label_vi":"năm 2024","to":"2024-12-31"}"#))
+            #expect(json.contains(#""approvals":{"base":0,"central":0,"provincial":0,"upper_base":0}"#))
+            #expect(json.contains(#""cells_with_committee":0"#) && json.contains(#""new_units_non_state":1"#) && json.contains(#""admitted_previous":0"#))
+        }
+    }
+
+    @Test("a unit outside the principal's subtree is not found; a unit that did not exist on the period's last day is refused")
+    func scope() async throws {
+        try await TestDatabase.with { t in
+            try await t.seedTree()
+            let clerk = try await t.principal(.clerk, at: "T01-A")
+            await #expect(throws: DomainError.notFound(Catalogue.unitNotFound)) {
+                _ = try await t.services.reports.report(clerk, unitCode: "T01-B", period: Self.period("2024"))
+            }
+            _ = try await t.services.units.create(
+                Self.cli,
+                UnitDraft(code: "T01-N", name: "Đảng bộ mới", kind: UnitKind.base.rawValue, parentCode: "T01", sector: Sector.commune.rawValue, hasCommittee: true,
+                          foundedOn: "2025-01-01", dissolvedOn: ""))
+            await #expect(throws: DomainError.self) {
+                _ = try await t.services.reports.report(Self.cli, unitCode: "T01-N", period: Self.period("2024"))
+            }
+        }
+    }
+}
