@@ -109,3 +109,43 @@ def test_a_cadre_is_added_to_a_planning_list_that_shows_its_structure(server, br
     wait_for(browser, lambda d: "saved=1" in d.current_url)
     assert "30-QĐ/ĐU" in browser.find_element(By.TAG_NAME, "main").text
     assert not browser.find_elements(By.ID, "planning-approve-form")
+
+
+def test_staffing_is_entered_and_the_dashboard_and_report_read_in_a_browser(server, browser):
+    base = server.base
+    browser.get(base + "/login")
+    browser.delete_all_cookies()
+    browser.get(base + "/login")
+    browser.find_element(By.ID, "username").send_keys("clerk-t01-a")
+    browser.find_element(By.ID, "password").send_keys(PASSWORD)
+    browser.find_element(By.CSS_SELECTOR, "#login-form button[type=submit]").click()
+    wait_for(browser, lambda d: not d.current_url.startswith(base + "/login"))
+
+    # An agency of the commune, then its quota for 2026 through the form.
+    code = "VP-" + uuid.uuid4().hex[:4].upper()
+    browser.get(base + "/agencies/new")
+    form = browser.find_element(By.ID, "agency-form")
+    form.find_element(By.NAME, "code").send_keys(code)
+    form.find_element(By.NAME, "name").send_keys("Văn phòng Đảng ủy xã An Bình")
+    form.find_element(By.CSS_SELECTOR, "button[type=submit]").click()
+    wait_for(browser, lambda d: "saved=1" in d.current_url)
+    browser.get(base + f"/staffing/{code}/2026")
+    form = browser.find_element(By.ID, "staffing-form")
+    for name, value in [("assigned", "24"), ("actual", "26"), ("reduction_target", "4"), ("reduced", "3")]:
+        form.find_element(By.NAME, name).send_keys(value)
+    form.find_element(By.CSS_SELECTOR, "button[type=submit]").click()
+    wait_for(browser, lambda d: "saved=1" in d.current_url)
+    facts = browser.find_element(By.ID, "staffing-facts").text
+    assert "+2" in facts and "75,0%" in facts, facts
+    browser.get(base + "/staffing?year=2026")
+    assert code in browser.find_element(By.ID, "staffing-table").text
+    assert browser.find_elements(By.CSS_SELECTOR, "#staffing-progress rect")
+    shot(browser, "staffing-list")
+
+    # The warnings dashboard and the briefing report of the commune.
+    browser.get(base + "/cadres/warnings")
+    assert browser.find_element(By.ID, "warning-counts").text
+    shot(browser, "warnings-dashboard")
+    browser.get(base + "/reports?unit=T01-A&period=2014")
+    assert "Kết nạp 1 đảng viên mới, tăng 1 so với năm 2013 (0)." in browser.find_element(By.ID, "report-summary").text
+    shot(browser, "report")

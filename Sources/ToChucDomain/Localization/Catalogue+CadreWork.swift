@@ -132,7 +132,7 @@ extension Catalogue {
     public static let warningWorkingAge = t("Không đủ tuổi công tác một nhiệm kỳ khi bổ nhiệm", "Less than a full term of working age at appointment")
     public static let warningsDashboard = t("Cảnh báo công tác cán bộ", "Cadre warnings")
     public static let warningsDashboardHelp = t(
-        "Các cán bộ thuộc phạm vi có ít nhất một cảnh báo theo quy định (DOMAIN §3) vào ngày xem; một cán bộ có thể có nhiều cảnh báo.",
+        "Cán bộ thuộc phạm vi được rà soát theo các quy định về công tác cán bộ (Quy định 65-QĐ/TW, 80-QĐ/TW, 377-QĐ/TW; Nghị định 135/2020) vào ngày xem; một cán bộ có thể có nhiều cảnh báo.",
         "Cadres in scope with at least one rule warning on the date viewed; a cadre may have several.")
     public static let warningKind = t("Loại cảnh báo", "Warning")
     public static let allWarnings = t("Tất cả cảnh báo", "All warnings")
