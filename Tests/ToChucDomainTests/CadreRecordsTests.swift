@@ -44,6 +44,11 @@ import ToChucDomain
         arguments: [
             ("Bí thư", true), ("Bí thư Tỉnh ủy", true), ("Chủ tịch UBND", true), ("Giám đốc Sở Nội vụ", true), ("Trưởng ban Tổ chức", true),
             ("Phó Bí thư", false), ("Phó Chủ tịch", false), ("Ủy viên Ban Thường vụ", false), ("Chuyên viên", false),
+            // A school is not a title: "Trường" (school) folds like "Trưởng" (head), so accents decide when typed.
+            ("Trường Chính trị tỉnh", false), ("Hiệu trưởng Trường Chính trị", true), ("Trưởng phòng", true),
+            // Without accents the folded words decide.
+            ("Bi thu Dang uy", true), ("truong ban", true), ("Pho Bi thu", false), ("Chuyen vien", false),
+            ("  Bí   thư  ", true), ("Chánh Văn phòng Tỉnh ủy", true),
         ] as [(String, Bool)])
     func heads(title: String, isHead: Bool) {
         #expect(CadreTitle.isHead(title) == isHead)

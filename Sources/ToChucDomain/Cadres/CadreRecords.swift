@@ -1,3 +1,5 @@
+import Foundation
+
 /// Who manages a cadre's position (phân cấp quản lý cán bộ, diện quản lý; DOMAIN.md §3; INTERCHANGE.md positions.csv
 /// `managed_by`), from the highest authority down. Keys are stored; labels are shown.
 public enum ManagementLevel: String, Sendable, CaseIterable, Codable, Comparable {
@@ -226,16 +228,24 @@ public enum AgencyRules {
 public enum CadreTitle {
     public static let maximumLength = 200
 
+    /// Typed with its accents, the title is read with them ("Trưởng ban" is a head, "Trường Chính trị" is a school, not a
+    /// title); typed without any, the folded prefixes decide.
     public static func isHead(_ title: String) -> Bool {
+        let lowered = title.trimmed.lowercased().precomposedStringWithCanonicalMapping
+        let words = lowered.split(whereSeparator: \.isWhitespace).joined(separator: " ")
         let folded = VietnameseText.fold(title)
         if folded.hasPrefix("pho ") || folded == "pho" { return false }
-        return headPrefixes.contains { folded == $0 || folded.hasPrefix($0 + " ") }
+        let hasAccents = words != folded
+        let prefixes = hasAccents ? accentedHeadPrefixes : headPrefixes
+        return prefixes.contains { (hasAccents ? words : folded) == $0 || (hasAccents ? words : folded).hasPrefix($0 + " ") }
     }
 
-    private static let headPrefixes = [
-        "bi thu", "chu tich", "giam doc", "tong giam doc", "truong", "truong ban", "chanh an", "vien truong", "hieu truong",
-        "chu nhiem", "tong bien tap", "thu truong",
-    ]
+    private static let accentedHeadPrefixes = [
+        "bí thư", "chủ tịch", "giám đốc", "tổng giám đốc", "trưởng", "chánh án", "viện trưởng", "hiệu trưởng", "chủ nhiệm",
+        "tổng biên tập", "thủ trưởng", "chánh văn phòng", "tư lệnh", "chính ủy",
+    ].map { $0.precomposedStringWithCanonicalMapping }
+
+    private static let headPrefixes = accentedHeadPrefixes.map(VietnameseText.fold)
 }
 
 /// One position as a form or a file gives it, before it is checked (INTERCHANGE.md positions.csv).
