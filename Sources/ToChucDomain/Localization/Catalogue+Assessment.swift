@@ -1,0 +1,50 @@
+/// Texts of assessment (DOMAIN.md §4, issue 6): classification.
+extension Catalogue {
+    public static func rating(_ r: Rating) -> Localized {
+        switch r {
+        case .excellent: return t("Hoàn thành xuất sắc nhiệm vụ", "Excellent")
+        case .good: return t("Hoàn thành tốt nhiệm vụ", "Good")
+        case .done: return t("Hoàn thành nhiệm vụ", "Done")
+        case .notDone: return t("Không hoàn thành nhiệm vụ", "Not done")
+        }
+    }
+    public static func ratingShort(_ r: Rating) -> Localized {
+        switch r {
+        case .excellent: return t("Xuất sắc", "Excellent")
+        case .good: return t("Tốt", "Good")
+        case .done: return t("Hoàn thành", "Done")
+        case .notDone: return t("Không hoàn thành", "Not done")
+        }
+    }
+    /// The grid's one-letter code: the first letter of the short Vietnamese label.
+    public static func ratingLetter(_ r: Rating) -> String {
+        switch r {
+        case .excellent: return "X"
+        case .good: return "T"
+        case .done: return "H"
+        case .notDone: return "K"
+        }
+    }
+    public static func ratingSubject(_ s: RatingSubject) -> Localized {
+        switch s {
+        case .member: return t("Đảng viên", "Members")
+        case .leader: return t("Cán bộ lãnh đạo, quản lý", "Leaders")
+        case .unit: return t("Tổ chức đảng", "Organizations")
+        }
+    }
+    public static func reviewPeriod(_ p: ReviewPeriod) -> Localized {
+        switch p.kind {
+        case .year: return t("năm \(p.year)", "\(p.year)")
+        case .quarter: return t("quý \(["I", "II", "III", "IV"][p.index - 1])/\(p.year)", "Q\(p.index) \(p.year)")
+        case .term: return t("nhiệm kỳ \(p.year)–\(p.index)", "term \(p.year)–\(p.index)")
+        }
+    }
+    public static func excellentQuotaBreach(excellent: Int, good: Int, allowed: Int, percent: Int, regulation: String) -> Localized {
+        t(
+            "Số xếp loại hoàn thành xuất sắc (\(excellent)) vượt \(percent)% số hoàn thành tốt nhiệm vụ (\(good) → tối đa \(allowed)), vượt \(excellent - allowed) người (Quy định \(regulation)). Chưa lưu.",
+            "Excellent ratings (\(excellent)) exceed \(percent)% of the good ones (\(good) → at most \(allowed)), by \(excellent - allowed) (Quy định \(regulation)). Nothing was saved.")
+    }
+    public static let scoreInvalid = t("Điểm phải là số nguyên từ 0 đến 100.", "A score is a whole number from 0 to 100.")
+    public static let reviewPeriodInvalid = t(
+        "Kỳ đánh giá ghi năm (2024), quý (2025-Q2) hoặc nhiệm kỳ (2020-2025).", "Write the review period as a year (2024), a quarter (2025-Q2) or a term (2020-2025).")
+}
