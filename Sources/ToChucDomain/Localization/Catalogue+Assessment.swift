@@ -48,3 +48,27 @@ extension Catalogue {
     public static let reviewPeriodInvalid = t(
         "Kỳ đánh giá ghi năm (2024), quý (2025-Q2) hoặc nhiệm kỳ (2020-2025).", "Write the review period as a year (2024), a quarter (2025-Q2) or a term (2020-2025).")
 }
+
+extension Catalogue {
+    public static func notOnGrid(_ key: String) -> Localized {
+        t("“\(key)” không thuộc danh sách đánh giá của đơn vị trong kỳ này.", "“\(key)” is not on this unit's grid for the period.")
+    }
+    public static func scoreOf(_ name: String, _ message: Localized) -> Localized { t("\(name): \(message.vi)", "\(name): \(message.en)") }
+    public static func scoreNotUsed(_ name: String, _ regulation: String) -> Localized {
+        t(
+            "\(name): kỳ này áp dụng Quy định \(regulation), không chấm điểm; chỉ chọn mức xếp loại.",
+            "\(name): Quy định \(regulation) applies to this period and has no score; choose the class only.")
+    }
+    public static func ratingUnknown(_ name: String, _ text: String) -> Localized {
+        t(
+            "\(name): “\(text)” không phải mức xếp loại (X: xuất sắc, T: tốt, H: hoàn thành, K: không hoàn thành).",
+            "\(name): “\(text)” is not a class (X excellent, T good, H done, K not done).")
+    }
+    public static func scoreDisagrees(_ name: String, _ score: Int, _ rating: Localized) -> Localized {
+        t("\(name): \(score) điểm ứng với mức “\(rating.vi)”.", "\(name): a score of \(score) means “\(rating.en)”.")
+    }
+    public static let gridRefused = t("Chưa lưu: có dòng chưa đúng.", "Nothing saved: some lines are wrong.")
+    public static let gridStale = t(
+        "Chưa lưu: một số dòng đã được người khác sửa sau khi anh/chị mở trang. Tải lại trang để xem kết quả mới rồi nhập lại.",
+        "Nothing saved: someone changed some lines since you opened the page. Reload to see them, then enter again.")
+}

@@ -48,6 +48,8 @@ public struct AppServices: Sendable {
     public let staffing: StaffingService
     public let vetting: VettingService
     public let reports: ReportService
+    public let rules: RuleService
+    public let evaluations: EvaluationService
 
     public init(db: Database) {
         self.db = db
@@ -69,6 +71,8 @@ public struct AppServices: Sendable {
         self.staffing = StaffingService(db: db)
         self.vetting = VettingService(db: db)
         self.reports = ReportService(db: db)
+        self.rules = RuleService(db: db)
+        self.evaluations = EvaluationService(db: db)
     }
 
     /// First start: an empty database gets a root unit (when it has none) and an administrator in the first root.

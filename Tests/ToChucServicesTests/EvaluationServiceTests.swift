@@ -1,0 +1,135 @@
+import Foundation
+import Testing
+import ToChucDomain
+import ToChucServices
+
+/// DOMAIN.md §4 classification on SQLite and PostgreSQL: a grid per unit, the rule set of the year (124-QĐ/TW without a
+/// score for 2024, 366-QĐ/TW with one for 2025), the "xuất sắc" quota before saving, conflicts, results by subtree.
+@Suite(.serialized)
+struct EvaluationServiceTests {
+    static let cli = TestDatabase.cli
+    static let today = CivilDate(year: 2026, month: 11, day: 22)!
+
+    /// Twelve members in the first cell, two in the other commune's.
+    static func members(_ t: TestDatabase) async throws -> [String] {
+        try await t.seedTree()
+        var keys: [String] = []
+        for i in 1...12 {
+            let m = try await t.services.members.create(
+                Self.cli, MemberTests.draft("Đảng viên Số \(i)", card: String(20_000_000 + i)), today: Self.today)
+            keys.append("m:\(m.id)")
+        }
+        for i in 13...14 {
+            _ = try await t.services.members.create(
+                Self.cli, MemberTests.draft("Đảng viên Số \(i)", card: String(20_000_000 + i), unit: "T01-B-C1"), today: Self.today)
+        }
+        return keys
+    }
+
+    static func input(_ key: String, _ rating: String, score: String = "", version: Int = 0) -> EvaluationInput {
+        EvaluationInput(subjectKey: key, rating: rating, score: score, version: version)
+    }
+
+    @Test("a cell's grid: ten rated tốt allow two xuất sắc; a third is refused before anything is saved (a breach by one)")
+    func quota() async throws {
+        try await TestDatabase.with { t in
+            let keys = try await Self.members(t)
+            let clerk = try await t.principal(.clerk, at: "T01-A")
+            let period = ReviewPeriod.year(2024)
+            let e = t.services.evaluations
+            let grid = try await e.grid(clerk, unitCode: "T01-A-C1", period: period, subject: .member, today: Self.today)
+            #expect(grid.rows.count == 12 && grid.rules.regulation == "124-QĐ/TW")
+            var lines = keys.prefix(9).map { Self.input($0, "T") }
+            lines += [Self.input(keys[9], "Hoàn thành tốt nhiệm vụ"), Self.input(keys[10], "x"), Self.input(keys[11], "X")]
+            let saved = try await e.save(clerk, unitCode: "T01-A-C1", period: period, subject: .member, lines, today: Self.today)
+            #expect(saved.counts == [.good: 10, .excellent: 2])
+            // One more "xuất sắc" (a tốt becomes xuất sắc): 3 > 20% of 9.
+            let version = saved.rows.first { $0.subjectKey == keys[0] }!.current!.version
+            do {
+                _ = try await e.save(clerk, unitCode: "T01-A-C1", period: period, subject: .member, [Self.input(keys[0], "X", version: version)], today: Self.today)
+                Issue.record("the quota breach was saved")
+            } catch DomainError.invalid(let message, _) {
+                #expect(message.vi.contains("(9 → tối đa 1), vượt 2 người"))
+            }
+            #expect(try await e.grid(clerk, unitCode: "T01-A-C1", period: period, subject: .member, today: Self.today).counts == [.good: 10, .excellent: 2])
+        }
+    }
+
+    @Test("2025 follows Quy định 366-QĐ/TW: the score decides the class; 2024 (124-QĐ/TW) has no score; a wrong line saves nothing")
+    func scores() async throws {
+        try await TestDatabase.with { t in
+            let keys = try await Self.members(t)
+            let clerk = try await t.principal(.clerk, at: "T01-A")
+            let e = t.services.evaluations
+            let y2025 = ReviewPeriod.year(2025)
+            let saved = try await e.save(
+                clerk, unitCode: "T01-A-C1", period: y2025, subject: .member,
+                [Self.input(keys[0], "", score: "75"), Self.input(keys[1], "", score: "69"), Self.input(keys[2], "T", score: "92"),
+                 Self.input(keys[3], "", score: "49")], today: Self.today)
+            let byKey = Dictionary(uniqueKeysWithValues: saved.rows.map { ($0.subjectKey, $0.current) })
+            #expect(byKey[keys[0]]??.rating == .good && byKey[keys[1]]??.rating == .done && byKey[keys[2]]??.rating == .good)
+            #expect(byKey[keys[3]]??.rating == .notDone && byKey[keys[0]]??.score == 75 && byKey[keys[0]]??.regulation == "366-QĐ/TW")
+            // A class that contradicts the score, and a score under 124-QĐ/TW: refused, nothing saved.
+            await #expect(throws: DomainError.self) {
+                _ = try await e.save(clerk, unitCode: "T01-A-C1", period: y2025, subject: .member,
+                                     [Self.input(keys[4], "T"), Self.input(keys[5], "X", score: "80")], today: Self.today)
+            }
+            await #expect(throws: DomainError.self) {
+                _ = try await e.save(clerk, unitCode: "T01-A-C1", period: .year(2024), subject: .member, [Self.input(keys[4], "T", score: "80")], today: Self.today)
+            }
+            #expect(try await e.grid(clerk, unitCode: "T01-A-C1", period: y2025, subject: .member, today: Self.today).counts.values.reduce(0, +) == 4)
+        }
+    }
+
+    @Test("a line changed by someone else since it was read is refused; an emptied line removes the rating; history keeps both")
+    func conflictsAndRemoval() async throws {
+        try await TestDatabase.with { t in
+            let keys = try await Self.members(t)
+            let clerk = try await t.principal(.clerk, at: "T01-A")
+            let e = t.services.evaluations
+            let p = ReviewPeriod.year(2024)
+            _ = try await e.save(clerk, unitCode: "T01-A-C1", period: p, subject: .member, [Self.input(keys[0], "H")], today: Self.today)
+            // Another clerk read the line before the first save (version 0).
+            do {
+                _ = try await e.save(clerk, unitCode: "T01-A-C1", period: p, subject: .member, [Self.input(keys[0], "T", version: 0)], today: Self.today)
+                Issue.record("a stale line was saved")
+            } catch DomainError.conflict(_, let changes, _) {
+                #expect(changes.map(\.field) == ["Đảng viên Số 1"])
+            }
+            _ = try await e.save(clerk, unitCode: "T01-A-C1", period: p, subject: .member, [Self.input(keys[0], "", version: 1)], today: Self.today)
+            #expect(try await e.grid(clerk, unitCode: "T01-A-C1", period: p, subject: .member, today: Self.today).counts.isEmpty)
+            let history = try await e.history(clerk, unitCode: "T01-A-C1", period: p, subject: .member)
+            #expect(history.map(\.action) == ["create", "delete"])
+            // A viewer reads but cannot rate; a sibling commune cannot see the cell.
+            let viewer = try await t.principal(.viewer, at: "T01-A")
+            await #expect(throws: DomainError.self) {
+                _ = try await e.save(viewer, unitCode: "T01-A-C1", period: p, subject: .member, [Self.input(keys[0], "H")], today: Self.today)
+            }
+            let sibling = try await t.principal(.clerk, at: "T01-B")
+            await #expect(throws: DomainError.notFound(Catalogue.unitNotFound)) {
+                _ = try await e.grid(sibling, unitCode: "T01-A-C1", period: p, subject: .member, today: Self.today)
+            }
+        }
+    }
+
+    @Test("results by class for a subtree: each commune's line, the totals, and the year before beside them; organizations rated by the parent")
+    func results() async throws {
+        try await TestDatabase.with { t in
+            let keys = try await Self.members(t)
+            let e = t.services.evaluations
+            _ = try await e.save(Self.cli, unitCode: "T01-A-C1", period: .year(2024), subject: .member, keys.prefix(5).map { Self.input($0, "T") }, today: Self.today)
+            _ = try await e.save(Self.cli, unitCode: "T01-A-C1", period: .year(2023), subject: .member, keys.prefix(3).map { Self.input($0, "H") }, today: Self.today)
+            let b = try await e.grid(Self.cli, unitCode: "T01-B-C1", period: .year(2024), subject: .member, today: Self.today)
+            _ = try await e.save(Self.cli, unitCode: "T01-B-C1", period: .year(2024), subject: .member, b.rows.map { Self.input($0.subjectKey, "K") }, today: Self.today)
+            let province = try await e.results(Self.cli, unitCode: "T01", period: .year(2024), subject: .member)
+            #expect(province.totals == [.good: 5, .notDone: 2] && province.previousTotals == [.done: 3])
+            #expect(province.lines.map(\.code) == ["T01", "T01-A", "T01-B"])
+            #expect(province.lines[1].counts == [.good: 5] && province.lines[2].counts == [.notDone: 2])
+            // The province rates its communes (organizations): the grid lists its sub-units.
+            let units = try await e.grid(Self.cli, unitCode: "T01", period: .year(2024), subject: .unit, today: Self.today)
+            #expect(units.rows.map(\.detail) == ["T01-A", "T01-B"])
+            _ = try await e.save(Self.cli, unitCode: "T01", period: .year(2024), subject: .unit, units.rows.map { Self.input($0.subjectKey, "T") }, today: Self.today)
+            #expect(try await e.results(Self.cli, unitCode: "TW", period: .year(2024), subject: .unit).totals == [.good: 2])
+        }
+    }
+}
