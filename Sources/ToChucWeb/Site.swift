@@ -49,6 +49,7 @@ public struct Site: Sendable {
         registerStaffingPages(router)
         registerVettingPages(router)
         registerReportPages(router)
+        registerAssessmentPages(router)
         registerAccountPages(router)
         registerAdminPages(router)
         registerAPI(router)

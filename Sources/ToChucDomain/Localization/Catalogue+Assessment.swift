@@ -72,3 +72,43 @@ extension Catalogue {
         "Chưa lưu: một số dòng đã được người khác sửa sau khi anh/chị mở trang. Tải lại trang để xem kết quả mới rồi nhập lại.",
         "Nothing saved: someone changed some lines since you opened the page. Reload to see them, then enter again.")
 }
+
+extension Catalogue {
+    public static let assessmentGrid = t("Nhập kết quả xếp loại", "Enter ratings")
+    public static let assessmentResults = t("Kết quả xếp loại theo đơn vị", "Results by unit")
+    public static let gridSaved = t("Đã lưu kết quả xếp loại.", "Ratings saved.")
+    public static let reviewPeriodLabel = t("Kỳ đánh giá", "Review period")
+    public static let ratingSubjectLabel = t("Đối tượng", "Subject")
+    public static let ratingLabel = t("Xếp loại", "Rating")
+    public static let scoreLabel = t("Điểm", "Score")
+    public static let excellentAllowedLabel = t("Số được xếp xuất sắc tối đa", "Most excellent allowed")
+    public static let change = t("Tăng (+) / giảm (−)", "Change")
+    public static func ratingOf(_ name: String) -> Localized { t("Xếp loại của \(name)", "Rating of \(name)") }
+    public static func gridTitle(_ subject: Localized, _ unit: String, _ period: Localized) -> Localized {
+        t("Xếp loại \(subject.vi.lowercased()) — \(unit), \(period.vi)", "Ratings of \(subject.en.lowercased()) — \(unit), \(period.en)")
+    }
+    public static func resultsTitle(_ subject: Localized, _ unit: String, _ period: Localized) -> Localized {
+        t("Kết quả xếp loại \(subject.vi.lowercased()) — \(unit), \(period.vi)", "Results: \(subject.en.lowercased()) — \(unit), \(period.en)")
+    }
+    public static func comparedWith(_ period: Localized) -> Localized { t("So sánh với \(period.vi)", "Compared with \(period.en)") }
+    public static func gridDetail(_ s: RatingSubject) -> Localized {
+        switch s {
+        case .member: return t("Số thẻ", "Card")
+        case .leader: return t("Chức vụ", "Post")
+        case .unit: return t("Mã", "Code")
+        }
+    }
+    public static func gridHelp(_ regulation: String, _ usesScore: Bool, _ quota: Int) -> Localized {
+        usesScore
+            ? t(
+                "Áp dụng Quy định \(regulation): nhập điểm (thang 100) để tự xếp loại, hoặc chọn mức bằng một phím (X, T, H, K) rồi Tab sang dòng sau. Số xuất sắc không quá \(quota)% số hoàn thành tốt; kiểm tra trước khi lưu.",
+                "Quy định \(regulation) applies: type the score (out of 100) to rate, or pick the class with one key (X, T, H, K) and Tab to the next line. Excellent at most \(quota)% of good; checked before saving.")
+            : t(
+                "Áp dụng Quy định \(regulation): chọn mức bằng một phím (X xuất sắc, T tốt, H hoàn thành, K không hoàn thành) rồi Tab sang dòng sau. Số xuất sắc không quá \(quota)% số hoàn thành tốt; kiểm tra trước khi lưu.",
+                "Quy định \(regulation) applies: pick the class with one key (X excellent, T good, H done, K not done) and Tab to the next line. Excellent at most \(quota)% of good; checked before saving.")
+    }
+    public static let ruleFamilyLabel = t("Nhóm quy định", "Family")
+    public static func ruleVoided(_ reason: String) -> Localized { t("Đã hủy: \(reason)", "Voided: \(reason)") }
+    public static let voidReason = t("Lý do hủy", "Reason")
+    public static let voidAction = t("Hủy phiên bản", "Void")
+}

@@ -119,6 +119,7 @@ extension Site {
         registerStaffingAPI(api)
         registerVettingAPI(api)
         registerReportAPI(api)
+        registerAssessmentAPI(api)
         api.get("openapi.json") { _, _ in
             Response(
                 status: .ok, headers: [.contentType: "application/json; charset=utf-8"],
