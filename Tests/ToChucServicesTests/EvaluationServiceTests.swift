@@ -130,6 +130,23 @@ struct EvaluationServiceTests {
             #expect(units.rows.map(\.detail) == ["T01-A", "T01-B"])
             _ = try await e.save(Self.cli, unitCode: "T01", period: .year(2024), subject: .unit, units.rows.map { Self.input($0.subjectKey, "T") }, today: Self.today)
             #expect(try await e.results(Self.cli, unitCode: "TW", period: .year(2024), subject: .unit).totals == [.good: 2])
+            // Leaders: the cadres holding a post at the unit on the period's last day (or today while it runs).
+            var draft = CadreDraft()
+            draft.memberNumber = "20000001"
+            let cadre = try await t.services.cadres.create(Self.cli, draft)
+            var decision = DecisionDraft()
+            decision.cadreId = cadre.id
+            decision.kind = "appointment"
+            decision.decisionNo = "3-QĐ/TU"
+            decision.effectiveOn = "2024-03-01"
+            decision.placeCode = "T01-A"
+            decision.title = "Bí thư Đảng ủy"
+            decision.managedBy = "provincial"
+            _ = try await t.services.decisions.approve(
+                Self.cli, id: try await t.services.decisions.propose(Self.cli, decision).id, on: CivilDate(year: 2024, month: 2, day: 20)!)
+            let leaders = try await e.grid(Self.cli, unitCode: "T01-A", period: .year(2024), subject: .leader, today: Self.today)
+            #expect(leaders.rows.map(\.detail) == ["Bí thư Đảng ủy"] && leaders.rows[0].name == "Đảng viên Số 1")
+            #expect(try await e.grid(Self.cli, unitCode: "T01-A", period: .year(2023), subject: .leader, today: Self.today).rows.isEmpty)
         }
     }
 }

@@ -117,8 +117,8 @@ public struct EvaluationService: Sendable {
             var seen = Set<Int64>()
             for row in try await sql.raw(
                 """
-                SELECT p.cadre_id, p.title, \(unsafeRaw: CadreStore.cadreColumns) FROM positions p
-                JOIN \(unsafeRaw: CadreStore.cadreFrom) ON c.id = p.cadre_id LEFT JOIN agencies pa ON pa.id = p.agency_id
+                SELECT p.title, \(unsafeRaw: CadreStore.cadreColumns) FROM \(unsafeRaw: CadreStore.cadreFrom)
+                JOIN positions p ON p.cadre_id = c.id LEFT JOIN agencies pa ON pa.id = p.agency_id
                 WHERE p.voided_by_decision_id IS NULL AND (p.unit_id = \(bind: unit.id) OR pa.unit_id = \(bind: unit.id))
                 AND p.started_on <= \(bind: day) AND (p.ended_on IS NULL OR p.ended_on >= \(bind: day))
                 ORDER BY \(unsafeRaw: CadreStore.cadreSortKey), c.id, p.started_on
