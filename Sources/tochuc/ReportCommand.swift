@@ -33,6 +33,10 @@ struct Report: AsyncParsableCommand {
         lines.append("  \(Catalogue.figureLeft.vi): " + ReportService.leavingKinds.map { "\($0.label.vi) \(vi(f.left[$0.rawValue] ?? 0))" }.joined(separator: ", "))
         lines.append("  \(Catalogue.figureNewUnitsNonState.vi): \(vi(f.newUnitsNonState))")
         lines.append("  \(Catalogue.figureApprovals.vi): " + ManagementLevel.allCases.map { "\($0.label.vi) \(vi(f.approvals[$0.rawValue] ?? 0))" }.joined(separator: ", "))
+        let total = f.ratings.values.reduce(0, +)
+        lines.append(
+            "  \(Catalogue.figureRatings.vi): "
+                + Rating.allCases.map { "\(Catalogue.ratingShort($0).vi) \(VietnameseFormat.ratio(f.ratings[$0.rawValue] ?? 0, total))" }.joined(separator: ", "))
         try out.write(lines.joined(separator: "\n"))
     }
 }

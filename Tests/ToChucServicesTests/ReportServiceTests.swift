@@ -76,6 +76,25 @@ struct ReportServiceTests {
             #expect(json.contains(#""period":{"from":"2024-01-01","key":"2024","label_en":"the year 2024","label_vi":"năm 2024","to":"2024-12-31"}"#))
             #expect(json.contains(#""approvals":{"base":0,"central":0,"provincial":0,"upper_base":0}"#))
             #expect(json.contains(#""cells_with_committee":0"#) && json.contains(#""new_units_non_state":1"#) && json.contains(#""admitted_previous":0"#))
+            #expect(json.contains(#""ratings":{"done":0,"excellent":0,"good":0,"not_done":0}"#))
+        }
+    }
+
+    @Test("ratings by class come from the review of the period: the year, or a quarter's own review")
+    func ratings() async throws {
+        try await TestDatabase.with { t in
+            try await t.seedTree()
+            let a = try await t.services.members.create(Self.cli, MemberTests.draft("Nguyễn Văn An", card: "10000001"), today: Self.today)
+            let b = try await t.services.members.create(Self.cli, MemberTests.draft("Trần Văn Bình", card: "10000002", unit: "T01-B-C1"), today: Self.today)
+            let e = t.services.evaluations
+            _ = try await e.save(Self.cli, unitCode: "T01-A-C1", period: .year(2025), subject: .member, [EvaluationInput(subjectKey: "m:\(a.id)", rating: "T")], today: Self.today)
+            _ = try await e.save(Self.cli, unitCode: "T01-B-C1", period: .year(2025), subject: .member, [EvaluationInput(subjectKey: "m:\(b.id)", rating: "H")], today: Self.today)
+            _ = try await e.save(
+                Self.cli, unitCode: "T01-B-C1", period: ReviewPeriod(parsing: "2025-Q2")!, subject: .member, [EvaluationInput(subjectKey: "m:\(b.id)", rating: "K")],
+                today: Self.today)
+            #expect(try await t.services.reports.report(Self.cli, unitCode: "T01", period: Self.period("2025")).figures.ratings == ["excellent": 0, "good": 1, "done": 1, "not_done": 0])
+            #expect(try await t.services.reports.report(Self.cli, unitCode: "T01-A", period: Self.period("2025-H1")).figures.ratings["good"] == 1)
+            #expect(try await t.services.reports.report(Self.cli, unitCode: "T01", period: Self.period("2025-Q2")).figures.ratings == ["excellent": 0, "good": 0, "done": 0, "not_done": 1])
         }
     }
 

@@ -43,6 +43,11 @@ extension Catalogue {
     public static let figureNewUnitsNonState = t(
         "Tổ chức cơ sở đảng mới thành lập trong doanh nghiệp ngoài khu vực nhà nước", "New base units in non-state enterprises")
     public static let figureApprovals = t("Phê duyệt cán bộ theo diện quản lý", "Cadre approvals by managing level")
+    public static let figureRatings = t("Xếp loại chất lượng đảng viên", "Members' classification")
+    public static let figureRatingsUnits = t("Xếp loại chất lượng tổ chức đảng", "Organizations' classification")
+    public static let definitionRatings = t(
+        "Kết quả xếp loại của kỳ đánh giá: quý (nếu kỳ báo cáo là quý), nếu không thì năm của ngày cuối kỳ; tính theo tổ chức đảng đánh giá.",
+        "Ratings of the review period: the quarter for a quarter, else the year of the period's last day; by the unit that rated.")
     public static let definitionCells = t(
         "Chi bộ tồn tại vào ngày cuối kỳ; trong đó số chi bộ có cấp ủy.", "Cells existing on the period's last day; of them, those with a committee.")
     public static let definitionAdmitted = t(

@@ -25,6 +25,11 @@ public struct ReportFigures: Sendable, Equatable, Encodable {
     public let newUnitsNonState: Int
     /// Approvals by managing level (`DecisionService.approvalCounts`): central, provincial, upper_base, base.
     public let approvals: [String: Int]
+    /// Members' classification by class (excellent, good, done, not_done) for the review period of the report: the
+    /// quarter for a quarter, else the year of the period's last day (`ReportService.reviewPeriod`).
+    public let ratings: [String: Int]
+    /// The same for organizations (party units rated by their parent).
+    public let ratingsUnits: [String: Int]
 
     enum CodingKeys: String, CodingKey {
         case cells, admitted, recognized, left, approvals
@@ -32,6 +37,8 @@ public struct ReportFigures: Sendable, Equatable, Encodable {
         case admittedPrevious = "admitted_previous"
         case transferredOut = "transferred_out"
         case newUnitsNonState = "new_units_non_state"
+        case ratings
+        case ratingsUnits = "ratings_units"
     }
 }
 
@@ -99,11 +106,26 @@ public struct ReportService: Sendable {
             }
             let transferred = left.removeValue(forKey: MemberStatus.transferredOut.rawValue) ?? 0
             let newUnits = try await Self.newUnits(sql, kind: .base, sector: .nonStateEnterprise, period: period, range: range)
+            let review = Self.reviewPeriod(period)
+            func ratings(_ subject: RatingSubject) async throws -> [String: Int] {
+                var out = Dictionary(uniqueKeysWithValues: Rating.allCases.map { ($0.rawValue, 0) })
+                for (_, rating, n) in try await EvaluationService.countsByPath(sql, period: review, subject: subject, path: then.path) {
+                    out[rating.rawValue, default: 0] += n
+                }
+                return out
+            }
             return ReportFigures(
                 cells: stats.cells, cellsWithCommittee: stats.cellsWithCommittee, admitted: admitted, admittedPrevious: previous,
-                recognized: recognized, left: left, transferredOut: transferred, newUnitsNonState: newUnits, approvals: approvals.approvals)
+                recognized: recognized, left: left, transferredOut: transferred, newUnitsNonState: newUnits, approvals: approvals.approvals,
+                ratings: try await ratings(.member), ratingsUnits: try await ratings(.unit))
         }
         return BriefingReport(unitCode: current.code, unitName: then.name, period: period, figures: figures)
+    }
+
+    /// The review whose results a report carries: a quarter's own review for a quarter, else the year of the period's
+    /// last day (the annual review of 2023 for "2023" and for "2023-H1").
+    public static func reviewPeriod(_ period: ReportPeriod) -> ReviewPeriod {
+        period.kind == .quarter ? ReviewPeriod(parsing: period.key)! : .year(period.to.year)
     }
 
     /// The unit a member belonged to on a date: the unit left by the first official transfer after it, else the

@@ -23,7 +23,8 @@ extension OpenAPIDocument {
                     "properties": {"from": {"type": "string", "format": "date"}, "to": {"type": "string", "format": "date"}, "key": {"type": "string"},
                       "label_vi": {"type": "string"}, "label_en": {"type": "string"}}},
                   "figures": {"type": "object",
-                    "required": ["cells", "cells_with_committee", "admitted", "admitted_previous", "recognized", "left", "transferred_out", "new_units_non_state", "approvals"],
+                    "required": ["cells", "cells_with_committee", "admitted", "admitted_previous", "recognized", "left", "transferred_out", "new_units_non_state", "approvals",
+                      "ratings", "ratings_units"],
                     "properties": {"cells": {"type": "integer", "description": "Cells existing on the period's last day"},
                       "cells_with_committee": {"type": "integer"},
                       "admitted": {"type": "integer", "description": "Admission dates in the period, by the unit the member belonged to then"},
@@ -33,6 +34,7 @@ extension OpenAPIDocument {
                         "properties": {"expelled": {"type": "integer"}, "removed": {"type": "integer"}, "resigned": {"type": "integer"}, "deceased": {"type": "integer"}}},
                       "transferred_out": {"type": "integer"},
                       "new_units_non_state": {"type": "integer", "description": "Base units of non-state enterprises founded in the period"},
-                      "approvals": {"$ref": "#/components/schemas/LevelCounts"}}}}}
+                      "approvals": {"$ref": "#/components/schemas/LevelCounts"},
+                      "ratings": {"$ref": "#/components/schemas/RatingCounts"}, "ratings_units": {"$ref": "#/components/schemas/RatingCounts"}}}}}
         """#
 }

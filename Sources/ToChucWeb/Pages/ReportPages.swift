@@ -45,6 +45,11 @@ extension Site {
         }
         let leftText = ReportService.leavingKinds.map { "\(ctx.t($0.label)): \(ctx.number(f.left[$0.rawValue] ?? 0))" }.joined(separator: "; ")
         let approvalsText = ManagementLevel.allCases.map { "\(ctx.t($0.label)): \(ctx.number(f.approvals[$0.rawValue] ?? 0))" }.joined(separator: "; ")
+        let review = ReportService.reviewPeriod(p)
+        func ratingsText(_ counts: [String: Int]) -> String {
+            let total = counts.values.reduce(0, +)
+            return Rating.allCases.map { "\(ctx.t(Catalogue.ratingShort($0))): \(ctx.ratio(counts[$0.rawValue] ?? 0, total))" }.joined(separator: "; ")
+        }
         let approvalsLink = SiteURL.with(SiteURL.approvals, [("unit", code), ("from", p.from.iso), ("to", p.to.iso)])
         let rows: [HTML] = [
             row("cells", Catalogue.figureCellsWithCommittee, ctx.ratio(f.cellsWithCommittee, f.cells), Catalogue.definitionCells,
@@ -56,6 +61,10 @@ extension Site {
             row("transferred-out", Catalogue.figureTransferredOut, ctx.number(f.transferredOut), Catalogue.definitionLeft, link: nil),
             row("new-units-non-state", Catalogue.figureNewUnitsNonState, ctx.number(f.newUnitsNonState), Catalogue.definitionNewUnits, link: nil),
             row("approvals", Catalogue.figureApprovals, approvalsText, Catalogue.definitionApprovals, link: approvalsLink),
+            row("ratings", Catalogue.figureRatings, ratingsText(f.ratings), Catalogue.definitionRatings,
+                link: SiteURL.assessmentResults(unit: code, period: review.key, subject: RatingSubject.member.rawValue)),
+            row("ratings-units", Catalogue.figureRatingsUnits, ratingsText(f.ratingsUnits), Catalogue.definitionRatings,
+                link: SiteURL.assessmentResults(unit: code, period: review.key, subject: RatingSubject.unit.rawValue)),
         ]
         let title = ctx.t(Catalogue.reportTitle(report.unitName, p.label))
         let body: HTML = """
