@@ -274,7 +274,9 @@ public enum VettingRules {
     /// - nothing goes back except by a correction, which needs a reason and goes to an earlier status (a concluded case
     ///   reopened: its conclusion is cleared) or amends the conclusion of a concluded case; a correction that would move
     ///   forward, or change nothing, is refused (the forward steps are their own actions).
-    public static func next(_ state: VettingState, _ step: VettingStep, receivedOn: CivilDate, today: CivilDate) -> Result<VettingState, DomainError> {
+    public static func next(
+        _ state: VettingState, _ step: VettingStep, receivedOn: CivilDate, today: CivilDate
+    ) -> Result<VettingState, DomainError> {
         func refuse(_ field: String, _ message: Localized) -> Result<VettingState, DomainError> {
             .failure(.invalid(Catalogue.vettingStepRefused, [FieldError(field, message)]))
         }

@@ -84,7 +84,8 @@ extension Catalogue {
     public static let vettingOutcomeNeedsConcluded = t(
         "Kết luận, ngày kết luận và văn bản chỉ ghi cho hồ sơ đã kết luận.", "A conclusion, its date and its document belong to a concluded case only.")
     public static let vettingSettingsForbidden = t(
-        "Chỉ quản trị viên toàn hệ thống mới được thay đổi thiết lập thẩm định.", "Only an administrator of the whole database may change the vetting settings.")
+        "Chỉ quản trị viên ở cấp cao nhất mới được thay đổi thiết lập thẩm định (áp dụng cho mọi đơn vị).",
+        "Only an administrator at the top unit may change the vetting settings (they apply to every unit).")
 }
 
 // MARK: - Pages

@@ -136,13 +136,8 @@ enum VettingImport {
             }
         }
         if fresh.isEmpty && changes.isEmpty { return (0, 0, unchanged) }
-        let auditId = try await AuditLog.append(
-            sql, actor: principal.actor, address: principal.address, action: "import", entity: "dataset", key: source.name,
-            unitPath: principal.unitPath, old: nil,
-            new: [
-                "file": file, "sha256": source.hash, "rows": String(records.count - 1), "created": String(fresh.count),
-                "updated": String(changes.count),
-            ])
+        let auditId = try await CadreImport.recordImport(
+            sql, principal: principal, file: file, source: source, rows: records.count - 1, created: fresh.count, updated: changes.count)
         for row in fresh {
             _ = try await VettingService.insert(
                 sql, principal, person: row.person, purpose: row.purpose, unitId: row.unit.id, receivedOn: row.receivedOn,

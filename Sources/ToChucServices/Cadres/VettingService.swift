@@ -264,13 +264,18 @@ public struct VettingService: Sendable {
             updatedAt: try row.decode(column: "updated_at", as: String?.self))
     }
 
-    /// Changes the settings: an administrator of the whole database only (they apply to every unit). Existing deadlines
-    /// stay as they are; new cases get the new default.
+    /// Whether the principal may change the settings, which apply to every unit: an administrator of a root unit (or the
+    /// command line).
+    public static func mayChangeSettings(_ principal: Principal) -> Bool {
+        principal.role.canManageAccounts && (principal.isRootScope || principal.unitPath.split(separator: "/").count == 1)
+    }
+
+    /// Changes the settings (`mayChangeSettings`). Existing deadlines stay as they are; new cases get the new default.
     public func saveSettings(
         _ principal: Principal, deadlineWorkingDays: String, warningWorkingDays: String, expectedVersion: Int
     ) async throws -> VettingSettingsRecord {
         try principal.requireAdmin()
-        guard principal.isRootScope else { throw DomainError.forbidden(Catalogue.vettingSettingsForbidden) }
+        guard Self.mayChangeSettings(principal) else { throw DomainError.forbidden(Catalogue.vettingSettingsForbidden) }
         let settings = try VettingSettings.check(deadlineWorkingDays: deadlineWorkingDays, warningWorkingDays: warningWorkingDays).get()
         return try await db.write { sql in
             let current = try await Self.settings(sql)

@@ -36,7 +36,7 @@ extension OpenAPIDocument {
               "get": {"operationId": "getVettingSettings", "summary": "The default deadline and the warning before it, in working days",
                 "responses": {"200": {"description": "Settings", "content": {"application/json": {"schema": {"$ref": "#/components/schemas/VettingSettings"}}}},
                   "401": {"$ref": "#/components/responses/Problem"}}},
-              "put": {"operationId": "saveVettingSettings", "summary": "Change the settings (administrators of the whole database); 409 when their version moved on",
+              "put": {"operationId": "saveVettingSettings", "summary": "Change the settings (administrators of a top unit: they apply to every unit); 409 when their version moved on",
                 "requestBody": {"required": true, "content": {"application/json": {"schema": {"$ref": "#/components/schemas/VettingSettingsInput"}}}},
                 "responses": {"200": {"description": "Saved", "content": {"application/json": {"schema": {"$ref": "#/components/schemas/VettingSettings"}}}},
                   "400": {"$ref": "#/components/responses/Problem"}, "401": {"$ref": "#/components/responses/Problem"}, "403": {"$ref": "#/components/responses/Problem"},

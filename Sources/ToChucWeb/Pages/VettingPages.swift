@@ -210,7 +210,7 @@ extension Site {
             <div class="actions"><a class="button secondary" href="\(SiteURL.vettingOverdue)">\(ctx.t(Catalogue.vettingOverdueList))</a>
             <a class="button secondary" href="\(SiteURL.with(SiteURL.vettingExport, parameters + [("format", "xlsx")]))">\(ctx.t(Catalogue.downloadXLSX))</a>
             <a class="button secondary" href="\(SiteURL.with(SiteURL.vettingExport, parameters + [("format", "csv")]))">\(ctx.t(Catalogue.downloadCSV))</a>
-            \(principal.isRootScope && principal.role.canManageAccounts ? HTML("<a class=\"button secondary\" href=\"\(SiteURL.vettingSettings)\">\(ctx.t(Catalogue.vettingSettings))</a>") : HTML.empty)</div>
+            \(VettingService.mayChangeSettings(principal) ? HTML("<a class=\"button secondary\" href=\"\(SiteURL.vettingSettings)\">\(ctx.t(Catalogue.vettingSettings))</a>") : HTML.empty)</div>
             """
         body = body + """
             <form method="get" action="\(SiteURL.vetting)" class="searchbar" role="search" id="vetting-filter">
@@ -460,7 +460,7 @@ extension Site {
     func vettingSettingsPage(
         _ ctx: PageContext, _ principal: Principal, form: FormData?, message: Localized?, errors: [FieldError], flash: String?
     ) async throws -> HTML {
-        guard principal.isRootScope && principal.role.canManageAccounts else { throw DomainError.forbidden(Catalogue.vettingSettingsForbidden) }
+        guard VettingService.mayChangeSettings(principal) else { throw DomainError.forbidden(Catalogue.vettingSettingsForbidden) }
         let record = try await services.vetting.settings()
         let deadline = form?.string("deadline_working_days") ?? String(record.settings.deadlineWorkingDays)
         let warning = form?.string("warning_working_days") ?? String(record.settings.warningWorkingDays)
