@@ -56,7 +56,7 @@ enum Migrator {
         Migration(version: 15, name: "planning lists", statements: planning),
         // Staffing quotas per agency and year (issue 5): Migrations+Staffing.swift.
         Migration(version: 16, name: "staffing quotas", statements: staffingQuotas),
-        // Political-standard vetting cases (issue 5): Migrations+Vetting.swift. (17 is training and exams, another branch.)
+        // Political-standard vetting cases (issue 5): Migrations+Vetting.swift.
         Migration(version: 18, name: "vetting cases", statements: vetting),
     ]
 
