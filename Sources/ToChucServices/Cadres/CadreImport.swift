@@ -16,6 +16,16 @@ enum CadreImport {
         }
     }
 
+    /// The audit entry of one file's import (the records it creates refer to it); returns its id.
+    static func recordImport(
+        _ sql: any SQLDatabase, principal: Principal, file: String, source: (name: String, hash: String), rows: Int, created: Int, updated: Int
+    ) async throws -> Int64 {
+        try await AuditLog.append(
+            sql, actor: principal.actor, address: principal.address, action: "import", entity: "dataset", key: source.name,
+            unitPath: principal.unitPath, old: nil,
+            new: ["file": file, "sha256": source.hash, "rows": String(rows), "created": String(created), "updated": String(updated)])
+    }
+
     static func sorted(_ problems: [ImportProblem]) -> ImportFailure {
         ImportFailure(problems: problems.sorted { ($0.line ?? 0, $0.column ?? "") < ($1.line ?? 0, $1.column ?? "") })
     }
@@ -254,13 +264,8 @@ enum CadreImport {
             }
         }
         if fresh.isEmpty && changes.isEmpty { return (0, 0, unchanged) }
-        let auditId = try await AuditLog.append(
-            sql, actor: principal.actor, address: principal.address, action: "import", entity: "dataset", key: source.name,
-            unitPath: principal.unitPath, old: nil,
-            new: [
-                "file": file, "sha256": source.hash, "rows": String(records.count - 1), "created": String(fresh.count),
-                "updated": String(changes.count),
-            ])
+        let auditId = try await recordImport(
+            sql, principal: principal, file: file, source: source, rows: records.count - 1, created: fresh.count, updated: changes.count)
         var cadreIds: [String: Int64] = [:]
         for (person, place, position) in fresh {
             let cadreId: Int64

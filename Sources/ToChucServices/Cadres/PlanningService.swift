@@ -303,8 +303,9 @@ public struct PlanningService: Sendable {
     {
         guard let birth = entry.cadre.birthDate else { return [] }
         let disciplines = try await CadreStore.disciplines(sql, cadreId: entry.cadre.id).map(\.record)
-        // The political-standard fact comes with vetting cases (not built yet): the review does not know it.
-        let facts = PlanningReviewFacts(birthDate: birth, gender: entry.cadre.gender, plannedOn: entry.addedOn, disciplines: disciplines)
+        let standard = try await VettingService.meetsPlanningStandard(sql, cadre: entry.cadre, on: date)
+        let facts = PlanningReviewFacts(
+            birthDate: birth, gender: entry.cadre.gender, plannedOn: entry.addedOn, disciplines: disciplines, meetsPoliticalStandard: standard)
         return Planning.removalReasons(facts, termStart: term.startsOn, on: date)
     }
 

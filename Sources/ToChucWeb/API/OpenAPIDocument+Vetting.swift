@@ -1,5 +1,142 @@
-// PLACEHOLDER (being written this session): paths start with ",".
+/// The OpenAPI paths and schemas of political-standard vetting (issue 5, thẩm định tiêu chuẩn chính trị), spliced into
+/// `OpenAPIDocument`'s template; routes in `VettingAPI.swift`. Case details answer 403 to roles that see counts only.
 extension OpenAPIDocument {
-    static let vettingPaths = ""
-    static let vettingSchemas = ""
+    static let vettingPaths = #"""
+        ,
+            "/api/v1/vetting": {
+              "get": {"operationId": "listVettingCases", "summary": "Vetting cases handled in the caller's subtree, filtered and sorted (clerks, heads, administrators; viewers get 403 and use the counts)",
+                "parameters": [{"name": "q", "in": "query", "schema": {"type": "string", "maxLength": 200}, "description": "Words of the person's name (accents optional)"},
+                  {"name": "unit", "in": "query", "schema": {"type": "string", "maxLength": 40}, "description": "A handling unit: its subtree only"},
+                  {"name": "status", "in": "query", "schema": {"$ref": "#/components/schemas/VettingStatus"}},
+                  {"name": "purpose", "in": "query", "schema": {"$ref": "#/components/schemas/VettingPurpose"}},
+                  {"name": "conclusion", "in": "query", "schema": {"$ref": "#/components/schemas/VettingConclusion"}},
+                  {"name": "due", "in": "query", "schema": {"type": "string", "enum": ["overdue", "due_soon"]}, "description": "Open cases past their deadline, or within the warning's working days of it, today"},
+                  {"name": "date_field", "in": "query", "schema": {"type": "string", "enum": ["received", "concluded", "deadline"]}, "description": "The date from and to bound (default received)"},
+                  {"name": "from", "in": "query", "schema": {"type": "string", "format": "date"}}, {"name": "to", "in": "query", "schema": {"type": "string", "format": "date"}},
+                  {"name": "sort", "in": "query", "schema": {"type": "string", "enum": ["received_on", "deadline", "name", "concluded_on"]}},
+                  {"$ref": "#/components/parameters/page"}, {"$ref": "#/components/parameters/per_page"}],
+                "responses": {"200": {"description": "A page of cases", "content": {"application/json": {"schema": {"$ref": "#/components/schemas/VettingCasePage"}}}},
+                  "401": {"$ref": "#/components/responses/Problem"}, "403": {"$ref": "#/components/responses/Problem"}, "404": {"$ref": "#/components/responses/Problem"},
+                  "422": {"$ref": "#/components/responses/Problem"}}},
+              "post": {"operationId": "createVettingCase", "summary": "Receive a case: the person (card or national ID number; a person in neither register with full_name), the purpose, the handling unit; the deadline defaults to the settings' working days",
+                "requestBody": {"required": true, "content": {"application/json": {"schema": {"$ref": "#/components/schemas/VettingCaseInput"}}}},
+                "responses": {"201": {"description": "Received", "content": {"application/json": {"schema": {"$ref": "#/components/schemas/VettingCase"}}}},
+                  "400": {"$ref": "#/components/responses/Problem"}, "401": {"$ref": "#/components/responses/Problem"},
+                  "403": {"$ref": "#/components/responses/Problem"}, "422": {"$ref": "#/components/responses/Problem"}}}
+            },
+            "/api/v1/vetting/counts": {
+              "get": {"operationId": "vettingCounts", "summary": "Counts per purpose for a period (every role in scope): received, concluded (meets / does not meet) by conclusion date, overdue at the period's end",
+                "parameters": [{"name": "unit", "in": "query", "schema": {"type": "string", "maxLength": 40}},
+                  {"name": "from", "in": "query", "schema": {"type": "string", "format": "date"}, "description": "Default 1 January of this year"},
+                  {"name": "to", "in": "query", "schema": {"type": "string", "format": "date"}, "description": "Default today"}],
+                "responses": {"200": {"description": "Counts", "content": {"application/json": {"schema": {"$ref": "#/components/schemas/VettingCounts"}}}},
+                  "401": {"$ref": "#/components/responses/Problem"}, "404": {"$ref": "#/components/responses/Problem"}, "422": {"$ref": "#/components/responses/Problem"}}}
+            },
+            "/api/v1/vetting/settings": {
+              "get": {"operationId": "getVettingSettings", "summary": "The default deadline and the warning before it, in working days",
+                "responses": {"200": {"description": "Settings", "content": {"application/json": {"schema": {"$ref": "#/components/schemas/VettingSettings"}}}},
+                  "401": {"$ref": "#/components/responses/Problem"}}},
+              "put": {"operationId": "saveVettingSettings", "summary": "Change the settings (administrators of a top unit: they apply to every unit); 409 when their version moved on",
+                "requestBody": {"required": true, "content": {"application/json": {"schema": {"$ref": "#/components/schemas/VettingSettingsInput"}}}},
+                "responses": {"200": {"description": "Saved", "content": {"application/json": {"schema": {"$ref": "#/components/schemas/VettingSettings"}}}},
+                  "400": {"$ref": "#/components/responses/Problem"}, "401": {"$ref": "#/components/responses/Problem"}, "403": {"$ref": "#/components/responses/Problem"},
+                  "409": {"$ref": "#/components/responses/Problem"}, "422": {"$ref": "#/components/responses/Problem"}}}
+            },
+            "/api/v1/vetting/{id}": {
+              "parameters": [{"name": "id", "in": "path", "required": true, "schema": {"type": "integer", "minimum": 1}}],
+              "get": {"operationId": "getVettingCase", "summary": "One case (404 outside the subtree, 403 for roles that see counts only)",
+                "responses": {"200": {"description": "The case", "content": {"application/json": {"schema": {"$ref": "#/components/schemas/VettingCase"}}}},
+                  "401": {"$ref": "#/components/responses/Problem"}, "403": {"$ref": "#/components/responses/Problem"}, "404": {"$ref": "#/components/responses/Problem"}}},
+              "put": {"operationId": "updateVettingCase", "summary": "Change the handling unit, the day of receipt, the deadline or the note (empty keeps the value); 409 when the version moved on",
+                "requestBody": {"required": true, "content": {"application/json": {"schema": {"$ref": "#/components/schemas/VettingCaseEdit"}}}},
+                "responses": {"200": {"description": "Saved", "content": {"application/json": {"schema": {"$ref": "#/components/schemas/VettingCase"}}}},
+                  "400": {"$ref": "#/components/responses/Problem"}, "401": {"$ref": "#/components/responses/Problem"}, "403": {"$ref": "#/components/responses/Problem"},
+                  "404": {"$ref": "#/components/responses/Problem"}, "409": {"$ref": "#/components/responses/Problem"}, "422": {"$ref": "#/components/responses/Problem"}}}
+            },
+            "/api/v1/vetting/{id}/verify": {
+              "parameters": [{"name": "id", "in": "path", "required": true, "schema": {"type": "integer", "minimum": 1}}],
+              "post": {"operationId": "startVettingVerification", "summary": "received → verifying",
+                "requestBody": {"required": true, "content": {"application/json": {"schema": {"$ref": "#/components/schemas/VettingVersionInput"}}}},
+                "responses": {"200": {"description": "Verifying", "content": {"application/json": {"schema": {"$ref": "#/components/schemas/VettingCase"}}}},
+                  "400": {"$ref": "#/components/responses/Problem"}, "401": {"$ref": "#/components/responses/Problem"}, "403": {"$ref": "#/components/responses/Problem"},
+                  "404": {"$ref": "#/components/responses/Problem"}, "409": {"$ref": "#/components/responses/Problem"}, "422": {"$ref": "#/components/responses/Problem"}}}
+            },
+            "/api/v1/vetting/{id}/conclude": {
+              "parameters": [{"name": "id", "in": "path", "required": true, "schema": {"type": "integer", "minimum": 1}}],
+              "post": {"operationId": "concludeVettingCase", "summary": "verifying → concluded, with the conclusion, its date and the document it rests on (all required)",
+                "requestBody": {"required": true, "content": {"application/json": {"schema": {"$ref": "#/components/schemas/VettingConclusionInput"}}}},
+                "responses": {"200": {"description": "Concluded", "content": {"application/json": {"schema": {"$ref": "#/components/schemas/VettingCase"}}}},
+                  "400": {"$ref": "#/components/responses/Problem"}, "401": {"$ref": "#/components/responses/Problem"}, "403": {"$ref": "#/components/responses/Problem"},
+                  "404": {"$ref": "#/components/responses/Problem"}, "409": {"$ref": "#/components/responses/Problem"}, "422": {"$ref": "#/components/responses/Problem"}}}
+            },
+            "/api/v1/vetting/{id}/correct": {
+              "parameters": [{"name": "id", "in": "path", "required": true, "schema": {"type": "integer", "minimum": 1}}],
+              "post": {"operationId": "correctVettingCase", "summary": "Go back to an earlier status (a concluded case reopened: heads only) or amend a conclusion (heads only), with a reason recorded in the history",
+                "requestBody": {"required": true, "content": {"application/json": {"schema": {"$ref": "#/components/schemas/VettingCorrectionInput"}}}},
+                "responses": {"200": {"description": "Corrected", "content": {"application/json": {"schema": {"$ref": "#/components/schemas/VettingCase"}}}},
+                  "400": {"$ref": "#/components/responses/Problem"}, "401": {"$ref": "#/components/responses/Problem"}, "403": {"$ref": "#/components/responses/Problem"},
+                  "404": {"$ref": "#/components/responses/Problem"}, "409": {"$ref": "#/components/responses/Problem"}, "422": {"$ref": "#/components/responses/Problem"}}}
+            },
+            "/api/v1/vetting/{id}/history": {
+              "parameters": [{"name": "id", "in": "path", "required": true, "schema": {"type": "integer", "minimum": 1}}],
+              "get": {"operationId": "vettingCaseHistory", "summary": "Audit history of a case, oldest first (only for those who see the case)",
+                "responses": {"200": {"description": "History", "content": {"application/json": {"schema": {"type": "object", "required": ["items"], "properties": {"items": {"type": "array", "items": {"$ref": "#/components/schemas/AuditEntry"}}}}}}},
+                  "401": {"$ref": "#/components/responses/Problem"}, "403": {"$ref": "#/components/responses/Problem"}, "404": {"$ref": "#/components/responses/Problem"}}}
+            }
+        """#
+
+    static let vettingSchemas = #"""
+        ,
+              "VettingPurpose": {"type": "string", "enum": ["planning", "appointment", "candidacy", "admission", "recognition", "travel_abroad", "other"]},
+              "VettingStatus": {"type": "string", "enum": ["received", "verifying", "concluded"]},
+              "VettingConclusion": {"type": "string", "enum": ["meets", "does_not_meet"]},
+              "VettingPerson": {"type": "object", "required": ["kind", "member_id", "cadre_id", "full_name", "card_no", "national_id", "birth_date"],
+                "properties": {"kind": {"type": "string", "enum": ["member", "cadre", "other"]}, "member_id": {"type": ["integer", "null"]},
+                  "cadre_id": {"type": ["integer", "null"]}, "full_name": {"type": "string"}, "card_no": {"type": ["string", "null"]},
+                  "national_id": {"type": ["string", "null"]}, "birth_date": {"type": ["string", "null"]}}},
+              "VettingCase": {"type": "object",
+                "required": ["id", "person", "purpose", "unit_code", "unit_name", "received_on", "deadline", "status", "conclusion", "concluded_on", "document_no", "note", "due", "version", "created_by", "updated_at"],
+                "properties": {"id": {"type": "integer"}, "person": {"$ref": "#/components/schemas/VettingPerson"}, "purpose": {"$ref": "#/components/schemas/VettingPurpose"},
+                  "unit_code": {"type": "string"}, "unit_name": {"type": "string"}, "received_on": {"type": "string"}, "deadline": {"type": "string"},
+                  "status": {"$ref": "#/components/schemas/VettingStatus"}, "conclusion": {"type": ["string", "null"], "enum": ["meets", "does_not_meet", null]},
+                  "concluded_on": {"type": ["string", "null"]}, "document_no": {"type": ["string", "null"]}, "note": {"type": ["string", "null"]},
+                  "due": {"type": "string", "enum": ["concluded", "on_time", "due_soon", "overdue"]}, "version": {"type": "integer"},
+                  "created_by": {"type": "string"}, "updated_at": {"type": "string"}}},
+              "VettingCasePage": {"type": "object", "required": ["items", "page", "per_page", "total"],
+                "properties": {"items": {"type": "array", "items": {"$ref": "#/components/schemas/VettingCase"}}, "page": {"type": "integer"},
+                  "per_page": {"type": "integer"}, "total": {"type": "integer"}}},
+              "VettingFigures": {"type": "object", "required": ["received", "concluded", "meets", "does_not_meet", "overdue"],
+                "properties": {"received": {"type": "integer"}, "concluded": {"type": "integer"}, "meets": {"type": "integer"},
+                  "does_not_meet": {"type": "integer"}, "overdue": {"type": "integer"}}},
+              "VettingCounts": {"type": "object", "required": ["unit", "from", "to", "as_of", "by_purpose", "total"],
+                "properties": {"unit": {"type": "string"}, "from": {"type": "string"}, "to": {"type": "string"}, "as_of": {"type": "string"},
+                  "by_purpose": {"type": "object", "required": ["planning", "appointment", "candidacy", "admission", "recognition", "travel_abroad", "other"],
+                    "additionalProperties": {"$ref": "#/components/schemas/VettingFigures"}},
+                  "total": {"$ref": "#/components/schemas/VettingFigures"}}},
+              "VettingSettings": {"type": "object", "required": ["deadline_working_days", "warning_working_days", "version", "updated_by", "updated_at"],
+                "properties": {"deadline_working_days": {"type": "integer"}, "warning_working_days": {"type": "integer"}, "version": {"type": "integer"},
+                  "updated_by": {"type": ["string", "null"]}, "updated_at": {"type": ["string", "null"]}}},
+              "VettingSettingsInput": {"type": "object", "required": ["deadline_working_days", "warning_working_days", "version"],
+                "properties": {"deadline_working_days": {"type": "integer", "minimum": 1, "maximum": 365}, "warning_working_days": {"type": "integer", "minimum": 0, "maximum": 60},
+                  "version": {"type": "integer"}}},
+              "VettingCaseInput": {"type": "object", "required": ["person", "purpose"],
+                "properties": {"person": {"type": "string", "maxLength": 20, "description": "Card or national ID number"},
+                  "full_name": {"type": "string", "maxLength": 200, "description": "Only for a person in neither register (then person is a national ID)"},
+                  "birth_date": {"type": "string", "format": "date"}, "purpose": {"$ref": "#/components/schemas/VettingPurpose"},
+                  "unit_code": {"type": "string", "maxLength": 40, "description": "The handling unit; default the caller's"},
+                  "received_on": {"type": "string", "format": "date", "description": "Default today"},
+                  "deadline": {"type": "string", "format": "date", "description": "Default: the settings' working days after receipt"},
+                  "note": {"type": "string", "maxLength": 2000}}},
+              "VettingCaseEdit": {"type": "object", "required": ["version"],
+                "properties": {"version": {"type": "integer"}, "unit_code": {"type": "string", "maxLength": 40}, "received_on": {"type": "string", "format": "date"},
+                  "deadline": {"type": "string", "format": "date"}, "note": {"type": "string", "maxLength": 2000}}},
+              "VettingVersionInput": {"type": "object", "required": ["version"], "properties": {"version": {"type": "integer", "description": "The version the step starts from"}}},
+              "VettingConclusionInput": {"type": "object", "required": ["version", "conclusion", "concluded_on", "document_no"],
+                "properties": {"version": {"type": "integer"}, "conclusion": {"$ref": "#/components/schemas/VettingConclusion"},
+                  "concluded_on": {"type": "string", "format": "date"}, "document_no": {"type": "string", "maxLength": 100, "description": "e.g. 123-CV/BTCTU"}}},
+              "VettingCorrectionInput": {"type": "object", "required": ["version", "status", "reason"],
+                "properties": {"version": {"type": "integer"}, "status": {"$ref": "#/components/schemas/VettingStatus"}, "reason": {"type": "string", "maxLength": 500},
+                  "conclusion": {"$ref": "#/components/schemas/VettingConclusion"}, "concluded_on": {"type": "string", "format": "date"},
+                  "document_no": {"type": "string", "maxLength": 100}}}
+        """#
 }

@@ -373,6 +373,7 @@ extension Site {
             <table id="cadre-planning"><thead><tr><th>\(ctx.t(Catalogue.planningPosition))</th><th>\(ctx.t(Catalogue.planningTerm))</th>
             <th>\(ctx.t(Catalogue.planningAddedOn))</th><th>\(ctx.t(Catalogue.planningStatus))</th></tr></thead><tbody>\(planned)</tbody></table>
             """
+        let vetting = try await vettingSection(ctx, principal, cadreId: c.id, number: c.cardNo ?? c.nationalId)
         let personal = principal.role.seesPersonalData
         let nid = c.nationalId.map { personal ? $0 : NationalID.mask($0) + " " + ctx.t(Catalogue.maskedForRole) } ?? ""
         let member: HTML = c.memberId.map { "<a href=\"\(SiteURL.member($0))\">\(c.cardNo ?? ctx.t(Catalogue.partyMember))</a>" } ?? "—"
@@ -495,6 +496,7 @@ extension Site {
             \(decisionTable(ctx, profile.decisions, showCadre: false))
             <h2>\(ctx.t(Catalogue.planningOfCadre))</h2>
             \(planningTable)
+            \(vetting)
             <h2>\(ctx.t(Catalogue.discipline))</h2>
             \(disciplineItems.isEmpty ? HTML("<p>\(ctx.t(Catalogue.noRecords))</p>") : HTML("<ul id=\"disciplines\">\(disciplineItems)</ul>"))
             \(forms)

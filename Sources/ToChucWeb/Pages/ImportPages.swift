@@ -75,6 +75,7 @@ enum ImportUpload {
         let lower = filename.lowercased()
         if lower == OrgUnitsFile.fileName || lower == MembersFile.fileName { return lower }
         if lower == AgenciesFile.fileName || lower == PositionsFile.fileName { return lower }
+        if lower == VettingCasesFile.fileName { return lower }
         if lower.hasSuffix(".xlsx") && lower.count > ".xlsx".count { return filename }
         return nil
     }

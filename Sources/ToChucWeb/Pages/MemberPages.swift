@@ -165,6 +165,7 @@ extension Site {
                 + "<a class=\"button secondary\" href=\"\(SiteURL.member(member.id))/sheet\" id=\"member-sheet\">\(ctx.t(Catalogue.memberSheet))</a> <a class=\"button secondary\" href=\"\(SiteURL.member(member.id))/sheet.pdf\">PDF</a>"
             let photo = try await photoBlock(ctx, principal, member)
             let partyAge = try await services.members.partyAge(principal, member: member)
+            let vetting = try await vettingSection(ctx, principal, memberId: member.id, number: r.cardNo ?? r.nationalId)
             let body: HTML = """
                 <h1>\(r.fullName)</h1>
                 \(photo)
@@ -192,6 +193,7 @@ extension Site {
                 <div class="actions">\(editButton)</div>
                 <h2>\(ctx.t(Catalogue.memberEvents))</h2>
                 \(memberEvents(ctx, principal, member, events, form: FormData(), message: nil, errors: []))
+                \(vetting)
                 <h2>\(ctx.t(Catalogue.history))</h2>
                 \(Layout.history(ctx, personal ? history : history.map(Self.maskedEntry)))
                 """
