@@ -33,6 +33,7 @@ struct Report: AsyncParsableCommand {
         lines.append("  \(Catalogue.figureLeft.vi): " + ReportService.leavingKinds.map { "\($0.label.vi) \(vi(f.left[$0.rawValue] ?? 0))" }.joined(separator: ", "))
         lines.append("  \(Catalogue.figureNewUnitsNonState.vi): \(vi(f.newUnitsNonState))")
         lines.append("  \(Catalogue.figureApprovals.vi): " + ManagementLevel.allCases.map { "\($0.label.vi) \(vi(f.approvals[$0.rawValue] ?? 0))" }.joined(separator: ", "))
+        lines.append("  \(Catalogue.figureVettingConcluded.vi): \(vi(f.vettingConcluded))")
         let total = f.ratings.values.reduce(0, +)
         lines.append(
             "  \(Catalogue.figureRatings.vi): "

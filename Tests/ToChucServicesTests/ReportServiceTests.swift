@@ -76,7 +76,7 @@ struct ReportServiceTests {
             #expect(json.contains(#""period":{"from":"2024-01-01","key":"2024","label_en":"the year 2024","label_vi":"năm 2024","to":"2024-12-31"}"#))
             #expect(json.contains(#""approvals":{"base":0,"central":0,"provincial":0,"upper_base":0}"#))
             #expect(json.contains(#""cells_with_committee":0"#) && json.contains(#""new_units_non_state":1"#) && json.contains(#""admitted_previous":0"#))
-            #expect(json.contains(#""ratings":{"done":0,"excellent":0,"good":0,"not_done":0}"#))
+            #expect(json.contains(#""ratings":{"done":0,"excellent":0,"good":0,"not_done":0}"#) && json.contains(#""vetting_concluded":0"#))
         }
     }
 

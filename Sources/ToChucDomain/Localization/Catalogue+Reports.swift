@@ -43,6 +43,9 @@ extension Catalogue {
     public static let figureNewUnitsNonState = t(
         "Tổ chức cơ sở đảng mới thành lập trong doanh nghiệp ngoài khu vực nhà nước", "New base units in non-state enterprises")
     public static let figureApprovals = t("Phê duyệt cán bộ theo diện quản lý", "Cadre approvals by managing level")
+    public static let figureVettingConcluded = t("Thẩm định tiêu chuẩn chính trị (trường hợp đã kết luận)", "Vetting cases concluded")
+    public static let definitionVettingConcluded = t(
+        "Hồ sơ thẩm định do tổ chức trong phạm vi xử lý, có ngày kết luận trong kỳ.", "Cases handled in the subtree with a conclusion date in the period.")
     public static let figureRatings = t("Xếp loại chất lượng đảng viên", "Members' classification")
     public static let figureRatingsUnits = t("Xếp loại chất lượng tổ chức đảng", "Organizations' classification")
     public static let definitionRatings = t(

@@ -30,6 +30,8 @@ public struct ReportFigures: Sendable, Equatable, Encodable {
     public let ratings: [String: Int]
     /// The same for organizations (party units rated by their parent).
     public let ratingsUnits: [String: Int]
+    /// Political-standard vetting cases concluded in the period by units of the subtree (`VettingService.concludedCount`).
+    public let vettingConcluded: Int
 
     enum CodingKeys: String, CodingKey {
         case cells, admitted, recognized, left, approvals
@@ -39,6 +41,7 @@ public struct ReportFigures: Sendable, Equatable, Encodable {
         case newUnitsNonState = "new_units_non_state"
         case ratings
         case ratingsUnits = "ratings_units"
+        case vettingConcluded = "vetting_concluded"
     }
 }
 
@@ -93,6 +96,7 @@ public struct ReportService: Sendable {
         }
         let stats = try await units.stats(principal, code: unitCode, asOf: period.to)
         let approvals = try await DecisionService(db: db).approvalCounts(principal, unitCode: unitCode, from: period.from, to: period.to)
+        let vetting = try await VettingService(db: db).concludedCount(principal, unitCode: unitCode, from: period.from, to: period.to)
         let range = PathRange.of(then.path)
         let figures = try await db.read { sql in
             let admitted = try await Self.membersByDate(sql, column: "admitted_on", period: period, range: range)
@@ -117,7 +121,7 @@ public struct ReportService: Sendable {
             return ReportFigures(
                 cells: stats.cells, cellsWithCommittee: stats.cellsWithCommittee, admitted: admitted, admittedPrevious: previous,
                 recognized: recognized, left: left, transferredOut: transferred, newUnitsNonState: newUnits, approvals: approvals.approvals,
-                ratings: try await ratings(.member), ratingsUnits: try await ratings(.unit))
+                ratings: try await ratings(.member), ratingsUnits: try await ratings(.unit), vettingConcluded: vetting)
         }
         return BriefingReport(unitCode: current.code, unitName: then.name, period: period, figures: figures)
     }

@@ -61,6 +61,8 @@ extension Site {
             row("transferred-out", Catalogue.figureTransferredOut, ctx.number(f.transferredOut), Catalogue.definitionLeft, link: nil),
             row("new-units-non-state", Catalogue.figureNewUnitsNonState, ctx.number(f.newUnitsNonState), Catalogue.definitionNewUnits, link: nil),
             row("approvals", Catalogue.figureApprovals, approvalsText, Catalogue.definitionApprovals, link: approvalsLink),
+            row("vetting-concluded", Catalogue.figureVettingConcluded, ctx.number(f.vettingConcluded), Catalogue.definitionVettingConcluded,
+                link: SiteURL.with(SiteURL.vetting, [("unit", code), ("status", "concluded"), ("date_field", "concluded"), ("from", p.from.iso), ("to", p.to.iso)])),
             row("ratings", Catalogue.figureRatings, ratingsText(f.ratings), Catalogue.definitionRatings,
                 link: SiteURL.assessmentResults(unit: code, period: review.key, subject: RatingSubject.member.rawValue)),
             row("ratings-units", Catalogue.figureRatingsUnits, ratingsText(f.ratingsUnits), Catalogue.definitionRatings,
