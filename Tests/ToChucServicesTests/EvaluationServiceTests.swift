@@ -149,4 +149,22 @@ struct EvaluationServiceTests {
             #expect(try await e.grid(Self.cli, unitCode: "T01-A", period: .year(2023), subject: .leader, today: Self.today).rows.isEmpty)
         }
     }
+
+    @Test("merging a duplicate member carries its ratings to the record kept, where that has none for the period")
+    func merge() async throws {
+        try await TestDatabase.with { t in
+            try await t.seedTree()
+            let keep = try await t.services.members.create(Self.cli, MemberTests.draft("Nguyễn Văn Tùng", card: "10000001"), today: Self.today)
+            // The same person entered again as probationary, without a card number.
+            let draft = MemberTests.draft("Nguyễn Văn Tùng", card: "", status: "probationary", admitted: "2023-01-10", recognized: "")
+            let dup = try await t.services.members.create(Self.cli, draft, today: Self.today)
+            let e = t.services.evaluations
+            _ = try await e.save(Self.cli, unitCode: "T01-A-C1", period: .year(2024), subject: .member,
+                                 [Self.input("m:\(keep.id)", "T"), Self.input("m:\(dup.id)", "H")], today: Self.today)
+            _ = try await e.save(Self.cli, unitCode: "T01-A-C1", period: .year(2023), subject: .member, [Self.input("m:\(dup.id)", "K")], today: Self.today)
+            _ = try await t.services.members.merge(Self.cli, keep: keep.id, keepVersion: keep.version, duplicate: dup.id, duplicateVersion: dup.version)
+            let y2024 = try await e.grid(Self.cli, unitCode: "T01-A-C1", period: .year(2024), subject: .member, today: Self.today)
+            #expect(y2024.rows.map(\.subjectKey) == ["m:\(keep.id)"] && y2024.rows[0].current?.rating == .good && y2024.rows[0].previous == .notDone)
+        }
+    }
 }

@@ -283,6 +283,26 @@ public struct EvaluationService: Sendable {
         }
     }
 
+    /// A duplicate member (or cadre) merged into the kept one: its ratings pass to the kept record for the periods that
+    /// record has none; where both were rated, the kept record's rating stands and the duplicate's goes with it.
+    static func followMerge(_ sql: any SQLDatabase, kind: RatingSubject, keep: Int64, duplicate: Int64) async throws {
+        let prefix = kind == .member ? "m:" : "c:"
+        let column = kind == .member ? "member_id" : "cadre_id"
+        let keptPeriods = Set(
+            try await sql.raw("SELECT period FROM evaluations WHERE subject_key = \(bind: prefix + String(keep))").all()
+                .map { try $0.decode(column: "period", as: String.self) })
+        for row in try await sql.raw("SELECT id, period FROM evaluations WHERE subject_key = \(bind: prefix + String(duplicate))").all() {
+            let id = try row.decode(column: "id", as: Int64.self)
+            if keptPeriods.contains(try row.decode(column: "period", as: String.self)) {
+                try await sql.raw("DELETE FROM evaluations WHERE id = \(bind: id)").run()
+            } else {
+                try await sql.raw(
+                    "UPDATE evaluations SET subject_key = \(bind: prefix + String(keep)), \(unsafeRaw: column) = \(bind: keep) WHERE id = \(bind: id)"
+                ).run()
+            }
+        }
+    }
+
     /// The changes to a grid's ratings, oldest first.
     public func history(_ principal: Principal, unitCode: String, period: ReviewPeriod, subject: RatingSubject) async throws -> [AuditEntry] {
         let grid = try await grid(principal, unitCode: unitCode, period: period, subject: subject)
