@@ -167,4 +167,48 @@ struct EvaluationServiceTests {
             #expect(y2024.rows.map(\.subjectKey) == ["m:\(keep.id)"] && y2024.rows[0].current?.rating == .good && y2024.rows[0].previous == .notDone)
         }
     }
+
+    @Test("evaluations.csv: every wrong row named and nothing stored; then all stored; a second load changes nothing; the export loads back")
+    func interchange() async throws {
+        try await TestDatabase.with { t in
+            _ = try await Self.members(t)
+            let folder = t.folder.appendingPathComponent("eval")
+            try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+            let wrong = """
+                Năm,Đối tượng,Xếp loại,Điểm
+                2024,20000001,Tốt,
+                2024,99999999,Tốt,
+                2024,20000002,Giỏi,
+                2024,20000003,Tốt,80
+                2025,20000004,Xuất sắc,75
+                2021,20000005,Tốt,
+                2024,unit:T01-A,Hoàn thành tốt nhiệm vụ,
+                2024,20000001,Tốt,
+
+                """
+            try Data(wrong.utf8).write(to: folder.appendingPathComponent("evaluations.csv"))
+            do {
+                _ = try await t.services.interchange.importDataset(Self.cli, at: folder)
+                Issue.record("a wrong file was stored")
+            } catch let failure as ImportFailure {
+                #expect(failure.problems.map { "\($0.line ?? 0):\($0.column ?? "")" } == ["3:subject", "4:rating", "5:score", "6:rating", "7:year", "9:subject"])
+            }
+            #expect(try await t.services.evaluations.grid(Self.cli, unitCode: "T01-A-C1", period: .year(2024), subject: .member, today: Self.today).counts.isEmpty)
+            // Three xuất sắc for ten tốt: 3 > 2, named on the group's first line.
+            var lines = ["year,subject,rating,score"] + (1...10).map { "2024,\(20_000_000 + $0),good," } + ["2024,20000011,excellent,", "2024,20000012,x,"]
+            try Data((lines + ["2024,unit:T01-A,good,", "2025,20000001,good,85"]).joined(separator: "\n").utf8).write(to: folder.appendingPathComponent("evaluations.csv"))
+            let loaded = try await t.services.interchange.importDataset(Self.cli, at: folder)
+            #expect(loaded.created == 14)
+            #expect(try await t.services.interchange.importDataset(Self.cli, at: folder).created == 0)
+            lines[1] = "2024,20000001,excellent,"
+            try Data(lines.joined(separator: "\n").utf8).write(to: folder.appendingPathComponent("evaluations.csv"))
+            await #expect(throws: ImportFailure.self) { _ = try await t.services.interchange.importDataset(Self.cli, at: folder) }
+            let out = t.folder.appendingPathComponent("out")
+            _ = try await t.services.interchange.export(Self.cli, format: .csv, to: out, programVersion: "test")
+            let exported = try String(contentsOf: out.appendingPathComponent("evaluations.csv"), encoding: .utf8)
+            #expect(exported.contains("2024,unit:T01-A,good,") && exported.contains("2025,20000001,good,85"))
+            let again = try await t.services.interchange.importDataset(Self.cli, at: out)
+            #expect(again.created == 0 && again.updated == 0)
+        }
+    }
 }

@@ -161,3 +161,17 @@ public enum Classification {
         return .score(n)
     }
 }
+
+/// The columns of `evaluations.csv` (INTERCHANGE.md), plus an optional score (Quy định 366-QĐ/TW). `year` also takes a
+/// quarter (`2025-Q2`) or a term (`2020-2025`); `subject` is a member's card number or a unit code prefixed `unit:`.
+public enum EvaluationsFile {
+    public static let fileName = "evaluations.csv"
+    public static let sheetName = "evaluations"
+    public static let unitPrefix = "unit:"
+    public static let columns: [InterchangeColumn] = [
+        InterchangeColumn("year", "Năm", required: true),
+        InterchangeColumn("subject", "Đối tượng", required: true),
+        InterchangeColumn("rating", "Xếp loại", required: true),
+        InterchangeColumn("score", "Điểm"),
+    ]
+}

@@ -112,3 +112,7 @@ extension Catalogue {
     public static let voidReason = t("Lý do hủy", "Reason")
     public static let voidAction = t("Hủy phiên bản", "Void")
 }
+
+extension Catalogue {
+    public static func quotaBreachIn(_ unit: String, _ breach: Localized) -> Localized { t("\(unit): \(breach.vi)", "\(unit): \(breach.en)") }
+}

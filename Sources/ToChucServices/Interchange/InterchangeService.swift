@@ -39,6 +39,7 @@ public struct InterchangeService: Sendable {
     /// The files this version knows, in load order (files that refer to others come after them).
     public static let knownFiles = [
         OrgUnitsFile.fileName, MembersFile.fileName, AgenciesFile.fileName, PositionsFile.fileName, VettingCasesFile.fileName,
+        EvaluationsFile.fileName,
     ]
 
     /// Loads a dataset, all or nothing. Throws `ImportFailure` naming every wrong row; nothing is stored then.
@@ -117,6 +118,11 @@ public struct InterchangeService: Sendable {
                 summary.add(try await VettingImport.importCases(
                     sql, principal: principal, records: rows, source: (sourceName, dataset.hashes[VettingCasesFile.fileName] ?? ""),
                     today: Timestamp.vietnamDate()))
+            }
+            // Ratings name members and units.
+            if let rows = dataset.tables[EvaluationsFile.fileName], problems.isEmpty {
+                summary.add(try await EvaluationImport.importEvaluations(
+                    sql, principal: principal, records: rows, source: (sourceName, dataset.hashes[EvaluationsFile.fileName] ?? "")))
             }
             if !problems.isEmpty { throw ImportFailure(problems: problems) }
             return summary
@@ -464,10 +470,11 @@ public struct InterchangeService: Sendable {
         let agencies = try await db.read { sql in try await CadreImport.agencyRows(sql, principal: principal) }
         let positions = try await db.read { sql in try await CadreImport.positionRows(sql, principal: principal) }
         let vetting = try await db.read { sql in try await VettingImport.rows(sql, principal: principal) }
+        let evaluations = try await db.read { sql in try await EvaluationImport.rows(sql, principal: principal) }
         let tables: [(file: String, sheet: String, rows: [[String]])] = [
             (OrgUnitsFile.fileName, OrgUnitsFile.sheetName, units), (MembersFile.fileName, MembersFile.sheetName, members),
             (AgenciesFile.fileName, AgenciesFile.sheetName, agencies), (PositionsFile.fileName, PositionsFile.sheetName, positions),
-            (VettingCasesFile.fileName, VettingCasesFile.sheetName, vetting),
+            (VettingCasesFile.fileName, VettingCasesFile.sheetName, vetting), (EvaluationsFile.fileName, EvaluationsFile.sheetName, evaluations),
         ]
         var files: [String: (rows: Int, sha256: String)] = [:]
         switch format {
