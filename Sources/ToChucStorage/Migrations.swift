@@ -56,6 +56,8 @@ enum Migrator {
         Migration(version: 15, name: "planning lists", statements: planning),
         // Staffing quotas per agency and year (issue 5): Migrations+Staffing.swift.
         Migration(version: 16, name: "staffing quotas", statements: staffingQuotas),
+        // Training courses, trainees, exam sessions, candidates, training plans (issue 5): Migrations+Training.swift.
+        Migration(version: 17, name: "training and exams", statements: training),
     ]
 
     static var latestVersion: Int { migrations.map(\.version).max() ?? 0 }

@@ -167,6 +167,7 @@ import ToChucDomain
             ("book\n.xlsx", nil),
             ("Positions.csv", "positions.csv"),  // issue 5 added positions.csv and agencies.csv
             ("agencies.csv", "agencies.csv"),
+            ("Trainings.CSV", "trainings.csv"),  // and trainings.csv
             ("evaluations.csv", nil),
             ("", nil),
             (String(repeating: "a", count: 300) + ".xlsx", nil),

@@ -37,7 +37,9 @@ public struct InterchangeService: Sendable {
     public init(db: Database) { self.db = db }
 
     /// The files this version knows, in load order (files that refer to others come after them).
-    public static let knownFiles = [OrgUnitsFile.fileName, MembersFile.fileName, AgenciesFile.fileName, PositionsFile.fileName]
+    public static let knownFiles = [
+        OrgUnitsFile.fileName, MembersFile.fileName, AgenciesFile.fileName, PositionsFile.fileName, TrainingsFile.fileName,
+    ]
 
     /// Loads a dataset, all or nothing. Throws `ImportFailure` naming every wrong row; nothing is stored then.
     /// `progress`, when given, hears the stages (reading, checking, writing) and ends with `done` (after the commit)
@@ -109,6 +111,11 @@ public struct InterchangeService: Sendable {
             if let rows = dataset.tables[PositionsFile.fileName], problems.isEmpty {
                 summary.add(try await CadreImport.importPositions(
                     sql, principal: principal, records: rows, source: (sourceName, dataset.hashes[PositionsFile.fileName] ?? "")))
+            }
+            // Training (issue 5): courses and trainees name units, agencies, members and cadres.
+            if let rows = dataset.tables[TrainingsFile.fileName], problems.isEmpty {
+                summary.add(try await TrainingImport.importTrainings(
+                    sql, principal: principal, records: rows, source: (sourceName, dataset.hashes[TrainingsFile.fileName] ?? "")))
             }
             if !problems.isEmpty { throw ImportFailure(problems: problems) }
             return summary
@@ -455,9 +462,11 @@ public struct InterchangeService: Sendable {
         let members = try await db.read { sql in try await MemberImport.rows(sql, principal: principal) }
         let agencies = try await db.read { sql in try await CadreImport.agencyRows(sql, principal: principal) }
         let positions = try await db.read { sql in try await CadreImport.positionRows(sql, principal: principal) }
+        let trainings = try await db.read { sql in try await TrainingImport.rows(sql, principal: principal) }
         let tables: [(file: String, sheet: String, rows: [[String]])] = [
             (OrgUnitsFile.fileName, OrgUnitsFile.sheetName, units), (MembersFile.fileName, MembersFile.sheetName, members),
             (AgenciesFile.fileName, AgenciesFile.sheetName, agencies), (PositionsFile.fileName, PositionsFile.sheetName, positions),
+            (TrainingsFile.fileName, TrainingsFile.sheetName, trainings),
         ]
         var files: [String: (rows: Int, sha256: String)] = [:]
         switch format {
