@@ -30,7 +30,8 @@ public enum TrainingCourseKind: String, Sendable, CaseIterable, Codable {
     private static let byFoldedName: [String: TrainingCourseKind] = Dictionary(
         allCases.flatMap { [(VietnameseText.fold($0.label.vi), $0), ($0.rawValue, $0)] }
             + [("cao cap", .theoryAdvanced), ("trung cap", .theoryIntermediate), ("so cap", .theoryElementary),
-               ("cap nhat kien thuc", .leadersUpdate), ("nhan thuc ve dang", .partyAwareness), ("dang vien moi", .newMembers),
+               ("cap nhat kien thuc", .leadersUpdate), ("boi duong cap nhat kien thuc", .leadersUpdate), ("nhan thuc ve dang", .partyAwareness),
+               ("lop boi duong nhan thuc ve dang", .partyAwareness), ("dang vien moi", .newMembers),
                ("chuyen mon", .professional), ("khac", .other)],
         uniquingKeysWith: { a, _ in a })
 }

@@ -493,6 +493,7 @@ extension Site {
             \(decisionTable(ctx, profile.decisions, showCadre: false))
             <h2>\(ctx.t(Catalogue.planningOfCadre))</h2>
             \(planningTable)
+            \(try await trainingSection(ctx, principal, cadreId: c.id))
             <h2>\(ctx.t(Catalogue.discipline))</h2>
             \(disciplineItems.isEmpty ? HTML("<p>\(ctx.t(Catalogue.noRecords))</p>") : HTML("<ul id=\"disciplines\">\(disciplineItems)</ul>"))
             \(forms)
