@@ -165,14 +165,8 @@ extension TrainingService {
     static func visibleSession(_ sql: any SQLDatabase, _ principal: Principal, id: Int64) async throws -> (ExamSession, organizes: Bool) {
         guard let session = try await TrainingStore.findSession(sql, id: id) else { throw DomainError.notFound(Catalogue.examNotFound) }
         if principal.sees(path: session.organizer.path) { return (session, true) }
-        let range = principal.pathRange
-        let works = try await sql.raw(
-            """
-            SELECT k.id FROM exam_candidates k \(unsafeRaw: TrainingStore.work.joins) WHERE k.session_id = \(bind: id) AND k.annulled_on IS NULL
-            AND \(unsafeRaw: TrainingStore.work.path) >= \(bind: range.lower) AND \(unsafeRaw: TrainingStore.work.path) < \(bind: range.upper) LIMIT 1
-            """
-        ).first()
-        guard works != nil else { throw DomainError.notFound(Catalogue.examNotFound) }
+        guard try await TrainingStore.reaches(sql, principal, rows: "exam_candidates k", place: TrainingStore.work, parent: "k.session_id", id: id)
+        else { throw DomainError.notFound(Catalogue.examNotFound) }
         return (session, false)
     }
 
@@ -282,29 +276,12 @@ extension TrainingService {
 
     /// Adds every person of a pasted list, all or nothing (unknown numbers named); those already listed are skipped.
     public func addCandidates(_ principal: Principal, sessionId: Int64, numbers text: String, workCode: String = "") async throws -> [ExamCandidate] {
-        let numbers = TrainingRules.numbers(in: text)
-        if numbers.isEmpty { throw DomainError.invalid(Catalogue.invalidInput, [FieldError("numbers", Catalogue.required)]) }
-        if numbers.count > 2000 { throw DomainError.invalid(Catalogue.invalidInput, [FieldError("numbers", Catalogue.outOfRange(1, 2000))]) }
+        let numbers = try Self.pasted(text)
         return try await db.write { sql in
             let session = try await Self.organizedSession(sql, principal, id: sessionId)
-            var problems: [FieldError] = []
-            var people: [(TrainingPerson, PositionPlace)] = []
-            var seen: Set<String> = []
-            for number in numbers {
-                guard let person = try await TrainingStore.person(sql, principal, number: number) else {
-                    problems.append(FieldError("numbers", Catalogue.bulkNumberNotFound(number)))
-                    continue
-                }
-                guard seen.insert(person.key).inserted else { continue }
-                do {
-                    people.append((person, try await Self.place(sql, principal, code: workCode, default: person, field: "work_unit_code")))
-                } catch DomainError.invalid(_, let errors) {
-                    problems += errors.map { FieldError($0.field, Catalogue.bulkNumberProblem(number, $0.message)) }
-                }
-            }
-            if !problems.isEmpty { throw DomainError.invalid(Catalogue.bulkRefused, problems) }
+            let people = try await Self.people(sql, principal, numbers: numbers, placeCode: workCode, field: "work_unit_code")
             var added: [ExamCandidate] = []
-            for (person, work) in people {
+            for (_, person, work) in people {
                 if try await Self.activeCandidate(sql, sessionId: sessionId, person: person) != nil { continue }
                 let id = try await Self.insertCandidate(sql, principal, session: session, person: person, work: work, score: nil)
                 added.append(try await TrainingStore.findCandidate(sql, id: id)!)

@@ -235,14 +235,8 @@ public struct TrainingService: Sendable {
     static func visibleCourse(_ sql: any SQLDatabase, _ principal: Principal, id: Int64) async throws -> (TrainingCourse, organizes: Bool) {
         guard let course = try await TrainingStore.findCourse(sql, id: id) else { throw DomainError.notFound(Catalogue.courseNotFound) }
         if principal.sees(path: course.organizer.path) { return (course, true) }
-        let range = principal.pathRange
-        let sent = try await sql.raw(
-            """
-            SELECT e.id FROM training_enrollments e \(unsafeRaw: TrainingStore.sending.joins) WHERE e.course_id = \(bind: id) AND e.annulled_on IS NULL
-            AND \(unsafeRaw: TrainingStore.sending.path) >= \(bind: range.lower) AND \(unsafeRaw: TrainingStore.sending.path) < \(bind: range.upper) LIMIT 1
-            """
-        ).first()
-        guard sent != nil else { throw DomainError.notFound(Catalogue.courseNotFound) }
+        guard try await TrainingStore.reaches(sql, principal, rows: "training_enrollments e", place: TrainingStore.sending, parent: "e.course_id", id: id)
+        else { throw DomainError.notFound(Catalogue.courseNotFound) }
         return (course, false)
     }
 
@@ -375,28 +369,11 @@ public struct TrainingService: Sendable {
     public func enrollMany(
         _ principal: Principal, courseId: Int64, numbers text: String, sendingCode: String = "", today: CivilDate = Timestamp.vietnamDate()
     ) async throws -> BulkEnrollment {
-        let numbers = TrainingRules.numbers(in: text)
-        if numbers.isEmpty { throw DomainError.invalid(Catalogue.invalidInput, [FieldError("numbers", Catalogue.required)]) }
-        if numbers.count > 2000 { throw DomainError.invalid(Catalogue.invalidInput, [FieldError("numbers", Catalogue.outOfRange(1, 2000))]) }
+        let numbers = try Self.pasted(text)
         return try await db.write { sql in
             let course = try await Self.organizedCourse(sql, principal, id: courseId)
             if course.cancelled { throw DomainError.invalid(Catalogue.invalidInput, [FieldError("course", Catalogue.courseCancelledNoTrainees)]) }
-            var problems: [FieldError] = []
-            var people: [(String, TrainingPerson, PositionPlace)] = []
-            var seen: Set<String> = []
-            for number in numbers {
-                guard let person = try await TrainingStore.person(sql, principal, number: number) else {
-                    problems.append(FieldError("numbers", Catalogue.bulkNumberNotFound(number)))
-                    continue
-                }
-                guard seen.insert(person.key).inserted else { continue }
-                do {
-                    people.append((number, person, try await Self.place(sql, principal, code: sendingCode, default: person, field: "sending_unit_code")))
-                } catch DomainError.invalid(_, let errors) {
-                    problems += errors.map { FieldError($0.field, Catalogue.bulkNumberProblem(number, $0.message)) }
-                }
-            }
-            if !problems.isEmpty { throw DomainError.invalid(Catalogue.bulkRefused, problems) }
+            let people = try await Self.people(sql, principal, numbers: numbers, placeCode: sendingCode, field: "sending_unit_code")
             var added: [TrainingEnrollment] = []
             var already: [String] = []
             for (number, person, sending) in people {
@@ -411,6 +388,39 @@ public struct TrainingService: Sendable {
             }
             return BulkEnrollment(added: added, alreadyEnrolled: already)
         }
+    }
+
+    /// The numbers of a pasted list (1 to 2,000).
+    static func pasted(_ text: String) throws -> [String] {
+        let numbers = TrainingRules.numbers(in: text)
+        if numbers.isEmpty { throw DomainError.invalid(Catalogue.invalidInput, [FieldError("numbers", Catalogue.required)]) }
+        if numbers.count > 2000 { throw DomainError.invalid(Catalogue.invalidInput, [FieldError("numbers", Catalogue.outOfRange(1, 2000))]) }
+        return numbers
+    }
+
+    /// The people of a pasted list, each once, with the place that sends them (or where they work): `placeCode`, else
+    /// the unit holding their record. Every number not found (or whose place is not in scope) is named, and then
+    /// nothing is done.
+    static func people(_ sql: any SQLDatabase, _ principal: Principal, numbers: [String], placeCode: String, field: String) async throws
+        -> [(number: String, person: TrainingPerson, place: PositionPlace)]
+    {
+        var problems: [FieldError] = []
+        var people: [(number: String, person: TrainingPerson, place: PositionPlace)] = []
+        var seen: Set<String> = []
+        for number in numbers {
+            guard let person = try await TrainingStore.person(sql, principal, number: number) else {
+                problems.append(FieldError("numbers", Catalogue.bulkNumberNotFound(number)))
+                continue
+            }
+            guard seen.insert(person.key).inserted else { continue }
+            do {
+                people.append((number, person, try await place(sql, principal, code: placeCode, default: person, field: field)))
+            } catch DomainError.invalid(_, let errors) {
+                problems += errors.map { FieldError($0.field, Catalogue.bulkNumberProblem(number, $0.message)) }
+            }
+        }
+        if !problems.isEmpty { throw DomainError.invalid(Catalogue.bulkRefused, problems) }
+        return people
     }
 
     /// A place in scope by code, or the unit holding the person's record when `code` is empty.

@@ -355,6 +355,18 @@ enum TrainingStore {
         return Dictionary(rows.map { ($0.candidateId, $0) }, uniquingKeysWith: { a, _ in a })
     }
 
+    /// Whether a course (session) has an active trainee (candidate) placed in the principal's subtree: `rows` is the
+    /// table with its alias, `place` the join of the row's unit, `parent` the column naming the course (session).
+    static func reaches(_ sql: any SQLDatabase, _ principal: Principal, rows: String, place: PlaceJoin, parent: String, id: Int64) async throws -> Bool {
+        let range = principal.pathRange
+        return try await sql.raw(
+            """
+            SELECT 1 AS found FROM \(unsafeRaw: rows) \(unsafeRaw: place.joins) WHERE \(unsafeRaw: parent) = \(bind: id) AND \(unsafeRaw: place.table).annulled_on IS NULL
+            AND \(unsafeRaw: place.path) >= \(bind: range.lower) AND \(unsafeRaw: place.path) < \(bind: range.upper) LIMIT 1
+            """
+        ).first() != nil
+    }
+
     // MARK: People
 
     /// The person of a card or national ID number whom the principal sees: a member (card number first), else a

@@ -168,30 +168,13 @@ extension Site {
     func examAction(
         _ request: Request, _ context: AppContext, _ principal: Principal, id: Int64, form: FormData, _ action: () async throws -> String
     ) async throws -> Response {
-        do {
-            return Responses.redirect(try await action())
-        } catch DomainError.invalid(let message, let errors) {
-            let ctx = try await pageContext(request, context)
-            return Responses.html(try await examPage(ctx, principal, id: id, form: form, message: message, errors: errors), status: .unprocessableContent)
-        } catch DomainError.conflict(let message, let changes, _) {
-            let ctx = try await pageContext(request, context)
-            return Responses.html(try await examPage(ctx, principal, id: id, message: message, errors: Self.conflictErrors(changes)), status: .conflict)
-        }
+        try await formAction(request, context, form: form, page: { try await examPage($0, principal, id: id, form: $1, message: $2, errors: $3) }, action)
     }
 
     func candidateAction(
         _ request: Request, _ context: AppContext, _ principal: Principal, id: Int64, form: FormData, _ action: () async throws -> String
     ) async throws -> Response {
-        do {
-            return Responses.redirect(try await action())
-        } catch DomainError.invalid(let message, let errors) {
-            let ctx = try await pageContext(request, context)
-            return Responses.html(try await candidatePage(ctx, principal, id: id, form: form, message: message, errors: errors), status: .unprocessableContent)
-        } catch DomainError.conflict(let message, let changes, _) {
-            let ctx = try await pageContext(request, context)
-            return Responses.html(
-                try await candidatePage(ctx, principal, id: id, message: message, errors: Self.conflictErrors(changes)), status: .conflict)
-        }
+        try await formAction(request, context, form: form, page: { try await candidatePage($0, principal, id: id, form: $1, message: $2, errors: $3) }, action)
     }
 
     func examIndex(_ ctx: PageContext, _ principal: Principal, request: Request, form: FormData, message: Localized?, errors: [FieldError]) async throws

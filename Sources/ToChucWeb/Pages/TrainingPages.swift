@@ -192,20 +192,26 @@ extension Site {
         """
     }
 
-    func courseAction(
-        _ request: Request, _ context: AppContext, _ principal: Principal, id: Int64, form: FormData, _ action: () async throws -> String
+    /// Runs a form's action and follows its redirect; a refusal shows `page` again with the message and what was typed
+    /// (422), a stale save with what the other save changed (409).
+    func formAction(
+        _ request: Request, _ context: AppContext, form: FormData, page: (PageContext, FormData, Localized?, [FieldError]) async throws -> HTML,
+        _ action: () async throws -> String
     ) async throws -> Response {
         do {
             return Responses.redirect(try await action())
         } catch DomainError.invalid(let message, let errors) {
-            let ctx = try await pageContext(request, context)
-            return Responses.html(
-                try await coursePage(ctx, principal, id: id, form: form, message: message, errors: errors), status: .unprocessableContent)
+            return Responses.html(try await page(try await pageContext(request, context), form, message, errors), status: .unprocessableContent)
         } catch DomainError.conflict(let message, let changes, _) {
-            let ctx = try await pageContext(request, context)
             return Responses.html(
-                try await coursePage(ctx, principal, id: id, message: message, errors: Self.conflictErrors(changes)), status: .conflict)
+                try await page(try await pageContext(request, context), FormData(), message, Self.conflictErrors(changes)), status: .conflict)
         }
+    }
+
+    func courseAction(
+        _ request: Request, _ context: AppContext, _ principal: Principal, id: Int64, form: FormData, _ action: () async throws -> String
+    ) async throws -> Response {
+        try await formAction(request, context, form: form, page: { try await coursePage($0, principal, id: id, form: $1, message: $2, errors: $3) }, action)
     }
 
     /// A stale save as field messages: what the other save changed (old → new).
@@ -432,15 +438,7 @@ extension Site {
     func enrollmentAction(
         _ request: Request, _ context: AppContext, _ principal: Principal, id: Int64, form: FormData, _ action: () async throws -> String
     ) async throws -> Response {
-        do {
-            return Responses.redirect(try await action())
-        } catch DomainError.invalid(let message, let errors) {
-            let ctx = try await pageContext(request, context)
-            return Responses.html(try await enrollmentPage(ctx, principal, id: id, form: form, message: message, errors: errors), status: .unprocessableContent)
-        } catch DomainError.conflict(let message, let changes, _) {
-            let ctx = try await pageContext(request, context)
-            return Responses.html(try await enrollmentPage(ctx, principal, id: id, message: message, errors: Self.conflictErrors(changes)), status: .conflict)
-        }
+        try await formAction(request, context, form: form, page: { try await enrollmentPage($0, principal, id: id, form: $1, message: $2, errors: $3) }, action)
     }
 
     func enrollmentPage(
