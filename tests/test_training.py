@@ -192,16 +192,19 @@ def test_the_pass_mark_boundary_and_score_validation_through_the_api(server):
     assert call("GET", "/exams/999999999").status_code == 404
 
 
-def test_trainings_csv_is_exported_and_imported_back_unchanged(server, workdir):
+def test_trainings_and_exams_csv_are_exported_and_imported_back_unchanged(server, workdir):
     out = Path(workdir) / ("export-" + uuid.uuid4().hex[:6])
     run_cli("export", "--format", "csv", str(out), db=server.db)
     rows = list(csv.reader(io.StringIO((out / "trainings.csv").read_text(encoding="utf-8"))))
     assert rows[0][:4] == ["course_code", "course_kind", "course_name", "organizer_code"]
     assert len(rows) > 1
+    exams = list(csv.reader(io.StringIO((out / "exams.csv").read_text(encoding="utf-8"))))
+    assert exams[0][:3] == ["exam_code", "exam_kind", "exam_name"] and len(exams) > 1
     # Alone (the other files of the export are other modules' business), it loads back without changing anything.
     only = Path(workdir) / ("trainings-" + uuid.uuid4().hex[:6])
     only.mkdir()
-    (only / "trainings.csv").write_bytes((out / "trainings.csv").read_bytes())
+    for name in ["trainings.csv", "exams.csv"]:
+        (only / name).write_bytes((out / name).read_bytes())
     again = run_cli("import", str(only), db=server.db)
     assert "created 0, updated 0" in again.stdout, again.stdout
     bad = Path(workdir) / ("bad-" + uuid.uuid4().hex[:6])

@@ -76,6 +76,7 @@ extension Migrator {
                 created_by TEXT NOT NULL,
                 created_at TEXT NOT NULL,
                 updated_at TEXT NOT NULL,
+                import_audit_id BIGINT,
                 CHECK ((unit_id IS NULL) <> (agency_id IS NULL))
             )
             """,
@@ -97,6 +98,7 @@ extension Migrator {
                 created_by TEXT NOT NULL,
                 created_at TEXT NOT NULL,
                 updated_at TEXT NOT NULL,
+                import_audit_id BIGINT,
                 CHECK ((member_id IS NULL) <> (cadre_id IS NULL)),
                 CHECK ((work_unit_id IS NULL) <> (work_agency_id IS NULL)),
                 CHECK (score IS NULL OR (score >= 0 AND score <= 10000))
@@ -119,7 +121,8 @@ extension Migrator {
                 version BIGINT NOT NULL DEFAULT 1,
                 created_by TEXT NOT NULL,
                 created_at TEXT NOT NULL,
-                updated_at TEXT NOT NULL
+                updated_at TEXT NOT NULL,
+                import_audit_id BIGINT
             )
             """,
             "CREATE INDEX training_plans_deadline ON training_plans (deadline)",

@@ -200,10 +200,10 @@ import ToChucStorage
 
     static let header = "Mã lớp,Loại lớp,Tên lớp,Mã đơn vị tổ chức,Địa điểm,Ngày khai giảng,Ngày bế giảng,Số quyết định,Tình trạng lớp,Số CCCD,Số thẻ đảng viên,Mã đơn vị cử đi,Kết quả,Số chứng chỉ,Ngày cấp chứng chỉ"
 
-    func write(_ t: TestDatabase, _ csv: String, folder name: String) throws -> URL {
+    func write(_ t: TestDatabase, _ csv: String, file: String = "trainings.csv", folder name: String) throws -> URL {
         let folder = t.folder.appendingPathComponent(name)
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-        try Data(csv.utf8).write(to: folder.appendingPathComponent("trainings.csv"))
+        try Data(csv.utf8).write(to: folder.appendingPathComponent(file))
         return folder
     }
 
@@ -267,6 +267,59 @@ import ToChucStorage
             let changed = good.replacingOccurrences(of: "30000002,,,,", with: "30000002,,Giỏi,CC-2,02/10/2025")
             let third = try await t.services.interchange.importDataset(clerk, at: try write(t, changed, folder: "changed"))
             #expect(third.created == 0 && third.updated == 1)
+        }
+    }
+
+    static let examHeader = "Mã kỳ thi,Hình thức,Tên kỳ thi,Mã đơn vị tổ chức,Ngày thi,Điểm đạt,Số CCCD,Số thẻ đảng viên,Mã đơn vị công tác,Điểm,Nội dung đào tạo, bồi dưỡng,Hạn hoàn thành,Mã lớp theo kế hoạch,Ngày hoàn thành,Ngày đóng kế hoạch,Lý do đóng kế hoạch"
+        .replacingOccurrences(of: "Nội dung đào tạo, bồi dưỡng", with: "\"Nội dung đào tạo, bồi dưỡng\"")
+
+    @Test("exams.csv: sessions, scores and plans load all or nothing (plans only after a failed sát hạch, their course holding the person); again, nothing changes")
+    func importExams() async throws {
+        try await TestDatabase.with { t in
+            try await Self.setUp(t)
+            let clerk = try await t.principal(.clerk, at: "T01-A")
+            let course = try await Self.course(t, code: "NV-01", starts: "2025-04-01", ends: "2025-06-30")
+            _ = try await Self.enroll(t, course, 2)
+            let bad = """
+                \(Self.examHeader)
+                SH-01,Sát hạch,Sát hạch công chức 2025,T01-A,01/03/2025,50,,30000001,,50,Bồi dưỡng,31/12/2025,,,,
+                SH-01,Sát hạch,Sát hạch công chức 2025,T01-A,01/03/2025,50,,30000003,,40,Bồi dưỡng,31/12/2025,NV-01,,,
+                SH-01,Sát hạch,Sát hạch công chức 2025,T01-A,01/03/2025,50,,30000002,,100.5,,,,,,
+                NT-01,Nâng ngạch,Thi nâng ngạch,T01-A,01/03/2025,60,,30000001,,55,Bồi dưỡng,01/02/2025,,,01/01/2026,
+                """
+            do {
+                _ = try await t.services.interchange.importDataset(clerk, at: try write(t, bad, file: "exams.csv", folder: "bad-exams"))
+                Issue.record("a bad file was loaded")
+            } catch let failure as ImportFailure {
+                let lines = failure.problems.map { $0.text(.en) }
+                #expect(lines.contains { $0.hasPrefix("exams.csv:2: plan_training:") })
+                #expect(lines.contains { $0.hasPrefix("exams.csv:3: plan_course_code:") })
+                #expect(lines.contains { $0.hasPrefix("exams.csv:4: score:") })
+                #expect(lines.contains { $0.hasPrefix("exams.csv:5: plan_training:") } && lines.contains { $0.hasPrefix("exams.csv:5: plan_deadline:") })
+                #expect(lines.contains { $0.hasPrefix("exams.csv:5: plan_close_reason:") })
+                #expect(Set(failure.problems.compactMap(\.line)) == [2, 3, 4, 5])
+            }
+            #expect(try await t.services.training.sessions(clerk, ExamQuery()).total == 0)
+            let good = """
+                \(Self.examHeader)
+                SH-01,Sát hạch,Sát hạch công chức 2025,T01-A,01/03/2025,50,,30000001,,50,,,,,,
+                SH-01,Sát hạch,Sát hạch công chức 2025,T01-A,01/03/2025,50,,30000002,,"49,5",Bồi dưỡng nghiệp vụ,31/12/2025,NV-01,,,
+                SH-02,Kiểm tra sát hạch,Sát hạch lần 2,T01-A,2026-02-01,50,,,,,,,,,,
+                """
+            let folder = try write(t, good, file: "exams.csv", folder: "good-exams")
+            let first = try await t.services.interchange.importDataset(clerk, at: folder)
+            #expect(first.created == 4 && first.updated == 0)
+            let listed = try await t.services.training.staffReduction(clerk, today: Self.today)
+            #expect(listed.items.map(\.candidate.person.cardNo) == ["30000002"] && listed.items[0].plan.courseCode == "NV-01")
+            let second = try await t.services.interchange.importDataset(clerk, at: folder)
+            #expect(second.created == 0 && second.updated == 0 && second.unchanged == 4)
+            let out = t.folder.appendingPathComponent("export-exams")
+            let counts = try await t.services.interchange.export(Self.cli, format: .csv, to: out, programVersion: "test")
+            #expect(counts["exams.csv"] == 3)
+            let again = try await t.services.interchange.importDataset(Self.cli, at: out)
+            #expect(again.created == 0 && again.updated == 0)
+            let session = try await t.services.training.sessions(clerk, ExamQuery()).items.first { $0.session.code == "SH-01" }!
+            #expect(try await t.services.training.sessionHistory(clerk, id: session.session.id).first?.action == "import")
         }
     }
 

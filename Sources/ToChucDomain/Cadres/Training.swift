@@ -579,3 +579,28 @@ public enum TrainingsFile {
         InterchangeColumn("certificate_on", "Ngày cấp chứng chỉ"),
     ]
 }
+
+/// The columns of `exams.csv` (docs/interchange.md): one row per candidate with the session's columns and, after a
+/// failed sát hạch, the training plan; a row without a person describes a session alone.
+public enum ExamsFile {
+    public static let fileName = "exams.csv"
+    public static let sheetName = "exams"
+    public static let columns: [InterchangeColumn] = [
+        InterchangeColumn("exam_code", "Mã kỳ thi", required: true),
+        InterchangeColumn("exam_kind", "Hình thức", required: true),
+        InterchangeColumn("exam_name", "Tên kỳ thi", required: true),
+        InterchangeColumn("organizer_code", "Mã đơn vị tổ chức", required: true),
+        InterchangeColumn("held_on", "Ngày thi", required: true),
+        InterchangeColumn("pass_mark", "Điểm đạt"),
+        InterchangeColumn("national_id", "Số CCCD"),
+        InterchangeColumn("card_no", "Số thẻ đảng viên"),
+        InterchangeColumn("work_unit_code", "Mã đơn vị công tác"),
+        InterchangeColumn("score", "Điểm"),
+        InterchangeColumn("plan_training", "Nội dung đào tạo, bồi dưỡng"),
+        InterchangeColumn("plan_deadline", "Hạn hoàn thành"),
+        InterchangeColumn("plan_course_code", "Mã lớp theo kế hoạch"),
+        InterchangeColumn("plan_completed_on", "Ngày hoàn thành"),
+        InterchangeColumn("plan_closed_on", "Ngày đóng kế hoạch"),
+        InterchangeColumn("plan_close_reason", "Lý do đóng kế hoạch"),
+    ]
+}

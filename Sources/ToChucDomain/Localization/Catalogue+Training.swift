@@ -123,6 +123,18 @@ extension Catalogue {
             "Thông tin lớp \(code) khác với dòng \(firstLine): mọi dòng của một lớp phải ghi giống nhau.",
             "Course \(code) differs from line \(firstLine): every row of a course must describe it the same way.")
     }
+    public static func examsSessionDiffers(_ code: String, firstLine: Int) -> Localized {
+        t(
+            "Thông tin kỳ thi \(code) khác với dòng \(firstLine): mọi dòng của một kỳ thi phải ghi giống nhau.",
+            "Session \(code) differs from line \(firstLine): every row of a session must describe it the same way.")
+    }
+    public static func planCourseWithoutPerson(_ code: String) -> Localized {
+        t(
+            "Người này không có trong lớp \(code) (hoặc không thấy lớp): ghi người này vào lớp trong trainings.csv trước.",
+            "This person is not a trainee of course \(code) (or the course is not found): enrol them in trainings.csv first.")
+    }
+    public static let planCloseNeedsBoth = t(
+        "Đóng kế hoạch cần cả ngày đóng (hợp lệ) và lý do (tối đa 500 ký tự).", "Closing a plan needs both a valid date and a reason (up to 500 characters).")
     public static let examNotFound = t("Không tìm thấy kỳ thi, sát hạch này trong phạm vi của bạn.", "No such exam session in your scope.")
     public static let examCodeTaken = t("Mã kỳ thi này đã được dùng.", "This session code is taken.")
     public static let examOrganizerOnly = t(
@@ -266,6 +278,8 @@ extension Catalogue {
         "numbers": bulkNumbers, "reason": reason, "held_on": examHeldOn, "pass_mark": passMark, "score": examScore, "work_unit_code": workUnitCode,
         "training": planTraining, "deadline": planDeadline, "completed_on": planCompletedOn, "closed_on": planClosedLabel, "close_reason": reason,
         "year": yearLabel, "course": courseName, "enrollment": courseTrainees, "candidate": examCandidates, "plan": editPlan, "annulled_on": annulledOn,
-        "outcome": examOutcomeLabel,
+        "outcome": examOutcomeLabel, "exam_code": courseCode, "exam_kind": examKindLabel, "exam_name": examName, "plan_training": planTraining,
+        "plan_deadline": planDeadline, "plan_course_code": planCourseCode, "plan_completed_on": planCompletedOn, "plan_closed_on": planClosedLabel,
+        "plan_close_reason": planCloseReason,
     ]
 }

@@ -65,32 +65,15 @@ enum TrainingImport {
                     }
                 }
             }
-            // Who: card number first, then national ID; a row without either describes the course alone.
-            let card = cell("card_no")
-            let nid = cell("national_id")
-            var person: TrainingPerson? = nil
-            var sending: PositionPlace? = nil
-            if card.isEmpty && nid.isEmpty {
-                for column in ["sending_unit_code", "result", "certificate_no", "certificate_on"] where !cell(column).isEmpty {
-                    problem("national_id", Catalogue.importPersonMissing)
-                    break
-                }
-            } else {
-                for number in [card, nid] where !number.isEmpty && person == nil {
-                    person = try await TrainingStore.person(sql, principal, number: number)
-                }
-                if let person {
-                    let wanted = cell("sending_unit_code").isEmpty ? person.unitCode : cell("sending_unit_code")
-                    sending = try await place(wanted)
-                    if sending == nil { problem("sending_unit_code", Catalogue.placeNotFound) }
-                    let key = code + "|" + person.key
-                    if let first = firstEnrollment[key] {
-                        problem(card.isEmpty ? "national_id" : "card_no", Catalogue.importDuplicateKey(code + " " + (card.isEmpty ? nid : card), firstLine: first))
-                    } else {
-                        firstEnrollment[key] = record.line
-                    }
+            let who = try await Self.person(
+                sql, principal, cell: cell, placeColumn: "sending_unit_code", others: ["result", "certificate_no", "certificate_on"], place: place,
+                problem: problem)
+            if let who {
+                let key = code + "|" + who.person.key
+                if let first = firstEnrollment[key] {
+                    problem(who.column, Catalogue.importDuplicateKey(code + " " + who.number, firstLine: first))
                 } else {
-                    problem(card.isEmpty ? "national_id" : "card_no", Catalogue.trainingNumberNotFound(card.isEmpty ? nid : card))
+                    firstEnrollment[key] = record.line
                 }
             }
             var outcome = TrainingOutcome(result: nil, certificateNo: nil, certificateOn: nil)
@@ -101,7 +84,7 @@ enum TrainingImport {
             case .failure(let error): problem(nil, error.message)
             }
             guard let course, let organizer, !code.isEmpty else { continue }
-            rows.append(Row(line: record.line, course: course, code: code, organizer: organizer, person: person, sending: sending, outcome: outcome))
+            rows.append(Row(line: record.line, course: course, code: code, organizer: organizer, person: who?.person, sending: who?.place, outcome: outcome))
         }
         if !problems.isEmpty { throw CadreImport.sorted(problems) }
 
@@ -168,6 +151,44 @@ enum TrainingImport {
                 new: saved.auditValues.merging(["version": String(saved.version), "import": String(auditId)]) { $1 })
         }
         return (created, updated, unchanged)
+    }
+
+    /// Who a row names, by which number (and in which column), and the place of `placeColumn`.
+    struct RowPerson {
+        let person: TrainingPerson
+        let number: String
+        let column: String
+        let place: PositionPlace
+    }
+
+    /// The person of a row — card number first, then national ID, of someone the principal sees — and the place in
+    /// `placeColumn` (empty: the unit holding the person's record). Nil, without a problem, when both person columns
+    /// are empty and so are `others` (a row about the course or session alone); every other gap is a problem.
+    static func person(
+        _ sql: any SQLDatabase, _ principal: Principal, cell: (String) -> String, placeColumn: String, others: [String],
+        place: (String) async throws -> PositionPlace?, problem: (String?, Localized) -> Void
+    ) async throws -> RowPerson? {
+        let card = cell("card_no")
+        let nid = cell("national_id")
+        let column = card.isEmpty ? "national_id" : "card_no"
+        let number = card.isEmpty ? nid : card
+        if number.isEmpty {
+            if ([placeColumn] + others).contains(where: { !cell($0).isEmpty }) { problem("national_id", Catalogue.importPersonMissing) }
+            return nil
+        }
+        var found: TrainingPerson? = nil
+        for candidate in [card, nid] where !candidate.isEmpty && found == nil {
+            found = try await TrainingStore.person(sql, principal, number: candidate)
+        }
+        guard let found else {
+            problem(column, Catalogue.trainingNumberNotFound(number))
+            return nil
+        }
+        guard let at = try await place(cell(placeColumn).isEmpty ? found.unitCode : cell(placeColumn)) else {
+            problem(placeColumn, Catalogue.placeNotFound)
+            return nil
+        }
+        return RowPerson(person: found, number: number, column: column, place: at)
     }
 
     /// A row's course as `TrainingCourse.auditValues` would show it once stored.

@@ -138,26 +138,49 @@ extension TrainingService {
             if let code = valid.code, try await TrainingStore.findSession(sql, code: code) != nil {
                 throw DomainError.invalid(Catalogue.invalidInput, [FieldError("code", Catalogue.examCodeTaken)])
             }
-            let now = Timestamp.now()
-            let id = try await sql.raw(
-                """
-                INSERT INTO exam_sessions (code, kind, name, name_folded, held_on, unit_id, agency_id, pass_mark, version, created_by, created_at, updated_at)
-                VALUES (\(bind: valid.code ?? "new-" + UUID().uuidString), \(bind: valid.kind.rawValue), \(bind: valid.name),
-                    \(bind: VietnameseText.fold(valid.name)), \(bind: valid.heldOn.iso), \(bind: organizer.isAgency ? nil : organizer.id),
-                    \(bind: organizer.isAgency ? organizer.id : nil), \(bind: valid.passMark.hundredths), 1, \(bind: principal.actor), \(bind: now), \(bind: now))
-                RETURNING id
-                """
-            ).first()!.decode(column: "id", as: Int64.self)
-            if valid.code == nil {
-                let code = try await TrainingStore.freeCode(sql, table: "exam_sessions", prefix: "THI", year: valid.heldOn.year, id: id)
-                try await sql.raw("UPDATE exam_sessions SET code = \(bind: code) WHERE id = \(bind: id)").run()
-            }
+            let id = try await Self.insertSession(sql, principal, valid, organizer: organizer, importAuditId: nil)
             let session = try await TrainingStore.findSession(sql, id: id)!
             try await AuditLog.append(
                 sql, actor: principal.actor, address: principal.address, action: "create", entity: Self.sessionEntity, key: String(id),
                 unitPath: organizer.path, old: nil, new: session.auditValues.merging(["version": "1"]) { $1 })
             return session
         }
+    }
+
+    static func insertSession(
+        _ sql: any SQLDatabase, _ principal: Principal, _ x: ValidExamSession, organizer: PositionPlace, importAuditId: Int64?
+    ) async throws -> Int64 {
+        let now = Timestamp.now()
+        let id = try await sql.raw(
+            """
+            INSERT INTO exam_sessions (code, kind, name, name_folded, held_on, unit_id, agency_id, pass_mark, version, created_by, created_at, updated_at,
+                import_audit_id)
+            VALUES (\(bind: x.code ?? "new-" + UUID().uuidString), \(bind: x.kind.rawValue), \(bind: x.name), \(bind: VietnameseText.fold(x.name)),
+                \(bind: x.heldOn.iso), \(bind: organizer.isAgency ? nil : organizer.id), \(bind: organizer.isAgency ? organizer.id : nil),
+                \(bind: x.passMark.hundredths), 1, \(bind: principal.actor), \(bind: now), \(bind: now), \(bind: importAuditId))
+            RETURNING id
+            """
+        ).first()!.decode(column: "id", as: Int64.self)
+        if x.code == nil {
+            let code = try await TrainingStore.freeCode(sql, table: "exam_sessions", prefix: "THI", year: x.heldOn.year, id: id)
+            try await sql.raw("UPDATE exam_sessions SET code = \(bind: code) WHERE id = \(bind: id)").run()
+        }
+        return id
+    }
+
+    /// Writes the session when it is still at `expectedVersion`; false when another save came first.
+    static func writeSession(
+        _ sql: any SQLDatabase, id: Int64, _ x: ValidExamSession, code: String, organizer: PositionPlace, expectedVersion: Int
+    ) async throws -> Bool {
+        try await sql.raw(
+            """
+            UPDATE exam_sessions SET code = \(bind: code), kind = \(bind: x.kind.rawValue), name = \(bind: x.name),
+                name_folded = \(bind: VietnameseText.fold(x.name)), held_on = \(bind: x.heldOn.iso),
+                unit_id = \(bind: organizer.isAgency ? nil : organizer.id), agency_id = \(bind: organizer.isAgency ? organizer.id : nil),
+                pass_mark = \(bind: x.passMark.hundredths), version = version + 1, updated_at = \(bind: Timestamp.now())
+            WHERE id = \(bind: id) AND version = \(bind: expectedVersion) RETURNING id
+            """
+        ).first() != nil
     }
 
     /// A session and whether the principal's subtree organizes it; `notFound` when the principal sees neither its
@@ -216,16 +239,8 @@ extension TrainingService {
             if let other = try await TrainingStore.findSession(sql, code: code), other.id != id {
                 throw DomainError.invalid(Catalogue.invalidInput, [FieldError("code", Catalogue.examCodeTaken)])
             }
-            let written = try await sql.raw(
-                """
-                UPDATE exam_sessions SET code = \(bind: code), kind = \(bind: valid.kind.rawValue), name = \(bind: valid.name),
-                    name_folded = \(bind: VietnameseText.fold(valid.name)), held_on = \(bind: valid.heldOn.iso),
-                    unit_id = \(bind: organizer.isAgency ? nil : organizer.id), agency_id = \(bind: organizer.isAgency ? organizer.id : nil),
-                    pass_mark = \(bind: valid.passMark.hundredths), version = version + 1, updated_at = \(bind: Timestamp.now())
-                WHERE id = \(bind: id) AND version = \(bind: expectedVersion) RETURNING id
-                """
-            ).first()
-            guard written != nil else { throw try await conflict() }
+            let written = try await Self.writeSession(sql, id: id, valid, code: code, organizer: organizer, expectedVersion: expectedVersion)
+            guard written else { throw try await conflict() }
             let saved = try await TrainingStore.findSession(sql, id: id)!
             if saved.auditValues != current.auditValues {
                 try await AuditLog.append(
@@ -241,14 +256,17 @@ extension TrainingService {
     public func sessionHistory(_ principal: Principal, id: Int64) async throws -> [AuditEntry] {
         try await db.read { sql in
             let (session, organizes) = try await Self.visibleSession(sql, principal, id: id)
-            var entries = try await AuditLog.history(sql, entity: Self.sessionEntity, key: String(session.id))
+            var entries = try await AuditLog.history(sql, entity: Self.sessionEntity, key: String(session.id), importedInto: "exam_sessions", rowId: id)
             let candidates = try await TrainingStore.candidates(sql, sessionId: id).filter { organizes || principal.sees(path: $0.work.path) }
             let plans = try await TrainingStore.plans(sql, candidateIds: candidates.map(\.id))
             for k in candidates {
-                entries += try await AuditLog.history(sql, entity: Self.candidateEntity, key: String(k.id))
-                if let plan = plans[k.id] { entries += try await AuditLog.history(sql, entity: Self.planEntity, key: String(plan.id)) }
+                entries += try await AuditLog.history(sql, entity: Self.candidateEntity, key: String(k.id), importedInto: "exam_candidates", rowId: k.id)
+                if let plan = plans[k.id] {
+                    entries += try await AuditLog.history(sql, entity: Self.planEntity, key: String(plan.id), importedInto: "training_plans", rowId: plan.id)
+                }
             }
-            return entries.sorted { $0.id < $1.id }
+            var seen: Set<Int64> = []
+            return entries.filter { seen.insert($0.id).inserted }.sorted { $0.id < $1.id }
         }
     }
 
@@ -297,17 +315,20 @@ extension TrainingService {
     }
 
     static func insertCandidate(
-        _ sql: any SQLDatabase, _ principal: Principal, session: ExamSession, person: TrainingPerson, work: PositionPlace, score: ExamScore?
+        _ sql: any SQLDatabase, _ principal: Principal, session: ExamSession, person: TrainingPerson, work: PositionPlace, score: ExamScore?,
+        importAuditId: Int64? = nil
     ) async throws -> Int64 {
         let now = Timestamp.now()
         let id = try await sql.raw(
             """
-            INSERT INTO exam_candidates (session_id, member_id, cadre_id, work_unit_id, work_agency_id, score, version, created_by, created_at, updated_at)
+            INSERT INTO exam_candidates (session_id, member_id, cadre_id, work_unit_id, work_agency_id, score, version, created_by, created_at, updated_at,
+                import_audit_id)
             VALUES (\(bind: session.id), \(bind: person.memberId), \(bind: person.memberId == nil ? person.cadreId : nil), \(bind: work.isAgency ? nil : work.id),
-                \(bind: work.isAgency ? work.id : nil), \(bind: score?.hundredths), 1, \(bind: principal.actor), \(bind: now), \(bind: now))
+                \(bind: work.isAgency ? work.id : nil), \(bind: score?.hundredths), 1, \(bind: principal.actor), \(bind: now), \(bind: now), \(bind: importAuditId))
             RETURNING id
             """
         ).first()!.decode(column: "id", as: Int64.self)
+        if importAuditId != nil { return id }
         let saved = try await TrainingStore.findCandidate(sql, id: id)!
         try await AuditLog.append(
             sql, actor: principal.actor, address: principal.address, action: "create", entity: candidateEntity, key: String(id),
@@ -421,15 +442,7 @@ extension TrainingService {
             }
             let valid = try ExamRules.check(draft, failedOn: session.heldOn, today: today).get()
             let courseId = try await Self.planCourse(sql, principal, code: valid.courseCode, candidate: candidate)
-            let now = Timestamp.now()
-            let id = try await sql.raw(
-                """
-                INSERT INTO training_plans (candidate_id, training, deadline, course_id, completed_on, version, created_by, created_at, updated_at)
-                VALUES (\(bind: candidateId), \(bind: valid.training), \(bind: valid.deadline.iso), \(bind: courseId), \(bind: valid.completedOn?.iso), 1,
-                    \(bind: principal.actor), \(bind: now), \(bind: now))
-                RETURNING id
-                """
-            ).first()!.decode(column: "id", as: Int64.self)
+            let id = try await Self.insertPlan(sql, principal, candidateId: candidateId, valid, courseId: courseId, closed: nil, importAuditId: nil)
             let plan = try await TrainingStore.findPlan(sql, id: id)!
             try await AuditLog.append(
                 sql, actor: principal.actor, address: principal.address, action: "create", entity: Self.planEntity, key: String(id),
@@ -437,6 +450,22 @@ extension TrainingService {
                 new: plan.auditValues.merging(["candidate": String(candidateId), "full_name": candidate.person.fullName, "version": "1"]) { $1 })
             return plan
         }
+    }
+
+    static func insertPlan(
+        _ sql: any SQLDatabase, _ principal: Principal, candidateId: Int64, _ p: ValidTrainingPlan, courseId: Int64?,
+        closed: (on: CivilDate, reason: String)?, importAuditId: Int64?
+    ) async throws -> Int64 {
+        let now = Timestamp.now()
+        return try await sql.raw(
+            """
+            INSERT INTO training_plans (candidate_id, training, deadline, course_id, completed_on, closed_on, close_reason, version, created_by, created_at,
+                updated_at, import_audit_id)
+            VALUES (\(bind: candidateId), \(bind: p.training), \(bind: p.deadline.iso), \(bind: courseId), \(bind: p.completedOn?.iso),
+                \(bind: closed?.on.iso), \(bind: closed?.reason), 1, \(bind: principal.actor), \(bind: now), \(bind: now), \(bind: importAuditId))
+            RETURNING id
+            """
+        ).first()!.decode(column: "id", as: Int64.self)
     }
 
     /// The course a plan names: one the principal sees and that is not cancelled; the person is enrolled in it (sent by

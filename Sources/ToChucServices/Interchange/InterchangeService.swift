@@ -38,7 +38,7 @@ public struct InterchangeService: Sendable {
 
     /// The files this version knows, in load order (files that refer to others come after them).
     public static let knownFiles = [
-        OrgUnitsFile.fileName, MembersFile.fileName, AgenciesFile.fileName, PositionsFile.fileName, TrainingsFile.fileName,
+        OrgUnitsFile.fileName, MembersFile.fileName, AgenciesFile.fileName, PositionsFile.fileName, TrainingsFile.fileName, ExamsFile.fileName,
     ]
 
     /// Loads a dataset, all or nothing. Throws `ImportFailure` naming every wrong row; nothing is stored then.
@@ -112,10 +112,14 @@ public struct InterchangeService: Sendable {
                 summary.add(try await CadreImport.importPositions(
                     sql, principal: principal, records: rows, source: (sourceName, dataset.hashes[PositionsFile.fileName] ?? "")))
             }
-            // Training (issue 5): courses and trainees name units, agencies, members and cadres.
+            // Training (issue 5): courses and trainees, then exams (their plans name courses).
             if let rows = dataset.tables[TrainingsFile.fileName], problems.isEmpty {
                 summary.add(try await TrainingImport.importTrainings(
                     sql, principal: principal, records: rows, source: (sourceName, dataset.hashes[TrainingsFile.fileName] ?? "")))
+            }
+            if let rows = dataset.tables[ExamsFile.fileName], problems.isEmpty {
+                summary.add(try await ExamImport.importExams(
+                    sql, principal: principal, records: rows, source: (sourceName, dataset.hashes[ExamsFile.fileName] ?? "")))
             }
             if !problems.isEmpty { throw ImportFailure(problems: problems) }
             return summary
@@ -463,10 +467,11 @@ public struct InterchangeService: Sendable {
         let agencies = try await db.read { sql in try await CadreImport.agencyRows(sql, principal: principal) }
         let positions = try await db.read { sql in try await CadreImport.positionRows(sql, principal: principal) }
         let trainings = try await db.read { sql in try await TrainingImport.rows(sql, principal: principal) }
+        let exams = try await db.read { sql in try await ExamImport.rows(sql, principal: principal) }
         let tables: [(file: String, sheet: String, rows: [[String]])] = [
             (OrgUnitsFile.fileName, OrgUnitsFile.sheetName, units), (MembersFile.fileName, MembersFile.sheetName, members),
             (AgenciesFile.fileName, AgenciesFile.sheetName, agencies), (PositionsFile.fileName, PositionsFile.sheetName, positions),
-            (TrainingsFile.fileName, TrainingsFile.sheetName, trainings),
+            (TrainingsFile.fileName, TrainingsFile.sheetName, trainings), (ExamsFile.fileName, ExamsFile.sheetName, exams),
         ]
         var files: [String: (rows: Int, sha256: String)] = [:]
         switch format {
