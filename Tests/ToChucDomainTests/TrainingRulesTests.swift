@@ -14,7 +14,8 @@ import ToChucDomain
         "a score reaches the pass mark at the mark itself: exactly the pass mark passes, one hundredth below fails",
         arguments: [
             ("50", "50", true), ("49,99", "50", false), ("50,01", "50", true), ("0", "50", false), ("100", "50", true),
-            ("72,5", "72,5", true), ("72,49", "72,5", false), ("72.51", "72.5", true), ("0", "0", true), ("100", "100", true), ("99,99", "100", false),
+            ("72,5", "72,5", true), ("72,49", "72,5", false), ("72.51", "72.5", true), ("0", "0", true), ("100", "100", true),
+            ("99,99", "100", false),
         ])
     func passMark(score: String, mark: String, passes: Bool) {
         #expect(ExamRules.passes(Self.score(score), passMark: Self.score(mark)) == passes)
@@ -30,7 +31,8 @@ import ToChucDomain
     @Test(
         "scores are 0–100 with at most two decimals, comma or point; read exactly as hundredths",
         arguments: [
-            ("72,5", 7250), ("72.5", 7250), ("72.25", 7225), ("100", 10_000), ("100,00", 10_000), ("0", 0), (" 65 ", 6500), ("7,05", 705), ("007", 700),
+            ("72,5", 7250), ("72.5", 7250), ("72.25", 7225), ("100", 10_000), ("100,00", 10_000), ("0", 0), (" 65 ", 6500), ("7,05", 705),
+            ("007", 700),
         ])
     func scoreParsing(text: String, hundredths: Int) {
         #expect(ExamScore(parsing: text)?.hundredths == hundredths)
@@ -60,13 +62,18 @@ import ToChucDomain
 
     @Test("a session: a known kind (sát hạch by its Vietnamese name), a date, an organizer; the pass mark 50 by default")
     func session() throws {
-        let valid = try ExamRules.check(ExamSessionDraft(kind: "Sát hạch", name: "Sát hạch công chức 2025", heldOn: "01/03/2025", organizerCode: "T01"))
-            .get()
-        #expect(valid.kind == .proficiency && valid.passMark == ExamRules.defaultPassMark && valid.heldOn == Self.date("2025-03-01") && valid.code == nil)
+        let valid = try ExamRules.check(
+            ExamSessionDraft(kind: "Sát hạch", name: "Sát hạch công chức 2025", heldOn: "01/03/2025", organizerCode: "T01")
+        )
+        .get()
+        #expect(
+            valid.kind == .proficiency && valid.passMark == ExamRules.defaultPassMark && valid.heldOn == Self.date("2025-03-01") && valid.code == nil)
         #expect(throws: DomainError.self) {
             try ExamRules.check(ExamSessionDraft(kind: "thi đấu", name: "X", heldOn: "2025-03-01", organizerCode: "T01", passMark: "120")).get()
         }
-        if case .failure(.invalid(_, let errors)) = ExamRules.check(ExamSessionDraft(kind: "", name: "", heldOn: "", organizerCode: "", passMark: "x")) {
+        if case .failure(.invalid(_, let errors)) = ExamRules.check(
+            ExamSessionDraft(kind: "", name: "", heldOn: "", organizerCode: "", passMark: "x"))
+        {
             #expect(Set(errors.map(\.field)) == ["kind", "name", "held_on", "organizer_code", "pass_mark"])
         } else {
             Issue.record("an empty session was accepted")
@@ -96,7 +103,9 @@ import ToChucDomain
             Issue.record("an empty course was accepted")
         }
         let cancelled = try TrainingRules.check(
-            CourseDraft(kind: "Bồi dưỡng nhận thức về Đảng", name: "Lớp NTVĐ", organizerCode: "T01-A", startsOn: "2025-04-01", endsOn: "2025-04-05", status: "Đã hủy")
+            CourseDraft(
+                kind: "Bồi dưỡng nhận thức về Đảng", name: "Lớp NTVĐ", organizerCode: "T01-A", startsOn: "2025-04-01", endsOn: "2025-04-05",
+                status: "Đã hủy")
         ).get()
         #expect(cancelled.cancelled && cancelled.kind == .partyAwareness)
     }
@@ -115,7 +124,8 @@ import ToChucDomain
     @Test(
         "results by key or by the grades certificates carry",
         arguments: [
-            ("excellent", TrainingResult.excellent), ("Giỏi", .excellent), ("xuất sắc", .excellent), ("Khá", .good), ("Trung bình", .pass), ("đạt", .pass),
+            ("excellent", TrainingResult.excellent), ("Giỏi", .excellent), ("xuất sắc", .excellent), ("Khá", .good), ("Trung bình", .pass),
+            ("đạt", .pass),
             ("Hoàn thành", .pass), ("Không hoàn thành", .notCompleted), ("bỏ học", .withdrawn), ("withdrawn", .withdrawn),
         ])
     func results(text: String, result: TrainingResult) {
@@ -148,16 +158,20 @@ import ToChucDomain
 
     @Test("a pasted list of numbers: lines, commas, semicolons and spaces separate them")
     func pastedNumbers() {
-        #expect(TrainingRules.numbers(in: "50000001\n 001085012345 ,50000003;\r\n\n50000004\t50000005") == [
-            "50000001", "001085012345", "50000003", "50000004", "50000005",
-        ])
+        #expect(
+            TrainingRules.numbers(in: "50000001\n 001085012345 ,50000003;\r\n\n50000004\t50000005") == [
+                "50000001", "001085012345", "50000003", "50000004", "50000005",
+            ])
         #expect(TrainingRules.numbers(in: " \n ,").isEmpty)
     }
 
-    @Test("the kinds of course by their short Vietnamese names", arguments: [
-        ("cao cấp", TrainingCourseKind.theoryAdvanced), ("Sơ cấp lý luận chính trị", .theoryElementary),
-        ("Bồi dưỡng cập nhật kiến thức cho cán bộ lãnh đạo, quản lý", .leadersUpdate), ("đảng viên mới", .newMembers), ("chuyên môn", .professional),
-    ])
+    @Test(
+        "the kinds of course by their short Vietnamese names",
+        arguments: [
+            ("cao cấp", TrainingCourseKind.theoryAdvanced), ("Sơ cấp lý luận chính trị", .theoryElementary),
+            ("Bồi dưỡng cập nhật kiến thức cho cán bộ lãnh đạo, quản lý", .leadersUpdate), ("đảng viên mới", .newMembers),
+            ("chuyên môn", .professional),
+        ])
     func kinds(text: String, kind: TrainingCourseKind) {
         #expect(TrainingCourseKind.parse(text) == kind)
     }
@@ -169,7 +183,9 @@ import ToChucDomain
         let failed = Self.date("2025-03-01")
         let today = Self.date("2025-06-01")
         func check(_ deadline: String, completed: String = "") -> Result<ValidTrainingPlan, DomainError> {
-            ExamRules.check(TrainingPlanDraft(training: "Bồi dưỡng nghiệp vụ văn thư", deadline: deadline, completedOn: completed), failedOn: failed, today: today)
+            ExamRules.check(
+                TrainingPlanDraft(training: "Bồi dưỡng nghiệp vụ văn thư", deadline: deadline, completedOn: completed), failedOn: failed, today: today
+            )
         }
         #expect(try check("2025-03-02").get().deadline == Self.date("2025-03-02"))
         #expect(throws: DomainError.invalid(Catalogue.invalidInput, [FieldError("deadline", Catalogue.planDeadlineNotAfterExam)])) {
@@ -197,8 +213,10 @@ import ToChucDomain
             ("2026-01-01", [], true, .considered([.noLaterExam])),
             ("2026-01-01", [], false, .considered([.noLaterExam, .trainingNotCompleted])),
             ("2026-01-01", [later("2025-10-01", .failed)], true, .considered([.failedAgain([date("2025-10-01")])])),
-            ("2026-01-01", [later("2025-10-01", .failed), later("2025-12-01", .failed)], nil,
-             .considered([.failedAgain([date("2025-10-01"), date("2025-12-01")]), .trainingNotCompleted])),
+            (
+                "2026-01-01", [later("2025-10-01", .failed), later("2025-12-01", .failed)], nil,
+                .considered([.failedAgain([date("2025-10-01"), date("2025-12-01")]), .trainingNotCompleted])
+            ),
             // A pass resolves the plan, before the deadline or after it — from the day it is held.
             ("2025-11-02", [later("2025-11-01", .passed)], nil, .resolved(passedOn: date("2025-11-01"))),
             ("2026-03-01", [later("2025-10-01", .failed), later("2026-02-01", .passed)], false, .resolved(passedOn: date("2026-02-01"))),

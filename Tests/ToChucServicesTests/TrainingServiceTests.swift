@@ -14,8 +14,10 @@ import ToChucStorage
     /// Members 3000000n: 1–3 in T01-A-C1, 4–5 in T01-B-C1.
     static func setUp(_ t: TestDatabase) async throws {
         try await t.seedTree()
-        let people = [("Nguyễn Thị Hoa", "T01-A-C1"), ("Trần Văn Minh", "T01-A-C1"), ("Lê Văn Nam", "T01-A-C1"), ("Phạm Văn Quang", "T01-B-C1"),
-                      ("Hoàng Thị Sen", "T01-B-C1")]
+        let people = [
+            ("Nguyễn Thị Hoa", "T01-A-C1"), ("Trần Văn Minh", "T01-A-C1"), ("Lê Văn Nam", "T01-A-C1"), ("Phạm Văn Quang", "T01-B-C1"),
+            ("Hoàng Thị Sen", "T01-B-C1"),
+        ]
         for (index, person) in people.enumerated() {
             _ = try await t.services.members.create(
                 cli, MemberTests.draft(person.0, card: "3000000\(index + 1)", unit: person.1, birth: "1985-0\(index + 1)-10"), today: today)
@@ -31,7 +33,9 @@ import ToChucStorage
             CourseDraft(code: code, kind: kind, name: "Lớp \(kind) \(starts)", organizerCode: unit, startsOn: starts, endsOn: ends, status: status))
     }
 
-    static func enroll(_ t: TestDatabase, _ course: TrainingCourse, _ n: Int, by unit: String = "T01-A", sending: String = "", result: String = "")
+    static func enroll(
+        _ t: TestDatabase, _ course: TrainingCourse, _ n: Int, by unit: String = "T01-A", sending: String = "", result: String = ""
+    )
         async throws -> TrainingEnrollment
     {
         try await t.services.training.enroll(
@@ -66,7 +70,8 @@ import ToChucStorage
             let province = try await t.principal(.viewer, at: "T01")
             #expect(try await t.services.training.course(province, id: course.id).trainees.map(\.person.fullName) == ["Nguyễn Thị Hoa"])
             await #expect(throws: DomainError.forbidden(Catalogue.readOnlyRole)) {
-                try await t.services.training.enroll(try await t.principal(.viewer, at: "T01-A"), courseId: course.id, person: "30000002", today: Self.today)
+                try await t.services.training.enroll(
+                    try await t.principal(.viewer, at: "T01-A"), courseId: course.id, person: "30000002", today: Self.today)
             }
         }
     }
@@ -91,7 +96,8 @@ import ToChucStorage
     }
 
     @Test(
-        "the counts of the briefing report: trainees sent from the subtree to courses starting in [from, to], courses organized there with their trainees")
+        "the counts of the briefing report: trainees sent from the subtree to courses starting in [from, to], courses organized there with their trainees"
+    )
     func counts() async throws {
         try await TestDatabase.with { t in
             try await Self.setUp(t)
@@ -106,7 +112,8 @@ import ToChucStorage
             for course in [before, first, last, after] { _ = try await Self.enroll(t, course, 1) }
             _ = try await Self.enroll(t, first, 2, sending: agency.code)
             let wrong = try await Self.enroll(t, first, 3)
-            _ = try await t.services.training.annulEnrollment(try await t.principal(.clerk, at: "T01-A"), id: wrong.id, reason: "Nhập nhầm", today: Self.today)
+            _ = try await t.services.training.annulEnrollment(
+                try await t.principal(.clerk, at: "T01-A"), id: wrong.id, reason: "Nhập nhầm", today: Self.today)
             _ = try await Self.enroll(t, last, 2, result: "withdrawn")
             _ = try await Self.enroll(t, provincial, 3, by: "T01")
             _ = try await Self.enroll(t, provincial, 4, by: "T01")
@@ -134,7 +141,8 @@ import ToChucStorage
         }
     }
 
-    @Test("edits carry a version (a stale save is refused with what changed); a course with trainees is cancelled, never deleted; history shows it all")
+    @Test(
+        "edits carry a version (a stale save is refused with what changed); a course with trainees is cancelled, never deleted; history shows it all")
     func editsAndHistory() async throws {
         try await TestDatabase.with { t in
             try await Self.setUp(t)
@@ -169,9 +177,11 @@ import ToChucStorage
             try await t.services.training.deleteCourse(clerk, id: empty.id)
             await #expect(throws: DomainError.notFound(Catalogue.courseNotFound)) { try await t.services.training.course(clerk, id: empty.id) }
             let actions = try await t.services.training.courseHistory(clerk, id: course.id).map { "\($0.entity):\($0.action)" }
-            #expect(actions == [
-                "training_course:create", "training_course:update", "training_enrollment:create", "training_enrollment:update", "training_course:update",
-            ])
+            #expect(
+                actions == [
+                    "training_course:create", "training_course:update", "training_enrollment:create", "training_enrollment:update",
+                    "training_course:update",
+                ])
         }
     }
 
@@ -186,19 +196,23 @@ import ToChucStorage
                 _ = try await t.services.training.enrollMany(clerk, courseId: course.id, numbers: "30000002\n99999999, 30000004", today: Self.today)
                 Issue.record("a list with unknown numbers was accepted")
             } catch DomainError.invalid(let message, let errors) {
-                #expect(message == Catalogue.bulkRefused && errors.map(\.message) == [
-                    Catalogue.bulkNumberNotFound("99999999"), Catalogue.bulkNumberNotFound("30000004"),
-                ])
+                #expect(
+                    message == Catalogue.bulkRefused
+                        && errors.map(\.message) == [
+                            Catalogue.bulkNumberNotFound("99999999"), Catalogue.bulkNumberNotFound("30000004"),
+                        ])
             }
             #expect(try await t.services.training.course(clerk, id: course.id).trainees.count == 1)
-            let done = try await t.services.training.enrollMany(clerk, courseId: course.id, numbers: "30000001; 30000002 30000003 30000002", today: Self.today)
+            let done = try await t.services.training.enrollMany(
+                clerk, courseId: course.id, numbers: "30000001; 30000002 30000003 30000002", today: Self.today)
             #expect(done.added.map(\.person.cardNo) == ["30000002", "30000003"] && done.alreadyEnrolled == ["30000001"])
         }
     }
 
     // MARK: - trainings.csv
 
-    static let header = "Mã lớp,Loại lớp,Tên lớp,Mã đơn vị tổ chức,Địa điểm,Ngày khai giảng,Ngày bế giảng,Số quyết định,Tình trạng lớp,Số CCCD,Số thẻ đảng viên,Mã đơn vị cử đi,Kết quả,Số chứng chỉ,Ngày cấp chứng chỉ"
+    static let header =
+        "Mã lớp,Loại lớp,Tên lớp,Mã đơn vị tổ chức,Địa điểm,Ngày khai giảng,Ngày bế giảng,Số quyết định,Tình trạng lớp,Số CCCD,Số thẻ đảng viên,Mã đơn vị cử đi,Kết quả,Số chứng chỉ,Ngày cấp chứng chỉ"
 
     func write(_ t: TestDatabase, _ csv: String, file: String = "trainings.csv", folder name: String) throws -> URL {
         let folder = t.folder.appendingPathComponent(name)
@@ -207,7 +221,9 @@ import ToChucStorage
         return folder
     }
 
-    @Test("trainings.csv: a file with bad rows stores nothing and names each; fixed, it loads; again, it changes nothing; exported, it loads back unchanged")
+    @Test(
+        "trainings.csv: a file with bad rows stores nothing and names each; fixed, it loads; again, it changes nothing; exported, it loads back unchanged"
+    )
     func importFile() async throws {
         try await TestDatabase.with { t in
             try await Self.setUp(t)
@@ -270,10 +286,13 @@ import ToChucStorage
         }
     }
 
-    static let examHeader = "Mã kỳ thi,Hình thức,Tên kỳ thi,Mã đơn vị tổ chức,Ngày thi,Điểm đạt,Số CCCD,Số thẻ đảng viên,Mã đơn vị công tác,Điểm,Nội dung đào tạo, bồi dưỡng,Hạn hoàn thành,Mã lớp theo kế hoạch,Ngày hoàn thành,Ngày đóng kế hoạch,Lý do đóng kế hoạch"
+    static let examHeader =
+        "Mã kỳ thi,Hình thức,Tên kỳ thi,Mã đơn vị tổ chức,Ngày thi,Điểm đạt,Số CCCD,Số thẻ đảng viên,Mã đơn vị công tác,Điểm,Nội dung đào tạo, bồi dưỡng,Hạn hoàn thành,Mã lớp theo kế hoạch,Ngày hoàn thành,Ngày đóng kế hoạch,Lý do đóng kế hoạch"
         .replacingOccurrences(of: "Nội dung đào tạo, bồi dưỡng", with: "\"Nội dung đào tạo, bồi dưỡng\"")
 
-    @Test("exams.csv: sessions, scores and plans load all or nothing (plans only after a failed sát hạch, their course holding the person); again, nothing changes")
+    @Test(
+        "exams.csv: sessions, scores and plans load all or nothing (plans only after a failed sát hạch, their course holding the person); again, nothing changes"
+    )
     func importExams() async throws {
         try await TestDatabase.with { t in
             try await Self.setUp(t)
@@ -295,7 +314,8 @@ import ToChucStorage
                 #expect(lines.contains { $0.hasPrefix("exams.csv:2: plan_training:") })
                 #expect(lines.contains { $0.hasPrefix("exams.csv:3: plan_course_code:") })
                 #expect(lines.contains { $0.hasPrefix("exams.csv:4: score:") })
-                #expect(lines.contains { $0.hasPrefix("exams.csv:5: plan_training:") } && lines.contains { $0.hasPrefix("exams.csv:5: plan_deadline:") })
+                #expect(
+                    lines.contains { $0.hasPrefix("exams.csv:5: plan_training:") } && lines.contains { $0.hasPrefix("exams.csv:5: plan_deadline:") })
                 #expect(lines.contains { $0.hasPrefix("exams.csv:5: plan_close_reason:") })
                 #expect(Set(failure.problems.compactMap(\.line)) == [2, 3, 4, 5])
             }
@@ -325,7 +345,8 @@ import ToChucStorage
 
     // MARK: - Exams
 
-    static func session(_ t: TestDatabase, kind: String = "proficiency", held: String = "2025-03-01", mark: String = "50") async throws -> ExamSession {
+    static func session(_ t: TestDatabase, kind: String = "proficiency", held: String = "2025-03-01", mark: String = "50") async throws -> ExamSession
+    {
         try await t.services.training.createSession(
             try await t.principal(.clerk, at: "T01-A"),
             ExamSessionDraft(kind: kind, name: "Sát hạch công chức \(held)", heldOn: held, organizerCode: "T01-A", passMark: mark))
@@ -346,7 +367,8 @@ import ToChucStorage
             }
             let course = try await Self.course(t, code: "NV-01", starts: "2025-04-01", ends: "2025-06-30")
             let plan = try await t.services.training.createPlan(
-                clerk, candidateId: failing.id, TrainingPlanDraft(training: "Bồi dưỡng nghiệp vụ", deadline: "2025-12-31", courseCode: "NV-01"), today: Self.today)
+                clerk, candidateId: failing.id, TrainingPlanDraft(training: "Bồi dưỡng nghiệp vụ", deadline: "2025-12-31", courseCode: "NV-01"),
+                today: Self.today)
             #expect(plan.courseCode == "NV-01")
             #expect(try await t.services.training.course(clerk, id: course.id).trainees.map(\.person.cardNo) == ["30000002"])
             await #expect(throws: DomainError.invalid(Catalogue.invalidInput, [FieldError("candidate", Catalogue.planExists)])) {

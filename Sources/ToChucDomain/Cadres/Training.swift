@@ -29,10 +29,12 @@ public enum TrainingCourseKind: String, Sendable, CaseIterable, Codable {
 
     private static let byFoldedName: [String: TrainingCourseKind] = Dictionary(
         allCases.flatMap { [(VietnameseText.fold($0.label.vi), $0), ($0.rawValue, $0)] }
-            + [("cao cap", .theoryAdvanced), ("trung cap", .theoryIntermediate), ("so cap", .theoryElementary),
-               ("cap nhat kien thuc", .leadersUpdate), ("boi duong cap nhat kien thuc", .leadersUpdate), ("nhan thuc ve dang", .partyAwareness),
-               ("lop boi duong nhan thuc ve dang", .partyAwareness), ("dang vien moi", .newMembers),
-               ("chuyen mon", .professional), ("khac", .other)],
+            + [
+                ("cao cap", .theoryAdvanced), ("trung cap", .theoryIntermediate), ("so cap", .theoryElementary),
+                ("cap nhat kien thuc", .leadersUpdate), ("boi duong cap nhat kien thuc", .leadersUpdate), ("nhan thuc ve dang", .partyAwareness),
+                ("lop boi duong nhan thuc ve dang", .partyAwareness), ("dang vien moi", .newMembers),
+                ("chuyen mon", .professional), ("khac", .other),
+            ],
         uniquingKeysWith: { a, _ in a })
 }
 
@@ -59,9 +61,11 @@ public enum TrainingResult: String, Sendable, CaseIterable, Codable {
 
     private static let byFoldedName: [String: TrainingResult] = Dictionary(
         allCases.flatMap { [(VietnameseText.fold($0.label.vi), $0), ($0.rawValue, $0)] }
-            + [("xuat sac", .excellent), ("gioi", .excellent), ("kha", .good), ("trung binh", .pass), ("dat", .pass),
-               ("hoan thanh", .pass), ("not completed", .notCompleted), ("khong dat", .notCompleted), ("rut", .withdrawn),
-               ("bo hoc", .withdrawn)],
+            + [
+                ("xuat sac", .excellent), ("gioi", .excellent), ("kha", .good), ("trung binh", .pass), ("dat", .pass),
+                ("hoan thanh", .pass), ("not completed", .notCompleted), ("khong dat", .notCompleted), ("rut", .withdrawn),
+                ("bo hoc", .withdrawn),
+            ],
         uniquingKeysWith: { a, _ in a })
 }
 
@@ -203,7 +207,8 @@ public enum TrainingRules {
         let decision = draft.decisionNo.trimmed
         if decision.count > maximumTextLength { errors.append(FieldError("decision_no", Catalogue.tooLong(maximumTextLength))) }
         let status = VietnameseText.fold(draft.status)
-        let cancelled = status == CourseStatus.cancelled.rawValue || status == VietnameseText.fold(CourseStatus.cancelled.label.vi)
+        let cancelled =
+            status == CourseStatus.cancelled.rawValue || status == VietnameseText.fold(CourseStatus.cancelled.label.vi)
             || status == "huy"
         if !status.isEmpty && !cancelled && status != "auto" { errors.append(FieldError("status", Catalogue.unknownValue(draft.status))) }
         guard errors.isEmpty, let kind, let starts, let ends else { return .failure(.invalid(Catalogue.invalidInput, errors)) }

@@ -134,7 +134,8 @@ extension Catalogue {
             "This person is not a trainee of course \(code) (or the course is not found): enrol them in trainings.csv first.")
     }
     public static let planCloseNeedsBoth = t(
-        "Đóng kế hoạch cần cả ngày đóng (hợp lệ) và lý do (tối đa 500 ký tự).", "Closing a plan needs both a valid date and a reason (up to 500 characters).")
+        "Đóng kế hoạch cần cả ngày đóng (hợp lệ) và lý do (tối đa 500 ký tự).",
+        "Closing a plan needs both a valid date and a reason (up to 500 characters).")
     public static let examNotFound = t("Không tìm thấy kỳ thi, sát hạch này trong phạm vi của bạn.", "No such exam session in your scope.")
     public static let examCodeTaken = t("Mã kỳ thi này đã được dùng.", "This session code is taken.")
     public static let examOrganizerOnly = t(
@@ -147,7 +148,8 @@ extension Catalogue {
     }
     public static let planNotFound = t("Không tìm thấy kế hoạch đào tạo này.", "No such training plan.")
     public static let planOnlyAfterFailedCheck = t(
-        "Chỉ lập kế hoạch đào tạo, bồi dưỡng cho người không đạt kỳ kiểm tra, sát hạch.", "A training plan is made only for someone who failed a proficiency check.")
+        "Chỉ lập kế hoạch đào tạo, bồi dưỡng cho người không đạt kỳ kiểm tra, sát hạch.",
+        "A training plan is made only for someone who failed a proficiency check.")
     public static let planExists = t("Người này đã có kế hoạch cho lần sát hạch này.", "This person already has a plan for this check.")
     public static let planClosed = t("Kế hoạch này đã đóng.", "This plan is closed.")
     public static let planCourseNotOrganized = t(
@@ -193,11 +195,13 @@ extension Catalogue {
     }
     public static let trainingCountsHelp = t(
         "“Cử đi đào tạo” đếm lượt học viên (không tính người bị hủy ghi nhận) do đơn vị trong phạm vi cử đi, ở các lớp không bị hủy có ngày khai giảng trong kỳ, dù lớp do đâu tổ chức; người bỏ học vẫn được tính là đã cử. “Tổ chức” đếm các lớp không bị hủy do đơn vị trong phạm vi tổ chức, khai giảng trong kỳ, với số học viên của các lớp đó.",
-        "“Sent” counts trainees (annulled ones aside) sent by units in scope to courses not cancelled that start in the period, wherever organized; a withdrawn trainee was sent and counts. “Organized” counts courses not cancelled, organized in scope, starting in the period, with their trainees.")
+        "“Sent” counts trainees (annulled ones aside) sent by units in scope to courses not cancelled that start in the period, wherever organized; a withdrawn trainee was sent and counts. “Organized” counts courses not cancelled, organized in scope, starting in the period, with their trainees."
+    )
     public static let addTrainee = t("Thêm học viên", "Add a trainee")
     public static let addTraineesBulk = t("Thêm nhiều học viên", "Add several trainees")
     public static let bulkNumbers = t(
-        "Số thẻ đảng viên hoặc số CCCD, mỗi dòng một số (hoặc cách nhau bởi dấu phẩy)", "Card or national ID numbers, one per line (or comma-separated)")
+        "Số thẻ đảng viên hoặc số CCCD, mỗi dòng một số (hoặc cách nhau bởi dấu phẩy)",
+        "Card or national ID numbers, one per line (or comma-separated)")
     public static let sendingUnit = t("Đơn vị cử đi", "Sent by")
     public static let sendingUnitCode = t("Mã đơn vị cử đi", "Code of the sending unit")
     public static let defaultPersonUnit = t("để trống: đơn vị quản lý hồ sơ", "empty: the unit holding the record")
@@ -209,7 +213,8 @@ extension Catalogue {
     public static let annulTrainee = t("Hủy ghi nhận (nhập nhầm)", "Annul (entered by mistake)")
     public static let annulHelp = t(
         "Hủy ghi nhận không xóa dữ liệu: người này vẫn còn trong lịch sử của lớp nhưng không được tính nữa. Người bỏ học thì ghi kết quả “Bỏ học”.",
-        "Annulling deletes nothing: the person stays in the course's record but no longer counts. For someone who dropped out, record the result “Withdrawn”.")
+        "Annulling deletes nothing: the person stays in the course's record but no longer counts. For someone who dropped out, record the result “Withdrawn”."
+    )
     public static let annulledTrainees = t("Học viên đã hủy ghi nhận", "Annulled trainees")
     public static let annulledOn = t("Ngày hủy ghi nhận", "Annulled on")
     public static let reason = t("Lý do", "Reason")
@@ -227,7 +232,8 @@ extension Catalogue {
     public static let passMark = t("Điểm đạt", "Pass mark")
     public static let passMarkHelp = t(
         "Thang điểm 100; đạt khi điểm từ điểm đạt trở lên (bằng điểm đạt là đạt). Người không đạt kỳ kiểm tra, sát hạch phải có kế hoạch đào tạo, bồi dưỡng.",
-        "Scores out of 100; a score at or above the pass mark passes (exactly the mark passes). Whoever fails a proficiency check needs a training plan.")
+        "Scores out of 100; a score at or above the pass mark passes (exactly the mark passes). Whoever fails a proficiency check needs a training plan."
+    )
     public static let examCandidates = t("Thí sinh", "Candidates")
     public static let examPassed = t("Đạt", "Passed")
     public static let examFailed = t("Không đạt", "Failed")
@@ -266,7 +272,8 @@ extension Catalogue {
     public static let staffReductionReasons = t("Lý do", "Reasons")
     public static let staffReductionHelp = t(
         "Người không đạt kỳ kiểm tra, sát hạch, có kế hoạch đào tạo, bồi dưỡng chưa đóng, đã quá hạn kế hoạch mà chưa sát hạch lại đạt yêu cầu (đến ngày xem). Lọc theo đơn vị công tác.",
-        "People who failed a proficiency check and whose open training plan is past its deadline without a later check passed (as of the date shown), by the unit where they work.")
+        "People who failed a proficiency check and whose open training plan is past its deadline without a later check passed (as of the date shown), by the unit where they work."
+    )
 }
 
 /// Labels of training's field keys (errors, conflicts and history name fields by key).
@@ -277,7 +284,8 @@ extension Catalogue {
         "sending_unit_code": sendingUnitCode, "result": trainingResultLabel, "certificate_no": certificateNo, "certificate_on": certificateOn,
         "numbers": bulkNumbers, "reason": reason, "held_on": examHeldOn, "pass_mark": passMark, "score": examScore, "work_unit_code": workUnitCode,
         "training": planTraining, "deadline": planDeadline, "completed_on": planCompletedOn, "closed_on": planClosedLabel, "close_reason": reason,
-        "year": yearLabel, "course": courseName, "enrollment": courseTrainees, "candidate": examCandidates, "plan": editPlan, "annulled_on": annulledOn,
+        "year": yearLabel, "course": courseName, "enrollment": courseTrainees, "candidate": examCandidates, "plan": editPlan,
+        "annulled_on": annulledOn,
         "outcome": examOutcomeLabel, "exam_code": courseCode, "exam_kind": examKindLabel, "exam_name": examName, "plan_training": planTraining,
         "plan_deadline": planDeadline, "plan_course_code": planCourseCode, "plan_completed_on": planCompletedOn, "plan_closed_on": planClosedLabel,
         "plan_close_reason": planCloseReason,

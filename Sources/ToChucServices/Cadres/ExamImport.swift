@@ -32,21 +32,20 @@ enum ExamImport {
         guard let index = try CadreImport.header(records, columns: ExamsFile.columns, file: file) else { return (0, 0, 0) }
         let width = records[0].fields.count
         var problems: [ImportProblem] = []
-        var places: [String: PositionPlace?] = [:]
+        var places = TrainingImport.Places(sql: sql, principal: principal)
         var firstSession: [String: (line: Int, session: ValidExamSession)] = [:]
         var firstCandidate: [String: Int] = [:]
         var rows: [Row] = []
-        func place(_ code: String) async throws -> PositionPlace? {
-            if places[code] == nil { places[code] = .some(try await CadreStore.place(sql, code: code)) }
-            return (places[code] ?? nil).flatMap { principal.sees(path: $0.path) ? $0 : nil }
-        }
+        func place(_ code: String) async throws -> PositionPlace? { try await places.find(code) }
         for record in records.dropFirst() {
-            if record.fields.count != width {
-                problems.append(ImportProblem(file: file, line: record.line, column: nil, reason: Catalogue.importWrongFieldCount(record.fields.count, width)))
+            if let wrong = TrainingImport.wrongWidth(record, width, file: file) {
+                problems.append(wrong)
                 continue
             }
             func cell(_ name: String) -> String { index[name].map { record.fields[$0].trimmed } ?? "" }
-            func problem(_ name: String?, _ reason: Localized) { problems.append(ImportProblem(file: file, line: record.line, column: name, reason: reason)) }
+            func problem(_ name: String?, _ reason: Localized) {
+                problems.append(ImportProblem(file: file, line: record.line, column: name, reason: reason))
+            }
             func invalid<T>(_ result: Result<T, DomainError>) {
                 if case .failure(.invalid(_, let errors)) = result { for e in errors { problem(column[e.field] ?? e.field, e.message) } }
             }
@@ -108,13 +107,17 @@ enum ExamImport {
                     if let date = CivilDate(parsing: closedOn), !reason.isEmpty, reason.count <= TrainingRules.maximumReasonLength {
                         closed = (date, reason)
                     } else {
-                        problem(closedOn.isEmpty || CivilDate(parsing: closedOn) == nil ? "plan_closed_on" : "plan_close_reason", Catalogue.planCloseNeedsBoth)
+                        problem(
+                            closedOn.isEmpty || CivilDate(parsing: closedOn) == nil ? "plan_closed_on" : "plan_close_reason",
+                            Catalogue.planCloseNeedsBoth)
                     }
                 }
             }
             guard let session, let organizer, !code.isEmpty else { continue }
             rows.append(
-                Row(line: record.line, session: session, code: code, organizer: organizer, who: who, score: score, plan: plan, courseId: courseId, closed: closed))
+                Row(
+                    line: record.line, session: session, code: code, organizer: organizer, who: who, score: score, plan: plan, courseId: courseId,
+                    closed: closed))
         }
         if !problems.isEmpty { throw CadreImport.sorted(problems) }
         return try await write(sql, principal: principal, rows: rows, records: records.count - 1, source: source)
@@ -159,7 +162,8 @@ enum ExamImport {
             let samePlan = row.plan == nil || currentPlan.map { values($0) == values(row.plan, courseId: row.courseId, closed: row.closed) } == true
             if sameCandidate && samePlan { unchanged += 1 } else { candidateWork.append(row) }
         }
-        let created = sessionWork.filter { sessions[$0.code] == nil }.count
+        let created =
+            sessionWork.filter { sessions[$0.code] == nil }.count
             + candidateWork.filter { candidates[$0.code + "|" + $0.who!.person.key] == nil }.count
         let updated = sessionWork.count + candidateWork.count - created
         if sessionWork.isEmpty && candidateWork.isEmpty { return (0, 0, unchanged) }
@@ -194,12 +198,14 @@ enum ExamImport {
                     try await sql.raw(
                         """
                         UPDATE exam_candidates SET work_unit_id = \(bind: who.place.isAgency ? nil : who.place.id),
-                            work_agency_id = \(bind: who.place.isAgency ? who.place.id : nil), score = \(bind: row.score?.hundredths), version = version + 1,
+                            work_agency_id = \(bind: who.place.isAgency ? who.place.id : nil), score = \(bind: row.score?.hundredths),
+                                version = version + 1,
                             updated_at = \(bind: Timestamp.now()) WHERE id = \(bind: current.id)
                         """
                     ).run()
                     let saved = try await TrainingStore.findCandidate(sql, id: current.id)!
-                    try await audit(TrainingService.candidateEntity, current.id, session.organizer.path, old: current.auditValues, new: saved.auditValues)
+                    try await audit(
+                        TrainingService.candidateEntity, current.id, session.organizer.path, old: current.auditValues, new: saved.auditValues)
                 }
             } else {
                 candidateId = try await TrainingService.insertCandidate(
@@ -210,8 +216,10 @@ enum ExamImport {
                 guard values(current) != values(plan, courseId: row.courseId, closed: row.closed) else { continue }
                 try await sql.raw(
                     """
-                    UPDATE training_plans SET training = \(bind: plan.training), deadline = \(bind: plan.deadline.iso), course_id = \(bind: row.courseId),
-                        completed_on = \(bind: plan.completedOn?.iso), closed_on = \(bind: row.closed?.on.iso), close_reason = \(bind: row.closed?.reason),
+                    UPDATE training_plans SET training = \(bind: plan.training), deadline = \(bind: plan.deadline.iso),
+                        course_id = \(bind: row.courseId),
+                        completed_on = \(bind: plan.completedOn?.iso), closed_on = \(bind: row.closed?.on.iso),
+                            close_reason = \(bind: row.closed?.reason),
                         version = version + 1, updated_at = \(bind: Timestamp.now()) WHERE id = \(bind: current.id)
                     """
                 ).run()

@@ -27,21 +27,20 @@ enum TrainingImport {
         guard let index = try CadreImport.header(records, columns: TrainingsFile.columns, file: file) else { return (0, 0, 0) }
         let width = records[0].fields.count
         var problems: [ImportProblem] = []
-        var places: [String: PositionPlace?] = [:]
+        var places = TrainingImport.Places(sql: sql, principal: principal)
         var firstCourse: [String: (line: Int, course: ValidCourse)] = [:]
         var firstEnrollment: [String: Int] = [:]
         var rows: [Row] = []
-        func place(_ code: String) async throws -> PositionPlace? {
-            if places[code] == nil { places[code] = .some(try await CadreStore.place(sql, code: code)) }
-            return (places[code] ?? nil).flatMap { principal.sees(path: $0.path) ? $0 : nil }
-        }
+        func place(_ code: String) async throws -> PositionPlace? { try await places.find(code) }
         for record in records.dropFirst() {
-            if record.fields.count != width {
-                problems.append(ImportProblem(file: file, line: record.line, column: nil, reason: Catalogue.importWrongFieldCount(record.fields.count, width)))
+            if let wrong = TrainingImport.wrongWidth(record, width, file: file) {
+                problems.append(wrong)
                 continue
             }
             func cell(_ name: String) -> String { index[name].map { record.fields[$0].trimmed } ?? "" }
-            func problem(_ column: String?, _ reason: Localized) { problems.append(ImportProblem(file: file, line: record.line, column: column, reason: reason)) }
+            func problem(_ column: String?, _ reason: Localized) {
+                problems.append(ImportProblem(file: file, line: record.line, column: column, reason: reason))
+            }
             let code = cell("course_code")
             if code.isEmpty { problem("course_code", Catalogue.required) }
             let draft = CourseDraft(
@@ -84,7 +83,8 @@ enum TrainingImport {
             case .failure(let error): problem(nil, error.message)
             }
             guard let course, let organizer, !code.isEmpty else { continue }
-            rows.append(Row(line: record.line, course: course, code: code, organizer: organizer, person: who?.person, sending: who?.place, outcome: outcome))
+            rows.append(
+                Row(line: record.line, course: course, code: code, organizer: organizer, person: who?.person, sending: who?.place, outcome: outcome))
         }
         if !problems.isEmpty { throw CadreImport.sorted(problems) }
 
@@ -112,7 +112,11 @@ enum TrainingImport {
             }
             guard let person = row.person, let sending = row.sending else { continue }
             if let current = enrolled[row.code + "|" + person.key] {
-                if current.sending.code == sending.code && current.outcome == row.outcome { unchanged += 1 } else { changedEnrollments.append((row, current)) }
+                if current.sending.code == sending.code && current.outcome == row.outcome {
+                    unchanged += 1
+                } else {
+                    changedEnrollments.append((row, current))
+                }
             } else {
                 newEnrollments.append(row)
             }
@@ -129,11 +133,13 @@ enum TrainingImport {
                 sql, id: try await TrainingService.insertCourse(sql, principal, row.course, organizer: row.organizer, importAuditId: auditId))
         }
         for (row, current) in changedCourses {
-            _ = try await TrainingService.writeCourse(sql, id: current.id, row.course, code: row.code, organizer: row.organizer, expectedVersion: current.version)
+            _ = try await TrainingService.writeCourse(
+                sql, id: current.id, row.course, code: row.code, organizer: row.organizer, expectedVersion: current.version)
             let saved = try await TrainingStore.findCourse(sql, id: current.id)!
             existing[row.code] = saved
             try await AuditLog.append(
-                sql, actor: principal.actor, address: principal.address, action: "update", entity: TrainingService.courseEntity, key: String(current.id),
+                sql, actor: principal.actor, address: principal.address, action: "update", entity: TrainingService.courseEntity,
+                key: String(current.id),
                 unitPath: row.organizer.path, old: current.auditValues.merging(["version": String(current.version)]) { $1 },
                 new: saved.auditValues.merging(["version": String(saved.version), "import": String(auditId)]) { $1 })
         }
@@ -151,6 +157,24 @@ enum TrainingImport {
                 new: saved.auditValues.merging(["version": String(saved.version), "import": String(auditId)]) { $1 })
         }
         return (created, updated, unchanged)
+    }
+
+    /// Party units and agencies by code, each looked up once; those outside the principal's scope are not found.
+    struct Places {
+        let sql: any SQLDatabase
+        let principal: Principal
+        var found: [String: PositionPlace?] = [:]
+
+        mutating func find(_ code: String) async throws -> PositionPlace? {
+            if found[code] == nil { found[code] = .some(try await CadreStore.place(sql, code: code)) }
+            return (found[code] ?? nil).flatMap { principal.sees(path: $0.path) ? $0 : nil }
+        }
+    }
+
+    /// The problem of a row whose number of fields is not the header's.
+    static func wrongWidth(_ record: CSV.Record, _ width: Int, file: String) -> ImportProblem? {
+        record.fields.count == width
+            ? nil : ImportProblem(file: file, line: record.line, column: nil, reason: Catalogue.importWrongFieldCount(record.fields.count, width))
     }
 
     /// Who a row names, by which number (and in which column), and the place of `placeColumn`.
@@ -223,7 +247,8 @@ enum TrainingImport {
             for e in trainees {
                 out.append(
                     course + [
-                        e.person.nationalId ?? "", e.person.cardNo ?? "", e.sending.code, e.outcome.result?.rawValue ?? "", e.outcome.certificateNo ?? "",
+                        e.person.nationalId ?? "", e.person.cardNo ?? "", e.sending.code, e.outcome.result?.rawValue ?? "",
+                        e.outcome.certificateNo ?? "",
                         e.outcome.certificateOn?.iso ?? "",
                     ])
             }

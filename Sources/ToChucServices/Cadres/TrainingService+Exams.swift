@@ -74,7 +74,8 @@ extension TrainingService {
         }
         if let year = query.year {
             guard StaffingRules.isValidYear(year) else {
-                throw DomainError.invalid(Catalogue.invalidInput, [FieldError("year", Catalogue.outOfRange(StaffingRules.minimumYear, StaffingRules.maximumYear))])
+                throw DomainError.invalid(
+                    Catalogue.invalidInput, [FieldError("year", Catalogue.outOfRange(StaffingRules.minimumYear, StaffingRules.maximumYear))])
             }
             filter = filter + " AND x.held_on >= \(bind: "\(year)-01-01") AND x.held_on <= \(bind: "\(year)-12-31")"
         }
@@ -84,7 +85,8 @@ extension TrainingService {
         let conditions = filter
         let counted = "FROM exam_candidates kc WHERE kc.session_id = x.id AND kc.annulled_on IS NULL"
         return try await db.read { sql in
-            let total = try await sql.raw("SELECT COUNT(*) AS n FROM \(unsafeRaw: TrainingStore.sessionFrom) WHERE \(conditions)").first()?
+            let total =
+                try await sql.raw("SELECT COUNT(*) AS n FROM \(unsafeRaw: TrainingStore.sessionFrom) WHERE \(conditions)").first()?
                 .decode(column: "n", as: Int.self) ?? 0
             let rows = try await sql.raw(
                 """
@@ -111,7 +113,8 @@ extension TrainingService {
         let language = principal.language
         var out = [
             [
-                Catalogue.courseCode, Catalogue.examName, Catalogue.examKindLabel, Catalogue.examHeldOn, Catalogue.courseOrganizer, Catalogue.passMark,
+                Catalogue.courseCode, Catalogue.examName, Catalogue.examKindLabel, Catalogue.examHeldOn, Catalogue.courseOrganizer,
+                Catalogue.passMark,
                 Catalogue.examCandidates, Catalogue.examPassed, Catalogue.examFailed,
             ].map { $0.text(language) }
         ]
@@ -153,7 +156,8 @@ extension TrainingService {
         let now = Timestamp.now()
         let id = try await sql.raw(
             """
-            INSERT INTO exam_sessions (code, kind, name, name_folded, held_on, unit_id, agency_id, pass_mark, version, created_by, created_at, updated_at,
+            INSERT INTO exam_sessions (code, kind, name, name_folded, held_on, unit_id, agency_id, pass_mark, version, created_by,
+                created_at, updated_at,
                 import_audit_id)
             VALUES (\(bind: x.code ?? "new-" + UUID().uuidString), \(bind: x.kind.rawValue), \(bind: x.name), \(bind: VietnameseText.fold(x.name)),
                 \(bind: x.heldOn.iso), \(bind: organizer.isAgency ? nil : organizer.id), \(bind: organizer.isAgency ? organizer.id : nil),
@@ -256,13 +260,16 @@ extension TrainingService {
     public func sessionHistory(_ principal: Principal, id: Int64) async throws -> [AuditEntry] {
         try await db.read { sql in
             let (session, organizes) = try await Self.visibleSession(sql, principal, id: id)
-            var entries = try await AuditLog.history(sql, entity: Self.sessionEntity, key: String(session.id), importedInto: "exam_sessions", rowId: id)
+            var entries = try await AuditLog.history(
+                sql, entity: Self.sessionEntity, key: String(session.id), importedInto: "exam_sessions", rowId: id)
             let candidates = try await TrainingStore.candidates(sql, sessionId: id).filter { organizes || principal.sees(path: $0.work.path) }
             let plans = try await TrainingStore.plans(sql, candidateIds: candidates.map(\.id))
             for k in candidates {
-                entries += try await AuditLog.history(sql, entity: Self.candidateEntity, key: String(k.id), importedInto: "exam_candidates", rowId: k.id)
+                entries += try await AuditLog.history(
+                    sql, entity: Self.candidateEntity, key: String(k.id), importedInto: "exam_candidates", rowId: k.id)
                 if let plan = plans[k.id] {
-                    entries += try await AuditLog.history(sql, entity: Self.planEntity, key: String(plan.id), importedInto: "training_plans", rowId: plan.id)
+                    entries += try await AuditLog.history(
+                        sql, entity: Self.planEntity, key: String(plan.id), importedInto: "training_plans", rowId: plan.id)
                 }
             }
             var seen: Set<Int64> = []
@@ -310,7 +317,10 @@ extension TrainingService {
 
     static func activeCandidate(_ sql: any SQLDatabase, sessionId: Int64, person: TrainingPerson) async throws -> Int64? {
         try await sql.raw(
-            "SELECT k.id FROM exam_candidates k WHERE k.session_id = \(bind: sessionId) AND k.annulled_on IS NULL AND \(TrainingStore.isPerson("k", person))"
+            """
+            SELECT k.id FROM exam_candidates k WHERE k.session_id = \(bind: sessionId)
+            AND k.annulled_on IS NULL AND \(TrainingStore.isPerson("k", person))
+            """
         ).first()?.decode(column: "id", as: Int64.self)
     }
 
@@ -321,10 +331,13 @@ extension TrainingService {
         let now = Timestamp.now()
         let id = try await sql.raw(
             """
-            INSERT INTO exam_candidates (session_id, member_id, cadre_id, work_unit_id, work_agency_id, score, version, created_by, created_at, updated_at,
+            INSERT INTO exam_candidates (session_id, member_id, cadre_id, work_unit_id, work_agency_id, score, version, created_by,
+                created_at, updated_at,
                 import_audit_id)
-            VALUES (\(bind: session.id), \(bind: person.memberId), \(bind: person.memberId == nil ? person.cadreId : nil), \(bind: work.isAgency ? nil : work.id),
-                \(bind: work.isAgency ? work.id : nil), \(bind: score?.hundredths), 1, \(bind: principal.actor), \(bind: now), \(bind: now), \(bind: importAuditId))
+            VALUES (\(bind: session.id), \(bind: person.memberId), \(bind: person.memberId == nil ? person.cadreId : nil),
+                \(bind: work.isAgency ? nil : work.id),
+                \(bind: work.isAgency ? work.id : nil), \(bind: score?.hundredths), 1, \(bind: principal.actor), \(bind: now),
+                    \(bind: now), \(bind: importAuditId))
             RETURNING id
             """
         ).first()!.decode(column: "id", as: Int64.self)
@@ -338,7 +351,9 @@ extension TrainingService {
     }
 
     /// One candidate with the session, outcome, plan and where the plan stands on `today`, for its page.
-    public func candidate(_ principal: Principal, id: Int64, today: CivilDate = Timestamp.vietnamDate()) async throws
+    public func candidate(
+        _ principal: Principal, id: Int64, today: CivilDate = Timestamp.vietnamDate()
+    ) async throws
         -> (row: ExamCandidateRow, session: ExamSession, organizes: Bool)
     {
         try await db.read { sql in
@@ -395,7 +410,9 @@ extension TrainingService {
     }
 
     /// Annuls a candidate entered by mistake, with a reason (the row stays, marked).
-    public func annulCandidate(_ principal: Principal, candidateId: Int64, reason: String, today: CivilDate = Timestamp.vietnamDate()) async throws
+    public func annulCandidate(
+        _ principal: Principal, candidateId: Int64, reason: String, today: CivilDate = Timestamp.vietnamDate()
+    ) async throws
         -> ExamCandidate
     {
         let why = try Self.reason(reason)
@@ -420,7 +437,9 @@ extension TrainingService {
     /// A candidate whose plan the principal may write: the session's organizer, or the subtree where the person works
     /// (the agency that must "có kế hoạch đào tạo, bồi dưỡng").
     static func plannable(_ sql: any SQLDatabase, _ principal: Principal, candidateId: Int64) async throws -> (ExamCandidate, ExamSession) {
-        guard let candidate = try await TrainingStore.findCandidate(sql, id: candidateId) else { throw DomainError.notFound(Catalogue.candidateNotFound) }
+        guard let candidate = try await TrainingStore.findCandidate(sql, id: candidateId) else {
+            throw DomainError.notFound(Catalogue.candidateNotFound)
+        }
         let (session, organizes) = try await visibleSession(sql, principal, id: candidate.sessionId)
         guard organizes || principal.sees(path: candidate.work.path) else { throw DomainError.notFound(Catalogue.candidateNotFound) }
         try principal.requireWrite()
@@ -459,7 +478,8 @@ extension TrainingService {
         let now = Timestamp.now()
         return try await sql.raw(
             """
-            INSERT INTO training_plans (candidate_id, training, deadline, course_id, completed_on, closed_on, close_reason, version, created_by, created_at,
+            INSERT INTO training_plans (candidate_id, training, deadline, course_id, completed_on, closed_on, close_reason, version,
+                created_by, created_at,
                 updated_at, import_audit_id)
             VALUES (\(bind: candidateId), \(bind: p.training), \(bind: p.deadline.iso), \(bind: courseId), \(bind: p.completedOn?.iso),
                 \(bind: closed?.on.iso), \(bind: closed?.reason), 1, \(bind: principal.actor), \(bind: now), \(bind: now), \(bind: importAuditId))
@@ -495,7 +515,8 @@ extension TrainingService {
     /// A plan the principal sees (through its session or the candidate's work unit); `notFound` otherwise.
     public func plan(_ principal: Principal, id: Int64) async throws -> TrainingPlan {
         try await db.read { sql in
-            guard let plan = try await TrainingStore.findPlan(sql, id: id), let candidate = try await TrainingStore.findCandidate(sql, id: plan.candidateId)
+            guard let plan = try await TrainingStore.findPlan(sql, id: id),
+                let candidate = try await TrainingStore.findCandidate(sql, id: plan.candidateId)
             else { throw DomainError.notFound(Catalogue.planNotFound) }
             let (_, organizes) = try await Self.visibleSession(sql, principal, id: candidate.sessionId)
             guard organizes || principal.sees(path: candidate.work.path) else { throw DomainError.notFound(Catalogue.planNotFound) }
@@ -522,7 +543,9 @@ extension TrainingService {
                     currentVersion: current.version, fallback: [:])
             }
             let valid = try ExamRules.check(draft, failedOn: session.heldOn, today: today).get()
-            let courseId = valid.courseCode == current.courseCode ? current.courseId
+            let courseId =
+                valid.courseCode == current.courseCode
+                ? current.courseId
                 : try await Self.planCourse(sql, principal, code: valid.courseCode, candidate: candidate)
             try await sql.raw(
                 """
@@ -543,7 +566,9 @@ extension TrainingService {
     }
 
     /// Closes a plan that is no longer followed (the person retired, moved, left), with a reason; kept in the record.
-    public func closePlan(_ principal: Principal, planId: Int64, reason: String, today: CivilDate = Timestamp.vietnamDate()) async throws -> TrainingPlan {
+    public func closePlan(
+        _ principal: Principal, planId: Int64, reason: String, today: CivilDate = Timestamp.vietnamDate()
+    ) async throws -> TrainingPlan {
         let why = try Self.reason(reason)
         return try await db.write { sql in
             let (current, candidate, _) = try await Self.ownPlan(sql, principal, planId: planId)
@@ -565,7 +590,9 @@ extension TrainingService {
     /// Where a plan stands on `date` (`StaffReduction.status`): the person's later sát hạch (not annulled, held after
     /// the failed one) and whether the plan's training was completed — the course's result when the plan names one
     /// (nil while there is none), else the completion date recorded on the plan.
-    static func planStatus(_ sql: any SQLDatabase, plan: TrainingPlan, candidate: ExamCandidate, session: ExamSession, on date: CivilDate) async throws
+    static func planStatus(
+        _ sql: any SQLDatabase, plan: TrainingPlan, candidate: ExamCandidate, session: ExamSession, on date: CivilDate
+    ) async throws
         -> StaffReductionStatus
     {
         let later = try await sql.raw(
@@ -575,7 +602,8 @@ extension TrainingService {
             AND \(TrainingStore.isPerson("k", candidate.person))
             """
         ).all().compactMap { row -> LaterExam? in
-            guard let held = try TrainingStore.date(row, "held_on"), let mark = ExamScore(hundredths: try row.decode(column: "pass_mark", as: Int.self))
+            guard let held = try TrainingStore.date(row, "held_on"),
+                let mark = ExamScore(hundredths: try row.decode(column: "pass_mark", as: Int.self))
             else { return nil }
             let score = try row.decode(column: "score", as: Int?.self).flatMap { ExamScore(hundredths: $0) }
             return LaterExam(heldOn: held, outcome: ExamRules.outcome(score: score, passMark: mark))
@@ -611,7 +639,8 @@ extension TrainingService {
         return try await db.read { sql in
             let rows = try await sql.raw(
                 """
-                SELECT tp.id AS plan_id, k.id AS candidate_id FROM training_plans tp JOIN exam_candidates k ON k.id = tp.candidate_id \(unsafeRaw: TrainingStore.work.joins)
+                SELECT tp.id AS plan_id, k.id AS candidate_id FROM training_plans tp
+                    JOIN exam_candidates k ON k.id = tp.candidate_id \(unsafeRaw: TrainingStore.work.joins)
                 WHERE tp.closed_on IS NULL AND k.annulled_on IS NULL AND tp.deadline < \(bind: today.iso)
                 AND \(unsafeRaw: TrainingStore.work.path) >= \(bind: range.lower) AND \(unsafeRaw: TrainingStore.work.path) < \(bind: range.upper)
                 ORDER BY tp.deadline, tp.id
@@ -632,19 +661,24 @@ extension TrainingService {
     }
 
     /// The staff-reduction list as a spreadsheet, header first.
-    public func exportStaffReduction(_ principal: Principal, unitCode: String = "", today: CivilDate = Timestamp.vietnamDate()) async throws -> [[String]] {
+    public func exportStaffReduction(
+        _ principal: Principal, unitCode: String = "", today: CivilDate = Timestamp.vietnamDate()
+    ) async throws -> [[String]] {
         let language = principal.language
         let date = { (d: CivilDate?) in d.map { language == .vi ? VietnameseFormat.date($0) : EnglishFormat.date($0) } ?? "" }
         let header = [
-            Catalogue.fullName, Catalogue.cardNo, Catalogue.workUnit, Catalogue.examName, Catalogue.examHeldOn, Catalogue.examScore, Catalogue.planTraining,
+            Catalogue.fullName, Catalogue.cardNo, Catalogue.workUnit, Catalogue.examName, Catalogue.examHeldOn, Catalogue.examScore,
+            Catalogue.planTraining,
             Catalogue.planDeadline, Catalogue.staffReductionReasons,
         ].map { $0.text(language) }
-        return [header] + (try await staffReductionItems(principal, unitCode: unitCode, today: today)).map { item in
-            [
-                item.candidate.person.fullName, item.candidate.person.cardNo ?? "", item.candidate.work.name, item.session.name, date(item.session.heldOn),
-                item.candidate.score?.text(language) ?? "", item.plan.training, date(item.plan.deadline),
-                item.reasons.map { $0.message.text(language) }.joined(separator: " "),
-            ]
-        }
+        return [header]
+            + (try await staffReductionItems(principal, unitCode: unitCode, today: today)).map { item in
+                [
+                    item.candidate.person.fullName, item.candidate.person.cardNo ?? "", item.candidate.work.name, item.session.name,
+                    date(item.session.heldOn),
+                    item.candidate.score?.text(language) ?? "", item.plan.training, date(item.plan.deadline),
+                    item.reasons.map { $0.message.text(language) }.joined(separator: " "),
+                ]
+            }
     }
 }

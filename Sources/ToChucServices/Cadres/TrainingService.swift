@@ -114,7 +114,8 @@ public struct TrainingService: Sendable {
         case .code: order = "c.code"
         }
         return try await db.read { sql in
-            let total = try await sql.raw("SELECT COUNT(*) AS n FROM \(unsafeRaw: TrainingStore.courseFrom) WHERE \(conditions)").first()?
+            let total =
+                try await sql.raw("SELECT COUNT(*) AS n FROM \(unsafeRaw: TrainingStore.courseFrom) WHERE \(conditions)").first()?
                 .decode(column: "n", as: Int.self) ?? 0
             let rows = try await sql.raw(
                 """
@@ -138,7 +139,8 @@ public struct TrainingService: Sendable {
         }
         if let year = query.year {
             guard StaffingRules.isValidYear(year) else {
-                throw DomainError.invalid(Catalogue.invalidInput, [FieldError("year", Catalogue.outOfRange(StaffingRules.minimumYear, StaffingRules.maximumYear))])
+                throw DomainError.invalid(
+                    Catalogue.invalidInput, [FieldError("year", Catalogue.outOfRange(StaffingRules.minimumYear, StaffingRules.maximumYear))])
             }
             filter = filter + " AND c.starts_on >= \(bind: "\(year)-01-01") AND c.starts_on <= \(bind: "\(year)-12-31")"
         }
@@ -167,17 +169,19 @@ public struct TrainingService: Sendable {
     public func exportCourses(_ principal: Principal, _ query: CourseQuery, today: CivilDate = Timestamp.vietnamDate()) async throws -> [[String]] {
         let language = principal.language
         let header = [
-            Catalogue.courseCode, Catalogue.courseName, Catalogue.courseKind, Catalogue.courseOrganizer, Catalogue.coursePlace, Catalogue.courseStartsOn,
+            Catalogue.courseCode, Catalogue.courseName, Catalogue.courseKind, Catalogue.courseOrganizer, Catalogue.coursePlace,
+            Catalogue.courseStartsOn,
             Catalogue.courseEndsOn, Catalogue.courseStatusLabel, Catalogue.courseDecision, Catalogue.courseTrainees,
         ].map { $0.text(language) }
         let date = { (d: CivilDate) in language == .vi ? VietnameseFormat.date(d) : EnglishFormat.date(d) }
-        return [header] + (try await allCourses(principal, query)).map { s in
-            let c = s.course
-            return [
-                c.code, c.name, c.kind.label.text(language), c.organizer.name, c.place ?? "", date(c.startsOn), date(c.endsOn),
-                c.status(on: today).label.text(language), c.decisionNo ?? "", String(s.trainees),
-            ]
-        }
+        return [header]
+            + (try await allCourses(principal, query)).map { s in
+                let c = s.course
+                return [
+                    c.code, c.name, c.kind.label.text(language), c.organizer.name, c.place ?? "", date(c.startsOn), date(c.endsOn),
+                    c.status(on: today).label.text(language), c.decisionNo ?? "", String(s.trainees),
+                ]
+            }
     }
 
     /// Opens a course organized by a party unit or an agency in scope.
@@ -210,7 +214,8 @@ public struct TrainingService: Sendable {
                 created_by, created_at, updated_at, import_audit_id)
             VALUES (\(bind: code), \(bind: c.kind.rawValue), \(bind: c.name), \(bind: VietnameseText.fold(c.name)),
                 \(bind: organizer.isAgency ? nil : organizer.id), \(bind: organizer.isAgency ? organizer.id : nil), \(bind: c.place),
-                \(bind: c.startsOn.iso), \(bind: c.endsOn.iso), \(bind: c.decisionNo), \(bind: c.cancelled ? CourseStatus.cancelled.rawValue : nil), 1,
+                \(bind: c.startsOn.iso), \(bind: c.endsOn.iso), \(bind: c.decisionNo),
+                    \(bind: c.cancelled ? CourseStatus.cancelled.rawValue : nil), 1,
                 \(bind: principal.actor), \(bind: now), \(bind: now), \(bind: importAuditId))
             RETURNING id
             """
@@ -235,7 +240,9 @@ public struct TrainingService: Sendable {
     static func visibleCourse(_ sql: any SQLDatabase, _ principal: Principal, id: Int64) async throws -> (TrainingCourse, organizes: Bool) {
         guard let course = try await TrainingStore.findCourse(sql, id: id) else { throw DomainError.notFound(Catalogue.courseNotFound) }
         if principal.sees(path: course.organizer.path) { return (course, true) }
-        guard try await TrainingStore.reaches(sql, principal, rows: "training_enrollments e", place: TrainingStore.sending, parent: "e.course_id", id: id)
+        guard
+            try await TrainingStore.reaches(
+                sql, principal, rows: "training_enrollments e", place: TrainingStore.sending, parent: "e.course_id", id: id)
         else { throw DomainError.notFound(Catalogue.courseNotFound) }
         return (course, false)
     }
@@ -272,7 +279,9 @@ public struct TrainingService: Sendable {
             if let other = try await TrainingStore.findCourse(sql, code: valid.code ?? current.code), other.id != id {
                 throw DomainError.invalid(Catalogue.invalidInput, [FieldError("code", Catalogue.courseCodeTaken)])
             }
-            guard try await Self.writeCourse(sql, id: id, valid, code: valid.code ?? current.code, organizer: organizer, expectedVersion: expectedVersion)
+            guard
+                try await Self.writeCourse(
+                    sql, id: id, valid, code: valid.code ?? current.code, organizer: organizer, expectedVersion: expectedVersion)
             else { throw try await Self.courseConflict(sql, current: current, baseVersion: expectedVersion) }
             let saved = try await TrainingStore.findCourse(sql, id: id)!
             if saved.auditValues != current.auditValues {
@@ -294,7 +303,8 @@ public struct TrainingService: Sendable {
             UPDATE training_courses SET code = \(bind: code), kind = \(bind: c.kind.rawValue), name = \(bind: c.name),
                 name_folded = \(bind: VietnameseText.fold(c.name)), unit_id = \(bind: organizer.isAgency ? nil : organizer.id),
                 agency_id = \(bind: organizer.isAgency ? organizer.id : nil), place = \(bind: c.place), starts_on = \(bind: c.startsOn.iso),
-                ends_on = \(bind: c.endsOn.iso), decision_no = \(bind: c.decisionNo), status = \(bind: c.cancelled ? CourseStatus.cancelled.rawValue : nil),
+                ends_on = \(bind: c.endsOn.iso), decision_no = \(bind: c.decisionNo),
+                    status = \(bind: c.cancelled ? CourseStatus.cancelled.rawValue : nil),
                 version = version + 1, updated_at = \(bind: Timestamp.now())
             WHERE id = \(bind: id) AND version = \(bind: expectedVersion) RETURNING id
             """
@@ -312,11 +322,13 @@ public struct TrainingService: Sendable {
     public func deleteCourse(_ principal: Principal, id: Int64) async throws {
         try await db.write { sql in
             let course = try await Self.organizedCourse(sql, principal, id: id)
-            let used = try await sql.raw(
-                """
-                SELECT (SELECT COUNT(*) FROM training_enrollments WHERE course_id = \(bind: id)) + (SELECT COUNT(*) FROM training_plans WHERE course_id = \(bind: id)) AS n
-                """
-            ).first()?.decode(column: "n", as: Int.self) ?? 0
+            let used =
+                try await sql.raw(
+                    """
+                    SELECT (SELECT COUNT(*) FROM training_enrollments WHERE course_id = \(bind: id)) + (SELECT COUNT(*) FROM training_plans
+                        WHERE course_id = \(bind: id)) AS n
+                    """
+                ).first()?.decode(column: "n", as: Int.self) ?? 0
             if used > 0 { throw DomainError.invalid(Catalogue.courseHasTrainees, [FieldError("course", Catalogue.courseHasTrainees)]) }
             try await sql.raw("DELETE FROM training_courses WHERE id = \(bind: id)").run()
             try await AuditLog.append(
@@ -329,7 +341,8 @@ public struct TrainingService: Sendable {
     public func courseHistory(_ principal: Principal, id: Int64) async throws -> [AuditEntry] {
         try await db.read { sql in
             let (course, organizes) = try await Self.visibleCourse(sql, principal, id: id)
-            var entries = try await AuditLog.history(sql, entity: Self.courseEntity, key: String(course.id), importedInto: "training_courses", rowId: id)
+            var entries = try await AuditLog.history(
+                sql, entity: Self.courseEntity, key: String(course.id), importedInto: "training_courses", rowId: id)
             for e in try await TrainingStore.enrollments(sql, courseId: id) where organizes || principal.sees(path: e.sending.path) {
                 entries += try await AuditLog.history(
                     sql, entity: Self.enrollmentEntity, key: String(e.id), importedInto: "training_enrollments", rowId: e.id)
@@ -359,7 +372,8 @@ public struct TrainingService: Sendable {
             if try await Self.activeEnrollment(sql, courseId: courseId, person: found) != nil {
                 throw DomainError.invalid(Catalogue.invalidInput, [FieldError("person", Catalogue.traineeAlreadyEnrolled(found.fullName))])
             }
-            let id = try await Self.insertEnrollment(sql, principal, course: course, person: found, sending: sending, outcome: result, importAuditId: nil)
+            let id = try await Self.insertEnrollment(
+                sql, principal, course: course, person: found, sending: sending, outcome: result, importAuditId: nil)
             return try await TrainingStore.findEnrollment(sql, id: id)!
         }
     }
@@ -382,7 +396,8 @@ public struct TrainingService: Sendable {
                     continue
                 }
                 let id = try await Self.insertEnrollment(
-                    sql, principal, course: course, person: person, sending: sending, outcome: TrainingOutcome(result: nil, certificateNo: nil, certificateOn: nil),
+                    sql, principal, course: course, person: person, sending: sending,
+                    outcome: TrainingOutcome(result: nil, certificateNo: nil, certificateOn: nil),
                     importAuditId: nil)
                 added.append(try await TrainingStore.findEnrollment(sql, id: id)!)
             }
@@ -401,7 +416,9 @@ public struct TrainingService: Sendable {
     /// The people of a pasted list, each once, with the place that sends them (or where they work): `placeCode`, else
     /// the unit holding their record. Every number not found (or whose place is not in scope) is named, and then
     /// nothing is done.
-    static func people(_ sql: any SQLDatabase, _ principal: Principal, numbers: [String], placeCode: String, field: String) async throws
+    static func people(
+        _ sql: any SQLDatabase, _ principal: Principal, numbers: [String], placeCode: String, field: String
+    ) async throws
         -> [(number: String, person: TrainingPerson, place: PositionPlace)]
     {
         var problems: [FieldError] = []
@@ -424,7 +441,9 @@ public struct TrainingService: Sendable {
     }
 
     /// A place in scope by code, or the unit holding the person's record when `code` is empty.
-    static func place(_ sql: any SQLDatabase, _ principal: Principal, code: String, default person: TrainingPerson, field: String) async throws
+    static func place(
+        _ sql: any SQLDatabase, _ principal: Principal, code: String, default person: TrainingPerson, field: String
+    ) async throws
         -> PositionPlace
     {
         let wanted = code.trimmed.isEmpty ? person.unitCode : code.trimmed
@@ -436,18 +455,23 @@ public struct TrainingService: Sendable {
 
     static func activeEnrollment(_ sql: any SQLDatabase, courseId: Int64, person: TrainingPerson) async throws -> Int64? {
         try await sql.raw(
-            "SELECT e.id FROM training_enrollments e WHERE e.course_id = \(bind: courseId) AND e.annulled_on IS NULL AND \(TrainingStore.isPerson("e", person))"
+            """
+            SELECT e.id FROM training_enrollments e
+            WHERE e.course_id = \(bind: courseId) AND e.annulled_on IS NULL AND \(TrainingStore.isPerson("e", person))
+            """
         ).first()?.decode(column: "id", as: Int64.self)
     }
 
     static func insertEnrollment(
-        _ sql: any SQLDatabase, _ principal: Principal, course: TrainingCourse, person: TrainingPerson, sending: PositionPlace, outcome: TrainingOutcome,
+        _ sql: any SQLDatabase, _ principal: Principal, course: TrainingCourse, person: TrainingPerson, sending: PositionPlace,
+        outcome: TrainingOutcome,
         importAuditId: Int64?
     ) async throws -> Int64 {
         let now = Timestamp.now()
         let id = try await sql.raw(
             """
-            INSERT INTO training_enrollments (course_id, member_id, cadre_id, sending_unit_id, sending_agency_id, result, certificate_no, certificate_on,
+            INSERT INTO training_enrollments (course_id, member_id, cadre_id, sending_unit_id, sending_agency_id, result, certificate_no,
+                certificate_on,
                 version, created_by, created_at, updated_at, import_audit_id)
             VALUES (\(bind: course.id), \(bind: person.memberId), \(bind: person.memberId == nil ? person.cadreId : nil),
                 \(bind: sending.isAgency ? nil : sending.id), \(bind: sending.isAgency ? sending.id : nil), \(bind: outcome.result?.rawValue),
@@ -480,7 +504,8 @@ public struct TrainingService: Sendable {
             }
             let outcome = try TrainingRules.check(draft, courseStartsOn: course.startsOn, today: today).get()
             let sending = try await Self.place(
-                sql, principal, code: sendingCode.trimmed.isEmpty ? current.sending.code : sendingCode, default: current.person, field: "sending_unit_code")
+                sql, principal, code: sendingCode.trimmed.isEmpty ? current.sending.code : sendingCode, default: current.person,
+                field: "sending_unit_code")
             try await Self.writeEnrollment(sql, id: id, sending: sending, outcome: outcome)
             let saved = try await TrainingStore.findEnrollment(sql, id: id)!
             if saved.auditValues != current.auditValues {
@@ -507,9 +532,13 @@ public struct TrainingService: Sendable {
 
     /// One trainee with the course, for its page; `notFound` unless the principal organizes the course or sent the
     /// trainee.
-    public func enrollment(_ principal: Principal, id: Int64) async throws -> (enrollment: TrainingEnrollment, course: TrainingCourse, organizes: Bool) {
+    public func enrollment(
+        _ principal: Principal, id: Int64
+    ) async throws -> (enrollment: TrainingEnrollment, course: TrainingCourse, organizes: Bool) {
         try await db.read { sql in
-            guard let enrollment = try await TrainingStore.findEnrollment(sql, id: id) else { throw DomainError.notFound(Catalogue.enrollmentNotFound) }
+            guard let enrollment = try await TrainingStore.findEnrollment(sql, id: id) else {
+                throw DomainError.notFound(Catalogue.enrollmentNotFound)
+            }
             let (course, organizes) = try await Self.visibleCourse(sql, principal, id: enrollment.courseId)
             guard organizes || principal.sees(path: enrollment.sending.path) else { throw DomainError.notFound(Catalogue.enrollmentNotFound) }
             return (enrollment, course, organizes)
@@ -529,7 +558,9 @@ public struct TrainingService: Sendable {
     }
 
     /// Annuls a trainee entered by mistake, with a reason: the row stays (marked), the counts leave it out.
-    public func annulEnrollment(_ principal: Principal, id: Int64, reason: String, today: CivilDate = Timestamp.vietnamDate()) async throws
+    public func annulEnrollment(
+        _ principal: Principal, id: Int64, reason: String, today: CivilDate = Timestamp.vietnamDate()
+    ) async throws
         -> TrainingEnrollment
     {
         let why = try Self.reason(reason)
@@ -564,16 +595,19 @@ public struct TrainingService: Sendable {
         let language = principal.language
         let personal = principal.role.seesPersonalData
         let header = [
-            Catalogue.fullName, Catalogue.cardNo, Catalogue.nationalIdLabel, Catalogue.birthDate, Catalogue.sendingUnit, Catalogue.trainingResultLabel,
+            Catalogue.fullName, Catalogue.cardNo, Catalogue.nationalIdLabel, Catalogue.birthDate, Catalogue.sendingUnit,
+            Catalogue.trainingResultLabel,
             Catalogue.certificateNo, Catalogue.certificateOn,
         ].map { $0.text(language) }
         let date = { (d: CivilDate?) in d.map { language == .vi ? VietnameseFormat.date($0) : EnglishFormat.date($0) } ?? "" }
-        return [header] + detail.trainees.map { e in
-            [
-                e.person.fullName, e.person.cardNo ?? "", e.person.nationalId.map { personal ? $0 : NationalID.mask($0) } ?? "", date(e.person.birthDate),
-                e.sending.name, e.outcome.result?.label.text(language) ?? "", e.outcome.certificateNo ?? "", date(e.outcome.certificateOn),
-            ]
-        }
+        return [header]
+            + detail.trainees.map { e in
+                [
+                    e.person.fullName, e.person.cardNo ?? "", e.person.nationalId.map { personal ? $0 : NationalID.mask($0) } ?? "",
+                    date(e.person.birthDate),
+                    e.sending.name, e.outcome.result?.label.text(language) ?? "", e.outcome.certificateNo ?? "", date(e.outcome.certificateOn),
+                ]
+            }
     }
 
     // MARK: - Counts for the briefing report
@@ -589,9 +623,11 @@ public struct TrainingService: Sendable {
         return try await db.read { sql in
             try await sql.raw(
                 """
-                SELECT COUNT(*) AS n FROM training_enrollments e JOIN training_courses c ON c.id = e.course_id \(unsafeRaw: TrainingStore.sending.joins)
+                SELECT COUNT(*) AS n FROM training_enrollments e
+                    JOIN training_courses c ON c.id = e.course_id \(unsafeRaw: TrainingStore.sending.joins)
                 WHERE e.annulled_on IS NULL AND c.status IS NULL AND c.starts_on >= \(bind: from.iso) AND c.starts_on <= \(bind: to.iso)
-                AND \(unsafeRaw: TrainingStore.sending.path) >= \(bind: range.lower) AND \(unsafeRaw: TrainingStore.sending.path) < \(bind: range.upper)
+                AND \(unsafeRaw: TrainingStore.sending.path) >= \(bind: range.lower)
+                    AND \(unsafeRaw: TrainingStore.sending.path) < \(bind: range.upper)
                 """
             ).first()?.decode(column: "n", as: Int.self) ?? 0
         }
@@ -607,7 +643,8 @@ public struct TrainingService: Sendable {
         return try await db.read { sql in
             try await sql.raw(
                 """
-                SELECT \(unsafeRaw: TrainingStore.courseColumns), \(unsafeRaw: TrainingStore.activeTrainees) AS trainees FROM \(unsafeRaw: TrainingStore.courseFrom)
+                SELECT \(unsafeRaw: TrainingStore.courseColumns), \(unsafeRaw: TrainingStore.activeTrainees) AS trainees
+                    FROM \(unsafeRaw: TrainingStore.courseFrom)
                 WHERE c.status IS NULL AND c.starts_on >= \(bind: from.iso) AND c.starts_on <= \(bind: to.iso)
                 AND \(unsafeRaw: path) >= \(bind: range.lower) AND \(unsafeRaw: path) < \(bind: range.upper) ORDER BY c.starts_on, c.id
                 """
@@ -638,21 +675,30 @@ public struct TrainingService: Sendable {
             }
             guard let person else { throw DomainError.notFound(Catalogue.notFound) }
             let enrollments = try await sql.raw(
-                "SELECT \(unsafeRaw: TrainingStore.enrollmentColumns) FROM \(unsafeRaw: TrainingStore.enrollmentFrom) WHERE e.annulled_on IS NULL AND \(TrainingStore.isPerson("e", person))"
+                """
+                SELECT \(unsafeRaw: TrainingStore.enrollmentColumns) FROM \(unsafeRaw: TrainingStore.enrollmentFrom)
+                WHERE e.annulled_on IS NULL AND \(TrainingStore.isPerson("e", person))
+                """
             ).all().map(TrainingStore.enrollment)
             var courses: [PersonCourse] = []
             for e in enrollments {
-                if let course = try await TrainingStore.findCourse(sql, id: e.courseId) { courses.append(PersonCourse(course: course, enrollment: e)) }
+                if let course = try await TrainingStore.findCourse(sql, id: e.courseId) {
+                    courses.append(PersonCourse(course: course, enrollment: e))
+                }
             }
             let candidates = try await sql.raw(
-                "SELECT \(unsafeRaw: TrainingStore.candidateColumns) FROM \(unsafeRaw: TrainingStore.candidateFrom) WHERE k.annulled_on IS NULL AND \(TrainingStore.isPerson("k", person))"
+                """
+                SELECT \(unsafeRaw: TrainingStore.candidateColumns) FROM \(unsafeRaw: TrainingStore.candidateFrom)
+                WHERE k.annulled_on IS NULL AND \(TrainingStore.isPerson("k", person))
+                """
             ).all().map(TrainingStore.candidate)
             let plans = try await TrainingStore.plans(sql, candidateIds: candidates.map(\.id))
             var exams: [PersonExam] = []
             for k in candidates {
                 guard let session = try await TrainingStore.findSession(sql, id: k.sessionId) else { continue }
                 exams.append(
-                    PersonExam(session: session, candidate: k, outcome: ExamRules.outcome(score: k.score, passMark: session.passMark), plan: plans[k.id]))
+                    PersonExam(
+                        session: session, candidate: k, outcome: ExamRules.outcome(score: k.score, passMark: session.passMark), plan: plans[k.id]))
             }
             return PersonTraining(
                 courses: courses.sorted { ($0.course.startsOn, $0.course.id) > ($1.course.startsOn, $1.course.id) },

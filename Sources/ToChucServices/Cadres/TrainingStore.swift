@@ -175,7 +175,8 @@ enum TrainingStore {
             let agency = try row.decode(column: "\(prefix)_agency_id", as: Int64?.self)
             return PositionPlace(
                 id: try agency ?? row.decode(column: "\(prefix)_unit_id", as: Int64?.self) ?? 0, isAgency: agency != nil,
-                code: try row.decode(column: "\(prefix)_code", as: String?.self) ?? "", name: try row.decode(column: "\(prefix)_name", as: String?.self) ?? "",
+                code: try row.decode(column: "\(prefix)_code", as: String?.self) ?? "",
+                name: try row.decode(column: "\(prefix)_name", as: String?.self) ?? "",
                 path: try row.decode(column: "\(prefix)_path", as: String?.self) ?? "")
         }
     }
@@ -187,13 +188,17 @@ enum TrainingStore {
 
     /// The person of a row whose table (alias `table`) has `member_id` and `cadre_id`.
     static func personJoins(_ table: String) -> String {
-        "LEFT JOIN members pm ON pm.id = \(table).member_id LEFT JOIN cadres pc ON pc.id = \(table).cadre_id LEFT JOIN units pu ON pu.id = COALESCE(pm.unit_id, pc.unit_id)"
+        """
+        LEFT JOIN members pm ON pm.id = \(table).member_id LEFT JOIN cadres pc ON pc.id = \(table).cadre_id
+        LEFT JOIN units pu ON pu.id = COALESCE(pm.unit_id, pc.unit_id)
+        """
     }
 
     static func personColumns(_ table: String) -> String {
         """
         \(table).member_id AS p_member_id, \(table).cadre_id AS p_cadre_id, COALESCE(pm.full_name, pc.full_name) AS p_name, pm.card_no AS p_card,
-        COALESCE(pm.national_id, pc.national_id) AS p_nid, COALESCE(pm.gender, pc.gender) AS p_gender, COALESCE(pm.birth_date, pc.birth_date) AS p_birth,
+        COALESCE(pm.national_id, pc.national_id) AS p_nid, COALESCE(pm.gender, pc.gender) AS p_gender,
+        COALESCE(pm.birth_date, pc.birth_date) AS p_birth,
         pu.code AS p_unit_code, pu.name AS p_unit_name, pu.path AS p_unit_path
         """
     }
@@ -207,7 +212,8 @@ enum TrainingStore {
             nationalId: try row.decode(column: "p_nid", as: String?.self),
             gender: Gender(rawValue: try row.decode(column: "p_gender", as: String?.self) ?? "") ?? .male,
             birthDate: try row.decode(column: "p_birth", as: String?.self).flatMap { CivilDate(parsing: $0) },
-            unitCode: try row.decode(column: "p_unit_code", as: String?.self) ?? "", unitName: try row.decode(column: "p_unit_name", as: String?.self) ?? "",
+            unitCode: try row.decode(column: "p_unit_code", as: String?.self) ?? "",
+            unitName: try row.decode(column: "p_unit_name", as: String?.self) ?? "",
             unitPath: try row.decode(column: "p_unit_path", as: String?.self) ?? "")
     }
 
@@ -267,7 +273,10 @@ enum TrainingStore {
 
     static func enrollments(_ sql: any SQLDatabase, courseId: Int64) async throws -> [TrainingEnrollment] {
         try await sql.raw(
-            "SELECT \(unsafeRaw: enrollmentColumns) FROM \(unsafeRaw: enrollmentFrom) WHERE e.course_id = \(bind: courseId) ORDER BY \(unsafeRaw: personSortKey), e.id"
+            """
+            SELECT \(unsafeRaw: enrollmentColumns) FROM \(unsafeRaw: enrollmentFrom)
+            WHERE e.course_id = \(bind: courseId) ORDER BY \(unsafeRaw: personSortKey), e.id
+            """
         ).all().map(enrollment)
     }
 
@@ -320,7 +329,10 @@ enum TrainingStore {
 
     static func candidates(_ sql: any SQLDatabase, sessionId: Int64) async throws -> [ExamCandidate] {
         try await sql.raw(
-            "SELECT \(unsafeRaw: candidateColumns) FROM \(unsafeRaw: candidateFrom) WHERE k.session_id = \(bind: sessionId) ORDER BY \(unsafeRaw: personSortKey), k.id"
+            """
+            SELECT \(unsafeRaw: candidateColumns) FROM \(unsafeRaw: candidateFrom)
+            WHERE k.session_id = \(bind: sessionId) ORDER BY \(unsafeRaw: personSortKey), k.id
+            """
         ).all().map(candidate)
     }
 
@@ -357,11 +369,14 @@ enum TrainingStore {
 
     /// Whether a course (session) has an active trainee (candidate) placed in the principal's subtree: `rows` is the
     /// table with its alias, `place` the join of the row's unit, `parent` the column naming the course (session).
-    static func reaches(_ sql: any SQLDatabase, _ principal: Principal, rows: String, place: PlaceJoin, parent: String, id: Int64) async throws -> Bool {
+    static func reaches(
+        _ sql: any SQLDatabase, _ principal: Principal, rows: String, place: PlaceJoin, parent: String, id: Int64
+    ) async throws -> Bool {
         let range = principal.pathRange
         return try await sql.raw(
             """
-            SELECT 1 AS found FROM \(unsafeRaw: rows) \(unsafeRaw: place.joins) WHERE \(unsafeRaw: parent) = \(bind: id) AND \(unsafeRaw: place.table).annulled_on IS NULL
+            SELECT 1 AS found FROM \(unsafeRaw: rows) \(unsafeRaw: place.joins) WHERE \(unsafeRaw: parent) = \(bind: id)
+                AND \(unsafeRaw: place.table).annulled_on IS NULL
             AND \(unsafeRaw: place.path) >= \(bind: range.lower) AND \(unsafeRaw: place.path) < \(bind: range.upper) LIMIT 1
             """
         ).first() != nil
@@ -377,8 +392,9 @@ enum TrainingStore {
         if let member = try await CadreService.member(sql, number: number) {
             return principal.sees(path: member.unitPath) ? try await person(sql, memberId: member.id, cadreId: nil) : nil
         }
-        guard let id = try await sql.raw("SELECT id FROM cadres WHERE national_id = \(bind: number) AND member_id IS NULL ORDER BY id LIMIT 1").first()?
-            .decode(column: "id", as: Int64.self), let cadre = try await CadreStore.findCadre(sql, id: id),
+        guard
+            let id = try await sql.raw("SELECT id FROM cadres WHERE national_id = \(bind: number) AND member_id IS NULL ORDER BY id LIMIT 1").first()?
+                .decode(column: "id", as: Int64.self), let cadre = try await CadreStore.findCadre(sql, id: id),
             try await CadreStore.sees(sql, principal, cadre: cadre)
         else { return nil }
         return try await person(sql, memberId: nil, cadreId: id)

@@ -374,7 +374,8 @@ extension Site {
             query.page = list.page
             query.perPage = list.perPage
             let result = try await services.training.courses(principal, query)
-            return try Responses.json(APIList(items: result.items.map(APICourseSummary.init), page: result.page, perPage: result.perPage, total: result.total))
+            return try Responses.json(
+                APIList(items: result.items.map(APICourseSummary.init), page: result.page, perPage: result.perPage, total: result.total))
         }
         api.post("training/courses") { request, context in
             let principal = try context.requirePrincipal()
@@ -387,7 +388,8 @@ extension Site {
             let personal = principal.role.seesPersonalData
             return try Responses.json(
                 APICourseDetail(
-                    course: APICourse(detail.course), organizes: detail.organizes, trainees: detail.trainees.map { APIEnrollment($0, personal: personal) },
+                    course: APICourse(detail.course), organizes: detail.organizes,
+                    trainees: detail.trainees.map { APIEnrollment($0, personal: personal) },
                     annulled: detail.annulled.map { APIEnrollment($0, personal: personal) }))
         }
         api.put("training/courses/:id") { request, context in
@@ -428,7 +430,8 @@ extension Site {
                 principal, courseId: id, numbers: body.numbers.joined(separator: "\n"), sendingCode: body.sendingUnitCode ?? "")
             let personal = principal.role.seesPersonalData
             return try Responses.json(
-                APIBulkEnrollment(added: done.added.map { APIEnrollment($0, personal: personal) }, alreadyEnrolled: done.alreadyEnrolled), status: .created)
+                APIBulkEnrollment(added: done.added.map { APIEnrollment($0, personal: personal) }, alreadyEnrolled: done.alreadyEnrolled),
+                status: .created)
         }
         api.put("training/enrollments/:id") { request, context in
             let principal = try context.requirePrincipal()
@@ -491,7 +494,9 @@ extension Site {
             let result = try await services.training.sessions(principal, query)
             return try Responses.json(
                 APIList(
-                    items: result.items.map { APIExamSummary(exam: APIExam($0.session), candidates: $0.candidates, passed: $0.passed, failed: $0.failed) },
+                    items: result.items.map {
+                        APIExamSummary(exam: APIExam($0.session), candidates: $0.candidates, passed: $0.passed, failed: $0.failed)
+                    },
                     page: result.page, perPage: result.perPage, total: result.total))
         }
         api.post("exams") { request, context in
@@ -519,7 +524,8 @@ extension Site {
             let personal = principal.role.seesPersonalData
             return try Responses.json(
                 APIExamDetail(
-                    exam: APIExam(detail.session), organizes: detail.organizes, candidates: detail.candidates.map { APICandidateRow($0, personal: personal) },
+                    exam: APIExam(detail.session), organizes: detail.organizes,
+                    candidates: detail.candidates.map { APICandidateRow($0, personal: personal) },
                     annulled: detail.annulled.map { APICandidate($0, personal: personal) }))
         }
         api.put("exams/:id") { request, context in
@@ -570,7 +576,9 @@ extension Site {
             _ = try await services.training.candidate(principal, id: id)
             let body = try await Self.decode(APIReasonBody.self, request, context)
             return try Responses.json(
-                APICandidate(try await services.training.annulCandidate(principal, candidateId: id, reason: body.reason), personal: principal.role.seesPersonalData))
+                APICandidate(
+                    try await services.training.annulCandidate(principal, candidateId: id, reason: body.reason),
+                    personal: principal.role.seesPersonalData))
         }
         api.post("exams/candidates/:id/plan") { request, context in
             let principal = try context.requirePrincipal()

@@ -21,7 +21,8 @@ extension Site {
             } catch DomainError.invalid(let message, let errors) {
                 let ctx = try await pageContext(request, context)
                 return Responses.html(
-                    try await examIndex(ctx, principal, request: request, form: form, message: message, errors: errors), status: .unprocessableContent)
+                    try await examIndex(ctx, principal, request: request, form: form, message: message, errors: errors), status: .unprocessableContent
+                )
             }
         }
         router.get(RouterPath(SiteURL.examsExport)) { request, context in
@@ -54,7 +55,8 @@ extension Site {
             let id = try Self.pathId(context, notFound: Catalogue.examNotFound)
             let form = context.form
             return try await examAction(request, context, principal, id: id, form: form) {
-                _ = try await services.training.updateSession(principal, id: id, Self.examDraft(form), expectedVersion: Int(form.string("version")) ?? 0)
+                _ = try await services.training.updateSession(
+                    principal, id: id, Self.examDraft(form), expectedVersion: Int(form.string("version")) ?? 0)
                 return SiteURL.exam(id) + "?saved=1"
             }
         }
@@ -82,7 +84,8 @@ extension Site {
             let principal = try context.requirePrincipal()
             let id = try Self.pathId(context, notFound: Catalogue.candidateNotFound)
             let ctx = try await pageContext(request, context)
-            return Responses.html(try await candidatePage(ctx, principal, id: id, flash: request.query("saved") != nil ? ctx.t(Catalogue.trainingSaved) : nil))
+            return Responses.html(
+                try await candidatePage(ctx, principal, id: id, flash: request.query("saved") != nil ? ctx.t(Catalogue.trainingSaved) : nil))
         }
         router.post("/exams/candidates/:id") { request, context in
             let principal = try context.requirePrincipal()
@@ -161,23 +164,29 @@ extension Site {
     static func onDate(_ request: Request) throws -> CivilDate {
         let today = Timestamp.vietnamDate()
         guard let text = request.query("on"), !text.isEmpty else { return today }
-        guard let date = CivilDate(parsing: text) else { throw DomainError.invalid(Catalogue.invalidInput, [FieldError("on", Catalogue.invalidDate(text))]) }
+        guard let date = CivilDate(parsing: text) else {
+            throw DomainError.invalid(Catalogue.invalidInput, [FieldError("on", Catalogue.invalidDate(text))])
+        }
         return date
     }
 
     func examAction(
         _ request: Request, _ context: AppContext, _ principal: Principal, id: Int64, form: FormData, _ action: () async throws -> String
     ) async throws -> Response {
-        try await formAction(request, context, form: form, page: { try await examPage($0, principal, id: id, form: $1, message: $2, errors: $3) }, action)
+        try await formAction(
+            request, context, form: form, page: { try await examPage($0, principal, id: id, form: $1, message: $2, errors: $3) }, action)
     }
 
     func candidateAction(
         _ request: Request, _ context: AppContext, _ principal: Principal, id: Int64, form: FormData, _ action: () async throws -> String
     ) async throws -> Response {
-        try await formAction(request, context, form: form, page: { try await candidatePage($0, principal, id: id, form: $1, message: $2, errors: $3) }, action)
+        try await formAction(
+            request, context, form: form, page: { try await candidatePage($0, principal, id: id, form: $1, message: $2, errors: $3) }, action)
     }
 
-    func examIndex(_ ctx: PageContext, _ principal: Principal, request: Request, form: FormData, message: Localized?, errors: [FieldError]) async throws
+    func examIndex(
+        _ ctx: PageContext, _ principal: Principal, request: Request, form: FormData, message: Localized?, errors: [FieldError]
+    ) async throws
         -> HTML
     {
         let query = try Self.examQuery(request)
@@ -191,8 +200,11 @@ extension Site {
                 """
         }
         let kinds = options(ExamKind.allCases.map { ($0.rawValue, ctx.t($0.label)) }, selected: query.kind, empty: ctx.t(Catalogue.allKinds))
-        let filters: [(String, String)] = [("q", query.text), ("kind", query.kind), ("year", query.year.map(String.init) ?? ""), ("unit", query.unitCode)]
-        let createForm: HTML = principal.role.canWriteRecords ? examForm(ctx, principal, form: form, message: message, errors: errors, edit: nil) : .empty
+        let filters: [(String, String)] = [
+            ("q", query.text), ("kind", query.kind), ("year", query.year.map(String.init) ?? ""), ("unit", query.unitCode),
+        ]
+        let createForm: HTML =
+            principal.role.canWriteRecords ? examForm(ctx, principal, form: form, message: message, errors: errors, edit: nil) : .empty
         let body: HTML = """
             <h1>\(ctx.t(Catalogue.examsArea))</h1>
             <p class="actions"><a class="button secondary" href="\(SiteURL.staffReduction)">\(ctx.t(Catalogue.staffReductionList))</a>
@@ -224,9 +236,10 @@ extension Site {
         let draft = form.values.isEmpty ? (edit?.draft ?? ExamSessionDraft(organizerCode: principal.unitCode, passMark: "50")) : Self.examDraft(form)
         let kinds = options(ExamKind.allCases.map { ($0.rawValue, ctx.t($0.label)) }, selected: draft.kind)
         let title = ctx.t(edit == nil ? Catalogue.newExam : Catalogue.editExam)
-        let version: HTML = edit.map { session in
-            "<input type=\"hidden\" name=\"_form\" value=\"edit\"><input type=\"hidden\" name=\"version\" value=\"\(String(form.values.isEmpty ? session.version : Int(form.string("version")) ?? session.version))\">"
-        } ?? .empty
+        let version: HTML =
+            edit.map { session in
+                "<input type=\"hidden\" name=\"_form\" value=\"edit\"><input type=\"hidden\" name=\"version\" value=\"\(String(form.values.isEmpty ? session.version : Int(form.string("version")) ?? session.version))\">"
+            } ?? .empty
         return """
             <h2>\(title)</h2>
             \(Layout.errors(ctx, message, errors))
@@ -368,70 +381,80 @@ extension Site {
         if principal.role.canWriteRecords && k.isActive {
             if organizes {
                 let score = which == "score" ? form.string("score") : k.score?.text(ctx.language) ?? ""
-                forms = forms + """
-                    <h2>\(ctx.t(Catalogue.examScore))</h2>
-                    \(errorsFor("score"))
-                    <form method="post" action="\(SiteURL.candidate(k.id))" class="stacked" id="score-form">\(ctx.csrfField)
-                    <input type="hidden" name="_form" value="score"><input type="hidden" name="version" value="\(String(k.version))">
-                    <label for="score">\(ctx.t(Catalogue.examScore))</label>
-                    <input type="text" id="score" name="score" value="\(score)" maxlength="6" inputmode="decimal">
-                    <div class="actions"><button type="submit">\(ctx.t(Catalogue.save))</button></div>
-                    </form>
-                    """
+                forms =
+                    forms + """
+                        <h2>\(ctx.t(Catalogue.examScore))</h2>
+                        \(errorsFor("score"))
+                        <form method="post" action="\(SiteURL.candidate(k.id))" class="stacked" id="score-form">\(ctx.csrfField)
+                        <input type="hidden" name="_form" value="score"><input type="hidden" name="version" value="\(String(k.version))">
+                        <label for="score">\(ctx.t(Catalogue.examScore))</label>
+                        <input type="text" id="score" name="score" value="\(score)" maxlength="6" inputmode="decimal">
+                        <div class="actions"><button type="submit">\(ctx.t(Catalogue.save))</button></div>
+                        </form>
+                        """
             }
             if row.needsPlan || row.plan != nil && row.plan?.closedOn == nil {
                 let plan = row.plan
                 let draft = which == "plan" ? Self.planDraft(form) : plan?.draft ?? TrainingPlanDraft()
-                let hidden: HTML = plan.map {
-                    "<input type=\"hidden\" name=\"version\" value=\"\(String($0.version))\"><input type=\"hidden\" name=\"candidate_id\" value=\"\(String(k.id))\">"
-                } ?? .empty
-                forms = forms + """
-                    <h2>\(ctx.t(plan == nil ? Catalogue.newPlan : Catalogue.editPlan))</h2>
-                    <p class="muted">\(ctx.t(Catalogue.planHelp))</p>
-                    \(errorsFor("plan"))
-                    <form method="post" action="\(plan.map { SiteURL.plan($0.id) } ?? SiteURL.candidatePlan(k.id))" class="stacked" id="plan-form">\(ctx.csrfField)
-                    <input type="hidden" name="_form" value="plan">\(hidden)
-                    <label for="training">\(ctx.t(Catalogue.planTraining))</label>
-                    <input type="text" id="training" name="training" value="\(draft.training)" maxlength="500" required>
-                    <label for="deadline">\(ctx.t(Catalogue.planDeadline))</label>\(Self.dateInput(ctx, name: "deadline", value: draft.deadline))
-                    <label for="course_code">\(ctx.t(Catalogue.planCourseCode))</label>
-                    <input type="text" id="course_code" name="course_code" value="\(draft.courseCode)" maxlength="40">
-                    <label for="completed_on">\(ctx.t(Catalogue.planCompletedOn))</label>\(Self.dateInput(ctx, name: "completed_on", value: draft.completedOn))
-                    <div class="actions"><button type="submit">\(ctx.t(Catalogue.save))</button></div>
-                    </form>
-                    """
-                if let plan {
-                    forms = forms + """
-                        \(errorsFor("close"))
-                        <form method="post" action="\(SiteURL.planClose(plan.id))" class="stacked" id="plan-close-form">\(ctx.csrfField)
-                        <input type="hidden" name="_form" value="close"><input type="hidden" name="candidate_id" value="\(String(k.id))">
-                        <label for="close_reason">\(ctx.t(Catalogue.planCloseReason))</label><input type="text" id="close_reason" name="reason" maxlength="500" required>
-                        <div class="actions"><button type="submit" class="secondary">\(ctx.t(Catalogue.closePlan))</button></div>
+                let hidden: HTML =
+                    plan.map {
+                        "<input type=\"hidden\" name=\"version\" value=\"\(String($0.version))\"><input type=\"hidden\" name=\"candidate_id\" value=\"\(String(k.id))\">"
+                    } ?? .empty
+                forms =
+                    forms + """
+                        <h2>\(ctx.t(plan == nil ? Catalogue.newPlan : Catalogue.editPlan))</h2>
+                        <p class="muted">\(ctx.t(Catalogue.planHelp))</p>
+                        \(errorsFor("plan"))
+                        <form method="post" action="\(plan.map { SiteURL.plan($0.id) } ?? SiteURL.candidatePlan(k.id))" class="stacked" id="plan-form">\(ctx.csrfField)
+                        <input type="hidden" name="_form" value="plan">\(hidden)
+                        <label for="training">\(ctx.t(Catalogue.planTraining))</label>
+                        <input type="text" id="training" name="training" value="\(draft.training)" maxlength="500" required>
+                        <label for="deadline">\(ctx.t(Catalogue.planDeadline))</label>\(Self.dateInput(ctx, name: "deadline", value: draft.deadline))
+                        <label for="course_code">\(ctx.t(Catalogue.planCourseCode))</label>
+                        <input type="text" id="course_code" name="course_code" value="\(draft.courseCode)" maxlength="40">
+                        <label for="completed_on">\(ctx.t(Catalogue.planCompletedOn))</label>\(Self.dateInput(ctx, name: "completed_on", value: draft.completedOn))
+                        <div class="actions"><button type="submit">\(ctx.t(Catalogue.save))</button></div>
                         </form>
                         """
+                if let plan {
+                    forms =
+                        forms + """
+                            \(errorsFor("close"))
+                            <form method="post" action="\(SiteURL.planClose(plan.id))" class="stacked" id="plan-close-form">\(ctx.csrfField)
+                            <input type="hidden" name="_form" value="close"><input type="hidden" name="candidate_id" value="\(String(k.id))">
+                            <label for="close_reason">\(ctx.t(Catalogue.planCloseReason))</label><input type="text" id="close_reason" name="reason" maxlength="500" required>
+                            <div class="actions"><button type="submit" class="secondary">\(ctx.t(Catalogue.closePlan))</button></div>
+                            </form>
+                            """
                 }
             }
             if organizes {
-                forms = forms + """
-                    <h2>\(ctx.t(Catalogue.annulCandidate))</h2>
-                    \(errorsFor("annul"))
-                    <form method="post" action="\(SiteURL.candidateAnnul(k.id))" class="stacked" id="candidate-annul-form">\(ctx.csrfField)
-                    <input type="hidden" name="_form" value="annul">
-                    <label for="reason">\(ctx.t(Catalogue.reason))</label><input type="text" id="reason" name="reason" maxlength="500" required>
-                    <div class="actions"><button type="submit" class="secondary">\(ctx.t(Catalogue.annulCandidate))</button></div>
-                    </form>
-                    """
+                forms =
+                    forms + """
+                        <h2>\(ctx.t(Catalogue.annulCandidate))</h2>
+                        \(errorsFor("annul"))
+                        <form method="post" action="\(SiteURL.candidateAnnul(k.id))" class="stacked" id="candidate-annul-form">\(ctx.csrfField)
+                        <input type="hidden" name="_form" value="annul">
+                        <label for="reason">\(ctx.t(Catalogue.reason))</label><input type="text" id="reason" name="reason" maxlength="500" required>
+                        <div class="actions"><button type="submit" class="secondary">\(ctx.t(Catalogue.annulCandidate))</button></div>
+                        </form>
+                        """
             }
         }
         let known = ["score", "plan", "close", "annul"].contains(which)
-        let plan: HTML = row.plan.map { p in
-            HTML("""
-            <dt>\(ctx.t(Catalogue.planTraining))</dt><dd id="plan-training">\(p.training)</dd>
-            <dt>\(ctx.t(Catalogue.planDeadline))</dt><dd>\(ctx.date(p.deadline))</dd>
-            <dt>\(ctx.t(Catalogue.planCourseCode))</dt><dd>\(p.courseId.map { HTML("<a href=\"\(SiteURL.course($0))\">\(p.courseName ?? "")</a>") } ?? HTML.empty)</dd>
-            <dt>\(ctx.t(Catalogue.planStatusLabel))</dt><dd id="plan-status">\(planStatusText(ctx, row.planStatus))</dd>
-            """)
-        } ?? (row.needsPlan ? HTML("<dt>\(ctx.t(Catalogue.planTraining))</dt><dd id=\"plan-status\"><strong>\(ctx.t(Catalogue.planNeeded))</strong></dd>") : .empty)
+        let plan: HTML =
+            row.plan.map { p in
+                HTML(
+                    """
+                    <dt>\(ctx.t(Catalogue.planTraining))</dt><dd id="plan-training">\(p.training)</dd>
+                    <dt>\(ctx.t(Catalogue.planDeadline))</dt><dd>\(ctx.date(p.deadline))</dd>
+                    <dt>\(ctx.t(Catalogue.planCourseCode))</dt><dd>\(p.courseId.map { HTML("<a href=\"\(SiteURL.course($0))\">\(p.courseName ?? "")</a>") } ?? HTML.empty)</dd>
+                    <dt>\(ctx.t(Catalogue.planStatusLabel))</dt><dd id="plan-status">\(planStatusText(ctx, row.planStatus))</dd>
+                    """)
+            }
+            ?? (row.needsPlan
+                ? HTML("<dt>\(ctx.t(Catalogue.planTraining))</dt><dd id=\"plan-status\"><strong>\(ctx.t(Catalogue.planNeeded))</strong></dd>")
+                : .empty)
         let title = k.person.fullName + " — " + session.name
         let body: HTML = """
             <h1>\(title)</h1>
@@ -449,7 +472,8 @@ extension Site {
             """
         return Layout.page(
             ctx, title: title,
-            breadcrumbs: [(ctx.t(Catalogue.examsArea), SiteURL.exams), (session.name, SiteURL.exam(session.id)), (k.person.fullName, nil)], flash: flash,
+            breadcrumbs: [(ctx.t(Catalogue.examsArea), SiteURL.exams), (session.name, SiteURL.exam(session.id)), (k.person.fullName, nil)],
+            flash: flash,
             content: body)
     }
 
@@ -488,7 +512,9 @@ extension Site {
             """
         return Layout.page(
             ctx, title: ctx.t(Catalogue.staffReductionList),
-            breadcrumbs: [(ctx.t(Catalogue.cadres), SiteURL.cadres), (ctx.t(Catalogue.examsArea), SiteURL.exams), (ctx.t(Catalogue.staffReductionList), nil)],
+            breadcrumbs: [
+                (ctx.t(Catalogue.cadres), SiteURL.cadres), (ctx.t(Catalogue.examsArea), SiteURL.exams), (ctx.t(Catalogue.staffReductionList), nil),
+            ],
             content: body)
     }
 }

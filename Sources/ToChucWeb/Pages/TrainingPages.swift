@@ -53,7 +53,8 @@ extension Site {
             } catch DomainError.invalid(let message, let errors) {
                 let ctx = try await pageContext(request, context)
                 return Responses.html(
-                    try await courseIndex(ctx, principal, request: request, form: form, message: message, errors: errors), status: .unprocessableContent)
+                    try await courseIndex(ctx, principal, request: request, form: form, message: message, errors: errors),
+                    status: .unprocessableContent)
             }
         }
         router.get(RouterPath(SiteURL.trainingExport)) { request, context in
@@ -82,7 +83,8 @@ extension Site {
             let id = try Self.pathId(context, notFound: Catalogue.courseNotFound)
             let form = context.form
             return try await courseAction(request, context, principal, id: id, form: form) {
-                _ = try await services.training.updateCourse(principal, id: id, Self.courseDraft(form), expectedVersion: Int(form.string("version")) ?? 0)
+                _ = try await services.training.updateCourse(
+                    principal, id: id, Self.courseDraft(form), expectedVersion: Int(form.string("version")) ?? 0)
                 return SiteURL.course(id) + "?saved=1"
             }
         }
@@ -100,7 +102,8 @@ extension Site {
             let form = context.form
             return try await courseAction(request, context, principal, id: id, form: form) {
                 _ = try await services.training.enroll(
-                    principal, courseId: id, person: form.string("person"), sendingCode: form.string("sending_unit_code"), outcome: Self.outcomeDraft(form))
+                    principal, courseId: id, person: form.string("person"), sendingCode: form.string("sending_unit_code"),
+                    outcome: Self.outcomeDraft(form))
                 return SiteURL.course(id) + "?saved=1"
             }
         }
@@ -211,7 +214,8 @@ extension Site {
     func courseAction(
         _ request: Request, _ context: AppContext, _ principal: Principal, id: Int64, form: FormData, _ action: () async throws -> String
     ) async throws -> Response {
-        try await formAction(request, context, form: form, page: { try await coursePage($0, principal, id: id, form: $1, message: $2, errors: $3) }, action)
+        try await formAction(
+            request, context, form: form, page: { try await coursePage($0, principal, id: id, form: $1, message: $2, errors: $3) }, action)
     }
 
     /// A stale save as field messages: what the other save changed (old → new).
@@ -242,15 +246,19 @@ extension Site {
         let from = CivilDate(parsing: request.query("from") ?? "") ?? CivilDate(year: year, month: 1, day: 1)!
         let to = CivilDate(parsing: request.query("to") ?? "") ?? CivilDate(year: year, month: 12, day: 31)!
         let summary = try await services.training.summary(principal, unitCode: query.unitCode, from: from, to: max(from, to))
-        let kinds = options(TrainingCourseKind.allCases.map { ($0.rawValue, ctx.t($0.label)) }, selected: query.kind, empty: ctx.t(Catalogue.allKinds))
+        let kinds = options(
+            TrainingCourseKind.allCases.map { ($0.rawValue, ctx.t($0.label)) }, selected: query.kind, empty: ctx.t(Catalogue.allKinds))
         let sorts = options(
-            [(CourseSort.startsOn.rawValue, ctx.t(Catalogue.sortNewest)), (CourseSort.name.rawValue, ctx.t(Catalogue.courseName)),
-             (CourseSort.code.rawValue, ctx.t(Catalogue.courseCode))], selected: query.sort.rawValue)
+            [
+                (CourseSort.startsOn.rawValue, ctx.t(Catalogue.sortNewest)), (CourseSort.name.rawValue, ctx.t(Catalogue.courseName)),
+                (CourseSort.code.rawValue, ctx.t(Catalogue.courseCode)),
+            ], selected: query.sort.rawValue)
         let filters: [(String, String)] = [
             ("q", query.text), ("kind", query.kind), ("year", query.year.map(String.init) ?? ""), ("unit", query.unitCode),
             ("sort", query.sort == .startsOn ? "" : query.sort.rawValue),
         ]
-        let createForm: HTML = principal.role.canWriteRecords ? courseForm(ctx, principal, form: form, message: message, errors: errors, edit: nil) : .empty
+        let createForm: HTML =
+            principal.role.canWriteRecords ? courseForm(ctx, principal, form: form, message: message, errors: errors, edit: nil) : .empty
         let body: HTML = """
             <h1>\(ctx.t(Catalogue.trainingArea))</h1>
             <p class="actions"><a class="button secondary" href="\(SiteURL.exams)">\(ctx.t(Catalogue.examsArea))</a>
@@ -292,17 +300,21 @@ extension Site {
     }
 
     /// The form that opens a course, or edits one (`edit`: the course with its version).
-    func courseForm(_ ctx: PageContext, _ principal: Principal, form: FormData, message: Localized?, errors: [FieldError], edit: TrainingCourse?) -> HTML {
+    func courseForm(
+        _ ctx: PageContext, _ principal: Principal, form: FormData, message: Localized?, errors: [FieldError], edit: TrainingCourse?
+    ) -> HTML {
         let draft = form.values.isEmpty ? (edit?.draft ?? CourseDraft(organizerCode: principal.unitCode)) : Self.courseDraft(form)
         let kinds = options(TrainingCourseKind.allCases.map { ($0.rawValue, ctx.t($0.label)) }, selected: draft.kind)
         let action = edit.map { SiteURL.course($0.id) } ?? SiteURL.trainingCourses
-        let statuses = options([("", ctx.t(Catalogue.statusByDates)), (CourseStatus.cancelled.rawValue, ctx.t(CourseStatus.cancelled.label))], selected: draft.status)
-        let editOnly: HTML = edit.map { course in
-            """
-            <label for="status">\(ctx.t(Catalogue.courseStatusLabel))</label><select id="status" name="status">\(statuses)</select>
-            <input type="hidden" name="version" value="\(String(form.values.isEmpty ? course.version : Int(form.string("version")) ?? course.version))">
-            """
-        } ?? .empty
+        let statuses = options(
+            [("", ctx.t(Catalogue.statusByDates)), (CourseStatus.cancelled.rawValue, ctx.t(CourseStatus.cancelled.label))], selected: draft.status)
+        let editOnly: HTML =
+            edit.map { course in
+                """
+                <label for="status">\(ctx.t(Catalogue.courseStatusLabel))</label><select id="status" name="status">\(statuses)</select>
+                <input type="hidden" name="version" value="\(String(form.values.isEmpty ? course.version : Int(form.string("version")) ?? course.version))">
+                """
+            } ?? .empty
         let title = ctx.t(edit == nil ? Catalogue.newCourse : Catalogue.editCourse)
         return """
             <h2>\(title)</h2>
@@ -357,7 +369,9 @@ extension Site {
         let which = form.string("_form")
         func filled(_ name: String) -> FormData { which == name ? form : FormData() }
         func errorsFor(_ name: String) -> HTML { which == name ? Layout.errors(ctx, message, errors) : .empty }
-        let results = options(TrainingResult.allCases.map { ($0.rawValue, ctx.t($0.label)) }, selected: filled("add").string("result"), empty: ctx.t(Catalogue.noResultYet))
+        let results = options(
+            TrainingResult.allCases.map { ($0.rawValue, ctx.t($0.label)) }, selected: filled("add").string("result"),
+            empty: ctx.t(Catalogue.noResultYet))
         var forms: HTML = .empty
         if canWrite {
             let add = filled("add")
@@ -431,14 +445,16 @@ extension Site {
             """
         return Layout.page(
             ctx, title: title,
-            breadcrumbs: [(ctx.t(Catalogue.cadres), SiteURL.cadres), (ctx.t(Catalogue.trainingArea), SiteURL.trainingCourses), (title, nil)], flash: flash,
+            breadcrumbs: [(ctx.t(Catalogue.cadres), SiteURL.cadres), (ctx.t(Catalogue.trainingArea), SiteURL.trainingCourses), (title, nil)],
+            flash: flash,
             content: body)
     }
 
     func enrollmentAction(
         _ request: Request, _ context: AppContext, _ principal: Principal, id: Int64, form: FormData, _ action: () async throws -> String
     ) async throws -> Response {
-        try await formAction(request, context, form: form, page: { try await enrollmentPage($0, principal, id: id, form: $1, message: $2, errors: $3) }, action)
+        try await formAction(
+            request, context, form: form, page: { try await enrollmentPage($0, principal, id: id, form: $1, message: $2, errors: $3) }, action)
     }
 
     func enrollmentPage(
