@@ -461,7 +461,8 @@ extension Site {
         _ ctx: PageContext, _ principal: Principal, id: Int64, form: FormData = FormData(), message: Localized? = nil, errors: [FieldError] = []
     ) async throws -> HTML {
         let (e, course, organizes) = try await services.training.enrollment(principal, id: id)
-        let filled = !form.values.isEmpty
+        // The result form comes back as typed; a refused annulment leaves it as stored.
+        let filled = form.values["version"] != nil
         let result = filled ? form.string("result") : e.outcome.result?.rawValue ?? ""
         let results = options(TrainingResult.allCases.map { ($0.rawValue, ctx.t($0.label)) }, selected: result, empty: ctx.t(Catalogue.noResultYet))
         let canWrite = principal.role.canWriteRecords && organizes && e.isActive
