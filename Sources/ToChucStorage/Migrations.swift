@@ -56,7 +56,8 @@ enum Migrator {
         Migration(version: 15, name: "planning lists", statements: planning),
         // Staffing quotas per agency and year (issue 5): Migrations+Staffing.swift.
         Migration(version: 16, name: "staffing quotas", statements: staffingQuotas),
-        // 17 (training and exams) comes from its branch.
+        // Training courses, trainees, exam sessions, candidates, training plans (issue 5): Migrations+Training.swift.
+        Migration(version: 17, name: "training and exams", statements: training),
         // Political-standard vetting cases (issue 5): Migrations+Vetting.swift.
         Migration(version: 18, name: "vetting cases", statements: vetting),
         // Rule sets added by administrators, and classification per review period (issue 6): Migrations+Assessment.swift.

@@ -33,6 +33,8 @@ struct Report: AsyncParsableCommand {
         lines.append("  \(Catalogue.figureLeft.vi): " + ReportService.leavingKinds.map { "\($0.label.vi) \(vi(f.left[$0.rawValue] ?? 0))" }.joined(separator: ", "))
         lines.append("  \(Catalogue.figureNewUnitsNonState.vi): \(vi(f.newUnitsNonState))")
         lines.append("  \(Catalogue.figureApprovals.vi): " + ManagementLevel.allCases.map { "\($0.label.vi) \(vi(f.approvals[$0.rawValue] ?? 0))" }.joined(separator: ", "))
+        lines.append("  \(Catalogue.figureTrained.vi): \(vi(f.trained))")
+        lines.append("  \(Catalogue.figureCourses.vi): " + Catalogue.coursesAndTrainees(f.coursesOrganized, f.courseTrainees).vi)
         lines.append("  \(Catalogue.figureVettingConcluded.vi): \(vi(f.vettingConcluded))")
         let total = f.ratings.values.reduce(0, +)
         lines.append(

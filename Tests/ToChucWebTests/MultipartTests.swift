@@ -145,7 +145,7 @@ import ToChucDomain
     }
 
     @Test(
-        "only the known files (members.csv, org_units.csv, agencies.csv, positions.csv) and *.xlsx are accepted, without any path",
+        "only the known files of the interchange format and *.xlsx are accepted, without any path",
         arguments: [
             ("members.csv", "members.csv"),
             ("MEMBERS.CSV", "members.csv"),
@@ -167,7 +167,9 @@ import ToChucDomain
             ("book\n.xlsx", nil),
             ("Positions.csv", "positions.csv"),  // issue 5 added positions.csv and agencies.csv
             ("agencies.csv", "agencies.csv"),
-            ("evaluations.csv", nil),
+            ("Trainings.CSV", "trainings.csv"),  // and trainings.csv
+            ("Evaluations.csv", "evaluations.csv"),  // and evaluations.csv (issue 6)
+            ("congresses.csv", nil),
             ("", nil),
             (String(repeating: "a", count: 300) + ".xlsx", nil),
         ] as [(String, String?)])

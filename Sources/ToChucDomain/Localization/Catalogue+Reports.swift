@@ -43,6 +43,17 @@ extension Catalogue {
     public static let figureNewUnitsNonState = t(
         "Tổ chức cơ sở đảng mới thành lập trong doanh nghiệp ngoài khu vực nhà nước", "New base units in non-state enterprises")
     public static let figureApprovals = t("Phê duyệt cán bộ theo diện quản lý", "Cadre approvals by managing level")
+    public static let figureTrained = t("Cán bộ được cử đi đào tạo, bồi dưỡng", "People sent to training")
+    public static let definitionTrained = t(
+        "Lượt học viên do tổ chức trong phạm vi cử đi, ở các lớp khai giảng trong kỳ (nơi tổ chức lớp ở đâu cũng được).",
+        "Trainees sent by units of the subtree to courses that started in the period (wherever organized).")
+    public static let figureCourses = t("Lớp đào tạo, bồi dưỡng tổ chức trong kỳ", "Courses organized")
+    public static let definitionCourses = t(
+        "Lớp do tổ chức trong phạm vi mở, khai giảng trong kỳ (không kể lớp đã hủy), và số học viên của các lớp đó.",
+        "Courses organized by the subtree that started in the period (cancelled ones aside), and their trainees.")
+    public static func coursesAndTrainees(_ courses: Int, _ trainees: Int) -> Localized {
+        t("\(VietnameseFormat.integer(courses)) lớp, \(VietnameseFormat.integer(trainees)) học viên", "\(EnglishFormat.integer(courses)) courses, \(EnglishFormat.integer(trainees)) trainees")
+    }
     public static let figureVettingConcluded = t("Thẩm định tiêu chuẩn chính trị (trường hợp đã kết luận)", "Vetting cases concluded")
     public static let definitionVettingConcluded = t(
         "Hồ sơ thẩm định do tổ chức trong phạm vi xử lý, có ngày kết luận trong kỳ.", "Cases handled in the subtree with a conclusion date in the period.")

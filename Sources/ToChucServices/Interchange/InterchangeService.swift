@@ -38,8 +38,8 @@ public struct InterchangeService: Sendable {
 
     /// The files this version knows, in load order (files that refer to others come after them).
     public static let knownFiles = [
-        OrgUnitsFile.fileName, MembersFile.fileName, AgenciesFile.fileName, PositionsFile.fileName, VettingCasesFile.fileName,
-        EvaluationsFile.fileName,
+        OrgUnitsFile.fileName, MembersFile.fileName, AgenciesFile.fileName, PositionsFile.fileName, TrainingsFile.fileName, ExamsFile.fileName,
+        VettingCasesFile.fileName, EvaluationsFile.fileName,
     ]
 
     /// Loads a dataset, all or nothing. Throws `ImportFailure` naming every wrong row; nothing is stored then.
@@ -112,6 +112,15 @@ public struct InterchangeService: Sendable {
             if let rows = dataset.tables[PositionsFile.fileName], problems.isEmpty {
                 summary.add(try await CadreImport.importPositions(
                     sql, principal: principal, records: rows, source: (sourceName, dataset.hashes[PositionsFile.fileName] ?? "")))
+            }
+            // Training (issue 5): courses and trainees, then exams (their plans name courses).
+            if let rows = dataset.tables[TrainingsFile.fileName], problems.isEmpty {
+                summary.add(try await TrainingImport.importTrainings(
+                    sql, principal: principal, records: rows, source: (sourceName, dataset.hashes[TrainingsFile.fileName] ?? "")))
+            }
+            if let rows = dataset.tables[ExamsFile.fileName], problems.isEmpty {
+                summary.add(try await ExamImport.importExams(
+                    sql, principal: principal, records: rows, source: (sourceName, dataset.hashes[ExamsFile.fileName] ?? "")))
             }
             // Vetting cases name members, cadres and units: last.
             if let rows = dataset.tables[VettingCasesFile.fileName], problems.isEmpty {
@@ -471,9 +480,12 @@ public struct InterchangeService: Sendable {
         let positions = try await db.read { sql in try await CadreImport.positionRows(sql, principal: principal) }
         let vetting = try await db.read { sql in try await VettingImport.rows(sql, principal: principal) }
         let evaluations = try await db.read { sql in try await EvaluationImport.rows(sql, principal: principal) }
+        let trainings = try await db.read { sql in try await TrainingImport.rows(sql, principal: principal) }
+        let exams = try await db.read { sql in try await ExamImport.rows(sql, principal: principal) }
         let tables: [(file: String, sheet: String, rows: [[String]])] = [
             (OrgUnitsFile.fileName, OrgUnitsFile.sheetName, units), (MembersFile.fileName, MembersFile.sheetName, members),
             (AgenciesFile.fileName, AgenciesFile.sheetName, agencies), (PositionsFile.fileName, PositionsFile.sheetName, positions),
+            (TrainingsFile.fileName, TrainingsFile.sheetName, trainings), (ExamsFile.fileName, ExamsFile.sheetName, exams),
             (VettingCasesFile.fileName, VettingCasesFile.sheetName, vetting), (EvaluationsFile.fileName, EvaluationsFile.sheetName, evaluations),
         ]
         var files: [String: (rows: Int, sha256: String)] = [:]

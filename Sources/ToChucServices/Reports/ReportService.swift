@@ -30,6 +30,12 @@ public struct ReportFigures: Sendable, Equatable, Encodable {
     public let ratings: [String: Int]
     /// The same for organizations (party units rated by their parent).
     public let ratingsUnits: [String: Int]
+    /// Trainee enrollments sent by units of the subtree to courses that started in the period ("cử 1.656 cán bộ đi đào
+    /// tạo", `TrainingService.trainedCount`).
+    public let trained: Int
+    /// Courses organized by the subtree that started in the period, and their trainees ("14 lớp … 133 học viên").
+    public let coursesOrganized: Int
+    public let courseTrainees: Int
     /// Political-standard vetting cases concluded in the period by units of the subtree (`VettingService.concludedCount`).
     public let vettingConcluded: Int
 
@@ -42,6 +48,9 @@ public struct ReportFigures: Sendable, Equatable, Encodable {
         case ratings
         case ratingsUnits = "ratings_units"
         case vettingConcluded = "vetting_concluded"
+        case trained
+        case coursesOrganized = "courses_organized"
+        case courseTrainees = "course_trainees"
     }
 }
 
@@ -97,6 +106,9 @@ public struct ReportService: Sendable {
         let stats = try await units.stats(principal, code: unitCode, asOf: period.to)
         let approvals = try await DecisionService(db: db).approvalCounts(principal, unitCode: unitCode, from: period.from, to: period.to)
         let vetting = try await VettingService(db: db).concludedCount(principal, unitCode: unitCode, from: period.from, to: period.to)
+        let training = TrainingService(db: db)
+        let trained = try await training.trainedCount(principal, unitCode: unitCode, from: period.from, to: period.to)
+        let courses = try await training.coursesOrganized(principal, unitCode: unitCode, from: period.from, to: period.to)
         let range = PathRange.of(then.path)
         let figures = try await db.read { sql in
             let admitted = try await Self.membersByDate(sql, column: "admitted_on", period: period, range: range)
@@ -121,7 +133,8 @@ public struct ReportService: Sendable {
             return ReportFigures(
                 cells: stats.cells, cellsWithCommittee: stats.cellsWithCommittee, admitted: admitted, admittedPrevious: previous,
                 recognized: recognized, left: left, transferredOut: transferred, newUnitsNonState: newUnits, approvals: approvals.approvals,
-                ratings: try await ratings(.member), ratingsUnits: try await ratings(.unit), vettingConcluded: vetting)
+                ratings: try await ratings(.member), ratingsUnits: try await ratings(.unit),
+                trained: trained, coursesOrganized: courses.count, courseTrainees: courses.reduce(0) { $0 + $1.trainees }, vettingConcluded: vetting)
         }
         return BriefingReport(unitCode: current.code, unitName: then.name, period: period, figures: figures)
     }

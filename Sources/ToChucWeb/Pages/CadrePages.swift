@@ -497,6 +497,7 @@ extension Site {
             <h2>\(ctx.t(Catalogue.planningOfCadre))</h2>
             \(planningTable)
             \(vetting)
+            \(try await trainingSection(ctx, principal, cadreId: c.id))
             <h2>\(ctx.t(Catalogue.discipline))</h2>
             \(disciplineItems.isEmpty ? HTML("<p>\(ctx.t(Catalogue.noRecords))</p>") : HTML("<ul id=\"disciplines\">\(disciplineItems)</ul>"))
             \(forms)

@@ -194,6 +194,7 @@ extension Site {
                 <h2>\(ctx.t(Catalogue.memberEvents))</h2>
                 \(memberEvents(ctx, principal, member, events, form: FormData(), message: nil, errors: []))
                 \(vetting)
+                \(try await trainingSection(ctx, principal, memberId: member.id))
                 <h2>\(ctx.t(Catalogue.history))</h2>
                 \(Layout.history(ctx, personal ? history : history.map(Self.maskedEntry)))
                 """

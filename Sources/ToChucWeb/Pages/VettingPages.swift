@@ -133,11 +133,6 @@ extension Site {
         }
     }
 
-    /// A refused stale save shown like field errors: each field someone else changed, with its value now.
-    static func conflictErrors(_ changes: [FieldChange]) -> [FieldError] {
-        changes.map { FieldError($0.field, Localized(vi: "\($0.old ?? "∅") → \($0.new ?? "∅")", en: "\($0.old ?? "∅") → \($0.new ?? "∅")")) }
-    }
-
     /// The list's query from the request's parameters.
     static func vettingQuery(_ request: Request) -> VettingQuery {
         var query = VettingQuery()
