@@ -147,5 +147,5 @@ def test_staffing_is_entered_and_the_dashboard_and_report_read_in_a_browser(serv
     assert browser.find_element(By.ID, "warning-counts").text
     shot(browser, "warnings-dashboard")
     browser.get(base + "/reports?unit=T01-A&period=2014")
-    assert "Kết nạp 1 đảng viên mới, tăng 1 so với năm 2013 (0)." in browser.find_element(By.ID, "report-summary").text
+    assert "Kết nạp 1 đảng viên mới, tăng 1 so với năm 2013 (0)." in browser.find_element(By.ID, "report-text").text
     shot(browser, "report")

@@ -118,3 +118,36 @@ def test_the_report_counts_admissions_of_the_period_against_a_year_earlier(serve
     assert cli["unit"] == "T01" and cli["figures"]["admitted"] == 1 and cli["figures"]["admitted_previous"] == 0
     bad = run_cli("report", "--unit", "T01", "--period", "2010-Q5", db=server.db, check=False)
     assert bad.returncode != 0 and "2023-Q3" in bad.stderr
+
+
+def test_the_report_downloads_as_word_excel_pdf_and_a_printable_page(server, workdir):
+    import io
+
+    import docx
+    import openpyxl
+
+    head = login(server.base, "head-t01-a")
+    page = head.get(server.base + "/reports?unit=T01-A&period=2014").text
+    assert 'id="report-text"' in page and "II. Công tác đảng viên" in page and 'id="chart-ratings"' in page
+    word = head.get(server.base + "/reports?unit=T01-A&period=2014&format=docx")
+    assert word.status_code == 200 and word.headers["Content-Type"].startswith("application/vnd.openxmlformats-officedocument.wordprocessingml")
+    document = docx.Document(io.BytesIO(word.content))
+    text = "\n".join(p.text for p in document.paragraphs)
+    assert "Báo cáo giao ban năm 2014 — Đảng bộ xã An Bình" in text
+    assert "Kết nạp 1 đảng viên mới, tăng 1 so với năm 2013 (0)." in text
+    assert document.tables and document.tables[0].rows[0].cells[0].text == "Chỉ tiêu"
+    excel = head.get(server.base + "/reports?unit=T01-A&period=2014&format=xlsx")
+    book = openpyxl.load_workbook(io.BytesIO(excel.content))
+    figures = {row[0]: row for row in book.worksheets[0].iter_rows(min_row=2, values_only=True)}
+    assert figures["admitted"][2] == 1 and isinstance(figures["admitted"][2], (int, float)) and figures["admitted"][3] == 0
+    assert isinstance(figures["cells"][2], (int, float)) and figures["approvals.central"][2] == 0
+    printable = head.get(server.base + "/reports?unit=T01-A&period=2014&format=html").text
+    assert printable.startswith("<!doctype html>") and "I. Công tác tổ chức" in printable and "<nav" not in printable
+    pdf = head.get(server.base + "/reports?unit=T01-A&period=2014&format=pdf")
+    assert pdf.status_code == 200 and pdf.content.startswith(b"%PDF")
+    assert head.get(server.base + "/reports?unit=T01-A&period=2014&format=odt").status_code == 422
+    out = workdir / "report.docx"
+    run_cli("report", "--unit", "T01", "--period", "2014", "--format", "docx", "--output", str(out), db=server.db)
+    assert "Kết nạp 1 đảng viên mới" in "\n".join(p.text for p in docx.Document(str(out)).paragraphs)
+    text = run_cli("report", "--unit", "T01", "--period", "2014", db=server.db).stdout
+    assert "III. Công tác cán bộ" in text and "Thẩm định tiêu chuẩn chính trị 0 trường hợp." in text

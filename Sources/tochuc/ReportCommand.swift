@@ -2,44 +2,50 @@ import ArgumentParser
 import Foundation
 import ToChucDomain
 import ToChucServices
+import ToChucWeb
 
-/// `tochuc report`: the briefing report's figures for a unit's subtree and a period (DOMAIN.md §5, issue 7).
+/// `tochuc report`: the briefing report of a unit's subtree for a period (DOMAIN.md §5, issue 7), as text, the JSON of
+/// /api/v1/units/{code}/report, printable HTML, PDF, Word or Excel.
 struct Report: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
-        abstract: "The briefing report of a unit's subtree for a period: text, or the JSON of /api/v1/units/{code}/report.")
+        abstract: "The briefing report of a unit's subtree for a period: text, json, html, pdf, docx or xlsx.")
     @OptionGroup var db: DatabaseOptions
-    @OptionGroup var out: OutputOptions
     @Option(name: .long, help: "Code of the unit.") var unit: String
     @Option(name: .long, help: "2022, 2023-06, 2023-H1, 2023-Q3 or 2023-01-01..2023-03-31.") var period: String
+    @Option(name: .long, help: "text, json, html, pdf, docx or xlsx.") var format: String = "text"
+    @Option(name: .long, help: "Write to this file (required for pdf, docx and xlsx).") var output: String?
+    @Option(name: .long, help: "Language of the document: vi or en.") var lang: String = "vi"
 
     func run() async throws {
         guard let parsed = ReportPeriod(parsing: period) else { throw ValidationError(Catalogue.periodInvalid(period).en) }
-        let report = try await withServices(db) { services in
-            try await services.reports.report(.currentCommandLine, unitCode: unit, period: parsed)
-        }
-        let f = report.figures
-        if out.format == .json {
+        guard ["text", "json", "html", "pdf", "docx", "xlsx"].contains(format) else { throw ValidationError("--format: text, json, html, pdf, docx or xlsx") }
+        if ["pdf", "docx", "xlsx"].contains(format) && output == nil { throw ValidationError("--format \(format) needs --output FILE") }
+        let language = Language(rawValue: lang) ?? .vi
+        let principal = Principal.currentCommandLine
+        let report = try await withServices(db) { services in try await services.reports.report(principal, unitCode: unit, period: parsed) }
+        let data: Data
+        switch format {
+        case "json":
             let encoder = JSONEncoder()
             encoder.outputFormatting = [.prettyPrinted, .sortedKeys]
-            try out.write(String(decoding: try encoder.encode(report), as: UTF8.self))
-            return
+            data = try encoder.encode(report) + Data("\n".utf8)
+        case "html": data = Data(Site.reportDocumentHTML(report, language, preparedBy: principal.actor).text.utf8)
+        case "pdf": data = try await PDFPrinter.pdf(Site.reportDocumentHTML(report, language, preparedBy: principal.actor).text)
+        case "docx": data = try ReportDocument.docx(report, language, preparedBy: principal.actor)
+        case "xlsx": data = try ReportDocument.xlsx(report, language, preparedBy: principal.actor)
+        default:
+            var lines = [ReportDocument.title(report, language), ReportDocument.subtitle(report, language, preparedBy: principal.actor, at: Date())]
+            for section in ReportDocument.sections(report, language) {
+                lines.append("")
+                lines.append(section.heading)
+                lines += section.sentences.map { "  - " + $0 }
+            }
+            data = Data((lines.joined(separator: "\n") + "\n").utf8)
         }
-        let vi = VietnameseFormat.integer
-        var lines = [Catalogue.reportTitle(report.unitName, parsed.label).vi, ""]
-        lines.append("  \(Catalogue.figureCellsWithCommittee.vi): \(VietnameseFormat.ratio(f.cellsWithCommittee, f.cells))")
-        lines.append("  " + Catalogue.sentenceAdmitted(f.admitted, f.admittedPrevious, parsed.yearEarlier.label).vi)
-        lines.append("  \(Catalogue.figureRecognized.vi): \(vi(f.recognized))")
-        lines.append("  \(Catalogue.figureTransferredOut.vi): \(vi(f.transferredOut))")
-        lines.append("  \(Catalogue.figureLeft.vi): " + ReportService.leavingKinds.map { "\($0.label.vi) \(vi(f.left[$0.rawValue] ?? 0))" }.joined(separator: ", "))
-        lines.append("  \(Catalogue.figureNewUnitsNonState.vi): \(vi(f.newUnitsNonState))")
-        lines.append("  \(Catalogue.figureApprovals.vi): " + ManagementLevel.allCases.map { "\($0.label.vi) \(vi(f.approvals[$0.rawValue] ?? 0))" }.joined(separator: ", "))
-        lines.append("  \(Catalogue.figureTrained.vi): \(vi(f.trained))")
-        lines.append("  \(Catalogue.figureCourses.vi): " + Catalogue.coursesAndTrainees(f.coursesOrganized, f.courseTrainees).vi)
-        lines.append("  \(Catalogue.figureVettingConcluded.vi): \(vi(f.vettingConcluded))")
-        let total = f.ratings.values.reduce(0, +)
-        lines.append(
-            "  \(Catalogue.figureRatings.vi): "
-                + Rating.allCases.map { "\(Catalogue.ratingShort($0).vi) \(VietnameseFormat.ratio(f.ratings[$0.rawValue] ?? 0, total))" }.joined(separator: ", "))
-        try out.write(lines.joined(separator: "\n"))
+        if let output {
+            try data.write(to: URL(fileURLWithPath: output), options: .atomic)
+        } else {
+            FileHandle.standardOutput.write(data)
+        }
     }
 }

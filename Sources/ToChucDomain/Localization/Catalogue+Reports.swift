@@ -88,3 +88,69 @@ extension Catalogue {
             "\(EnglishFormat.integer(n)) new members admitted, \(en) in \(previousLabel.en) (\(EnglishFormat.integer(previous))).")
     }
 }
+
+/// The report as a document: sections and sentences in the form of the seeds.
+extension Catalogue {
+    public static let figureCells = t("Chi bộ (trực thuộc)", "Cells")
+    public static let figureCoursesOnly = t("Lớp đào tạo, bồi dưỡng tổ chức", "Courses organized")
+    public static let figureCourseTrainees = t("Học viên các lớp tổ chức", "Trainees of the courses organized")
+    public static let reportFigureKey = t("Mã chỉ tiêu", "Key")
+    public static let reportYearEarlier = t("Cùng kỳ năm trước", "A year earlier")
+    public static let reportFiguresTable = t("Bảng số liệu", "Figures")
+    public static let reportPrintable = t("Bản in", "Printable")
+    public static let downloadPDF = t("Tải PDF", "Download PDF")
+    public static let downloadDOCX = t("Tải về Word (.docx)", "Download Word (.docx)")
+    public static let reportDefinitionsHelp = t(
+        "Mỗi số liệu tính từ hồ sơ trong hệ thống theo định nghĩa của nó (xem API /api/v1/units/{mã}/report); bấm vào số liệu để xem các hồ sơ.",
+        "Each figure is counted from the records by its definition (see the API /api/v1/units/{code}/report); follow a figure to its records.")
+    public static let reportFiguresSheet = t("So lieu", "Figures")
+    public static let reportTextSheet = t("Bao cao", "Report")
+    public static let sectionOrganization = t("I. Công tác tổ chức, xây dựng tổ chức đảng", "I. Party organizations")
+    public static let sectionMembers = t("II. Công tác đảng viên", "II. Party members")
+    public static let sectionCadres = t("III. Công tác cán bộ", "III. Cadre work")
+    public static let sectionAssessment = t("IV. Đánh giá, xếp loại chất lượng", "IV. Classification")
+    public static func approvalsOf(_ level: Localized) -> Localized { t("Phê duyệt cán bộ diện \(level.vi) quản lý", "Approvals, managed by \(level.en)") }
+    public static func ratingsOf(_ subject: Localized, _ rating: Localized) -> Localized { t("\(subject.vi): \(rating.vi.lowercased())", "\(subject.en): \(rating.en.lowercased())") }
+    public static func reportSubtitle(_ from: String, _ to: String, _ who: String, _ when: String) -> Localized {
+        t("Số liệu từ ngày \(from) đến ngày \(to); lập bởi \(who) lúc \(when).", "Figures from \(from) to \(to); prepared by \(who) at \(when).")
+    }
+    public static func sentenceCells(_ withCommittee: Int, _ cells: Int) -> Localized {
+        t("Toàn đảng bộ có \(VietnameseFormat.ratio(withCommittee, cells)) chi bộ có cấp ủy.", "\(EnglishFormat.ratio(withCommittee, cells)) cells have an elected committee.")
+    }
+    public static func sentenceNewUnits(_ n: Int) -> Localized {
+        t(
+            "Thành lập mới \(VietnameseFormat.integer(n)) tổ chức cơ sở đảng trong doanh nghiệp ngoài khu vực nhà nước.",
+            "\(EnglishFormat.integer(n)) new base units founded in non-state enterprises.")
+    }
+    public static func sentenceRecognized(_ n: Int) -> Localized {
+        t("Công nhận \(VietnameseFormat.integer(n)) đảng viên chính thức.", "\(EnglishFormat.integer(n)) members recognized as full members.")
+    }
+    public static func sentenceLeft(transferredOut: Int, left: [String: Int]) -> Localized {
+        let vi = VietnameseFormat.integer
+        let en = EnglishFormat.integer
+        let l = { (k: MemberEventKind) in left[k.rawValue] ?? 0 }
+        return t(
+            "Chuyển sinh hoạt đảng chính thức ra ngoài \(vi(transferredOut)) đảng viên; khai trừ \(vi(l(.expelled))), xóa tên \(vi(l(.removed))), xin ra khỏi Đảng \(vi(l(.resigned))); từ trần \(vi(l(.deceased))) đảng viên.",
+            "\(en(transferredOut)) members transferred out; \(en(l(.expelled))) expelled, \(en(l(.removed))) removed, \(en(l(.resigned))) resigned; \(en(l(.deceased))) deceased.")
+    }
+    public static func sentenceApprovals(_ approvals: [String: Int]) -> Localized {
+        let total = approvals.values.reduce(0, +)
+        let vi = ManagementLevel.allCases.map { "diện \($0.label.vi) quản lý \(VietnameseFormat.integer(approvals[$0.rawValue] ?? 0))" }.joined(separator: ", ")
+        let en = ManagementLevel.allCases.map { "\($0.label.en) \(EnglishFormat.integer(approvals[$0.rawValue] ?? 0))" }.joined(separator: ", ")
+        return t("Phê duyệt \(VietnameseFormat.integer(total)) lượt cán bộ (\(vi)).", "\(EnglishFormat.integer(total)) cadre approvals (\(en)).")
+    }
+    public static func sentenceTraining(_ trained: Int, _ courses: Int, _ trainees: Int) -> Localized {
+        t(
+            "Cử \(VietnameseFormat.integer(trained)) cán bộ đi đào tạo, bồi dưỡng; tổ chức \(VietnameseFormat.integer(courses)) lớp với \(VietnameseFormat.integer(trainees)) học viên.",
+            "\(EnglishFormat.integer(trained)) people sent to training; \(EnglishFormat.integer(courses)) courses organized with \(EnglishFormat.integer(trainees)) trainees.")
+    }
+    public static func sentenceVetting(_ n: Int) -> Localized {
+        t("Thẩm định tiêu chuẩn chính trị \(VietnameseFormat.integer(n)) trường hợp.", "\(EnglishFormat.integer(n)) political-standard vetting cases concluded.")
+    }
+    public static func sentenceRatings(_ subject: Localized, _ counts: [String: Int], _ period: Localized) -> Localized {
+        let total = counts.values.reduce(0, +)
+        let vi = Rating.allCases.map { "\($0.label.vi.lowercased()) \(VietnameseFormat.ratio(counts[$0.rawValue] ?? 0, total))" }.joined(separator: "; ")
+        let en = Rating.allCases.map { "\($0.label.en.lowercased()) \(EnglishFormat.ratio(counts[$0.rawValue] ?? 0, total))" }.joined(separator: "; ")
+        return t("\(subject.vi) (xếp loại \(period.vi)): \(vi).", "\(subject.en) (review of \(period.en)): \(en).")
+    }
+}

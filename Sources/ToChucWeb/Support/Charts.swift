@@ -14,7 +14,8 @@ enum Charts {
     }
 
     /// Horizontal bars on a 0–100% scale, with a dashed mark at each bar's target.
-    static func bars(_ bars: [Bar], title: String, id: String) -> HTML {
+    /// `scaled` false: the bars are counts against the largest (no percent axis).
+    static func bars(_ bars: [Bar], title: String, id: String, scaled: Bool = true) -> HTML {
         let width = 560
         let labelWidth = 190
         let scale = width - labelWidth - 120
@@ -36,9 +37,11 @@ enum Charts {
             }
         }
         let axisY = height - 8
-        parts.append("<text x=\"\(labelWidth)\" y=\"\(axisY)\" class=\"chart-axis\">0%</text>")
-        parts.append("<text x=\"\(labelWidth + scale / 2 - 10)\" y=\"\(axisY)\" class=\"chart-axis\">50%</text>")
-        parts.append("<text x=\"\(labelWidth + scale - 30)\" y=\"\(axisY)\" class=\"chart-axis\">100%</text>")
+        if scaled {
+            parts.append("<text x=\"\(labelWidth)\" y=\"\(axisY)\" class=\"chart-axis\">0%</text>")
+            parts.append("<text x=\"\(labelWidth + scale / 2 - 10)\" y=\"\(axisY)\" class=\"chart-axis\">50%</text>")
+            parts.append("<text x=\"\(labelWidth + scale - 30)\" y=\"\(axisY)\" class=\"chart-axis\">100%</text>")
+        }
         return HTML(
             raw: "<svg id=\"\(HTML.escape(id))\" class=\"chart\" role=\"img\" aria-label=\"\(HTML.escape(title))\" viewBox=\"0 0 \(width) \(height)\" width=\"\(width)\" height=\"\(height)\" xmlns=\"http://www.w3.org/2000/svg\"><title>\(HTML.escape(title))</title>"
                 + parts.joined() + "</svg>")
