@@ -146,6 +146,9 @@ def test_staffing_is_entered_and_the_dashboard_and_report_read_in_a_browser(serv
     browser.get(base + "/cadres/warnings")
     assert browser.find_element(By.ID, "warning-counts").text
     shot(browser, "warnings-dashboard")
+    browser.get(base + "/")
+    assert browser.find_element(By.ID, "card-members").text and browser.find_elements(By.CSS_SELECTOR, "#chart-ages rect")
+    shot(browser, "dashboard")
     browser.get(base + "/reports?unit=T01-A&period=2014")
     assert "Kết nạp 1 đảng viên mới, tăng 1 so với năm 2013 (0)." in browser.find_element(By.ID, "report-text").text
     shot(browser, "report")

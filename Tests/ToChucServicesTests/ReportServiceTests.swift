@@ -98,6 +98,27 @@ struct ReportServiceTests {
         }
     }
 
+    @Test("the dashboard: members in the Party by age band and gender on the day, admissions per year of the last ten")
+    func dashboard() async throws {
+        try await TestDatabase.with { t in
+            try await t.seedTree()
+            let m = t.services.members
+            // 29 and 30 on the day (22/11/2026): two bands; a woman of 45; one who left is not counted.
+            _ = try await m.create(Self.cli, MemberTests.draft("Trẻ Tuổi", card: "10000001", birth: "1997-11-23", admitted: "2020-03-01", recognized: "2021-03-01"), today: Self.today)
+            _ = try await m.create(Self.cli, MemberTests.draft("Ba Mươi", card: "10000002", birth: "1996-11-22", admitted: "2020-06-01", recognized: "2021-06-01"), today: Self.today)
+            _ = try await m.create(
+                Self.cli, MemberTests.draft("Bốn Lăm", card: "10000003", gender: "female", birth: "1981-01-01", admitted: "2012-01-01", recognized: "2013-01-01"),
+                today: Self.today)
+            let gone = try await m.create(Self.cli, MemberTests.draft("Đã Đi", card: "10000004", birth: "1970-01-01", admitted: "2023-05-05", recognized: "2024-05-05"), today: Self.today)
+            _ = try await m.recordEvent(Self.cli, memberId: gone.id, MemberEventInput(kind: .resigned, effectiveOn: Self.date("2025-01-01"), decisionNo: "1-QĐ/ĐU"), today: Self.today)
+            let d = try await t.services.dashboard.dashboard(Self.cli, unitCode: "T01", today: Self.today)
+            #expect(d.ages[.under30]?[.male] == 1 && d.ages[.from30]?[.male] == 1 && d.ages[.from40]?[.female] == 1 && d.ages[.from50] == nil)
+            #expect(d.admissionsByYear.count == 10 && d.admissionsByYear.first?.year == 2017 && d.admissionsByYear.last?.year == 2026)
+            #expect(d.admissionsByYear.first { $0.year == 2020 }?.count == 2 && d.admissionsByYear.first { $0.year == 2023 }?.count == 1)
+            #expect(d.month.period.key == "2026-11")
+        }
+    }
+
     @Test("a unit outside the principal's subtree is not found; a unit that did not exist on the period's last day is refused")
     func scope() async throws {
         try await TestDatabase.with { t in

@@ -154,3 +154,23 @@ extension Catalogue {
         return t("\(subject.vi) (xếp loại \(period.vi)): \(vi).", "\(subject.en) (review of \(period.en)): \(en).")
     }
 }
+
+/// The dashboard (issue 7).
+extension Catalogue {
+    public static func ageBand(_ b: AgeBand) -> Localized {
+        switch b {
+        case .under30: return t("Dưới 30 tuổi", "Under 30")
+        case .from30: return t("Từ 30 đến 39", "30–39")
+        case .from40: return t("Từ 40 đến 49", "40–49")
+        case .from50: return t("Từ 50 đến 59", "50–59")
+        case .from60: return t("Từ 60 tuổi", "60 and over")
+        }
+    }
+    public static func dashboardMonth(_ period: Localized) -> Localized { t("Trong \(period.vi)", "In \(period.en)") }
+    public static let dashboardWaiting = t("Việc cần xử lý", "Waiting")
+    public static let dashboardMembers = t("Đảng viên", "Members")
+    public static let chartAges = t("Đảng viên theo độ tuổi và giới tính", "Members by age band and gender")
+    public static let chartAdmissions = t("Kết nạp đảng viên theo năm", "Admissions per year")
+    public static func chartRatings(_ year: Int) -> Localized { t("Xếp loại đảng viên năm \(year)", "Members' classification \(year)") }
+    public static let fullReport = t("Xem báo cáo giao ban", "Open the briefing report")
+}

@@ -49,6 +49,7 @@ public struct AppServices: Sendable {
     public let vetting: VettingService
     public let reports: ReportService
     public let rules: RuleService
+    public let dashboard: DashboardService
     public let evaluations: EvaluationService
 
     public init(db: Database) {
@@ -72,6 +73,7 @@ public struct AppServices: Sendable {
         self.vetting = VettingService(db: db)
         self.reports = ReportService(db: db)
         self.rules = RuleService(db: db)
+        self.dashboard = DashboardService(db: db)
         self.evaluations = EvaluationService(db: db)
     }
 

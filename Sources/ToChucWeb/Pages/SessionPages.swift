@@ -55,10 +55,12 @@ extension Site {
                     """
             }
             let offer = try await demoOffer(ctx, principal)
+            let dashboard = try await services.dashboard.dashboard(principal, unitCode: unit.code)
             let body: HTML = """
                 <h1>\(unit.name)</h1>
                 <p class="muted">\(ctx.t(Catalogue.welcome(principal.displayName)))</p>
                 \(offer)
+                \(dashboardSection(ctx, dashboard))
                 <h2>\(ctx.t(Catalogue.unitsInSubtree))</h2>
                 <div class="cards">\(cards)</div>
                 <div class="actions"><a class="button" href="\(SiteURL.unit(unit.code))">\(ctx.t(Catalogue.view)): \(unit.name)</a>
@@ -66,6 +68,64 @@ extension Site {
                 """
             return Responses.html(Layout.page(ctx, title: ctx.t(Catalogue.home), content: body))
         }
+    }
+
+    /// The unit's figures of this month and the work waiting, each linked to its records, with the charts (issue 7).
+    func dashboardSection(_ ctx: PageContext, _ d: Dashboard) -> HTML {
+        let f = d.month.figures
+        let p = d.month.period
+        let code = d.unit.code
+        func card(_ id: String, _ n: String, _ label: Localized, _ link: String) -> HTML {
+            "<a class=\"card\" id=\"card-\(id)\" href=\"\(link)\"><div class=\"figure\">\(n)</div><div>\(ctx.t(label))</div></a>"
+        }
+        let inParty = (d.membersByStatus[.full] ?? 0) + (d.membersByStatus[.probationary] ?? 0)
+        let monthCards: [HTML] = [
+            card("admitted", ctx.number(f.admitted), Catalogue.figureAdmitted, SiteURL.report(unit: code, period: p.key)),
+            card("recognized", ctx.number(f.recognized), Catalogue.figureRecognized, SiteURL.report(unit: code, period: p.key)),
+            card("approvals", ctx.number(f.approvals.values.reduce(0, +)), Catalogue.figureApprovals,
+                 SiteURL.with(SiteURL.approvals, [("unit", code), ("from", p.from.iso), ("to", p.to.iso)])),
+            card("trained", ctx.number(f.trained), Catalogue.figureTrained,
+                 SiteURL.with(SiteURL.trainingCourses, [("unit", code), ("from", p.from.iso), ("to", p.to.iso)])),
+            card("vetting", ctx.number(f.vettingConcluded), Catalogue.figureVettingConcluded, SiteURL.with(SiteURL.vetting, [("unit", code)])),
+        ]
+        let waiting: [HTML] = [
+            card("members", ctx.number(inParty), Catalogue.dashboardMembers, SiteURL.with(SiteURL.members, [("unit", code)])),
+            card("cells", ctx.ratio(f.cellsWithCommittee, f.cells), Catalogue.figureCellsWithCommittee, SiteURL.tree(root: code, asOf: nil)),
+            card("recognition-overdue", ctx.number(d.recognitionOverdue), Catalogue.recognitionOverdue, SiteURL.admission),
+            card("retiring", ctx.number(d.retiring), Catalogue.retiringList, SiteURL.with(SiteURL.retiring, [("unit", code)])),
+            card("reappointment", ctx.number(d.reappointmentDue), Catalogue.reappointmentList, SiteURL.with(SiteURL.reappointment, [("unit", code)])),
+        ]
+        let ageTotal = d.ages.values.flatMap(\.values).reduce(0, +)
+        let ageBars: [Charts.Bar] = AgeBand.allCases.flatMap { band in
+            Gender.allCases.map { gender in
+                let n = d.ages[band]?[gender] ?? 0
+                return Charts.Bar(
+                    label: ctx.t(band.label) + " — " + ctx.t(gender.label), hundredths: ageTotal == 0 ? 0 : n * 10_000 / ageTotal,
+                    figure: ctx.ratio(n, ageTotal), targetPercent: nil, met: nil)
+            }
+        }
+        let most = max(1, d.admissionsByYear.map(\.count).max() ?? 1)
+        let yearBars = d.admissionsByYear.map {
+            Charts.Bar(label: String($0.year), hundredths: $0.count * 10_000 / most, figure: ctx.number($0.count), targetPercent: nil, met: nil)
+        }
+        let rated = d.lastYearRatings.values.reduce(0, +)
+        let ratingBars = Rating.allCases.map { r in
+            let n = d.lastYearRatings[r] ?? 0
+            return Charts.Bar(label: ctx.t(Catalogue.ratingShort(r)), hundredths: rated == 0 ? 0 : n * 10_000 / rated, figure: ctx.ratio(n, rated), targetPercent: nil, met: nil)
+        }
+        let lastYear = Timestamp.vietnamDate().year - 1
+        return """
+            <section id="dashboard">
+            <h2>\(ctx.t(Catalogue.dashboardMonth(p.label)))</h2>
+            <div class="cards">\(monthCards)</div>
+            <h2>\(ctx.t(Catalogue.dashboardWaiting))</h2>
+            <div class="cards">\(waiting)</div>
+            <div class="actions"><a class="button secondary" href="\(SiteURL.report(unit: code, period: p.key))">\(ctx.t(Catalogue.fullReport))</a></div>
+            <h3>\(ctx.t(Catalogue.chartAges))</h3>\(Charts.bars(ageBars, title: ctx.t(Catalogue.chartAges), id: "chart-ages"))
+            <h3>\(ctx.t(Catalogue.chartAdmissions))</h3>\(Charts.bars(yearBars, title: ctx.t(Catalogue.chartAdmissions), id: "chart-admissions", scaled: false))
+            <h3>\(ctx.t(Catalogue.chartRatings(lastYear)))</h3>\(Charts.bars(ratingBars, title: ctx.t(Catalogue.chartRatings(lastYear)), id: "chart-dashboard-ratings"))
+            </section>
+            """
     }
 
     func loginPage(_ request: Request, _ context: AppContext, error: Localized?, status: HTTPResponse.Status) -> Response {

@@ -53,6 +53,7 @@ enum StaticAssets {
         .cards { display:grid; grid-template-columns: repeat(auto-fill, minmax(12rem, 1fr)); gap:1rem; }
         .card { background:#fff; border:1px solid var(--line); padding:1rem; }
         .card .figure { font-size:1.8rem; font-weight:700; }
+        a.card { display:block; color:inherit; text-decoration:none; } a.card:hover, a.card:focus { border-color:var(--accent); }
         .muted { color:var(--muted); }
         .tree details { margin:.15rem 0; }
         .tree summary { cursor:pointer; padding:.15rem 0; }

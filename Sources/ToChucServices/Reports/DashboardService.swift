@@ -1,0 +1,82 @@
+import Foundation
+import SQLKit
+import ToChucDomain
+import ToChucStorage
+
+/// What the dashboard of a unit shows (issue 7): this month's report, the members in the Party now by age band and
+/// gender, admissions per year, and the counts of work waiting (overdue recognitions, vetting, re-appointments).
+public struct Dashboard: Sendable {
+    public let unit: OrgUnit
+    public let month: BriefingReport
+    /// Members in the Party today (probationary and full), by age band and gender.
+    public let ages: [AgeBand: [Gender: Int]]
+    /// Admissions per year, oldest first (the last ten years, this one included).
+    public let admissionsByYear: [(year: Int, count: Int)]
+    public let membersByStatus: [MemberStatus: Int]
+    /// Recognitions overdue (DOMAIN.md §2), cadres retiring within 12 months, appointments due for re-appointment.
+    public let recognitionOverdue: Int
+    public let retiring: Int
+    public let reappointmentDue: Int
+    /// Members' classification of last year's review, by class.
+    public let lastYearRatings: [Rating: Int]
+}
+
+/// The dashboard's figures, each read from the records (members counted by the unit they are in now).
+public struct DashboardService: Sendable {
+    let db: Database
+
+    public init(db: Database) { self.db = db }
+
+    public func dashboard(_ principal: Principal, unitCode: String, today: CivilDate = Timestamp.vietnamDate()) async throws -> Dashboard {
+        let unit = try await UnitService(db: db).get(principal, code: unitCode)
+        let month = ReportPeriod(parsing: today.iso.prefix(7).description)!
+        let report = try await ReportService(db: db).report(principal, unitCode: unit.code, period: month)
+        let range = PathRange.of(unit.path)
+        let (ages, years, statuses) = try await db.read { sql in
+            var ages: [AgeBand: [Gender: Int]] = [:]
+            // The band by comparing birth dates with the day each age is reached (ISO text sorts as dates).
+            let cutoffs = AgeBand.allCases.dropFirst().map { today.adding(years: -$0.from).iso }
+            let band: SQLQueryString = """
+                CASE WHEN m.birth_date > \(bind: cutoffs[0]) THEN 'under_30' WHEN m.birth_date > \(bind: cutoffs[1]) THEN '30_39'
+                WHEN m.birth_date > \(bind: cutoffs[2]) THEN '40_49' WHEN m.birth_date > \(bind: cutoffs[3]) THEN '50_59' ELSE '60_plus' END
+                """
+            for row in try await sql.raw(
+                """
+                SELECT \(band) AS band, m.gender, COUNT(*) AS n FROM members m
+                WHERE m.unit_path >= \(bind: range.lower) AND m.unit_path < \(bind: range.upper) AND m.status IN ('probationary', 'full')
+                AND m.birth_date IS NOT NULL GROUP BY 1, 2
+                """
+            ).all() {
+                guard let b = AgeBand(rawValue: try row.decode(column: "band", as: String.self)),
+                    let g = Gender(rawValue: try row.decode(column: "gender", as: String.self))
+                else { continue }
+                ages[b, default: [:]][g, default: 0] += try row.decode(column: "n", as: Int.self)
+            }
+            let first = today.year - 9
+            var byYear = Dictionary(uniqueKeysWithValues: (first...today.year).map { ($0, 0) })
+            for row in try await sql.raw(
+                """
+                SELECT substr(m.admitted_on, 1, 4) AS y, COUNT(*) AS n FROM members m
+                WHERE m.unit_path >= \(bind: range.lower) AND m.unit_path < \(bind: range.upper) AND m.admitted_on >= \(bind: "\(first)-01-01")
+                AND m.admitted_on <= \(bind: today.iso) GROUP BY 1
+                """
+            ).all() {
+                if let y = Int(try row.decode(column: "y", as: String.self)) { byYear[y] = try row.decode(column: "n", as: Int.self) }
+            }
+            let statuses = try await UnitService.membersByStatus(sql, path: unit.path, on: today)
+            return (ages, byYear.sorted { $0.key < $1.key }.map { (year: $0.key, count: $0.value) }, statuses)
+        }
+        let scoped = Principal(
+            userId: principal.userId, username: principal.username, displayName: principal.displayName, role: principal.role, unitId: unit.id,
+            unitCode: unit.code, unitName: unit.name, unitPath: unit.path, language: principal.language, tokenScope: principal.tokenScope,
+            address: principal.address, actor: principal.actor)
+        let overdue = try await AdmissionService(db: db).board(scoped, today: today).filter { $0.recognition == .overdue }.count
+        let cadres = CadreService(db: db)
+        let retiring = try await cadres.retiring(principal, unitCode: unit.code, today: today, perPage: 1).total
+        let due = try await cadres.dueForReappointment(principal, unitCode: unit.code, today: today, perPage: 1).total
+        let ratings = try await EvaluationService(db: db).results(principal, unitCode: unit.code, period: .year(today.year - 1), subject: .member).totals
+        return Dashboard(
+            unit: unit, month: report, ages: ages, admissionsByYear: years, membersByStatus: statuses, recognitionOverdue: overdue, retiring: retiring,
+            reappointmentDue: due, lastYearRatings: ratings)
+    }
+}
