@@ -64,6 +64,20 @@ import ToChucServices
             await #expect(throws: DomainError.invalid(Catalogue.invalidInput, [FieldError("code", Catalogue.agencyCodeTaken)])) {
                 try await t.services.agencies.create(clerk, AgencyDraft(code: "T01-A-C1", name: "Trùng mã", kind: "other", unitCode: "T01-A"))
             }
+            // Both ways: a new party unit may not take an agency's code (in the form and in org_units.csv).
+            await #expect(throws: DomainError.invalid(Catalogue.invalidInput, [FieldError("code", Catalogue.unitCodeTaken("UBND-A"))])) {
+                _ = try await t.services.units.create(
+                    Self.cli,
+                    UnitDraft(code: "UBND-A", name: "Chi bộ trùng mã", kind: "cell", parentCode: "T01-A", sector: "commune", hasCommittee: false, foundedOn: "",
+                              dissolvedOn: ""))
+            }
+            let units = try write(t, ["org_units.csv": "code,name,kind,parent_code\nUBND-A,Chi bộ trùng mã,cell,T01-A\n"], folder: "clash")
+            do {
+                _ = try await t.services.interchange.importDataset(Self.cli, at: units)
+                Issue.record("a unit took an agency's code")
+            } catch let failure as ImportFailure {
+                #expect(failure.problems.map(\.column) == ["code"])
+            }
             var renamed = parent.draft
             renamed.name = "UBND xã An Bình"
             let saved = try await t.services.agencies.update(clerk, code: "UBND-A", renamed, expectedVersion: parent.version)

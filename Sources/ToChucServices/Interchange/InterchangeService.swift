@@ -268,6 +268,8 @@ public struct InterchangeService: Sendable {
                 existing[unit.code] = unit
             }
         }
+        // Codes taken by agencies (a few thousand at most): a unit may not take one.
+        let agencyCodes = Set(try await sql.raw("SELECT code FROM agencies").all().map { try $0.decode(column: "code", as: String.self) })
         func kind(of code: String) -> UnitKind? {
             if let row = byCode[code] { return UnitRules.parseKind(row.draft.kind) }
             return existing[code]?.kind
@@ -288,6 +290,8 @@ public struct InterchangeService: Sendable {
             }
             if let current = existing[draft.code], !principal.sees(path: current.path) {
                 rowProblems.append(ImportProblem(file: file, line: line, column: "code", reason: Catalogue.unitCodeTaken(draft.code)))
+            } else if existing[draft.code] == nil && agencyCodes.contains(draft.code) {
+                rowProblems.append(ImportProblem(file: file, line: line, column: "code", reason: Catalogue.agencyCodeTaken))
             }
             if case .failure(.invalid(_, let errors)) = UnitRules.check(draft, parentKind: parent.isEmpty ? nil : kind(of: parent)) {
                 rowProblems += errors.map { ImportProblem(file: file, line: line, column: $0.field, reason: $0.message) }

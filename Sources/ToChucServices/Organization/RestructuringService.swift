@@ -369,7 +369,7 @@ struct StepContext {
             throw DomainError.invalid(Catalogue.invalidInput, [FieldError("parent_code", Catalogue.laterChangeExists(parent.code, VietnameseFormat.date(date)))])
         }
         let valid = try UnitRules.check(draft, parentKind: parent?.kind).get()
-        if try await UnitStore.find(sql, code: valid.code) != nil {
+        if try await UnitStore.codeTaken(sql, code: valid.code) {
             throw DomainError.invalid(Catalogue.invalidInput, [FieldError("code", Catalogue.unitCodeTaken(valid.code))])
         }
         let unit = try await UnitStore.insert(

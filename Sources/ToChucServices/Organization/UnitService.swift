@@ -197,7 +197,7 @@ public struct UnitService: Sendable {
             }
         }
         let valid = try UnitRules.check(draft, parentKind: parent?.kind).get()
-        if try await UnitStore.find(sql, code: valid.code) != nil {
+        if try await UnitStore.codeTaken(sql, code: valid.code) {
             throw DomainError.invalid(Catalogue.invalidInput, [FieldError("code", Catalogue.unitCodeTaken(valid.code))])
         }
         if let parent {

@@ -26,6 +26,11 @@ enum UnitStore {
         try await sql.raw("SELECT \(unsafeRaw: columns) FROM \(unsafeRaw: from) WHERE u.code = \(bind: code)").first().map(unit)
     }
 
+    /// Whether a code is taken by a party unit or an agency: positions.csv names either by code, so they share one set.
+    static func codeTaken(_ sql: any SQLDatabase, code: String) async throws -> Bool {
+        try await sql.raw("SELECT 1 AS x FROM units WHERE code = \(bind: code) UNION ALL SELECT 1 AS x FROM agencies WHERE code = \(bind: code)").first() != nil
+    }
+
     static func count(_ sql: any SQLDatabase) async throws -> Int {
         try await sql.raw("SELECT COUNT(*) AS n FROM units").first()?.decode(column: "n", as: Int.self) ?? 0
     }
