@@ -292,6 +292,13 @@ import ToChucServices
             #expect(try await t.services.planning.detail(clerk, id: list.id, today: CivilDate(year: 2026, month: 9, day: 30)!).review.isEmpty)
             let removed = try await t.services.planning.applyReview(clerk, listId: list.id, on: Self.today)
             #expect(removed.map(\.entry.id) == [entry.id] && removed[0].reasons.map(\.key) == ["political_standard"])
+            // A viewer sees the removal without the vetting conclusion behind it, in the list and in its history.
+            let viewer = try await t.principal(.viewer, at: "T01-A")
+            let seen = try await t.services.planning.detail(viewer, id: list.id, today: Self.today).removed
+            #expect(seen.map(\.removalKind) == ["confidential"] && seen[0].removedReason == nil)
+            #expect(try await t.services.planning.detail(clerk, id: list.id, today: Self.today).removed.map(\.removalKind) == ["political_standard"])
+            let history = try await t.services.planning.history(viewer, listId: list.id)
+            #expect(!history.contains { ($0.newValues?["removal_kind"] ?? nil) == "political_standard" })
         }
     }
 

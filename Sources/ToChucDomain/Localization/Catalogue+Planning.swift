@@ -81,6 +81,7 @@ extension Catalogue {
         case "discipline": return t("Bị kỷ luật", "Disciplined")
         case "political_standard": return t("Không đạt tiêu chuẩn chính trị", "Political standard not met")
         case "low_confidence": return t("Tín nhiệm thấp quá một nửa", "Low confidence from more than half")
+        case "confidential": return t("Theo kết luận thẩm định (bảo mật)", "By a vetting conclusion (confidential)")
         default: return planningManual
         }
     }

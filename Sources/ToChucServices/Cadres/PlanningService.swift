@@ -52,6 +52,17 @@ public struct PlanningEntry: Sendable, Equatable {
 
     public var isActive: Bool { removedOn == nil }
 
+    /// The entry as `principal` may see it: a removal for failing the political standard reveals a vetting conclusion,
+    /// which only those who handle vetting cases may know (`VettingRules.seesDetails`); others see "confidential".
+    public func shown(to principal: Principal) -> PlanningEntry {
+        guard removalKind == PlanningRemovalReason.politicalStandard.key, !VettingRules.seesDetails(principal.role) else { return self }
+        return PlanningEntry(
+            id: id, listId: listId, cadre: cadre, isEthnicMinority: isEthnicMinority, addedOn: addedOn, addedReason: addedReason, addedBy: addedBy,
+            approvedOn: approvedOn, removedOn: removedOn, removalKind: PlanningEntry.confidentialKind, removedReason: nil)
+    }
+
+    public static let confidentialKind = "confidential"
+
     /// The person as the planning rules see it; nil without a birth date (the rules cannot be checked).
     public var candidate: PlanningCandidate? {
         cadre.birthDate.map {
@@ -273,11 +284,13 @@ public struct PlanningService: Sendable {
             }
             let problems = own + others
             var review: [PlanningReviewItem] = []
+            let confidential = !VettingRules.seesDetails(principal.role)
             for entry in active {
-                let reasons = try await Self.removalReasons(sql, entry: entry, term: list.term, on: today)
+                // A vetting conclusion is not shown to those who may not see vetting cases (DOMAIN.md §6).
+                let reasons = try await Self.removalReasons(sql, entry: entry, term: list.term, on: today).filter { !confidential || $0 != .politicalStandard }
                 if !reasons.isEmpty { review.append(PlanningReviewItem(entry: entry, reasons: reasons)) }
             }
-            let removed = all.filter { !$0.isActive }.sorted { ($0.removedOn!, $0.id) > ($1.removedOn!, $1.id) }
+            let removed = all.filter { !$0.isActive }.sorted { ($0.removedOn!, $0.id) > ($1.removedOn!, $1.id) }.map { $0.shown(to: principal) }
             return PlanningListDetail(
                 list: list, active: active, removed: removed, structure: Self.structure(active, level: list.managedBy, on: today),
                 problems: problems, review: review, today: today)
@@ -515,7 +528,7 @@ public struct PlanningService: Sendable {
             var out: [(list: PlanningListRecord, entry: PlanningEntry)] = []
             for id in ids {
                 guard let list = try await Self.findList(sql, id: id) else { continue }
-                for entry in entries[id] ?? [] where entry.cadre.id == cadreId { out.append((list, entry)) }
+                for entry in entries[id] ?? [] where entry.cadre.id == cadreId { out.append((list, entry.shown(to: principal))) }
             }
             return out.sorted { ($0.list.term, $0.entry.addedOn) > ($1.list.term, $1.entry.addedOn) }
         }
@@ -527,7 +540,9 @@ public struct PlanningService: Sendable {
             let list = try await Self.visibleList(sql, principal, id: listId)
             var entries = try await AuditLog.history(sql, entity: "planning_list", key: String(list.id))
             for entry in try await Self.entries(sql, listIds: [list.id])[list.id] ?? [] {
-                entries += try await AuditLog.history(sql, entity: "planning_entry", key: String(entry.id))
+                let history = try await AuditLog.history(sql, entity: "planning_entry", key: String(entry.id))
+                entries += entry.shown(to: principal).removalKind == PlanningEntry.confidentialKind
+                    ? history.map { $0.masking(["removal_kind", "removed_reason", "reason"]) } : history
             }
             return entries.sorted { $0.id < $1.id }
         }
