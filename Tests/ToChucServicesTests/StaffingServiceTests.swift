@@ -84,4 +84,41 @@ struct StaffingServiceTests {
             }
         }
     }
+
+    @Test("staffing_quotas.csv: the quota check on the file as a whole, every wrong row named; then stored; again nothing; the export loads back")
+    func interchange() async throws {
+        try await TestDatabase.with { t in
+            try await Self.agencies(t)
+            let folder = t.folder.appendingPathComponent("quotas")
+            try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+            func load(_ text: String) async throws -> ImportSummary {
+                try Data(text.utf8).write(to: folder.appendingPathComponent("staffing_quotas.csv"))
+                return try await t.services.interchange.importDataset(Self.cli, at: folder)
+            }
+            // SNV + STC = 101 > 100: the parent and both children named; an unknown agency; a reduction above the quota.
+            do {
+                _ = try await load("""
+                    Mã cơ quan,Năm,Biên chế được giao,Có mặt,Chỉ tiêu tinh giản,Đã tinh giản,Ghi chú
+                    UBT,2026,100,98,10,3,
+                    SNV,2026,60,58,,,
+                    STC,2026,41,40,,,
+                    XYZ,2026,1,1,,,
+                    UBA,2026,5,5,6,,
+
+                    """)
+                Issue.record("a wrong file was stored")
+            } catch let failure as ImportFailure {
+                #expect(failure.problems.map { "\($0.line ?? 0):\($0.column ?? "")" } == ["2:assigned", "3:assigned", "4:assigned", "5:agency_code", "6:reduction_target"])
+            }
+            let good = "agency_code,year,assigned,actual,reduction_target,reduced,note\nUBT,2026,100,98,10,3,\nSNV,2026,60,58,,,\nSTC,2026,40,40,,,Theo NQ 39\n"
+            #expect(try await load(good).created == 3)
+            #expect(try await load(good).created == 0)
+            let out = t.folder.appendingPathComponent("out")
+            _ = try await t.services.interchange.export(Self.cli, format: .csv, to: out, programVersion: "test")
+            #expect(try String(contentsOf: out.appendingPathComponent("staffing_quotas.csv"), encoding: .utf8).contains("STC,2026,40,40,0,0,Theo NQ 39"))
+            let again = try await t.services.interchange.importDataset(Self.cli, at: out)
+            #expect(again.created == 0 && again.updated == 0)
+            #expect(try await t.services.staffing.history(Self.cli, agencyCode: "STC", year: 2026).count == 1)
+        }
+    }
 }

@@ -150,3 +150,18 @@ public enum StaffingRules {
         return Double(reduced) * 100 / Double(target)
     }
 }
+
+/// The columns of `staffing_quotas.csv` (docs/interchange.md): one agency's figures for one year.
+public enum StaffingQuotasFile {
+    public static let fileName = "staffing_quotas.csv"
+    public static let sheetName = "staffing_quotas"
+    public static let columns: [InterchangeColumn] = [
+        InterchangeColumn("agency_code", "Mã cơ quan", required: true),
+        InterchangeColumn("year", "Năm", required: true),
+        InterchangeColumn("assigned", "Biên chế được giao", required: true),
+        InterchangeColumn("actual", "Có mặt", required: true),
+        InterchangeColumn("reduction_target", "Chỉ tiêu tinh giản"),
+        InterchangeColumn("reduced", "Đã tinh giản"),
+        InterchangeColumn("note", "Ghi chú"),
+    ]
+}

@@ -39,7 +39,7 @@ public struct InterchangeService: Sendable {
     /// The files this version knows, in load order (files that refer to others come after them).
     public static let knownFiles = [
         OrgUnitsFile.fileName, MembersFile.fileName, AgenciesFile.fileName, PositionsFile.fileName, TrainingsFile.fileName, ExamsFile.fileName,
-        VettingCasesFile.fileName, EvaluationsFile.fileName,
+        VettingCasesFile.fileName, EvaluationsFile.fileName, StaffingQuotasFile.fileName,
     ]
 
     /// Loads a dataset, all or nothing. Throws `ImportFailure` naming every wrong row; nothing is stored then.
@@ -132,6 +132,11 @@ public struct InterchangeService: Sendable {
             if let rows = dataset.tables[EvaluationsFile.fileName], problems.isEmpty {
                 summary.add(try await EvaluationImport.importEvaluations(
                     sql, principal: principal, records: rows, source: (sourceName, dataset.hashes[EvaluationsFile.fileName] ?? "")))
+            }
+            // Staffing quotas name agencies.
+            if let rows = dataset.tables[StaffingQuotasFile.fileName], problems.isEmpty {
+                summary.add(try await StaffingImport.importQuotas(
+                    sql, principal: principal, records: rows, source: (sourceName, dataset.hashes[StaffingQuotasFile.fileName] ?? "")))
             }
             if !problems.isEmpty { throw ImportFailure(problems: problems) }
             return summary
@@ -484,6 +489,7 @@ public struct InterchangeService: Sendable {
         let positions = try await db.read { sql in try await CadreImport.positionRows(sql, principal: principal) }
         let vetting = try await db.read { sql in try await VettingImport.rows(sql, principal: principal) }
         let evaluations = try await db.read { sql in try await EvaluationImport.rows(sql, principal: principal) }
+        let staffing = try await db.read { sql in try await StaffingImport.rows(sql, principal: principal) }
         let trainings = try await db.read { sql in try await TrainingImport.rows(sql, principal: principal) }
         let exams = try await db.read { sql in try await ExamImport.rows(sql, principal: principal) }
         let tables: [(file: String, sheet: String, rows: [[String]])] = [
@@ -491,6 +497,7 @@ public struct InterchangeService: Sendable {
             (AgenciesFile.fileName, AgenciesFile.sheetName, agencies), (PositionsFile.fileName, PositionsFile.sheetName, positions),
             (TrainingsFile.fileName, TrainingsFile.sheetName, trainings), (ExamsFile.fileName, ExamsFile.sheetName, exams),
             (VettingCasesFile.fileName, VettingCasesFile.sheetName, vetting), (EvaluationsFile.fileName, EvaluationsFile.sheetName, evaluations),
+            (StaffingQuotasFile.fileName, StaffingQuotasFile.sheetName, staffing),
         ]
         var files: [String: (rows: Int, sha256: String)] = [:]
         switch format {
