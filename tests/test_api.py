@@ -253,3 +253,12 @@ def test_nul_characters_are_refused_not_crashed_on(server):
     response = clerk.post(server.base + "/api/v1/units", data='{"code": "X\\u0000", "name": "a", "kind": "cell", "parent_code": "T01-A"}',
                           headers={"X-CSRF-Token": page_csrf(clerk, server.base), "Content-Type": "application/json"})
     assert response.status_code == 422
+
+
+def test_head_is_answered_as_get_without_a_body(server):
+    health = requests.head(server.base + "/api/v1/health")
+    assert health.status_code == 200 and health.content == b""
+    assert requests.head(server.base + "/login").status_code == 200
+    assert requests.head(server.base + "/no-such-page").status_code == 404
+    # Without a session a page redirects to the log-in, as GET does.
+    assert requests.head(server.base + "/members", allow_redirects=False).status_code == 303

@@ -139,11 +139,11 @@ struct Serve: AsyncParsableCommand {
             let key = try NIOSSLPrivateKey(file: tlsKey, format: .pem)
             let tlsConfiguration = TLSConfiguration.makeServerConfiguration(certificateChain: chain, privateKey: .privateKey(key))
             let app = Application(
-                router: site.router(), server: try .tls(.http1(), tlsConfiguration: tlsConfiguration), configuration: configuration,
+                responder: site.responder(), server: try .tls(.http1(), tlsConfiguration: tlsConfiguration), configuration: configuration,
                 onServerRunning: onRunning, logger: logger)
             try await app.runService()
         } else {
-            let app = Application(router: site.router(), configuration: configuration, onServerRunning: onRunning, logger: logger)
+            let app = Application(responder: site.responder(), configuration: configuration, onServerRunning: onRunning, logger: logger)
             try await app.runService()
         }
         await database.close()
