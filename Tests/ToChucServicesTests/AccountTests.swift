@@ -1,3 +1,4 @@
+import Foundation
 import Testing
 import ToChucDomain
 import ToChucServices
@@ -103,6 +104,29 @@ extension AccountTests {
                 try await t.services.accounts.login(username: "lan", password: String(passphrase.dropLast(3)) + "hai", address: nil)
             }
             _ = try await t.services.accounts.login(username: "lan", password: passphrase, address: nil)
+        }
+    }
+
+    @Test("ASVS 3.3: a session ends after 2 hours idle and after 12 hours in all, however active; it is deleted then")
+    func sessionTimeouts() async throws {
+        try await TestDatabase.with { t in
+            try await t.seedTree()
+            try await t.services.accounts.createUser(
+                by: TestDatabase.cli, username: "thu.ky", displayName: "Thư ký", password: Self.password, role: .clerk, unitCode: "T01-A")
+            let start = Date()
+            let idle = try await t.services.accounts.login(username: "thu.ky", password: Self.password, address: nil)
+            #expect(try await t.services.accounts.session(token: idle.token, address: nil, now: start.addingTimeInterval(2 * 3600 - 120)) != nil)
+            // Seen just now (refreshed above): two hours of quiet from then, not from the log-in.
+            #expect(try await t.services.accounts.session(token: idle.token, address: nil, now: start.addingTimeInterval(4 * 3600 - 200)) != nil)
+            #expect(try await t.services.accounts.session(token: idle.token, address: nil, now: start.addingTimeInterval(6 * 3600)) == nil)
+            #expect(try await t.services.accounts.session(token: idle.token, address: nil) == nil)  // deleted
+            let busy = try await t.services.accounts.login(username: "thu.ky", password: Self.password, address: nil)
+            var clock = Date()
+            for _ in 0..<11 {
+                clock = clock.addingTimeInterval(3600)
+                #expect(try await t.services.accounts.session(token: busy.token, address: nil, now: clock) != nil)
+            }
+            #expect(try await t.services.accounts.session(token: busy.token, address: nil, now: clock.addingTimeInterval(3600 + 60)) == nil)
         }
     }
 }

@@ -311,7 +311,8 @@ public struct AccountService: Sendable {
     }
 
     /// Resolves a session cookie; refreshes its idle timer. Nil when unknown, expired or the account is disabled.
-    public func session(token: String, address: String?) async throws -> SessionInfo? {
+    /// `now` is the clock (tests move it past the timeouts).
+    public func session(token: String, address: String?, now: Date = Date()) async throws -> SessionInfo? {
         let tokenHash = Secrets.sha256Hex(token)
         guard
             let row = try await db.read({ sql in
@@ -324,7 +325,6 @@ public struct AccountService: Sendable {
                 ).first()
             })
         else { return nil }
-        let now = Date()
         let created = Timestamp.parse(try row.decode(column: "created_at", as: String.self)) ?? .distantPast
         let lastSeen = Timestamp.parse(try row.decode(column: "last_seen_at", as: String.self)) ?? .distantPast
         if try row.decode(column: "disabled", as: Int.self) != 0
