@@ -48,6 +48,7 @@ extension MemberService {
             try await MemberSearchIndex.remove(sql, memberId: duplicate.id)
             try await CadreService.followMerge(sql, principal: principal, keep: keep.id, duplicate: duplicate.id)
             try await VettingService.followMemberMerge(sql, keep: keep.id, duplicate: duplicate.id)
+            try await MeetingService.followMemberMerge(sql, keep: keep.id, duplicate: duplicate.id)
             try await sql.raw("DELETE FROM members WHERE id = \(bind: duplicate.id)").run()
             try await AuditLog.append(
                 sql, actor: principal.actor, address: principal.address, action: "delete", entity: "member", key: String(duplicate.id),
