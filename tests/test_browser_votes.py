@@ -64,3 +64,45 @@ def test_a_confidence_vote_tally_is_entered_and_its_results_read(server, browser
     assert "KẾT QUẢ LẤY PHIẾU TÍN NHIỆM" in browser.find_element(By.TAG_NAME, "h1").text
     assert "20/29 (68,96%)" in browser.find_element(By.ID, "sheet-results").text
     shot(browser, "vote-sheet")
+
+
+def test_a_cell_meeting_takes_attendance_by_keyboard_and_shows_in_the_calendar(server, browser):
+    base = server.base
+    browser.get(base + "/login")
+    browser.delete_all_cookies()
+    browser.get(base + "/login")
+    browser.find_element(By.ID, "username").send_keys("clerk-t01-a")
+    browser.find_element(By.ID, "password").send_keys(PASSWORD)
+    browser.find_element(By.CSS_SELECTOR, "#login-form button[type=submit]").click()
+    wait_for(browser, lambda d: not d.current_url.startswith(base + "/login"))
+
+    # The cell's meetings of 2024: a monthly meeting on 05/06/2024 through the form.
+    browser.get(base + "/meetings?unit=T01-A-C1&year=2024")
+    form = browser.find_element(By.ID, "meeting-new-form")
+    fill_date(form, "meets_on", "05/06/2024")
+    Select(form.find_element(By.NAME, "kind")).select_by_value("monthly")
+    form.find_element(By.NAME, "topics").send_keys("Quán triệt nghị quyết; kiểm điểm 6 tháng")
+    form.find_element(By.NAME, "resolution").send_keys("Chi bộ thống nhất thực hiện các nhiệm vụ trọng tâm.")
+    form.find_element(By.CSS_SELECTOR, "button[type=submit]").click()
+    wait_for(browser, lambda d: "created=1" in d.current_url)
+
+    # Attendance with one key per member: C for each, K for the last one.
+    selects = browser.find_elements(By.CSS_SELECTOR, "#attendance-grid select")
+    assert selects, "the cell has members"
+    for select in selects[:-1]:
+        select.send_keys("C")
+    selects[-1].send_keys("K")
+    browser.find_element(By.CSS_SELECTOR, "#attendance-form button[type=submit]").click()
+    wait_for(browser, lambda d: "saved=1" in d.current_url)
+    counts = browser.find_element(By.ID, "attendance-counts").text
+    assert f"Có mặt\n{len(selects) - 1}" in counts and "Vắng không lý do\n1" in counts, counts
+    shot(browser, "meeting-attendance")
+
+    browser.get(base + "/meetings?unit=T01-A-C1&year=2024")
+    assert "05/06/2024" in browser.find_element(By.ID, "month-6").text
+    assert "chưa có sinh hoạt thường kỳ" in browser.find_element(By.ID, "month-7").text
+    browser.execute_script("document.getElementById('meeting-calendar').scrollIntoView()")
+    shot(browser, "meeting-calendar")
+    browser.get(base + "/meetings/dues?unit=T01-A-C1&year=2024")
+    assert browser.find_elements(By.CSS_SELECTOR, "#dues-grid input[name^=dues_]")
+    shot(browser, "meeting-dues")

@@ -53,7 +53,7 @@ def test_a_session_is_recorded_through_the_forms_and_the_tally_gives_the_consequ
     assert "14/27 (51,85%)" in page and "Đưa ra khỏi quy hoạch chức vụ cao hơn" in page
     sheet = clerk.get(server.base + url + "/sheet")
     assert sheet.status_code == 200 and "KẾT QUẢ LẤY PHIẾU TÍN NHIỆM" in sheet.text and "14/27 (51,85%)" in sheet.text
-    assert clerk.get(server.base + "/static/vote-sheet.css").text.count("@media print") == 1
+    assert clerk.get(server.base + "/static/votes.css").text.count("@media print") == 1
     # The list finds it by round and downloads it with the exporter's name.
     listing = clerk.get(server.base + "/votes", params={"round": round_}).text
     assert 'id="vote-sessions"' in listing and url in listing

@@ -29,7 +29,8 @@ import ToChucDomain
     @Test("the number of months is the rule's: a version with four months does not flag three")
     func rulesDecide() throws {
         let draft = RuleSetDraft(
-            family: "cell_meetings", regulation: "Điều lệ Đảng (sửa đổi)", effectiveFrom: "2031-01-01", title: "Điều lệ mới", values: ["flag_months": "4"])
+            family: "cell_meetings", regulation: "Điều lệ Đảng (sửa đổi)", effectiveFrom: "2031-01-01", title: "Điều lệ mới",
+            values: ["flag_months": "4"])
         let version = try RuleBook.check(draft, existing: RuleBook.builtIn).get()
         let later = CellMeetingRules(version)
         #expect(!CellMeetingStanding.standing(absenceMonths: [1, 2, 3], unpaidMonths: [], rules: later).isFlagged)

@@ -53,10 +53,13 @@ import ToChucDomain
             family: "confidence_vote", regulation: "200-QĐ/TW", effectiveFrom: "2030-01-01", title: "Quy định mới",
             values: ["quorum": "3/4", "low_removal_more_than": "2/5", "low_dismissal_at_least": "3/5", "max_places": "3"])
         let version = try RuleBook.check(draft, existing: RuleBook.builtIn).get()
-        let later = ConfidenceVoteRules(try #require(RuleBook.inForce(RuleBook.builtIn + [version], family: .confidenceVote, on: CivilDate(year: 2030, month: 6, day: 1)!)))
+        let later = ConfidenceVoteRules(
+            try #require(RuleBook.inForce(RuleBook.builtIn + [version], family: .confidenceVote, on: CivilDate(year: 2030, month: 6, day: 1)!)))
         #expect(ConfidenceVoting.consequence(Self.tally(returned: 12, low: 5), rules: later) == .removal)
         #expect(ConfidenceVoting.consequence(Self.tally(returned: 12, low: 5), rules: Self.rules) == .none)
-        #expect(!ConfidenceVoting.quorum(convened: 40, present: 29, rules: later).isMet && ConfidenceVoting.quorum(convened: 40, present: 30, rules: later).isMet)
+        #expect(
+            !ConfidenceVoting.quorum(convened: 40, present: 29, rules: later).isMet
+                && ConfidenceVoting.quorum(convened: 40, present: 30, rules: later).isMet)
         #expect(ConfidenceVoting.placesRefusal(name: "A", round: "2030", otherPlaces: 2, rules: later) == nil)
     }
 
@@ -111,14 +114,20 @@ import ToChucDomain
         let held = try #require(CivilDate(parsing: "2026-03-10"))
         let tally = VoteTally(issued: 30, returned: 30, valid: 30, invalid: 0, high: 5, medium: 9, low: 16)
         let facts = PlanningReviewFacts(
-            birthDate: CivilDate(year: 1980, month: 1, day: 1)!, gender: .male, confidenceVote: tally.planningVote(heldOn: held, body: "Ban Chấp hành Đảng bộ xã An Bình"))
-        let reasons = Planning.removalReasons(facts, termStart: CivilDate(year: 2025, month: 10, day: 1)!, on: CivilDate(year: 2026, month: 6, day: 1)!)
+            birthDate: CivilDate(year: 1980, month: 1, day: 1)!, gender: .male,
+            confidenceVote: tally.planningVote(heldOn: held, body: "Ban Chấp hành Đảng bộ xã An Bình"))
+        let reasons = Planning.removalReasons(
+            facts, termStart: CivilDate(year: 2025, month: 10, day: 1)!, on: CivilDate(year: 2026, month: 6, day: 1)!)
         #expect(reasons.map(\.key) == ["low_confidence"])
         #expect(
             reasons.first?.message.vi
-                == "Lấy phiếu tín nhiệm ngày 10/03/2026 (Ban Chấp hành Đảng bộ xã An Bình): số phiếu tín nhiệm thấp 16/30 (53,33%), quá một nửa số phiếu thu về.")
+                == "Lấy phiếu tín nhiệm ngày 10/03/2026 (Ban Chấp hành Đảng bộ xã An Bình): số phiếu tín nhiệm thấp 16/30 (53,33%), quá một nửa số phiếu thu về."
+        )
         let half = VoteTally(issued: 30, returned: 30, valid: 30, invalid: 0, high: 5, medium: 10, low: 15)
-        let stays = PlanningReviewFacts(birthDate: CivilDate(year: 1980, month: 1, day: 1)!, gender: .male, confidenceVote: half.planningVote(heldOn: held, body: nil))
-        #expect(Planning.removalReasons(stays, termStart: CivilDate(year: 2025, month: 10, day: 1)!, on: CivilDate(year: 2026, month: 6, day: 1)!).isEmpty)
+        let stays = PlanningReviewFacts(
+            birthDate: CivilDate(year: 1980, month: 1, day: 1)!, gender: .male, confidenceVote: half.planningVote(heldOn: held, body: nil))
+        #expect(
+            Planning.removalReasons(stays, termStart: CivilDate(year: 2025, month: 10, day: 1)!, on: CivilDate(year: 2026, month: 6, day: 1)!).isEmpty
+        )
     }
 }

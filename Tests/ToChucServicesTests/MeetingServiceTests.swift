@@ -22,7 +22,8 @@ struct MeetingServiceTests {
     }
 
     static func meeting(_ t: TestDatabase, _ date: String, kind: String = "monthly", unit: String = "T01-A-C1") async throws -> CellMeeting {
-        try await t.services.meetings.create(try await t.principal(.clerk, at: "T01-A"), unitCode: unit, MeetingDraft(meetsOn: date, kind: kind, topics: "Nghị quyết tháng"))
+        try await t.services.meetings.create(
+            try await t.principal(.clerk, at: "T01-A"), unitCode: unit, MeetingDraft(meetsOn: date, kind: kind, topics: "Nghị quyết tháng"))
     }
 
     static func attend(_ t: TestDatabase, _ meeting: CellMeeting, _ lines: [(Int64, String)]) async throws -> MeetingDetail {
@@ -46,14 +47,19 @@ struct MeetingServiceTests {
             // Unpaid dues in January (already absent: the month counts once) and in June.
             _ = try await t.services.meetings.saveDues(
                 clerk, unitCode: "T01-A-C1", year: 2026,
-                [DuesInput(memberId: hai, month: 6, text: "0"), DuesInput(memberId: hoa, month: 1, text: "-"), DuesInput(memberId: khanh, month: 1, text: "25.000")],
+                [
+                    DuesInput(memberId: hai, month: 6, text: "0"), DuesInput(memberId: hoa, month: 1, text: "-"),
+                    DuesInput(memberId: khanh, month: 1, text: "25.000"),
+                ],
                 today: Self.today)
             list = try await t.services.meetings.flagged(clerk, unitCode: "T01-A", year: 2026, today: Self.today)
             #expect(list.page.items.map(\.name) == ["Nguyễn Văn Hải"])
             let standing = list.page.items[0].standing
             #expect(standing.absenceMonths == [1, 2] && standing.unpaidMonths == [6] && standing.months == [1, 2, 6])
             // Other subtrees and other years see nobody.
-            #expect(try await t.services.meetings.flagged(try await t.principal(.clerk, at: "T01-B"), unitCode: "", year: 2026, today: Self.today).page.total == 0)
+            #expect(
+                try await t.services.meetings.flagged(try await t.principal(.clerk, at: "T01-B"), unitCode: "", year: 2026, today: Self.today).page
+                    .total == 0)
             #expect(try await t.services.meetings.flagged(clerk, unitCode: "", year: 2025, today: Self.today).page.total == 0)
             let rows = try await t.services.meetings.flaggedExportRows(clerk, unitCode: "", year: 2026, today: Self.today)
             #expect(rows.count == 2 && rows[1][4] == "1, 2" && rows[1][6] == "3")
@@ -74,7 +80,8 @@ struct MeetingServiceTests {
             // The grid read before that save is stale now.
             await #expect(throws: DomainError.self) { _ = try await Self.attend(t, held, [(ids[2], "K")]) }
             await #expect(throws: DomainError.self) {
-                _ = try await t.services.meetings.saveAttendance(clerk, id: held.id, [AttendanceInput(memberId: ids[2], attendance: "V")], expectedVersion: held.version + 1, today: Self.today)
+                _ = try await t.services.meetings.saveAttendance(
+                    clerk, id: held.id, [AttendanceInput(memberId: ids[2], attendance: "V")], expectedVersion: held.version + 1, today: Self.today)
             }
             let year = try await t.services.meetings.year(clerk, unitCode: "T01-A-C1", year: 2026)
             #expect(year.meetings.map(\.meetsOn.month) == [5, 12] && year.hasRegular(inMonth: 5) && !year.hasRegular(inMonth: 6))
@@ -89,7 +96,8 @@ struct MeetingServiceTests {
                 _ = try await t.services.meetings.detail(try await t.principal(.clerk, at: "T01-B"), id: held.id)
             }
             await #expect(throws: DomainError.forbidden(Catalogue.readOnlyRole)) {
-                _ = try await t.services.meetings.create(try await t.principal(.viewer, at: "T01-A"), unitCode: "T01-A-C1", MeetingDraft(meetsOn: "2026-06-01", kind: "monthly"))
+                _ = try await t.services.meetings.create(
+                    try await t.principal(.viewer, at: "T01-A"), unitCode: "T01-A-C1", MeetingDraft(meetsOn: "2026-06-01", kind: "monthly"))
             }
         }
     }
@@ -102,29 +110,37 @@ struct MeetingServiceTests {
             let dues = t.services.meetings
             var grid = try await dues.saveDues(
                 clerk, unitCode: "T01-A-C1", year: 2026,
-                [DuesInput(memberId: ids[0], month: 1, text: "x"), DuesInput(memberId: ids[0], month: 2, text: "30.000"), DuesInput(memberId: ids[1], month: 2, text: "0")],
+                [
+                    DuesInput(memberId: ids[0], month: 1, text: "x"), DuesInput(memberId: ids[0], month: 2, text: "30.000"),
+                    DuesInput(memberId: ids[1], month: 2, text: "0"),
+                ],
                 today: Self.today)
             let hai = grid.rows.first { $0.memberId == ids[0] }!
             #expect(hai.months[1]?.mark == .paid(amount: nil) && hai.months[2]?.mark == .paid(amount: 30000))
             #expect(grid.paid(inMonth: 2) == (1, 30000))
             await #expect(throws: DomainError.self) {
-                _ = try await dues.saveDues(clerk, unitCode: "T01-A-C1", year: 2026, [DuesInput(memberId: ids[2], month: 12, text: "0")], today: Self.today)
+                _ = try await dues.saveDues(
+                    clerk, unitCode: "T01-A-C1", year: 2026, [DuesInput(memberId: ids[2], month: 12, text: "0")], today: Self.today)
             }
             await #expect(throws: DomainError.self) {
-                _ = try await dues.saveDues(clerk, unitCode: "T01-A-C1", year: 2026, [DuesInput(memberId: ids[2], month: 3, text: "nửa")], today: Self.today)
+                _ = try await dues.saveDues(
+                    clerk, unitCode: "T01-A-C1", year: 2026, [DuesInput(memberId: ids[2], month: 3, text: "nửa")], today: Self.today)
             }
             await #expect(throws: DomainError.self) {
-                _ = try await dues.saveDues(clerk, unitCode: "T01-A-C1", year: 2026, [DuesInput(memberId: ids[3], month: 3, text: "x")], today: Self.today)
+                _ = try await dues.saveDues(
+                    clerk, unitCode: "T01-A-C1", year: 2026, [DuesInput(memberId: ids[3], month: 3, text: "x")], today: Self.today)
             }
             // Someone changed February since the grid was read (version 0 was read when it was empty).
             do {
-                _ = try await dues.saveDues(clerk, unitCode: "T01-A-C1", year: 2026, [DuesInput(memberId: ids[1], month: 2, text: "x", version: 0)], today: Self.today)
+                _ = try await dues.saveDues(
+                    clerk, unitCode: "T01-A-C1", year: 2026, [DuesInput(memberId: ids[1], month: 2, text: "x", version: 0)], today: Self.today)
                 Issue.record("a stale cell was saved")
             } catch DomainError.conflict(let message, _, _) {
                 #expect(message == Catalogue.duesStale)
             }
             grid = try await dues.saveDues(
-                clerk, unitCode: "T01-A-C1", year: 2026, [DuesInput(memberId: ids[0], month: 1, text: "", version: hai.months[1]!.version)], today: Self.today)
+                clerk, unitCode: "T01-A-C1", year: 2026, [DuesInput(memberId: ids[0], month: 1, text: "", version: hai.months[1]!.version)],
+                today: Self.today)
             #expect(grid.rows.first { $0.memberId == ids[0] }!.months[1] == nil)
             #expect(try await dues.duesHistory(clerk, unitCode: "T01-A-C1", year: 2026).count == 3)
         }
@@ -144,15 +160,23 @@ struct MeetingServiceTests {
             _ = try await Self.attend(t, other, [(dup, "K")])
             _ = try await t.services.meetings.saveDues(
                 clerk, unitCode: "T01-A-C1", year: 2026,
-                [DuesInput(memberId: dup, month: 3, text: "0"), DuesInput(memberId: ids[0], month: 3, text: "x"), DuesInput(memberId: dup, month: 4, text: "0")],
+                [
+                    DuesInput(memberId: dup, month: 3, text: "0"), DuesInput(memberId: ids[0], month: 3, text: "x"),
+                    DuesInput(memberId: dup, month: 4, text: "0"),
+                ],
                 today: Self.today)
             let keep = try await t.services.members.get(clerk, id: ids[0])
             let duplicate = try await t.services.members.get(clerk, id: dup)
             _ = try await t.services.members.merge(
                 clerk, keep: keep.id, keepVersion: keep.version, duplicate: duplicate.id, duplicateVersion: duplicate.version, today: Self.today)
-            #expect(try await t.services.meetings.detail(clerk, id: m.id, today: Self.today).rows.first { $0.memberId == ids[0] }?.attendance == .present)
-            #expect(try await t.services.meetings.detail(clerk, id: other.id, today: Self.today).rows.first { $0.memberId == ids[0] }?.attendance == .absent)
-            let months = try await t.services.meetings.dues(clerk, unitCode: "T01-A-C1", year: 2026, today: Self.today).rows.first { $0.memberId == ids[0] }?.months
+            #expect(
+                try await t.services.meetings.detail(clerk, id: m.id, today: Self.today).rows.first { $0.memberId == ids[0] }?.attendance == .present)
+            #expect(
+                try await t.services.meetings.detail(clerk, id: other.id, today: Self.today).rows.first { $0.memberId == ids[0] }?.attendance
+                    == .absent)
+            let months = try await t.services.meetings.dues(clerk, unitCode: "T01-A-C1", year: 2026, today: Self.today).rows.first {
+                $0.memberId == ids[0]
+            }?.months
             #expect(months?[3]?.mark == .paid(amount: nil) && months?[4]?.mark == .unpaid)
         }
     }

@@ -135,7 +135,9 @@ struct VoteServiceTests {
             try await Self.setUp(t)
             let session = try await Self.session(t, unit: "T01-A", at: "T01-A")
             let sibling = try await t.principal(.clerk, at: "T01-B")
-            await #expect(throws: DomainError.notFound(Catalogue.voteSessionNotFound)) { _ = try await t.services.votes.detail(sibling, id: session.id) }
+            await #expect(throws: DomainError.notFound(Catalogue.voteSessionNotFound)) {
+                _ = try await t.services.votes.detail(sibling, id: session.id)
+            }
             #expect(try await t.services.votes.list(sibling, VoteQuery()).total == 0)
             await #expect(throws: DomainError.self) {
                 _ = try await t.services.votes.addPerson(sibling, sessionId: session.id, person: "30000009", position: "x")
@@ -177,7 +179,8 @@ struct VoteServiceTests {
             let list = try await t.services.planning.createList(
                 clerk, PlanningListDraft(term: "2026-2031", position: "Bí thư Đảng ủy", placeCode: "T01-A", managedBy: "provincial"))
             for n in 1...2 {
-                _ = try await t.services.planning.addCandidate(clerk, listId: list.id, person: "3000000\(n)", addedOn: "2026-01-05", reason: "", today: Self.today)
+                _ = try await t.services.planning.addCandidate(
+                    clerk, listId: list.id, person: "3000000\(n)", addedOn: "2026-01-05", reason: "", today: Self.today)
             }
             let session = try await Self.session(t, at: "T01-A")
             let a = try await t.services.votes.addPerson(clerk, sessionId: session.id, person: "30000001", position: "Phó Bí thư")
@@ -206,7 +209,8 @@ struct VoteServiceTests {
             let clerk = try await t.principal(.clerk, at: "T01-A")
             let list = try await t.services.planning.createList(
                 clerk, PlanningListDraft(term: "2026-2031", position: "Chủ tịch UBND", placeCode: "T01-A", managedBy: "provincial"))
-            _ = try await t.services.planning.addCandidate(clerk, listId: list.id, person: "30000003", addedOn: "2026-01-05", reason: "", today: Self.today)
+            _ = try await t.services.planning.addCandidate(
+                clerk, listId: list.id, person: "30000003", addedOn: "2026-01-05", reason: "", today: Self.today)
             let early = try await Self.session(t, round: "2025", on: "2025-12-01", at: "T01-A")
             let s = try await t.services.votes.addPerson(clerk, sessionId: early.id, person: "30000003", position: "Phó Chủ tịch")
             _ = try await t.services.votes.saveTallies(clerk, sessionId: early.id, [Self.tally(s, low: 25)])
@@ -237,14 +241,18 @@ struct VoteServiceTests {
                     try await sql.raw("SELECT * FROM vote_subjects").first()!.allColumns,
                 ]
             }
-            #expect(Set(columns[0]) == [
-                "id", "unit_id", "body_kind", "body_name", "round", "round_key", "held_on", "convened", "present", "note", "version", "created_by",
-                "created_at", "updated_at",
-            ])
-            #expect(Set(columns[1]) == [
-                "id", "session_id", "cadre_id", "position", "ballots_issued", "ballots_returned", "ballots_valid", "ballots_invalid", "votes_high",
-                "votes_medium", "votes_low", "version", "created_by", "created_at", "updated_at",
-            ])
+            #expect(
+                Set(columns[0]) == [
+                    "id", "unit_id", "body_kind", "body_name", "round", "round_key", "held_on", "convened", "present", "note", "version",
+                    "created_by",
+                    "created_at", "updated_at",
+                ])
+            #expect(
+                Set(columns[1]) == [
+                    "id", "session_id", "cadre_id", "position", "ballots_issued", "ballots_returned", "ballots_valid", "ballots_invalid",
+                    "votes_high",
+                    "votes_medium", "votes_low", "version", "created_by", "created_at", "updated_at",
+                ])
             // Taking the person off keeps the line in the session's history.
             try await t.services.votes.removePerson(clerk, sessionId: session.id, subjectId: subject.id)
             #expect(try await t.services.votes.history(clerk, id: session.id).map(\.action) == ["create", "create", "update", "delete"])

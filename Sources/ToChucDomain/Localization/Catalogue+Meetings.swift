@@ -21,8 +21,12 @@ extension Catalogue {
         case .absent: return "K"
         }
     }
-    public static func monthName(_ m: Int) -> Localized { t("Tháng \(m)", ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"][(m - 1) % 12]) }
-    public static func monthShort(_ m: Int) -> Localized { t("T\(m)", ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"][(m - 1) % 12]) }
+    public static func monthName(_ m: Int) -> Localized {
+        t("Tháng \(m)", ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"][(m - 1) % 12])
+    }
+    public static func monthShort(_ m: Int) -> Localized {
+        t("T\(m)", ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"][(m - 1) % 12])
+    }
 
     // MARK: Refusals
     public static let meetingNotFound = t("Không tìm thấy buổi sinh hoạt.", "Meeting not found.")
@@ -37,7 +41,8 @@ extension Catalogue {
             "\(name): “\(text)” is not an attendance (C present, P excused, K absent).")
     }
     public static let attendanceBeforeMeeting = t(
-        "Chưa đến ngày sinh hoạt: chỉ ghi điểm danh sau khi buổi sinh hoạt diễn ra.", "The meeting has not happened yet: attendance is recorded afterwards.")
+        "Chưa đến ngày sinh hoạt: chỉ ghi điểm danh sau khi buổi sinh hoạt diễn ra.",
+        "The meeting has not happened yet: attendance is recorded afterwards.")
     public static func notInCell(_ key: String) -> Localized {
         t("“\(key)” không phải đảng viên của chi bộ.", "“\(key)” is not a member of the cell.")
     }
@@ -47,7 +52,9 @@ extension Catalogue {
             "\(name), month \(month): “\(text)” is not valid — write x (paid), the amount (25000) or 0 (not paid); leave empty if not recorded.")
     }
     public static func duesFutureMonth(_ name: String, _ month: Int) -> Localized {
-        t("\(name), tháng \(month): tháng chưa đến, chưa ghi được là không đóng.", "\(name), month \(month): the month has not begun; it cannot be marked unpaid.")
+        t(
+            "\(name), tháng \(month): tháng chưa đến, chưa ghi được là không đóng.",
+            "\(name), month \(month): the month has not begun; it cannot be marked unpaid.")
     }
     public static let meetingYearInvalid = t("Năm phải từ 1930 đến 2100.", "The year must be from 1930 to 2100.")
     public static let meetingStale = t(
@@ -82,17 +89,22 @@ extension Catalogue {
     public static let meetingCreated = t("Đã thêm buổi sinh hoạt.", "Meeting created.")
     public static let meetingSaved = t("Đã lưu.", "Saved.")
     public static let duesTitle = t("Sổ thu đảng phí", "Party dues")
-    public static func duesTitleOf(_ unit: String, _ year: Int) -> Localized { t("Sổ thu đảng phí — \(unit), năm \(year)", "Party dues — \(unit), \(year)") }
+    public static func duesTitleOf(_ unit: String, _ year: Int) -> Localized {
+        t("Sổ thu đảng phí — \(unit), năm \(year)", "Party dues — \(unit), \(year)")
+    }
     public static let duesHelp = t(
         "Mỗi ô một tháng: x (đã đóng) hoặc số tiền đã đóng (25.000); 0 là không đóng; để trống nếu chưa ghi. Tab sang ô sau.",
         "One cell per month: x (paid) or the amount paid (25000); 0 for not paid; empty when not recorded. Tab to the next cell.")
-    public static func duesOf(_ name: String, _ month: Int) -> Localized { t("Đảng phí tháng \(month) của \(name)", "Dues of \(name), month \(month)") }
+    public static func duesOf(_ name: String, _ month: Int) -> Localized {
+        t("Đảng phí tháng \(month) của \(name)", "Dues of \(name), month \(month)")
+    }
     public static let duesSaved = t("Đã lưu sổ thu đảng phí.", "Dues saved.")
     public static let flaggedTitle = t("Đảng viên bỏ sinh hoạt hoặc không đóng đảng phí", "Members missing meetings or dues")
     public static func flaggedHelp(_ months: Int, _ regulation: String) -> Localized {
         t(
             "Đảng viên trong năm có từ \(months) tháng trở lên (không cần liên tiếp) vắng sinh hoạt thường kỳ không có lý do hoặc không đóng đảng phí; chi bộ xem xét, đề nghị xóa tên (\(regulation), Điều 8). Vắng có lý do không tính.",
-            "Members who in the year had \(months) or more months (not necessarily in a row) of absence without good reason from the monthly meeting or of unpaid dues; the cell considers proposing removal from the list (\(regulation), Article 8). Excused absences do not count.")
+            "Members who in the year had \(months) or more months (not necessarily in a row) of absence without good reason from the monthly meeting or of unpaid dues; the cell considers proposing removal from the list (\(regulation), Article 8). Excused absences do not count."
+        )
     }
     public static let flaggedAbsences = t("Tháng vắng không lý do", "Months absent")
     public static let flaggedUnpaid = t("Tháng không đóng đảng phí", "Months unpaid")

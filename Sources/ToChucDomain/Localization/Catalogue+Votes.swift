@@ -86,10 +86,13 @@ extension Catalogue {
     public static func voteQuorumShort(required: Int, present: Int, convened: Int, regulation: String) -> Localized {
         t(
             "Không đủ số người có mặt: \(present)/\(convened), cần ít nhất \(required) (Quy định \(regulation)); hội nghị không được lấy phiếu, chưa nhập được kết quả.",
-            "No quorum: \(present) of \(convened) present, at least \(required) needed (Quy định \(regulation)); the session cannot vote and no tally can be entered.")
+            "No quorum: \(present) of \(convened) present, at least \(required) needed (Quy định \(regulation)); the session cannot vote and no tally can be entered."
+        )
     }
     public static func voteQuorumMet(required: Int, present: Int, convened: Int) -> Localized {
-        t("Đủ số người có mặt: \(present)/\(convened) (cần ít nhất \(required)).", "Quorum met: \(present) of \(convened) present (at least \(required) needed).")
+        t(
+            "Đủ số người có mặt: \(present)/\(convened) (cần ít nhất \(required)).",
+            "Quorum met: \(present) of \(convened) present (at least \(required) needed).")
     }
     public static let voteSessionNotFound = t("Không tìm thấy hội nghị lấy phiếu tín nhiệm.", "Confidence vote session not found.")
     public static let votePersonNotFound = t(
@@ -98,7 +101,8 @@ extension Catalogue {
     public static func voteAlreadyListed(_ name: String) -> Localized {
         t("\(name) đã có trong danh sách lấy phiếu của hội nghị này.", "\(name) is already on this session's list.")
     }
-    public static let voteSubjectNotFound = t("Người này không có trong danh sách lấy phiếu của hội nghị.", "This person is not on the session's list.")
+    public static let voteSubjectNotFound = t(
+        "Người này không có trong danh sách lấy phiếu của hội nghị.", "This person is not on the session's list.")
     public static let votePositionNeeded = t(
         "Ghi chức vụ được lấy phiếu (người này không giữ chức vụ nào tại đơn vị vào ngày lấy phiếu).",
         "Give the post voted on (the person holds no post at the unit on the day of the vote).")
@@ -108,7 +112,8 @@ extension Catalogue {
         "Chưa lưu: kết quả của một số người đã được người khác sửa sau khi anh/chị mở trang. Tải lại trang rồi nhập lại.",
         "Not saved: someone changed some results since you opened the page. Reload, then enter again.")
     public static let votePresentBelowTallies = t(
-        "Số người có mặt không thể ít hơn số phiếu đã phát ra trong kết quả đã nhập.", "Those present cannot be fewer than the ballots issued in the tallies entered.")
+        "Số người có mặt không thể ít hơn số phiếu đã phát ra trong kết quả đã nhập.",
+        "Those present cannot be fewer than the ballots issued in the tallies entered.")
 }
 
 extension Catalogue {
@@ -136,7 +141,8 @@ extension Catalogue {
     public static let voteTally = t("Kết quả kiểm phiếu", "Tally")
     public static let voteTallyHelp = t(
         "Nhập từ biên bản kiểm phiếu: số phiếu phát ra, thu về, hợp lệ, không hợp lệ và số phiếu ở từng mức. Tỷ lệ tính trên số phiếu thu về. Hệ thống chỉ lưu các con số, không lưu ai bỏ phiếu thế nào.",
-        "Enter from the counting minutes: ballots issued, returned, valid, invalid and each level's count. Shares are over the ballots returned. Only the counts are stored, never who voted how.")
+        "Enter from the counting minutes: ballots issued, returned, valid, invalid and each level's count. Shares are over the ballots returned. Only the counts are stored, never who voted how."
+    )
     public static let voteResults = t("Kết quả lấy phiếu", "Results")
     public static let voteConsequenceLabel = t("Hệ quả", "Consequence")
     public static let voteResultSheet = t("Phiếu kết quả (bản in)", "Result sheet (print)")
@@ -158,7 +164,8 @@ extension Catalogue {
     public static func voteSessionsHelp(quorum: Fraction, maxPlaces: Int, regulation: String) -> Localized {
         t(
             "Mỗi hội nghị lấy phiếu thuộc một đợt (ví dụ 2026). Hội nghị cần ít nhất \(quorum) số người được triệu tập có mặt; một người không được lấy phiếu quá \(maxPlaces) nơi trong một đợt (Quy định \(regulation) đang áp dụng).",
-            "Each session belongs to a round (e.g. 2026). A session needs at least \(quorum) of those convened present; a person is voted on at no more than \(maxPlaces) places per round (Quy định \(regulation), in force).")
+            "Each session belongs to a round (e.g. 2026). A session needs at least \(quorum) of those convened present; a person is voted on at no more than \(maxPlaces) places per round (Quy định \(regulation), in force)."
+        )
     }
     public static func voteRulesApplied(_ regulation: String) -> Localized { t("Áp dụng Quy định \(regulation).", "Quy định \(regulation) applies.") }
     public static let voteEdit = t("Sửa thông tin hội nghị", "Edit the session")

@@ -82,7 +82,9 @@ public struct VoteTallyDraft: Sendable, Equatable {
     public var medium = ""
     public var low = ""
 
-    public init(issued: String = "", returned: String = "", valid: String = "", invalid: String = "", high: String = "", medium: String = "", low: String = "") {
+    public init(
+        issued: String = "", returned: String = "", valid: String = "", invalid: String = "", high: String = "", medium: String = "", low: String = ""
+    ) {
         self.issued = issued
         self.returned = returned
         self.valid = valid
@@ -181,7 +183,8 @@ public enum ConfidenceVoting {
     /// Refuses a person voted on at `otherPlaces` other sessions of the same round when that already makes the most
     /// places the rules allow (96-QĐ/TW: no more than two): nil when the person may be added.
     public static func placesRefusal(name: String, round: String, otherPlaces: Int, rules: ConfidenceVoteRules) -> Localized? {
-        otherPlaces >= rules.maxPlaces ? Catalogue.voteTooManyPlaces(name, round: round, places: otherPlaces, maximum: rules.maxPlaces, regulation: rules.regulation) : nil
+        otherPlaces >= rules.maxPlaces
+            ? Catalogue.voteTooManyPlaces(name, round: round, places: otherPlaces, maximum: rules.maxPlaces, regulation: rules.regulation) : nil
     }
 
     /// A round's label (đợt lấy phiếu: "2026", "giữa nhiệm kỳ 2025-2030") as compared: case, accents and spacing ignored.

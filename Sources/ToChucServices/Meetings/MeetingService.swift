@@ -168,7 +168,8 @@ public struct MeetingService: Sendable {
             id: try row.decode(column: "id", as: Int64.self), unitCode: try row.decode(column: "unit_code", as: String.self),
             unitName: try row.decode(column: "unit_name", as: String.self), unitPath: try row.decode(column: "unit_path", as: String.self),
             meetsOn: CivilDate(parsing: try row.decode(column: "meets_on", as: String.self))!,
-            kind: MeetingKind(rawValue: try row.decode(column: "kind", as: String.self)) ?? .monthly, topics: try row.decode(column: "topics", as: String?.self),
+            kind: MeetingKind(rawValue: try row.decode(column: "kind", as: String.self)) ?? .monthly,
+            topics: try row.decode(column: "topics", as: String?.self),
             resolution: try row.decode(column: "resolution", as: String?.self), version: try row.decode(column: "version", as: Int.self),
             createdBy: try row.decode(column: "created_by", as: String.self), updatedAt: try row.decode(column: "updated_at", as: String.self))
     }
@@ -190,7 +191,9 @@ public struct MeetingService: Sendable {
     }
 
     static func checkYear(_ year: Int) throws {
-        guard (1930...2100).contains(year) else { throw DomainError.invalid(Catalogue.invalidInput, [FieldError("year", Catalogue.meetingYearInvalid)]) }
+        guard (1930...2100).contains(year) else {
+            throw DomainError.invalid(Catalogue.invalidInput, [FieldError("year", Catalogue.meetingYearInvalid)])
+        }
     }
 
     // MARK: - Meetings
@@ -259,7 +262,9 @@ public struct MeetingService: Sendable {
             if current.version != expectedVersion { throw try await Self.conflict(sql, current, baseVersion: expectedVersion) }
             let recorded = try await sql.raw("SELECT COUNT(*) AS n FROM meeting_attendance WHERE meeting_id = \(bind: id)").first()!
                 .decode(column: "n", as: Int.self)
-            if recorded > 0 && c.date > today { throw DomainError.invalid(Catalogue.invalidInput, [FieldError("meets_on", Catalogue.attendanceBeforeMeeting)]) }
+            if recorded > 0 && c.date > today {
+                throw DomainError.invalid(Catalogue.invalidInput, [FieldError("meets_on", Catalogue.attendanceBeforeMeeting)])
+            }
             try await sql.raw(
                 """
                 UPDATE cell_meetings SET meets_on = \(bind: c.date.iso), kind = \(bind: c.kind.rawValue), topics = \(bind: c.topics),
@@ -316,7 +321,9 @@ public struct MeetingService: Sendable {
             let meeting = try await Self.visible(sql, principal, id: id)
             if meeting.version != expectedVersion { throw try await Self.conflict(sql, meeting, baseVersion: expectedVersion) }
             let detail = try await Self.detail(sql, meeting, today: today)
-            guard detail.isHeld else { throw DomainError.invalid(Catalogue.attendanceBeforeMeeting, [FieldError("meets_on", Catalogue.attendanceBeforeMeeting)]) }
+            guard detail.isHeld else {
+                throw DomainError.invalid(Catalogue.attendanceBeforeMeeting, [FieldError("meets_on", Catalogue.attendanceBeforeMeeting)])
+            }
             let byId = Dictionary(uniqueKeysWithValues: detail.rows.map { ($0.memberId, $0) })
             var errors: [FieldError] = []
             var changed: [(row: AttendanceRow, attendance: Attendance?, reason: String?)] = []
@@ -387,7 +394,12 @@ public struct MeetingService: Sendable {
             OR m.id IN (SELECT member_id FROM party_dues WHERE unit_id = \(bind: unit.id) AND month >= \(bind: first) AND month <= \(bind: last))
             ORDER BY m.name_sort_key, m.id
             """
-        ).all().map { (try $0.decode(column: "id", as: Int64.self), try $0.decode(column: "full_name", as: String.self), try $0.decode(column: "card_no", as: String?.self)) }
+        ).all().map {
+            (
+                try $0.decode(column: "id", as: Int64.self), try $0.decode(column: "full_name", as: String.self),
+                try $0.decode(column: "card_no", as: String?.self)
+            )
+        }
         var cells: [Int64: [Int: DuesCell]] = [:]
         if !members.isEmpty {
             for row in try await sql.raw(
@@ -399,7 +411,8 @@ public struct MeetingService: Sendable {
                 guard let month = YearMonth(parsing: try row.decode(column: "month", as: String.self)) else { continue }
                 let paid = try row.decode(column: "paid", as: Int.self) != 0
                 cells[try row.decode(column: "member_id", as: Int64.self), default: [:]][month.month] = DuesCell(
-                    mark: paid ? .paid(amount: try row.decode(column: "amount", as: Int?.self)) : .unpaid, version: try row.decode(column: "version", as: Int.self))
+                    mark: paid ? .paid(amount: try row.decode(column: "amount", as: Int?.self)) : .unpaid,
+                    version: try row.decode(column: "version", as: Int.self))
             }
         }
         let rows = members.map { DuesRow(memberId: $0.0, name: $0.1, cardNo: $0.2, months: cells[$0.0] ?? [:]) }
@@ -459,7 +472,8 @@ public struct MeetingService: Sendable {
                         if cell.old != nil {
                             try await sql.raw(
                                 """
-                                UPDATE party_dues SET paid = \(bind: paid), amount = \(bind: amount), unit_id = \(bind: unit.id), version = version + 1,
+                                UPDATE party_dues SET paid = \(bind: paid), amount = \(bind: amount), unit_id = \(bind: unit.id),
+                                    version = version + 1,
                                     updated_by = \(bind: principal.actor), updated_at = \(bind: now)
                                 WHERE member_id = \(bind: memberId) AND month = \(bind: month)
                                 """
@@ -468,7 +482,8 @@ public struct MeetingService: Sendable {
                             try await sql.raw(
                                 """
                                 INSERT INTO party_dues (member_id, unit_id, month, paid, amount, version, updated_by, updated_at)
-                                VALUES (\(bind: memberId), \(bind: unit.id), \(bind: month), \(bind: paid), \(bind: amount), 1, \(bind: principal.actor), \(bind: now))
+                                VALUES (\(bind: memberId), \(bind: unit.id), \(bind: month), \(bind: paid), \(bind: amount), 1,
+                                    \(bind: principal.actor), \(bind: now))
                                 """
                             ).run()
                         }
@@ -510,7 +525,9 @@ public struct MeetingService: Sendable {
             page: CadreService.page(all.members, page: page, perPage: perPage))
     }
 
-    func allFlagged(_ principal: Principal, unitCode: String, year: Int, today: CivilDate) async throws
+    func allFlagged(
+        _ principal: Principal, unitCode: String, year: Int, today: CivilDate
+    ) async throws
         -> (members: [FlaggedMember], rules: CellMeetingRules, asOf: CivilDate)
     {
         try Self.checkYear(year)
@@ -536,7 +553,8 @@ public struct MeetingService: Sendable {
             for row in try await sql.raw(
                 """
                 SELECT d.member_id, d.month FROM party_dues d JOIN members mm ON mm.id = d.member_id
-                WHERE \(inScope) AND d.paid = 0 AND d.month >= \(bind: YearMonth(year: year, month: 1)!.key) AND d.month <= \(bind: YearMonth(asOf).key)
+                WHERE \(inScope) AND d.paid = 0 AND d.month >= \(bind: YearMonth(year: year, month: 1)!.key)
+                AND d.month <= \(bind: YearMonth(asOf).key)
                 """
             ).all() {
                 guard let month = YearMonth(parsing: try row.decode(column: "month", as: String.self)) else { continue }
@@ -556,7 +574,8 @@ public struct MeetingService: Sendable {
             ).all().map { row in
                 let id = try row.decode(column: "id", as: Int64.self)
                 return FlaggedMember(
-                    memberId: id, name: try row.decode(column: "full_name", as: String.self), cardNo: try row.decode(column: "card_no", as: String?.self),
+                    memberId: id, name: try row.decode(column: "full_name", as: String.self),
+                    cardNo: try row.decode(column: "card_no", as: String?.self),
                     unitCode: try row.decode(column: "code", as: String.self), unitName: try row.decode(column: "name", as: String.self),
                     standing: flagged[id]!)
             }
@@ -565,7 +584,9 @@ public struct MeetingService: Sendable {
     }
 
     /// The flagged members as a spreadsheet, header first.
-    public func flaggedExportRows(_ principal: Principal, unitCode: String, year: Int, today: CivilDate = Timestamp.vietnamDate()) async throws
+    public func flaggedExportRows(
+        _ principal: Principal, unitCode: String, year: Int, today: CivilDate = Timestamp.vietnamDate()
+    ) async throws
         -> [[String]]
     {
         let all = try await allFlagged(principal, unitCode: unitCode, year: year, today: today)
@@ -577,8 +598,10 @@ public struct MeetingService: Sendable {
         func months(_ list: [Int]) -> String { list.map(String.init).joined(separator: ", ") }
         return [header]
             + all.members.map {
-                [$0.name, $0.cardNo ?? "", $0.unitCode, $0.unitName, months($0.standing.absenceMonths), months($0.standing.unpaidMonths),
-                 String($0.standing.months.count)]
+                [
+                    $0.name, $0.cardNo ?? "", $0.unitCode, $0.unitName, months($0.standing.absenceMonths), months($0.standing.unpaidMonths),
+                    String($0.standing.months.count),
+                ]
             }
     }
 

@@ -153,7 +153,8 @@ public struct VoteService: Sendable {
             unitName: try row.decode(column: "unit_name", as: String.self), unitPath: try row.decode(column: "unit_path", as: String.self),
             bodyKind: VoteBodyKind(rawValue: try row.decode(column: "body_kind", as: String.self)) ?? .committee,
             bodyName: try row.decode(column: "body_name", as: String.self), round: try row.decode(column: "round", as: String.self),
-            heldOn: CivilDate(parsing: try row.decode(column: "held_on", as: String.self))!, convened: try row.decode(column: "convened", as: Int.self),
+            heldOn: CivilDate(parsing: try row.decode(column: "held_on", as: String.self))!,
+            convened: try row.decode(column: "convened", as: Int.self),
             present: try row.decode(column: "present", as: Int.self), note: try row.decode(column: "note", as: String?.self),
             version: try row.decode(column: "version", as: Int.self), createdBy: try row.decode(column: "created_by", as: String.self),
             updatedAt: try row.decode(column: "updated_at", as: String.self))
@@ -186,7 +187,8 @@ public struct VoteService: Sendable {
             func n(_ column: String) throws -> Int? { try row.decode(column: column, as: Int?.self) }
             var tally: VoteTally? = nil
             if let issued = try n("ballots_issued"), let returned = try n("ballots_returned"), let valid = try n("ballots_valid"),
-                let invalid = try n("ballots_invalid"), let high = try n("votes_high"), let medium = try n("votes_medium"), let low = try n("votes_low")
+                let invalid = try n("ballots_invalid"), let high = try n("votes_high"), let medium = try n("votes_medium"),
+                let low = try n("votes_low")
             {
                 tally = VoteTally(issued: issued, returned: returned, valid: valid, invalid: invalid, high: high, medium: medium, low: low)
             }
@@ -264,10 +266,12 @@ public struct VoteService: Sendable {
         }
         let language = principal.language
         func percent(_ share: PlanningShare) -> String {
-            language == .vi ? VietnameseFormat.percent(Double(share.hundredthsOfPercent) / 100) : EnglishFormat.percent(Double(share.hundredthsOfPercent) / 100)
+            language == .vi
+                ? VietnameseFormat.percent(Double(share.hundredthsOfPercent) / 100) : EnglishFormat.percent(Double(share.hundredthsOfPercent) / 100)
         }
         var header = [
-            Catalogue.voteHeldOn, Catalogue.code, Catalogue.voteUnit, Catalogue.voteBody, Catalogue.voteRound, Catalogue.voteConvened, Catalogue.votePresent,
+            Catalogue.voteHeldOn, Catalogue.code, Catalogue.voteUnit, Catalogue.voteBody, Catalogue.voteRound, Catalogue.voteConvened,
+            Catalogue.votePresent,
             Catalogue.voteQuorum, Catalogue.fullName, Catalogue.cardNo, Catalogue.votePosition,
         ].map { $0.text(language) }
         header += ["issued", "returned", "valid", "invalid"].map { Catalogue.voteCountLabel($0).text(language) }
@@ -327,7 +331,9 @@ public struct VoteService: Sendable {
         let code = draft.unitCode.trimmed.isEmpty ? principal.unitCode : draft.unitCode.trimmed
         let unit = try await db.read { sql in try await UnitStore.find(sql, code: code) }
         if unit == nil || !principal.sees(path: unit!.path) { errors.append(FieldError("unit_code", Catalogue.unitNotFound)) }
-        guard errors.isEmpty, let kind, let held, let convened, let present, let unit else { throw DomainError.invalid(Catalogue.invalidInput, errors) }
+        guard errors.isEmpty, let kind, let held, let convened, let present, let unit else {
+            throw DomainError.invalid(Catalogue.invalidInput, errors)
+        }
         let name = draft.bodyName.trimmed.isEmpty ? kind.label.vi + " " + unit.name : draft.bodyName.trimmed
         return CheckedSession(
             unit: unit, kind: kind, bodyName: name, round: round, heldOn: held, convened: convened, present: present,
@@ -343,9 +349,11 @@ public struct VoteService: Sendable {
             let now = Timestamp.now()
             let id = try await sql.raw(
                 """
-                INSERT INTO vote_sessions (unit_id, body_kind, body_name, round, round_key, held_on, convened, present, note, version, created_by, created_at, updated_at)
-                VALUES (\(bind: c.unit.id), \(bind: c.kind.rawValue), \(bind: c.bodyName), \(bind: c.round), \(bind: ConfidenceVoting.roundKey(c.round)),
-                    \(bind: c.heldOn.iso), \(bind: c.convened), \(bind: c.present), \(bind: c.note), 1, \(bind: principal.actor), \(bind: now), \(bind: now))
+                INSERT INTO vote_sessions (unit_id, body_kind, body_name, round, round_key, held_on, convened, present, note, version, created_by,
+                    created_at, updated_at)
+                VALUES (\(bind: c.unit.id), \(bind: c.kind.rawValue), \(bind: c.bodyName), \(bind: c.round),
+                    \(bind: ConfidenceVoting.roundKey(c.round)), \(bind: c.heldOn.iso), \(bind: c.convened), \(bind: c.present), \(bind: c.note), 1,
+                    \(bind: principal.actor), \(bind: now), \(bind: now))
                 RETURNING id
                 """
             ).first()!.decode(column: "id", as: Int64.self)
@@ -471,7 +479,10 @@ public struct VoteService: Sendable {
             }
             var post = position.trimmed
             if post.isEmpty {
-                post = try await CadreStore.positions(sql, cadreId: cadre.id).first { $0.isHeld(on: session.heldOn) && $0.place.path == session.unitPath }?.title ?? ""
+                post =
+                    try await CadreStore.positions(sql, cadreId: cadre.id).first {
+                        $0.isHeld(on: session.heldOn) && $0.place.path == session.unitPath
+                    }?.title ?? ""
             }
             if post.isEmpty { throw DomainError.invalid(Catalogue.invalidInput, [FieldError("position", Catalogue.votePositionNeeded)]) }
             let now = Timestamp.now()
@@ -483,7 +494,8 @@ public struct VoteService: Sendable {
             ).first()!.decode(column: "id", as: Int64.self)
             let subject = try await Self.subjects(sql, sessionIds: [sessionId])[sessionId]!.first { $0.id == id }!
             try await AuditLog.append(
-                sql, actor: principal.actor, address: principal.address, action: "create", entity: Self.subjectEntity, key: Self.subjectKey(sessionId, id),
+                sql, actor: principal.actor, address: principal.address, action: "create", entity: Self.subjectEntity,
+                key: Self.subjectKey(sessionId, id),
                 unitPath: session.unitPath, old: nil, new: subject.auditValues.merging(["session": String(sessionId)]) { $1 })
             return subject
         }
@@ -499,7 +511,8 @@ public struct VoteService: Sendable {
             }
             try await sql.raw("DELETE FROM vote_subjects WHERE id = \(bind: subjectId)").run()
             try await AuditLog.append(
-                sql, actor: principal.actor, address: principal.address, action: "delete", entity: Self.subjectEntity, key: Self.subjectKey(sessionId, subjectId),
+                sql, actor: principal.actor, address: principal.address, action: "delete", entity: Self.subjectEntity,
+                key: Self.subjectKey(sessionId, subjectId),
                 unitPath: session.unitPath, old: subject.auditValues, new: nil)
         }
     }
@@ -530,7 +543,8 @@ public struct VoteService: Sendable {
             let changed = wanted.filter { $0.subject.tally != $0.tally }
             if changed.contains(where: { $0.tally != nil }) && !detail.quorum.isMet {
                 let q = detail.quorum
-                let message = Catalogue.voteQuorumShort(required: q.required, present: q.present, convened: q.convened, regulation: detail.rules.regulation)
+                let message = Catalogue.voteQuorumShort(
+                    required: q.required, present: q.present, convened: q.convened, regulation: detail.rules.regulation)
                 throw DomainError.invalid(message, [FieldError("present", message)])
             }
             let stale = changed.filter { $0.subject.version != $0.version }
@@ -545,15 +559,17 @@ public struct VoteService: Sendable {
                 let t = c.tally
                 try await sql.raw(
                     """
-                    UPDATE vote_subjects SET ballots_issued = \(bind: t?.issued), ballots_returned = \(bind: t?.returned), ballots_valid = \(bind: t?.valid),
-                        ballots_invalid = \(bind: t?.invalid), votes_high = \(bind: t?.high), votes_medium = \(bind: t?.medium), votes_low = \(bind: t?.low),
+                    UPDATE vote_subjects SET ballots_issued = \(bind: t?.issued), ballots_returned = \(bind: t?.returned),
+                        ballots_valid = \(bind: t?.valid), ballots_invalid = \(bind: t?.invalid), votes_high = \(bind: t?.high),
+                        votes_medium = \(bind: t?.medium), votes_low = \(bind: t?.low),
                         version = version + 1, updated_at = \(bind: now)
                     WHERE id = \(bind: c.subject.id) AND version = \(bind: c.version)
                     """
                 ).run()
                 let saved = try await Self.subjects(sql, sessionIds: [sessionId])[sessionId]!.first { $0.id == c.subject.id }!
                 try await AuditLog.append(
-                    sql, actor: principal.actor, address: principal.address, action: "update", entity: Self.subjectEntity, key: Self.subjectKey(sessionId, c.subject.id),
+                    sql, actor: principal.actor, address: principal.address, action: "update", entity: Self.subjectEntity,
+                    key: Self.subjectKey(sessionId, c.subject.id),
                     unitPath: session.unitPath, old: c.subject.auditValues, new: saved.auditValues)
             }
             return try await Self.detail(sql, session)
@@ -592,7 +608,8 @@ public struct VoteService: Sendable {
     static func planningVote(_ sql: any SQLDatabase, cadreId: Int64, on date: CivilDate) async throws -> (vote: ConfidenceVote, lowShare: Fraction)? {
         let rows = try await sql.raw(
             """
-            SELECT s.id, s.round_key, s.held_on, s.body_name, v.ballots_returned, v.votes_low FROM vote_subjects v JOIN vote_sessions s ON s.id = v.session_id
+            SELECT s.id, s.round_key, s.held_on, s.body_name, v.ballots_returned, v.votes_low
+            FROM vote_subjects v JOIN vote_sessions s ON s.id = v.session_id
             WHERE v.cadre_id = \(bind: cadreId) AND v.ballots_returned IS NOT NULL AND s.held_on <= \(bind: date.iso)
             ORDER BY s.held_on DESC, s.id DESC
             """
@@ -603,7 +620,8 @@ public struct VoteService: Sendable {
         for row in rows where try row.decode(column: "round_key", as: String.self) == round {
             let held = CivilDate(parsing: try row.decode(column: "held_on", as: String.self))!
             let vote = ConfidenceVote(
-                ballots: try row.decode(column: "ballots_returned", as: Int.self), low: try row.decode(column: "votes_low", as: Int.self), heldOn: held,
+                ballots: try row.decode(column: "ballots_returned", as: Int.self), low: try row.decode(column: "votes_low", as: Int.self),
+                heldOn: held,
                 body: try row.decode(column: "body_name", as: String.self))
             guard vote.ballots > 0 else { continue }
             if let w = worst, vote.low * w.vote.ballots <= w.vote.low * vote.ballots { continue }

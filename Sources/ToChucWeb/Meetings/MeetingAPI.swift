@@ -177,7 +177,8 @@ extension Site {
         }
         api.get("meetings/:id") { _, context in
             let principal = try context.requirePrincipal()
-            return try Responses.json(APIMeetingDetail(try await services.meetings.detail(principal, id: try Self.pathId(context, notFound: Catalogue.meetingNotFound))))
+            return try Responses.json(
+                APIMeetingDetail(try await services.meetings.detail(principal, id: try Self.pathId(context, notFound: Catalogue.meetingNotFound))))
         }
         api.put("meetings/:id") { request, context in
             let principal = try context.requirePrincipal()
@@ -193,7 +194,8 @@ extension Site {
             _ = try await services.meetings.detail(principal, id: id)
             let body = try await Self.decode(APIAttendanceBody.self, request, context)
             let inputs = body.items.map { AttendanceInput(memberId: $0.memberId, attendance: $0.attendance ?? "", reason: $0.reason ?? "") }
-            return try Responses.json(APIMeetingDetail(try await services.meetings.saveAttendance(principal, id: id, inputs, expectedVersion: body.version)))
+            return try Responses.json(
+                APIMeetingDetail(try await services.meetings.saveAttendance(principal, id: id, inputs, expectedVersion: body.version)))
         }
         api.get("meetings/:id/history") { _, context in
             let principal = try context.requirePrincipal()
@@ -202,7 +204,8 @@ extension Site {
         }
         api.get("units/:code/dues") { request, context in
             let principal = try context.requirePrincipal()
-            let grid = try await services.meetings.dues(principal, unitCode: try context.parameters.require("code"), year: Self.meetingYear(request.query("year")))
+            let grid = try await services.meetings.dues(
+                principal, unitCode: try context.parameters.require("code"), year: Self.meetingYear(request.query("year")))
             return try Responses.json(APIDuesGrid(grid))
         }
         api.put("units/:code/dues") { request, context in

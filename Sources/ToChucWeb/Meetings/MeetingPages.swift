@@ -33,7 +33,8 @@ extension Site {
             } catch DomainError.invalid(let message, let errors) {
                 let ctx = try await pageContext(request, context)
                 return Responses.html(
-                    try await meetingsPage(ctx, principal, request: request, form: form, message: message, errors: errors), status: .unprocessableContent)
+                    try await meetingsPage(ctx, principal, request: request, form: form, message: message, errors: errors),
+                    status: .unprocessableContent)
             }
         }
         router.get(RouterPath(SiteURL.meetingDues)) { request, context in
@@ -57,11 +58,14 @@ extension Site {
                 let grid = try await services.meetings.dues(principal, unitCode: query.unit, year: query.year)
                 let typed = Dictionary(inputs.map { ("\($0.memberId)_\($0.month)", $0.text) }, uniquingKeysWith: { a, _ in a })
                 return Responses.html(
-                    try await duesPage(ctx, principal, grid, typed: typed, message: message, errors: errors, flash: nil), status: .unprocessableContent)
+                    try await duesPage(ctx, principal, grid, typed: typed, message: message, errors: errors, flash: nil),
+                    status: .unprocessableContent)
             } catch DomainError.conflict(let message, let changes, _) {
                 let ctx = try await pageContext(request, context)
                 return Responses.html(
-                    Layout.conflict(ctx, title: ctx.t(Catalogue.duesTitle), message: message, changes: changes, retry: SiteURL.meetingDues(unit: query.unit, year: query.year)),
+                    Layout.conflict(
+                        ctx, title: ctx.t(Catalogue.duesTitle), message: message, changes: changes,
+                        retry: SiteURL.meetingDues(unit: query.unit, year: query.year)),
                     status: .conflict)
             }
         }
@@ -86,7 +90,9 @@ extension Site {
             let principal = try context.requirePrincipal()
             let id = try Self.pathId(context, notFound: Catalogue.meetingNotFound)
             let ctx = try await pageContext(request, context)
-            let flash = request.query("created") != nil ? ctx.t(Catalogue.meetingCreated) : request.query("saved") != nil ? ctx.t(Catalogue.meetingSaved) : nil
+            let flash =
+                request.query("created") != nil
+                ? ctx.t(Catalogue.meetingCreated) : request.query("saved") != nil ? ctx.t(Catalogue.meetingSaved) : nil
             return Responses.html(try await meetingPage(ctx, principal, id: id, flash: flash))
         }
         for action in ["edit", "attendance"] {
@@ -106,7 +112,8 @@ extension Site {
                 } catch DomainError.invalid(let message, let errors) {
                     let ctx = try await pageContext(request, context)
                     return Responses.html(
-                        try await meetingPage(ctx, principal, id: id, form: form, action: action, message: message, errors: errors), status: .unprocessableContent)
+                        try await meetingPage(ctx, principal, id: id, form: form, action: action, message: message, errors: errors),
+                        status: .unprocessableContent)
                 } catch DomainError.conflict(let message, let changes, _) {
                     let ctx = try await pageContext(request, context)
                     return Responses.html(
@@ -118,7 +125,8 @@ extension Site {
     }
 
     static func meetingDraft(_ form: FormData) -> MeetingDraft {
-        MeetingDraft(meetsOn: form.string("meets_on"), kind: form.string("kind"), topics: form.string("topics"), resolution: form.string("resolution"))
+        MeetingDraft(
+            meetsOn: form.string("meets_on"), kind: form.string("kind"), topics: form.string("topics"), resolution: form.string("resolution"))
     }
 
     static func attendanceInputs(_ form: FormData) -> [AttendanceInput] {
@@ -162,7 +170,9 @@ extension Site {
         """
     }
 
-    func meetingsPage(_ ctx: PageContext, _ principal: Principal, request: Request, form: FormData, message: Localized?, errors: [FieldError])
+    func meetingsPage(
+        _ ctx: PageContext, _ principal: Principal, request: Request, form: FormData, message: Localized?, errors: [FieldError]
+    )
         async throws -> HTML
     {
         let query = Self.meetingQuery(request.query("unit") ?? form["unit"], request.query("year"), principal: principal)
@@ -189,7 +199,8 @@ extension Site {
             }
             let past = YearMonth(year: query.year, month: month)!.lastDay < today
             let missing: HTML = past && !year.hasRegular(inMonth: month) ? "<p class=\"muted\">\(ctx.t(Catalogue.meetingNoRegular))</p>" : .empty
-            return "<div class=\"card\" id=\"month-\(month)\"><strong>\(ctx.t(Catalogue.monthName(month)))</strong><ul class=\"changes\">\(items)</ul>\(missing)</div>"
+            return
+                "<div class=\"card\" id=\"month-\(month)\"><strong>\(ctx.t(Catalogue.monthName(month)))</strong><ul class=\"changes\">\(items)</ul>\(missing)</div>"
         }
         let rows: [HTML] = year.meetings.map { m in
             """
@@ -204,6 +215,9 @@ extension Site {
             <th>\(ctx.t(Catalogue.meetingTopics))</th></tr></thead><tbody>\(rows)</tbody></table>
             """
         let title = ctx.t(Catalogue.meetingsArea) + " — " + year.unit.name + ", " + String(query.year)
+        let newForm =
+            principal.role.canWriteRecords
+            ? meetingForm(ctx, unit: year.unit.code, meeting: nil, form: form, message: message, errors: errors) : HTML.empty
         let body: HTML = """
             <h1>\(title)</h1>
             \(meetingFilter(ctx, action: SiteURL.meetings, unit: year.unit.code, year: query.year))
@@ -212,7 +226,7 @@ extension Site {
             \(list)
             <h2>\(ctx.t(Catalogue.meetingCalendar))</h2>
             <div class="cards" id="meeting-calendar">\(months)</div>
-            \(principal.role.canWriteRecords ? meetingForm(ctx, unit: year.unit.code, meeting: nil, form: form, message: message, errors: errors) : HTML.empty)
+            \(newForm)
             """
         return Layout.page(ctx, title: title, breadcrumbs: crumbs, content: body)
     }
@@ -220,10 +234,12 @@ extension Site {
     func meetingForm(_ ctx: PageContext, unit: String, meeting: CellMeeting?, form: FormData, message: Localized?, errors: [FieldError]) -> HTML {
         func value(_ key: String, _ stored: String?) -> String { form[key] ?? stored ?? "" }
         let kinds = Self.vettingOptions(
-            ctx, MeetingKind.allCases.map { ($0.rawValue, $0.label) }, selected: value("kind", meeting?.kind.rawValue ?? MeetingKind.monthly.rawValue))
+            ctx, MeetingKind.allCases.map { ($0.rawValue, $0.label) }, selected: value("kind", meeting?.kind.rawValue ?? MeetingKind.monthly.rawValue)
+        )
         let id = meeting == nil ? "meeting-new-form" : "meeting-edit-form"
         let hidden: HTML =
-            meeting.map { "<input type=\"hidden\" name=\"version\" value=\"\(String($0.version))\">" } ?? "<input type=\"hidden\" name=\"unit\" value=\"\(unit)\">"
+            meeting.map { "<input type=\"hidden\" name=\"version\" value=\"\(String($0.version))\">" }
+            ?? "<input type=\"hidden\" name=\"unit\" value=\"\(unit)\">"
         return """
             <h2 id="\(meeting == nil ? "new" : "edit")">\(ctx.t(meeting == nil ? Catalogue.meetingNew : Catalogue.meetingEdit))</h2>
             \(Self.voteErrors(ctx, message, errors))
@@ -252,12 +268,16 @@ extension Site {
         let rows: [HTML] = d.rows.enumerated().map { index, row in
             let chosen = typed ? Attendance.parse(form.string("attendance_\(String(row.memberId))")) : row.attendance
             let reason = typed ? form.string("reason_\(String(row.memberId))") : (row.reason ?? "")
-            let invalid: HTML = wrong.contains("attendance_\(String(row.memberId))") || wrong.contains("reason_\(String(row.memberId))") ? HTML(raw: " class=\"invalid\"") : .empty
+            let invalid: HTML =
+                wrong.contains("attendance_\(String(row.memberId))") || wrong.contains("reason_\(String(row.memberId))")
+                ? HTML(raw: " class=\"invalid\"") : .empty
             let cells: HTML
             if canWrite && d.isHeld {
-                let options: [HTML] = [HTML("<option value=\"\"></option>")] + Attendance.allCases.map { a in
-                    "<option value=\"\(a.rawValue)\"\(HTML(raw: chosen == a ? " selected" : ""))>\(a.letter) — \(ctx.t(a.label))</option>"
-                }
+                let options: [HTML] =
+                    [HTML("<option value=\"\"></option>")]
+                    + Attendance.allCases.map { a in
+                        "<option value=\"\(a.rawValue)\"\(HTML(raw: chosen == a ? " selected" : ""))>\(a.letter) — \(ctx.t(a.label))</option>"
+                    }
                 cells = """
                     <td><select name="attendance_\(String(row.memberId))" id="attendance_\(String(row.memberId))" aria-label="\(ctx.t(Catalogue.attendanceOf(row.name)))">\(options)</select></td>
                     <td><input type="text" name="reason_\(String(row.memberId))" value="\(reason)" maxlength="500" aria-label="\(ctx.t(Catalogue.meetingReason))"></td>
@@ -265,10 +285,13 @@ extension Site {
             } else {
                 cells = "<td>\(row.attendance.map { ctx.t($0.label) } ?? "—")</td><td>\(row.reason ?? "")</td>"
             }
-            return "<tr\(invalid)><td class=\"num\">\(index + 1)</td><td><a href=\"\(SiteURL.member(row.memberId))\">\(row.name)</a></td><td>\(row.cardNo ?? "")</td>\(cells)</tr>"
+            return
+                "<tr\(invalid)><td class=\"num\">\(index + 1)</td><td><a href=\"\(SiteURL.member(row.memberId))\">\(row.name)</a></td><td>\(row.cardNo ?? "")</td>\(cells)</tr>"
         }
         let counts = d.counts
-        let summary: [HTML] = Attendance.allCases.map { a in "<dt>\(ctx.t(a.label))</dt><dd id=\"count-\(a.rawValue)\">\(ctx.number(counts[a] ?? 0))</dd>" }
+        let summary: [HTML] = Attendance.allCases.map { a in
+            "<dt>\(ctx.t(a.label))</dt><dd id=\"count-\(a.rawValue)\">\(ctx.number(counts[a] ?? 0))</dd>"
+        }
         let grid: HTML = """
             <table id="attendance-grid"><thead><tr><th>#</th><th>\(ctx.t(Catalogue.fullName))</th><th>\(ctx.t(Catalogue.cardNo))</th>
             <th>\(ctx.t(Catalogue.meetingAttendanceTitle))</th><th>\(ctx.t(Catalogue.meetingReason))</th></tr></thead><tbody>\(rows)</tbody></table>
@@ -290,6 +313,11 @@ extension Site {
             attendance = d.rows.isEmpty ? "<p>\(ctx.t(Catalogue.noRecords))</p>" : grid
         }
         let title = ctx.t(m.kind.label) + " — " + m.unitName + ", " + ctx.date(m.meetsOn)
+        let edit = action == "edit"
+        let editForm =
+            canWrite
+            ? meetingForm(ctx, unit: m.unitCode, meeting: m, form: edit ? form : FormData(), message: edit ? message : nil, errors: edit ? errors : [])
+            : HTML.empty
         let body: HTML = """
             <h1>\(title)</h1>
             <dl class="facts" id="meeting-facts">
@@ -302,19 +330,23 @@ extension Site {
             <h2>\(ctx.t(Catalogue.meetingAttendanceTitle))</h2>
             <dl class="facts" id="attendance-counts">\(summary)</dl>
             \(attendance)
-            \(canWrite ? meetingForm(ctx, unit: m.unitCode, meeting: m, form: action == "edit" ? form : FormData(), message: action == "edit" ? message : nil, errors: action == "edit" ? errors : []) : HTML.empty)
+            \(editForm)
             <h2>\(ctx.t(Catalogue.history))</h2>
             \(Layout.history(ctx, history))
             """
         return Layout.page(
             ctx, title: title,
             breadcrumbs: [
-                (ctx.t(Catalogue.areaAssessment), SiteURL.assessment), (ctx.t(Catalogue.meetingsArea), SiteURL.meetings(unit: m.unitCode, year: m.meetsOn.year)),
+                (ctx.t(Catalogue.areaAssessment), SiteURL.assessment),
+                (ctx.t(Catalogue.meetingsArea), SiteURL.meetings(unit: m.unitCode, year: m.meetsOn.year)),
                 (ctx.date(m.meetsOn), nil),
             ], flash: flash, content: body)
     }
 
-    func duesPage(_ ctx: PageContext, _ principal: Principal, _ grid: DuesGrid, typed: [String: String], message: Localized?, errors: [FieldError], flash: String?)
+    func duesPage(
+        _ ctx: PageContext, _ principal: Principal, _ grid: DuesGrid, typed: [String: String], message: Localized?, errors: [FieldError],
+        flash: String?
+    )
         async throws -> HTML
     {
         let canWrite = principal.role.canWriteRecords
@@ -358,6 +390,7 @@ extension Site {
             <h1>\(title)</h1>
             \(meetingFilter(ctx, action: SiteURL.meetingDues, unit: grid.unit.code, year: grid.year))
             \(meetingLinks(ctx, unit: grid.unit.code, year: grid.year))
+            <link rel="stylesheet" href="\(SiteURL.votesCSS)">
             <p class="muted">\(ctx.t(Catalogue.duesHelp))</p>
             \(Self.voteErrors(ctx, message, errors))
             \(content)
@@ -367,7 +400,8 @@ extension Site {
         return Layout.page(
             ctx, title: title,
             breadcrumbs: [
-                (ctx.t(Catalogue.areaAssessment), SiteURL.assessment), (ctx.t(Catalogue.meetingsArea), SiteURL.meetings(unit: grid.unit.code, year: grid.year)),
+                (ctx.t(Catalogue.areaAssessment), SiteURL.assessment),
+                (ctx.t(Catalogue.meetingsArea), SiteURL.meetings(unit: grid.unit.code, year: grid.year)),
                 (ctx.t(Catalogue.duesTitle), nil),
             ], flash: flash, content: body)
     }
@@ -407,6 +441,7 @@ extension Site {
             })
             """
         return Layout.page(
-            ctx, title: title, breadcrumbs: [(ctx.t(Catalogue.areaAssessment), SiteURL.assessment), (ctx.t(Catalogue.flaggedTitle), nil)], content: body)
+            ctx, title: title, breadcrumbs: [(ctx.t(Catalogue.areaAssessment), SiteURL.assessment), (ctx.t(Catalogue.flaggedTitle), nil)],
+            content: body)
     }
 }

@@ -81,7 +81,8 @@ struct APIVoteSession: Encodable, Sendable {
             APIVotePerson(
                 id: p.id, cadreId: p.cadre.id, fullName: p.cadre.fullName, cardNo: p.cadre.cardNo, position: p.position, version: p.version,
                 tally: p.tally.map {
-                    APIVoteTally(issued: $0.issued, returned: $0.returned, valid: $0.valid, invalid: $0.invalid, high: $0.high, medium: $0.medium, low: $0.low)
+                    APIVoteTally(
+                        issued: $0.issued, returned: $0.returned, valid: $0.valid, invalid: $0.invalid, high: $0.high, medium: $0.medium, low: $0.low)
                 }, percent: p.tally.map(APIVotePercent.init), consequence: d.consequence(p)?.rawValue)
         }
     }
@@ -152,7 +153,8 @@ extension Site {
             query.page = list.page
             query.perPage = list.perPage
             let result = try await services.votes.list(principal, query)
-            return try Responses.json(APIList(items: result.items.map(APIVoteSession.init), page: result.page, perPage: result.perPage, total: result.total))
+            return try Responses.json(
+                APIList(items: result.items.map(APIVoteSession.init), page: result.page, perPage: result.perPage, total: result.total))
         }
         api.post("votes") { request, context in
             let principal = try context.requirePrincipal()
@@ -162,7 +164,8 @@ extension Site {
         }
         api.get("votes/:id") { _, context in
             let principal = try context.requirePrincipal()
-            return try Responses.json(APIVoteSession(try await services.votes.detail(principal, id: try Self.pathId(context, notFound: Catalogue.voteSessionNotFound))))
+            return try Responses.json(
+                APIVoteSession(try await services.votes.detail(principal, id: try Self.pathId(context, notFound: Catalogue.voteSessionNotFound))))
         }
         api.put("votes/:id") { request, context in
             let principal = try context.requirePrincipal()
@@ -183,7 +186,9 @@ extension Site {
         api.delete("votes/:id/persons/:subject") { _, context in
             let principal = try context.requirePrincipal()
             let id = try Self.pathId(context, notFound: Catalogue.voteSessionNotFound)
-            guard let subject = context.parameters.get("subject").flatMap({ Int64($0) }) else { throw DomainError.notFound(Catalogue.voteSubjectNotFound) }
+            guard let subject = context.parameters.get("subject").flatMap({ Int64($0) }) else {
+                throw DomainError.notFound(Catalogue.voteSubjectNotFound)
+            }
             try await services.votes.removePerson(principal, sessionId: id, subjectId: subject)
             return try Responses.json(APIVoteSession(try await services.votes.detail(principal, id: id)))
         }

@@ -11,17 +11,17 @@ extension SiteURL {
     /// `edit`, `persons`, `tally`, `sheet`.
     static func voteAction(_ id: Int64, _ action: String) -> String { "/votes/\(id)/\(action)" }
     static func removeVotePerson(_ id: Int64, _ subject: Int64) -> String { "/votes/\(id)/persons/\(subject)/remove" }
-    static let voteSheetCSS = "/static/vote-sheet.css"
+    static let votesCSS = "/static/votes.css"
 }
 
 /// Confidence votes (DOMAIN.md §4, Quy định 96-QĐ/TW; issue 6): the sessions of a subtree with filters and downloads,
 /// a session with its quorum, persons, tally form, results and consequences, and the printed result sheet.
 extension Site {
     func registerVotePages(_ router: Router<AppContext>) {
-        router.get(RouterPath(SiteURL.voteSheetCSS)) { _, _ in
+        router.get(RouterPath(SiteURL.votesCSS)) { _, _ in
             Response(
                 status: .ok, headers: [.contentType: "text/css; charset=utf-8", .cacheControl: "max-age=3600"],
-                body: .init(byteBuffer: ByteBuffer(string: Self.voteSheetCSS)))
+                body: .init(byteBuffer: ByteBuffer(string: Self.votesStylesheet)))
         }
         router.get(RouterPath(SiteURL.votes)) { request, context in
             let principal = try context.requirePrincipal()
@@ -37,14 +37,16 @@ extension Site {
             } catch DomainError.invalid(let message, let errors) {
                 let ctx = try await pageContext(request, context)
                 return Responses.html(
-                    try await votesIndex(ctx, principal, request: request, form: form, message: message, errors: errors), status: .unprocessableContent)
+                    try await votesIndex(ctx, principal, request: request, form: form, message: message, errors: errors),
+                    status: .unprocessableContent)
             }
         }
         router.get(RouterPath(SiteURL.votesExport)) { request, context in
             let principal = try context.requirePrincipal()
             let rows = try await services.votes.exportRows(principal, Self.voteQuery(request))
             let download = try SpreadsheetDownload.make(
-                rows: rows, sheetName: Catalogue.voteSheetName.text(principal.language), format: request.query("format") ?? "xlsx", principal: principal,
+                rows: rows, sheetName: Catalogue.voteSheetName.text(principal.language), format: request.query("format") ?? "xlsx",
+                principal: principal,
                 baseName: "lay-phieu-tin-nhiem-\(principal.unitCode.isEmpty ? "tat-ca" : principal.unitCode)")
             try await services.interchange.recordDownload(principal, name: download.fileName, rows: rows.count - 1)
             return Responses.bytes(download.data, contentType: download.contentType, fileName: download.fileName)
@@ -53,7 +55,8 @@ extension Site {
             let principal = try context.requirePrincipal()
             let id = try Self.pathId(context, notFound: Catalogue.voteSessionNotFound)
             let ctx = try await pageContext(request, context)
-            let flash = request.query("created") != nil ? ctx.t(Catalogue.voteCreated) : request.query("saved") != nil ? ctx.t(Catalogue.voteSaved) : nil
+            let flash =
+                request.query("created") != nil ? ctx.t(Catalogue.voteCreated) : request.query("saved") != nil ? ctx.t(Catalogue.voteSaved) : nil
             return Responses.html(try await votePage(ctx, principal, id: id, flash: flash))
         }
         router.get("/votes/:id/sheet") { _, context in
@@ -70,9 +73,11 @@ extension Site {
                 do {
                     switch action {
                     case "edit":
-                        _ = try await services.votes.update(principal, id: id, Self.voteDraft(form), expectedVersion: Int(form.string("version")) ?? 0)
+                        _ = try await services.votes.update(
+                            principal, id: id, Self.voteDraft(form), expectedVersion: Int(form.string("version")) ?? 0)
                     case "persons":
-                        _ = try await services.votes.addPerson(principal, sessionId: id, person: form.string("person"), position: form.string("position"))
+                        _ = try await services.votes.addPerson(
+                            principal, sessionId: id, person: form.string("person"), position: form.string("position"))
                     default:
                         _ = try await services.votes.saveTallies(principal, sessionId: id, inputs)
                     }
@@ -94,7 +99,9 @@ extension Site {
         router.post("/votes/:id/persons/:subject/remove") { _, context in
             let principal = try context.requirePrincipal()
             let id = try Self.pathId(context, notFound: Catalogue.voteSessionNotFound)
-            guard let subject = context.parameters.get("subject").flatMap({ Int64($0) }) else { throw DomainError.notFound(Catalogue.voteSubjectNotFound) }
+            guard let subject = context.parameters.get("subject").flatMap({ Int64($0) }) else {
+                throw DomainError.notFound(Catalogue.voteSubjectNotFound)
+            }
             try await services.votes.removePerson(principal, sessionId: id, subjectId: subject)
             return Responses.redirect(SiteURL.vote(id) + "?saved=1")
         }
@@ -114,7 +121,8 @@ extension Site {
             return VoteTallyInput(
                 subjectId: id,
                 draft: VoteTallyDraft(
-                    issued: v("issued"), returned: v("returned"), valid: v("valid"), invalid: v("invalid"), high: v("high"), medium: v("medium"), low: v("low")),
+                    issued: v("issued"), returned: v("returned"), valid: v("valid"), invalid: v("invalid"), high: v("high"), medium: v("medium"),
+                    low: v("low")),
                 version: Int(v("version")) ?? 0)
         }
     }
@@ -145,17 +153,21 @@ extension Site {
         return "<div class=\"errors\" role=\"alert\"><p>\(message.map(ctx.t) ?? "")</p><ul>\(items)</ul></div>"
     }
 
-    func votesIndex(_ ctx: PageContext, _ principal: Principal, request: Request, form: FormData, message: Localized?, errors: [FieldError])
+    func votesIndex(
+        _ ctx: PageContext, _ principal: Principal, request: Request, form: FormData, message: Localized?, errors: [FieldError]
+    )
         async throws -> HTML
     {
         let query = Self.voteQuery(request)
         let result = try await services.votes.list(principal, query)
         let parameters = Self.voteParameters(query)
-        let kinds = Self.vettingOptions(ctx, VoteBodyKind.allCases.map { ($0.rawValue, $0.label) }, selected: query.bodyKind, any: Catalogue.voteAllBodies)
+        let kinds = Self.vettingOptions(
+            ctx, VoteBodyKind.allCases.map { ($0.rawValue, $0.label) }, selected: query.bodyKind, any: Catalogue.voteAllBodies)
         let rules = try? await services.rules.inForce(.confidenceVote, on: Timestamp.vietnamDate())
-        let help: HTML = rules.map(ConfidenceVoteRules.init).map {
-            "<p class=\"muted\">\(ctx.t(Catalogue.voteSessionsHelp(quorum: $0.quorum, maxPlaces: $0.maxPlaces, regulation: $0.regulation)))</p>"
-        } ?? .empty
+        let help: HTML =
+            rules.map(ConfidenceVoteRules.init).map {
+                "<p class=\"muted\">\(ctx.t(Catalogue.voteSessionsHelp(quorum: $0.quorum, maxPlaces: $0.maxPlaces, regulation: $0.regulation)))</p>"
+            } ?? .empty
         let rows: [HTML] = result.items.map { d in
             let s = d.session
             let quorum = d.quorum.isMet ? ctx.t(Catalogue.yes) : ctx.t(Catalogue.no)
@@ -174,6 +186,8 @@ extension Site {
             <th>\(ctx.t(Catalogue.votePersonsCount))</th><th>\(ctx.t(Catalogue.voteTally))</th><th>\(ctx.t(VoteConsequence.removal.label))</th>
             <th>\(ctx.t(VoteConsequence.dismissal.label))</th></tr></thead><tbody>\(rows)</tbody></table>
             """
+        let newForm =
+            principal.role.canWriteRecords ? voteSessionForm(ctx, principal, form: form, session: nil, message: message, errors: errors) : HTML.empty
         let body: HTML = """
             <h1>\(ctx.t(Catalogue.votesArea))</h1>
             \(help)
@@ -193,19 +207,24 @@ extension Site {
             \(Layout.pager(ctx, page: result.page, pageCount: result.pageCount, total: result.total) {
                 SiteURL.with(SiteURL.votes, parameters + [("page", $0 > 1 ? String($0) : "")])
             })
-            \(principal.role.canWriteRecords ? voteSessionForm(ctx, principal, form: form, session: nil, message: message, errors: errors) : HTML.empty)
+            \(newForm)
             """
-        return Layout.page(ctx, title: ctx.t(Catalogue.votesArea), breadcrumbs: [(ctx.t(Catalogue.areaAssessment), SiteURL.assessment), (ctx.t(Catalogue.votesArea), nil)], content: body)
+        return Layout.page(
+            ctx, title: ctx.t(Catalogue.votesArea),
+            breadcrumbs: [(ctx.t(Catalogue.areaAssessment), SiteURL.assessment), (ctx.t(Catalogue.votesArea), nil)], content: body)
     }
 
     /// The form of a new session, or of a session's correction (with its version).
-    func voteSessionForm(_ ctx: PageContext, _ principal: Principal, form: FormData, session: VoteSession?, message: Localized?, errors: [FieldError])
+    func voteSessionForm(
+        _ ctx: PageContext, _ principal: Principal, form: FormData, session: VoteSession?, message: Localized?, errors: [FieldError]
+    )
         -> HTML
     {
         let stored = session?.draft
         func value(_ key: String, _ fallback: String?) -> String { form[key] ?? fallback ?? "" }
         let kinds = Self.vettingOptions(
-            ctx, VoteBodyKind.allCases.map { ($0.rawValue, $0.label) }, selected: value("body_kind", stored?.bodyKind ?? VoteBodyKind.committee.rawValue))
+            ctx, VoteBodyKind.allCases.map { ($0.rawValue, $0.label) },
+            selected: value("body_kind", stored?.bodyKind ?? VoteBodyKind.committee.rawValue))
         let id = session == nil ? "vote-new-form" : "vote-edit-form"
         let action = session.map { SiteURL.voteAction($0.id, "edit") } ?? SiteURL.votes
         let version: HTML = session.map { "<input type=\"hidden\" name=\"version\" value=\"\(String($0.version))\">" } ?? .empty
@@ -233,13 +252,16 @@ extension Site {
     }
 
     /// A tally cell as shown in results: the count and its share of the ballots returned.
-    static func voteShare(_ ctx: PageContext, _ tally: VoteTally, _ level: ConfidenceLevel) -> String { ctx.ratio(tally.count(level), tally.returned) }
+    static func voteShare(_ ctx: PageContext, _ tally: VoteTally, _ level: ConfidenceLevel) -> String {
+        ctx.ratio(tally.count(level), tally.returned)
+    }
 
     func voteResultsTable(_ ctx: PageContext, _ d: VoteSessionDetail, id: String) -> HTML {
         let rows: [HTML] = d.subjects.enumerated().map { index, s in
             let name: HTML = "<a href=\"\(SiteURL.cadre(s.cadre.id))\">\(s.cadre.fullName)</a>"
             guard let t = s.tally else {
-                return "<tr><td class=\"num\">\(index + 1)</td><td>\(name)</td><td>\(s.position)</td><td colspan=\"6\" class=\"muted\">\(ctx.t(Catalogue.voteNoTally))</td></tr>"
+                return
+                    "<tr><td class=\"num\">\(index + 1)</td><td>\(name)</td><td>\(s.position)</td><td colspan=\"6\" class=\"muted\">\(ctx.t(Catalogue.voteNoTally))</td></tr>"
             }
             let consequence = d.consequence(s) ?? .none
             let levels: [HTML] = ConfidenceLevel.allCases.map { "<td class=\"num\">\(Self.voteShare(ctx, t, $0))</td>" }
@@ -258,7 +280,8 @@ extension Site {
     }
 
     func votePage(
-        _ ctx: PageContext, _ principal: Principal, id: Int64, flash: String? = nil, form: FormData = FormData(), typed: [Int64: VoteTallyDraft] = [:],
+        _ ctx: PageContext, _ principal: Principal, id: Int64, flash: String? = nil, form: FormData = FormData(),
+        typed: [Int64: VoteTallyDraft] = [:],
         action: String = "", message: Localized? = nil, errors: [FieldError] = []
     ) async throws -> HTML {
         let d = try await services.votes.detail(principal, id: id)
@@ -309,6 +332,9 @@ extension Site {
                 <button type="submit" class="secondary">\(ctx.t(Catalogue.voteRemovePerson))</button></form></li>
                 """
             }
+            let edit = action == "edit"
+            let editForm = voteSessionForm(
+                ctx, principal, form: edit ? form : FormData(), session: s, message: edit ? message : nil, errors: edit ? errors : [])
             forms = """
                 \(tallyForm)
                 <h2 id="persons">\(ctx.t(Catalogue.voteAddPerson))</h2>
@@ -322,7 +348,7 @@ extension Site {
                 <div class="actions"><button type="submit">\(ctx.t(Catalogue.voteAddPerson))</button></div>
                 </form>
                 \(removals.isEmpty ? HTML.empty : HTML("<ul class=\"changes\" id=\"vote-persons\">\(removals)</ul>"))
-                \(voteSessionForm(ctx, principal, form: action == "edit" ? form : FormData(), session: s, message: action == "edit" ? message : nil, errors: action == "edit" ? errors : []))
+                \(editForm)
                 """
         }
         let title = s.bodyName + " — " + ctx.date(s.heldOn)
@@ -352,11 +378,16 @@ extension Site {
             flash: flash, content: body)
     }
 
-    static let voteSheetCSS = """
-        th, td { border:1px solid #000; padding:.2em .35em; font-size:11pt; }
-        th { background:#eee; } td.num { text-align:right; }
-        .facts { margin:.6em 0 1em; } .note { font-style:italic; font-size:10pt; }
-        @media print { @page { size: A4 landscape; margin:1.2cm; } body { margin:0; } }
+    /// The result sheet's table and its landscape page, and the dues grid's narrow cells (served as `/static/votes.css`: the
+    /// pages' security policy allows no inline style).
+    static let votesStylesheet = """
+        .vote-sheet th, .vote-sheet td { border:1px solid #000; padding:.2em .35em; font-size:11pt; }
+        .vote-sheet th { background:#eee; } .vote-sheet td.num { text-align:right; }
+        .vote-sheet .facts { margin:.6em 0 1em; } .vote-sheet .note { font-style:italic; font-size:10pt; }
+        @page landscape { size: A4 landscape; margin: 1.2cm; }
+        @media print { .vote-sheet { page: landscape; margin:0; } }
+        #dues-grid th, #dues-grid td { padding:.25rem .3rem; }
+        #dues-grid input[type=text] { width:3.6rem; padding:.15rem .25rem; font:inherit; }
         """
 
     /// The result sheet to print: who voted, when, the quorum, and per person the counts, percentages and consequence.
@@ -367,7 +398,8 @@ extension Site {
         func date(_ c: CivilDate) -> String { language == .vi ? VietnameseFormat.date(c) : EnglishFormat.date(c) }
         let rows: [HTML] = d.subjects.enumerated().map { index, subject in
             guard let t = subject.tally else {
-                return "<tr><td class=\"num\">\(index + 1)</td><td>\(subject.cadre.fullName)</td><td>\(subject.position)</td><td colspan=\"8\">\(text(Catalogue.voteNoTally))</td></tr>"
+                return
+                    "<tr><td class=\"num\">\(index + 1)</td><td>\(subject.cadre.fullName)</td><td>\(subject.position)</td><td colspan=\"8\">\(text(Catalogue.voteNoTally))</td></tr>"
             }
             let levels: [HTML] = ConfidenceLevel.allCases.map { "<td class=\"num\">\(ratio(t.count($0), t.returned))</td>" }
             return """
@@ -376,7 +408,8 @@ extension Site {
                 <td>\(text((d.consequence(subject) ?? .none).label))</td></tr>
                 """
         }
-        let heads: [HTML] = ["issued", "returned", "valid", "invalid"].map { "<th>\(text(Catalogue.voteCountShort($0)))</th>" }
+        let heads: [HTML] =
+            ["issued", "returned", "valid", "invalid"].map { "<th>\(text(Catalogue.voteCountShort($0)))</th>" }
             + ConfidenceLevel.allCases.map { "<th>\(text($0.label))</th>" }
         let quorum =
             d.quorum.isMet
@@ -385,8 +418,8 @@ extension Site {
         return """
             <!doctype html>
             <html lang="\(language.rawValue)"><head><meta charset="utf-8"><title>\(text(Catalogue.voteSheetTitle)) — \(s.bodyName)</title>
-            <link rel="stylesheet" href="/static/sheet.css"><link rel="stylesheet" href="\(SiteURL.voteSheetCSS)"></head>
-            <body>
+            <link rel="stylesheet" href="/static/sheet.css"><link rel="stylesheet" href="\(SiteURL.votesCSS)"></head>
+            <body class="vote-sheet">
             <div class="head"><div><strong>\(s.unitName)</strong></div><div><strong>\(text(Catalogue.partyName))</strong></div></div>
             <h1>\(text(Catalogue.voteSheetTitle))</h1>
             <div class="form">\(text(Catalogue.voteSheetSubtitle(s.bodyName, date(s.heldOn))))</div>
