@@ -10,15 +10,20 @@ from test_browser import browser, shot, wait_for  # noqa: F401  (the fixture is 
 from test_browser_admission import fill_date
 
 
-def test_a_confidence_vote_tally_is_entered_and_its_results_read(server, browser):
-    base = server.base
+def log_in(browser, base, username):
+    """A fresh session in the shared browser (it may still hold another journey's)."""
     browser.get(base + "/login")
     browser.delete_all_cookies()
     browser.get(base + "/login")
-    browser.find_element(By.ID, "username").send_keys("clerk-t01-a")
+    browser.find_element(By.ID, "username").send_keys(username)
     browser.find_element(By.ID, "password").send_keys(PASSWORD)
     browser.find_element(By.CSS_SELECTOR, "#login-form button[type=submit]").click()
     wait_for(browser, lambda d: not d.current_url.startswith(base + "/login"))
+
+
+def test_a_confidence_vote_tally_is_entered_and_its_results_read(server, browser):
+    base = server.base
+    log_in(browser, base, "clerk-t01-a")
 
     # From the assessment area to the votes; a session of the commune's committee: 31 convened, 29 present.
     browser.get(base + "/assessment")
@@ -68,13 +73,7 @@ def test_a_confidence_vote_tally_is_entered_and_its_results_read(server, browser
 
 def test_a_cell_meeting_takes_attendance_by_keyboard_and_shows_in_the_calendar(server, browser):
     base = server.base
-    browser.get(base + "/login")
-    browser.delete_all_cookies()
-    browser.get(base + "/login")
-    browser.find_element(By.ID, "username").send_keys("clerk-t01-a")
-    browser.find_element(By.ID, "password").send_keys(PASSWORD)
-    browser.find_element(By.CSS_SELECTOR, "#login-form button[type=submit]").click()
-    wait_for(browser, lambda d: not d.current_url.startswith(base + "/login"))
+    log_in(browser, base, "clerk-t01-a")
 
     # The cell's meetings of 2024: a monthly meeting on 05/06/2024 through the form.
     browser.get(base + "/meetings?unit=T01-A-C1&year=2024")

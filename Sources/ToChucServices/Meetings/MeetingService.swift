@@ -280,11 +280,7 @@ public struct MeetingService: Sendable {
     }
 
     static func conflict(_ sql: any SQLDatabase, _ current: CellMeeting, baseVersion: Int) async throws -> DomainError {
-        var values = current.auditValues
-        values["version"] = nil
-        return try await AuditLog.staleSave(
-            sql, entity: meetingEntity, key: String(current.id), baseVersion: baseVersion, current: values, currentVersion: current.version,
-            fallback: [:])
+        try await AuditLog.staleRecord(sql, entity: meetingEntity, id: current.id, values: current.auditValues, baseVersion: baseVersion)
     }
 
     /// A meeting with its grid: the cell's attending members on its day, and anyone whose attendance was recorded.

@@ -374,7 +374,9 @@ public struct VoteService: Sendable {
         let c = try await check(principal, draft, today: today)
         return try await db.write { sql in
             let current = try await Self.visible(sql, principal, id: id)
-            if current.version != expectedVersion { throw try await Self.conflict(sql, current, baseVersion: expectedVersion) }
+            if current.version != expectedVersion {
+                throw try await AuditLog.staleRecord(sql, entity: Self.sessionEntity, id: id, values: current.auditValues, baseVersion: expectedVersion)
+            }
             let subjects = try await Self.subjects(sql, sessionIds: [id])[id] ?? []
             let rules = try await Self.rules(sql, on: c.heldOn)
             let quorum = ConfidenceVoting.quorum(convened: c.convened, present: c.present, rules: rules)
@@ -409,14 +411,6 @@ public struct VoteService: Sendable {
                 unitPath: saved.unitPath, old: current.auditValues, new: saved.auditValues)
             return saved
         }
-    }
-
-    static func conflict(_ sql: any SQLDatabase, _ current: VoteSession, baseVersion: Int) async throws -> DomainError {
-        var values = current.auditValues
-        values["version"] = nil
-        return try await AuditLog.staleSave(
-            sql, entity: sessionEntity, key: String(current.id), baseVersion: baseVersion, current: values, currentVersion: current.version,
-            fallback: [:])
     }
 
     /// A person's line is audited under `session/subject`, so that the session's history keeps lines since removed.
@@ -640,5 +634,17 @@ public struct VoteService: Sendable {
             """
         ).run()
         try await sql.raw("UPDATE vote_subjects SET cadre_id = \(bind: keep) WHERE cadre_id = \(bind: duplicate)").run()
+    }
+}
+
+extension AuditLog {
+    /// The refusal of a stale save of a record whose audit values carry its `version` (`staleSave`, no fallback).
+    static func staleRecord(_ sql: any SQLDatabase, entity: String, id: Int64, values: [String: String?], baseVersion: Int) async throws
+        -> DomainError
+    {
+        var current = values
+        let version = current.removeValue(forKey: "version").flatMap { $0 }.flatMap { Int($0) } ?? 0
+        return try await staleSave(
+            sql, entity: entity, key: String(id), baseVersion: baseVersion, current: current, currentVersion: version, fallback: [:])
     }
 }

@@ -161,6 +161,14 @@ extension Site {
         """
     }
 
+    /// Assessment › the cell's meetings of the year › `last`.
+    func meetingCrumbs(_ ctx: PageContext, unit: String, year: Int, last: String) -> [(String, String?)] {
+        [
+            (ctx.t(Catalogue.areaAssessment), SiteURL.assessment), (ctx.t(Catalogue.meetingsArea), SiteURL.meetings(unit: unit, year: year)),
+            (last, nil),
+        ]
+    }
+
     func meetingLinks(_ ctx: PageContext, unit: String, year: Int) -> HTML {
         """
         <div class="actions"><a class="button secondary" href="\(SiteURL.meetings(unit: unit, year: year))">\(ctx.t(Catalogue.meetingList))</a>
@@ -335,12 +343,8 @@ extension Site {
             \(Layout.history(ctx, history))
             """
         return Layout.page(
-            ctx, title: title,
-            breadcrumbs: [
-                (ctx.t(Catalogue.areaAssessment), SiteURL.assessment),
-                (ctx.t(Catalogue.meetingsArea), SiteURL.meetings(unit: m.unitCode, year: m.meetsOn.year)),
-                (ctx.date(m.meetsOn), nil),
-            ], flash: flash, content: body)
+            ctx, title: title, breadcrumbs: meetingCrumbs(ctx, unit: m.unitCode, year: m.meetsOn.year, last: ctx.date(m.meetsOn)), flash: flash,
+            content: body)
     }
 
     func duesPage(
@@ -398,12 +402,8 @@ extension Site {
             \(Layout.history(ctx, history))
             """
         return Layout.page(
-            ctx, title: title,
-            breadcrumbs: [
-                (ctx.t(Catalogue.areaAssessment), SiteURL.assessment),
-                (ctx.t(Catalogue.meetingsArea), SiteURL.meetings(unit: grid.unit.code, year: grid.year)),
-                (ctx.t(Catalogue.duesTitle), nil),
-            ], flash: flash, content: body)
+            ctx, title: title, breadcrumbs: meetingCrumbs(ctx, unit: grid.unit.code, year: grid.year, last: ctx.t(Catalogue.duesTitle)), flash: flash,
+            content: body)
     }
 
     func flaggedPage(_ ctx: PageContext, _ list: FlaggedList, unit: String) -> HTML {
