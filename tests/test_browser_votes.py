@@ -40,6 +40,7 @@ def test_a_confidence_vote_tally_is_entered_and_its_results_read(server, browser
     form.find_element(By.CSS_SELECTOR, "button[type=submit]").click()
     wait_for(browser, lambda d: "created=1" in d.current_url)
     assert "29/31" in browser.find_element(By.ID, "vote-quorum").text
+    shot(browser, "vote-session")
 
     # The person voted on, by card number.
     form = browser.find_element(By.ID, "vote-add-form")
@@ -69,6 +70,11 @@ def test_a_confidence_vote_tally_is_entered_and_its_results_read(server, browser
     assert "KẾT QUẢ LẤY PHIẾU TÍN NHIỆM" in browser.find_element(By.TAG_NAME, "h1").text
     assert "20/29 (68,96%)" in browser.find_element(By.ID, "sheet-results").text
     shot(browser, "vote-sheet")
+
+    # The list of the commune's sessions counts the dismissal.
+    browser.get(base + "/votes?unit=T01-A")
+    assert "trinh-duyet-" in browser.find_element(By.ID, "vote-sessions").text
+    shot(browser, "vote-sessions")
 
 
 def test_a_cell_meeting_takes_attendance_by_keyboard_and_shows_in_the_calendar(server, browser):

@@ -157,6 +157,15 @@ extension Catalogue {
     public static let voteCreated = t("Đã thêm hội nghị lấy phiếu.", "Vote session created.")
     public static let voteSaved = t("Đã lưu.", "Saved.")
     public static let voteNoTally = t("Chưa nhập", "Not entered")
+    public static let voteTalliedCount = t("Đã nhập kết quả", "Tallies entered")
+    /// Short column headers of the consequences.
+    public static func voteConsequenceShort(_ c: VoteConsequence) -> Localized {
+        switch c {
+        case .none: return t("Không", "None")
+        case .removal: return t("Ra khỏi quy hoạch", "Out of planning")
+        case .dismissal: return t("Miễn nhiệm", "Dismissal")
+        }
+    }
     public static let voteOfPerson = t("Kết quả lấy phiếu tín nhiệm", "Confidence votes")
     public static let voteAllRounds = t("Mọi đợt", "Every round")
     public static let voteAllBodies = t("Mọi loại hội nghị", "Every kind")

@@ -183,8 +183,8 @@ extension Site {
             : """
             <table id="vote-sessions"><thead><tr><th>\(ctx.t(Catalogue.voteHeldOn))</th><th>\(ctx.t(Catalogue.voteBody))</th><th>\(ctx.t(Catalogue.voteUnit))</th>
             <th>\(ctx.t(Catalogue.voteRound))</th><th>\(ctx.t(Catalogue.votePresent))</th><th>\(ctx.t(Catalogue.voteQuorum))</th>
-            <th>\(ctx.t(Catalogue.votePersonsCount))</th><th>\(ctx.t(Catalogue.voteTally))</th><th>\(ctx.t(VoteConsequence.removal.label))</th>
-            <th>\(ctx.t(VoteConsequence.dismissal.label))</th></tr></thead><tbody>\(rows)</tbody></table>
+            <th>\(ctx.t(Catalogue.votePersonsCount))</th><th>\(ctx.t(Catalogue.voteTalliedCount))</th>
+            <th>\(ctx.t(Catalogue.voteConsequenceShort(.removal)))</th><th>\(ctx.t(Catalogue.voteConsequenceShort(.dismissal)))</th></tr></thead><tbody>\(rows)</tbody></table>
             """
         let newForm =
             principal.role.canWriteRecords ? voteSessionForm(ctx, principal, form: form, session: nil, message: message, errors: errors) : HTML.empty
