@@ -4,6 +4,7 @@ Screenshots go to TOCHUC_TEST_SCREENSHOTS (test-artifacts/screenshots/); look at
 """
 import pytest
 from selenium import webdriver
+from selenium.common.exceptions import StaleElementReferenceException
 from selenium.webdriver.chrome.service import Service
 from selenium.webdriver.common.by import By
 from selenium.webdriver.support.ui import Select, WebDriverWait
@@ -24,8 +25,9 @@ def browser():
 
 
 def wait_for(driver, condition, seconds=10):
-    """A click does not wait for the next page: wait until the condition holds."""
-    WebDriverWait(driver, seconds).until(condition)
+    """A click does not wait for the next page: wait until the condition holds. An element of the page being replaced
+    while the condition reads it is stale: read again."""
+    WebDriverWait(driver, seconds, ignored_exceptions=[StaleElementReferenceException]).until(condition)
 
 
 def shot(driver, name):

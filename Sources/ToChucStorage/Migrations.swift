@@ -62,6 +62,8 @@ enum Migrator {
         Migration(version: 18, name: "vetting cases", statements: vetting),
         // Rule sets added by administrators, and classification per review period (issue 6): Migrations+Assessment.swift.
         Migration(version: 19, name: "rule sets and evaluations", statements: assessment),
+        // Confidence votes and cell meetings (issue 6): Migrations+Votes.swift.
+        Migration(version: 21, name: "confidence votes and cell meetings", statements: votesAndMeetings),
     ]
 
     static var latestVersion: Int { migrations.map(\.version).max() ?? 0 }

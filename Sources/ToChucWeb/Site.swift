@@ -50,6 +50,8 @@ public struct Site: Sendable {
         registerVettingPages(router)
         registerReportPages(router)
         registerAssessmentPages(router)
+        registerVotePages(router)
+        registerMeetingPages(router)
         registerAccountPages(router)
         registerAdminPages(router)
         registerAPI(router)

@@ -168,15 +168,21 @@ public struct PlanningStructure: Sendable, Hashable {
 
 /// A confidence vote on a planned cadre (lấy phiếu tín nhiệm): how many ballots, how many of them "thấp" (low).
 public struct ConfidenceVote: Sendable, Hashable {
-    /// The number the share is taken of: the ballots of those asked to vote (tổng số phiếu).
+    /// The number the share is taken of: the ballots returned (DOMAIN.md §4).
     public let ballots: Int
     /// The ballots rating confidence low (tín nhiệm thấp).
     public let low: Int
+    /// The day of the session, when the vote comes from a recorded session (`VoteTally.planningVote`).
+    public let heldOn: CivilDate?
+    /// The body that voted, as messages name it.
+    public let body: String?
 
     /// A vote result.
-    public init(ballots: Int, low: Int) {
+    public init(ballots: Int, low: Int, heldOn: CivilDate? = nil, body: String? = nil) {
         self.ballots = ballots
         self.low = low
+        self.heldOn = heldOn
+        self.body = body
     }
 }
 

@@ -278,9 +278,16 @@ extension Catalogue {
                 vi: "Không đạt tiêu chuẩn chính trị theo kết luận thẩm định.",
                 en: "Does not meet the political standard, as the vetting concluded.")
         case .lowConfidence(let vote):
+            guard let held = vote.heldOn else {
+                return Localized(
+                    vi: "Số phiếu tín nhiệm thấp \(VietnameseFormat.ratio(vote.low, vote.ballots)), quá một nửa tổng số phiếu.",
+                    en: "Low-confidence ballots: \(EnglishFormat.ratio(vote.low, vote.ballots)), more than half of the ballots.")
+            }
+            let date = cadreDate(held)
+            let body = vote.body.map { " (\($0))" } ?? ""
             return Localized(
-                vi: "Số phiếu tín nhiệm thấp \(VietnameseFormat.ratio(vote.low, vote.ballots)), quá một nửa tổng số phiếu.",
-                en: "Low-confidence ballots: \(EnglishFormat.ratio(vote.low, vote.ballots)), more than half of the ballots.")
+                vi: "Lấy phiếu tín nhiệm ngày \(date.vi)\(body): số phiếu tín nhiệm thấp \(VietnameseFormat.ratio(vote.low, vote.ballots)), quá một nửa số phiếu thu về.",
+                en: "Confidence vote of \(date.en)\(body): low-confidence ballots \(EnglishFormat.ratio(vote.low, vote.ballots)), more than half of the ballots returned.")
         }
     }
 }

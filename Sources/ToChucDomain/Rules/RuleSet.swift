@@ -355,7 +355,11 @@ public struct ElectionRules: Sendable, Hashable {
     }
 }
 
-/// When a member is flagged for missed meetings or dues (Điều lệ Đảng, Điều 8).
+/// When a member is flagged for missed meetings or dues (Điều lệ Đảng, Điều 8: "bỏ sinh hoạt chi bộ hoặc không đóng
+/// đảng phí ba tháng trong năm mà không có lý do chính đáng"). `flagMonths` counts the months of one calendar year in
+/// which the member was absent without good reason from the regular meeting or did not pay the month's dues — each
+/// month once, consecutive or not (the Charter says "in the year", not "in a row"); excused absences never count
+/// (`CellMeetingStanding.standing`).
 public struct CellMeetingRules: Sendable, Hashable {
     public let regulation: String
     public let flagMonths: Int

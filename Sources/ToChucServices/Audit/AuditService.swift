@@ -51,6 +51,8 @@ public struct AppServices: Sendable {
     public let rules: RuleService
     public let dashboard: DashboardService
     public let evaluations: EvaluationService
+    public let votes: VoteService
+    public let meetings: MeetingService
 
     public init(db: Database) {
         self.db = db
@@ -75,6 +77,8 @@ public struct AppServices: Sendable {
         self.rules = RuleService(db: db)
         self.dashboard = DashboardService(db: db)
         self.evaluations = EvaluationService(db: db)
+        self.votes = VoteService(db: db)
+        self.meetings = MeetingService(db: db)
     }
 
     /// First start: an empty database gets a root unit (when it has none) and an administrator in the first root.

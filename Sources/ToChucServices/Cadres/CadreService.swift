@@ -261,6 +261,7 @@ public struct CadreService: Sendable {
             try await sql.raw("UPDATE \(unsafeRaw: table) SET cadre_id = \(bind: kept) WHERE cadre_id = \(bind: dup)").run()
         }
         try await EvaluationService.followMerge(sql, kind: .leader, keep: kept, duplicate: dup)
+        try await VoteService.followCadreMerge(sql, keep: kept, duplicate: dup)
         try await sql.raw("DELETE FROM cadres WHERE id = \(bind: dup)").run()
         try await AuditLog.append(
             sql, actor: principal.actor, address: principal.address, action: "delete", entity: "cadre", key: String(dup),

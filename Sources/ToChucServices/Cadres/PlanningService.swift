@@ -310,16 +310,19 @@ public struct PlanningService: Sendable {
         }
     }
 
-    /// What the review on `date` finds against an entry: age, discipline, political standard (DOMAIN.md §3).
+    /// What the review on `date` finds against an entry: age, discipline, political standard, confidence vote (DOMAIN.md §3).
     static func removalReasons(_ sql: any SQLDatabase, entry: PlanningEntry, term: PlanningTerm, on date: CivilDate) async throws
         -> [PlanningRemovalReason]
     {
         guard let birth = entry.cadre.birthDate else { return [] }
         let disciplines = try await CadreStore.disciplines(sql, cadreId: entry.cadre.id).map(\.record)
         let standard = try await VettingService.meetsPlanningStandard(sql, cadre: entry.cadre, on: date)
+        let vote = try await VoteService.planningVote(sql, cadreId: entry.cadre.id, on: date)
         let facts = PlanningReviewFacts(
-            birthDate: birth, gender: entry.cadre.gender, plannedOn: entry.addedOn, disciplines: disciplines, meetsPoliticalStandard: standard)
-        return Planning.removalReasons(facts, termStart: term.startsOn, on: date)
+            birthDate: birth, gender: entry.cadre.gender, plannedOn: entry.addedOn, disciplines: disciplines, meetsPoliticalStandard: standard,
+            confidenceVote: vote?.vote)
+        guard let share = vote?.lowShare else { return Planning.removalReasons(facts, termStart: term.startsOn, on: date) }
+        return Planning.removalReasons(facts, termStart: term.startsOn, on: date, lowShare: (share.numerator, share.denominator))
     }
 
     // MARK: - People in a list
@@ -442,7 +445,7 @@ public struct PlanningService: Sendable {
     }
 
     /// The yearly review (DOMAIN.md §3): removes, on `date`, every person the rules take out of the list — age limit,
-    /// discipline, political standard — with the rule's reason. Returns what was removed.
+    /// discipline, political standard, confidence vote — with the rule's reason. Returns what was removed.
     public func applyReview(_ principal: Principal, listId: Int64, on date: CivilDate = Timestamp.vietnamDate()) async throws
         -> [PlanningReviewItem]
     {

@@ -50,6 +50,7 @@ extension MemberService {
             try await VettingService.followMemberMerge(sql, keep: keep.id, duplicate: duplicate.id)
             try await EvaluationService.followMerge(sql, kind: .member, keep: keep.id, duplicate: duplicate.id)
             try await TrainingService.followMerge(sql, keep: keep.id, duplicate: duplicate.id)
+            try await MeetingService.followMemberMerge(sql, keep: keep.id, duplicate: duplicate.id)
             try await sql.raw("DELETE FROM members WHERE id = \(bind: duplicate.id)").run()
             try await AuditLog.append(
                 sql, actor: principal.actor, address: principal.address, action: "delete", entity: "member", key: String(duplicate.id),

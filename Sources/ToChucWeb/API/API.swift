@@ -120,6 +120,8 @@ extension Site {
         registerVettingAPI(api)
         registerReportAPI(api)
         registerAssessmentAPI(api)
+        registerVoteAPI(api)
+        registerMeetingAPI(api)
         api.get("openapi.json") { _, _ in
             Response(
                 status: .ok, headers: [.contentType: "application/json; charset=utf-8"],

@@ -184,7 +184,9 @@ extension Site {
             \(assessmentFilter(ctx, action: SiteURL.assessment, unit: grid.unit.code, period: grid.period, subject: grid.subject))
             <p class="muted">\(ctx.t(Catalogue.gridHelp(grid.rules.regulation, grid.rules.usesScore, grid.rules.excellentQuotaPercentOfGood)))</p>
             <div class="actions"><a class="button secondary" href="\(SiteURL.assessmentResults(unit: grid.unit.code, period: grid.period.key, subject: grid.subject.rawValue))">\(ctx.t(Catalogue.assessmentResults))</a>
-            <a class="button secondary" href="\(SiteURL.rules)">\(ctx.t(Catalogue.rulesArea))</a></div>
+            <a class="button secondary" href="\(SiteURL.rules)">\(ctx.t(Catalogue.rulesArea))</a>
+            <a class="button secondary" href="\(SiteURL.votes)">\(ctx.t(Catalogue.votesArea))</a>
+            <a class="button secondary" href="\(SiteURL.meetings)">\(ctx.t(Catalogue.meetingsArea))</a></div>
             \(Layout.errors(ctx, message, errors))
             <dl class="facts" id="grid-counts">\(summary)<dt>\(ctx.t(Catalogue.excellentAllowedLabel))</dt><dd id="excellent-allowed">\(ctx.number(grid.excellentAllowed))</dd></dl>
             \(grid.rows.isEmpty ? HTML("<p>\(ctx.t(Catalogue.noRecords))</p>") : HTML("""

@@ -374,6 +374,7 @@ extension Site {
             <th>\(ctx.t(Catalogue.planningAddedOn))</th><th>\(ctx.t(Catalogue.planningStatus))</th></tr></thead><tbody>\(planned)</tbody></table>
             """
         let vetting = try await vettingSection(ctx, principal, cadreId: c.id, number: c.cardNo ?? c.nationalId)
+            + voteSection(ctx, principal, cadreId: c.id)
         let personal = principal.role.seesPersonalData
         let nid = c.nationalId.map { personal ? $0 : NationalID.mask($0) + " " + ctx.t(Catalogue.maskedForRole) } ?? ""
         let member: HTML = c.memberId.map { "<a href=\"\(SiteURL.member($0))\">\(c.cardNo ?? ctx.t(Catalogue.partyMember))</a>" } ?? "—"

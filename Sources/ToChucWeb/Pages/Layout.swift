@@ -46,7 +46,7 @@ enum Layout {
         MenuArea(title: Catalogue.areaOrganization, link: SiteURL.tree(), prefixes: ["/units", "/tree", "/restructure"]),
         MenuArea(title: Catalogue.areaMembers, link: SiteURL.members, prefixes: ["/members", "/admission"]),
         MenuArea(title: Catalogue.areaCadres, link: SiteURL.cadres, prefixes: ["/cadres", "/agencies", "/planning", "/training", "/exams", "/staffing", "/vetting"]),
-        MenuArea(title: Catalogue.areaAssessment, link: SiteURL.assessment, prefixes: ["/assessment", "/rules"]),
+        MenuArea(title: Catalogue.areaAssessment, link: SiteURL.assessment, prefixes: ["/assessment", "/rules", "/votes", "/meetings"]),
         MenuArea(title: Catalogue.areaCongress, link: nil, prefixes: ["/congresses"]),
         MenuArea(title: Catalogue.areaReports, link: SiteURL.reports, prefixes: ["/reports"]),
         MenuArea(title: Catalogue.areaDocuments, link: nil, prefixes: ["/documents"]),
