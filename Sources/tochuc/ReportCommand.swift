@@ -34,6 +34,12 @@ struct Report: AsyncParsableCommand {
         lines.append("  \(Catalogue.figureNewUnitsNonState.vi): \(vi(f.newUnitsNonState))")
         lines.append("  \(Catalogue.figureApprovals.vi): " + ManagementLevel.allCases.map { "\($0.label.vi) \(vi(f.approvals[$0.rawValue] ?? 0))" }.joined(separator: ", "))
         lines.append("  \(Catalogue.figureVettingConcluded.vi): \(vi(f.vettingConcluded))")
+        lines.append(
+            "  \(Catalogue.figureCongress.vi): "
+                + CongressService.reportKinds.compactMap { kind -> String? in
+                    guard let c = f.congress[kind.rawValue], c.total > 0 else { return nil }
+                    return "\(kind.label.vi) \(VietnameseFormat.ratio(c.held, c.total)), \(Catalogue.congressPilotsAndDirect(c.pilot, c.directSecretary).vi)"
+                }.joined(separator: "; "))
         let total = f.ratings.values.reduce(0, +)
         lines.append(
             "  \(Catalogue.figureRatings.vi): "

@@ -50,6 +50,8 @@ public struct AppServices: Sendable {
     public let reports: ReportService
     public let rules: RuleService
     public let evaluations: EvaluationService
+    public let congresses: CongressService
+    public let elections: ElectionService
 
     public init(db: Database) {
         self.db = db
@@ -73,6 +75,8 @@ public struct AppServices: Sendable {
         self.reports = ReportService(db: db)
         self.rules = RuleService(db: db)
         self.evaluations = EvaluationService(db: db)
+        self.congresses = CongressService(db: db)
+        self.elections = ElectionService(db: db)
     }
 
     /// First start: an empty database gets a root unit (when it has none) and an administrator in the first root.

@@ -38,7 +38,8 @@ public struct InterchangeService: Sendable {
 
     /// The files this version knows, in load order (files that refer to others come after them).
     public static let knownFiles = [
-        OrgUnitsFile.fileName, MembersFile.fileName, AgenciesFile.fileName, PositionsFile.fileName, VettingCasesFile.fileName,
+        OrgUnitsFile.fileName, CongressesFile.fileName, MembersFile.fileName, AgenciesFile.fileName, PositionsFile.fileName,
+        VettingCasesFile.fileName,
     ]
 
     /// Loads a dataset, all or nothing. Throws `ImportFailure` naming every wrong row; nothing is stored then.
@@ -96,6 +97,12 @@ public struct InterchangeService: Sendable {
                 } catch let failure as ImportFailure {
                     problems += failure.problems
                 }
+            }
+            // Congresses name units only (issue 6).
+            if let rows = dataset.tables[CongressesFile.fileName], problems.isEmpty {
+                summary.add(try await CongressImport.importCongresses(
+                    sql, principal: principal, records: rows, source: (sourceName, dataset.hashes[CongressesFile.fileName] ?? ""),
+                    today: Timestamp.vietnamDate()))
             }
             if let rows = dataset.tables[MembersFile.fileName], problems.isEmpty {
                 let counts = try await MemberImport.importMembers(
@@ -464,8 +471,10 @@ public struct InterchangeService: Sendable {
         let agencies = try await db.read { sql in try await CadreImport.agencyRows(sql, principal: principal) }
         let positions = try await db.read { sql in try await CadreImport.positionRows(sql, principal: principal) }
         let vetting = try await db.read { sql in try await VettingImport.rows(sql, principal: principal) }
+        let congresses = try await db.read { sql in try await CongressImport.rows(sql, principal: principal) }
         let tables: [(file: String, sheet: String, rows: [[String]])] = [
-            (OrgUnitsFile.fileName, OrgUnitsFile.sheetName, units), (MembersFile.fileName, MembersFile.sheetName, members),
+            (OrgUnitsFile.fileName, OrgUnitsFile.sheetName, units), (CongressesFile.fileName, CongressesFile.sheetName, congresses),
+            (MembersFile.fileName, MembersFile.sheetName, members),
             (AgenciesFile.fileName, AgenciesFile.sheetName, agencies), (PositionsFile.fileName, PositionsFile.sheetName, positions),
             (VettingCasesFile.fileName, VettingCasesFile.sheetName, vetting),
         ]

@@ -65,9 +65,9 @@ actor ImportJobs {
 /// What an uploaded file may be called. The name comes from the client: it is never used as a path, only checked
 /// against the few names an import knows and then used inside a folder of our own.
 enum ImportUpload {
-    /// The name to store the upload under, or nil when refused: `members.csv`, `org_units.csv`, `agencies.csv`, `positions.csv` (any case; stored in
-    /// the canonical lower case the importer knows) or a `*.xlsx` workbook, with no folder, no control character and
-    /// no leading dot.
+    /// The name to store the upload under, or nil when refused: `members.csv`, `org_units.csv`, `agencies.csv`,
+    /// `positions.csv`, `vetting_cases.csv`, `congresses.csv` (any case; stored in the canonical lower case the importer
+    /// knows) or a `*.xlsx` workbook, with no folder, no control character and no leading dot.
     static func acceptedName(_ filename: String) -> String? {
         guard !filename.isEmpty, filename.utf8.count <= 200, !filename.hasPrefix("."),
             !filename.unicodeScalars.contains(where: { $0 == "/" || $0 == "\\" || $0.value < 0x20 || $0.value == 0x7F })
@@ -75,7 +75,7 @@ enum ImportUpload {
         let lower = filename.lowercased()
         if lower == OrgUnitsFile.fileName || lower == MembersFile.fileName { return lower }
         if lower == AgenciesFile.fileName || lower == PositionsFile.fileName { return lower }
-        if lower == VettingCasesFile.fileName { return lower }
+        if lower == VettingCasesFile.fileName || lower == CongressesFile.fileName { return lower }
         if lower.hasSuffix(".xlsx") && lower.count > ".xlsx".count { return filename }
         return nil
     }

@@ -51,6 +51,10 @@ extension Site {
             return Rating.allCases.map { "\(ctx.t(Catalogue.ratingShort($0))): \(ctx.ratio(counts[$0.rawValue] ?? 0, total))" }.joined(separator: "; ")
         }
         let approvalsLink = SiteURL.with(SiteURL.approvals, [("unit", code), ("from", p.from.iso), ("to", p.to.iso)])
+        let congressText = CongressService.reportKinds.compactMap { kind -> String? in
+            guard let c = f.congress[kind.rawValue], c.total > 0 else { return nil }
+            return "\(ctx.t(kind.label)): \(ctx.ratio(c.held, c.total)), \(ctx.t(Catalogue.congressPilotsAndDirect(c.pilot, c.directSecretary)))"
+        }.joined(separator: "; ")
         let rows: [HTML] = [
             row("cells", Catalogue.figureCellsWithCommittee, ctx.ratio(f.cellsWithCommittee, f.cells), Catalogue.definitionCells,
                 link: SiteURL.tree(root: code, asOf: p.to)),
@@ -63,6 +67,8 @@ extension Site {
             row("approvals", Catalogue.figureApprovals, approvalsText, Catalogue.definitionApprovals, link: approvalsLink),
             row("vetting-concluded", Catalogue.figureVettingConcluded, ctx.number(f.vettingConcluded), Catalogue.definitionVettingConcluded,
                 link: SiteURL.with(SiteURL.vetting, [("unit", code), ("status", "concluded"), ("date_field", "concluded"), ("from", p.from.iso), ("to", p.to.iso)])),
+            row("congress", Catalogue.figureCongress, congressText.isEmpty ? "—" : congressText, Catalogue.definitionCongress,
+                link: SiteURL.congressProgress(unit: code, date: p.to)),
             row("ratings", Catalogue.figureRatings, ratingsText(f.ratings), Catalogue.definitionRatings,
                 link: SiteURL.assessmentResults(unit: code, period: review.key, subject: RatingSubject.member.rawValue)),
             row("ratings-units", Catalogue.figureRatingsUnits, ratingsText(f.ratingsUnits), Catalogue.definitionRatings,
