@@ -215,7 +215,7 @@ import ToChucServices
             #expect(third.updated == 1)
             let again = try #require(try await t.services.congresses.get(Self.cli, unitCode: "T01", term: "2025-2030"))
             #expect(again.facts.delegates == 350 && again.facts.heldOn == Self.d("2025-10-16") && again.facts.plannedOn == Self.d("2025-10-01"))
-            #expect(try await t.services.congresses.history(Self.cli, unitCode: "T01", term: "2025-2030").map(\.action) == ["create", "update"])
+            #expect(try await t.services.congresses.history(Self.cli, unitCode: "T01", term: "2025-2030").map(\.action) == ["import", "update"])
             // A clerk of T01-B cannot load T01-A's congress.
             do {
                 _ = try await t.services.interchange.importDataset(try await t.principal(.clerk, at: "T01-B"), at: folder)

@@ -261,7 +261,9 @@ public struct CongressService: Sendable {
         let term = try Self.term(term)
         return try await db.read { sql in
             let unit = try await Self.visibleUnit(sql, principal, code: unitCode)
-            return try await AuditLog.history(sql, entity: Self.entity, key: Self.auditKey(unit.code, term))
+            let key = Self.auditKey(unit.code, term)
+            guard let record = try await Self.find(sql, unitId: unit.id, term: term) else { return try await AuditLog.history(sql, entity: Self.entity, key: key) }
+            return try await AuditLog.history(sql, entity: Self.entity, key: key, importedInto: "congresses", rowId: record.id)
         }
     }
 
