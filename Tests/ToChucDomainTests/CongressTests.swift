@@ -11,8 +11,10 @@ struct CongressTests {
 
     @Test(
         "a term is written with its first and last year; one to ten years",
-        arguments: [("2020-2025", "2020-2025"), ("2025–2030", "2025-2030"), (" 2022 - 2025 ", "2022-2025"), ("2020-2020", nil), ("2025-2020", nil),
-                    ("2020-2031", nil), ("20-25", nil), ("2020/2025", nil), ("", nil)])
+        arguments: [
+            ("2020-2025", "2020-2025"), ("2025–2030", "2025-2030"), (" 2022 - 2025 ", "2022-2025"), ("2020-2020", nil), ("2025-2020", nil),
+            ("2020-2031", nil), ("20-25", nil), ("2020/2025", nil), ("", nil),
+        ])
     func terms(text: String, key: String?) {
         #expect(CongressTerm(parsing: text)?.key == key)
     }
@@ -54,7 +56,8 @@ struct CongressTests {
             CongressLevelProgress(kind: .upperBase, total: 1305, held: 624, pilot: 127, directSecretary: 99),
         ]
         let text = Catalogue.progressSentence(Self.d("2020-07-25"), levels: levels).vi
-        #expect(text.hasPrefix("Tính đến hết ngày 25/07/2020 đã có 52.031 (99,85%) đảng bộ, chi bộ cơ sở và 624/1.305 (47,81%) đảng bộ cấp trên cơ sở"))
+        #expect(
+            text.hasPrefix("Tính đến hết ngày 25/07/2020 đã có 52.031 (99,85%) đảng bộ, chi bộ cơ sở và 624/1.305 (47,81%) đảng bộ cấp trên cơ sở"))
         #expect(text.contains("127 đại hội điểm") && text.contains("99 bầu trực tiếp bí thư"))
     }
 
@@ -80,7 +83,8 @@ struct CongressTests {
             CongressDraft(term: "2025–2030", plannedOn: "01/05/2025", heldOn: "2025-05-20", pilot: "Có", directSecretary: "x", delegates: "1.200"),
             today: Self.d("2026-06-30")
         ).get()
-        #expect(facts.term.key == "2025-2030" && facts.pilot && facts.directSecretary && facts.delegates == 1200 && facts.heldOn == Self.d("2025-05-20"))
+        #expect(
+            facts.term.key == "2025-2030" && facts.pilot && facts.directSecretary && facts.delegates == 1200 && facts.heldOn == Self.d("2025-05-20"))
         #expect(try CongressRecordRules.check(facts.draft, today: Self.d("2026-06-30")).get() == facts)
     }
 }

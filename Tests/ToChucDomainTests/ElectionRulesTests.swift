@@ -42,7 +42,8 @@ struct ElectionRulesTests {
         ])
     func floorNominees(source: NominationSource, agreed: Int, delegates: Int, admitted: Bool) {
         #expect(Self.rules.admits(NomineeEntry(id: "x", source: source, agreed: agreed), delegates: delegates) == admitted)
-        let check = Self.rules.checkList(seats: 3, nominees: Self.names(3) + [NomineeEntry(id: "x", source: source, agreed: agreed)], delegates: delegates)
+        let check = Self.rules.checkList(
+            seats: 3, nominees: Self.names(3) + [NomineeEntry(id: "x", source: source, agreed: agreed)], delegates: delegates)
         #expect(check.admitted.contains("x") == admitted && check.refused.contains("x") == !admitted)
     }
 
@@ -103,7 +104,7 @@ struct ElectionRulesTests {
     }
 
     @Test(
-        "an impossible count is refused with the field: more returned than issued, valid and invalid not adding up, too many votes or names, too many ballots",
+        "an impossible count is refused with the field: more returned than issued, valid and invalid apart, too many votes, names or ballots",
         arguments: [
             (BallotCount(issued: 90, returned: 91, valid: 91, invalid: 0, votes: ["a": 50, "b": 40]), "returned"),
             (BallotCount(issued: 100, returned: 100, valid: 95, invalid: 4, votes: ["a": 50, "b": 40]), "valid"),
@@ -115,7 +116,10 @@ struct ElectionRulesTests {
     func countProblems(count: BallotCount, field: String) {
         let problems = count.problems(seats: 1, candidates: ["a", "b"], delegates: 200)
         #expect(problems.contains { $0.field == field }, "\(problems.map(\.field))")
-        #expect(BallotCount(issued: 100, returned: 99, valid: 97, invalid: 2, votes: ["a": 60, "b": 37]).problems(seats: 1, candidates: ["a", "b"], delegates: 100).isEmpty)
+        #expect(
+            BallotCount(issued: 100, returned: 99, valid: 97, invalid: 2, votes: ["a": 60, "b": 37]).problems(
+                seats: 1, candidates: ["a", "b"], delegates: 100
+            ).isEmpty)
     }
 
     @Test("nomination sources read from the key or the Vietnamese label")

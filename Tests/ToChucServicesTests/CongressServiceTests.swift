@@ -46,7 +46,8 @@ import ToChucServices
             try await Self.setUp(t)
             let clerk = try await t.principal(.clerk, at: "T01-A")
             let draft = CongressDraft(term: "2025-2030", heldOn: "20/05/2025", pilot: "true", delegates: "120", committeeElected: "15")
-            let saved = try await t.services.congresses.save(clerk, unitCode: "T01-A", term: "2025-2030", draft, expectedVersion: 0, today: Self.today)
+            let saved = try await t.services.congresses.save(
+                clerk, unitCode: "T01-A", term: "2025-2030", draft, expectedVersion: 0, today: Self.today)
             #expect(saved.version == 1 && saved.facts.heldOn == Self.d("2025-05-20") && saved.facts.pilot && saved.facts.delegates == 120)
             #expect(try await t.services.congresses.get(clerk, unitCode: "T01-A", term: "2025–2030") == saved)
             let sibling = try await t.principal(.clerk, at: "T01-B")
@@ -91,12 +92,16 @@ import ToChucServices
             #expect(september.level(.upperBase).total == 0 && !september.levels.contains { $0.kind == .upperBase })
             #expect(
                 september.sentence.vi
-                    == "Tính đến hết ngày 30/09/2025 đã có 1 (50,00%) đảng bộ, chi bộ cơ sở và 0/1 (0,00%) đảng bộ trực thuộc Trung ương tổ chức đại hội; trong đó có 1 đại hội điểm, 0 bầu trực tiếp bí thư.")
+                    == "Tính đến hết ngày 30/09/2025 đã có 1 (50,00%) đảng bộ, chi bộ cơ sở và 0/1 (0,00%) đảng bộ trực thuộc Trung ương "
+                    + "tổ chức đại hội; trong đó có 1 đại hội điểm, 0 bầu trực tiếp bí thư."
+            )
             let december = try await t.services.congresses.progress(Self.cli, unitCode: "T01", on: Self.d("2025-12-31"))
             #expect(december.level(.provincial).held == 1 && december.level(.provincial).directSecretary == 1)
             // 2020: T01-D existed and held the 2020–2025 congress; nobody else recorded one.
             let seed = try await t.services.congresses.progress(Self.cli, unitCode: "T01", on: Self.d("2020-07-25"))
-            #expect(seed.term.key == "2020-2025" && seed.level(.base) == CongressLevelProgress(kind: .base, total: 3, held: 1, pilot: 1, directSecretary: 0))
+            #expect(
+                seed.term.key == "2020-2025"
+                    && seed.level(.base) == CongressLevelProgress(kind: .base, total: 3, held: 1, pilot: 1, directSecretary: 0))
             // A term asked for explicitly.
             let asked = try await t.services.congresses.progress(Self.cli, unitCode: "T01", on: Self.d("2025-09-30"), term: "2020-2025")
             #expect(!asked.termInCourse && asked.level(.base).held == 0)
@@ -104,7 +109,8 @@ import ToChucServices
                 try await t.services.congresses.progress(try await t.principal(.head, at: "T01-A"), unitCode: "T01", on: Self.d("2025-09-30"))
             }
             let own = try await t.services.congresses.progress(try await t.principal(.viewer, at: "T01-A"), on: Self.d("2025-09-30"))
-            #expect(own.unitCode == "T01-A" && own.level(.base) == CongressLevelProgress(kind: .base, total: 1, held: 1, pilot: 1, directSecretary: 0))
+            #expect(
+                own.unitCode == "T01-A" && own.level(.base) == CongressLevelProgress(kind: .base, total: 1, held: 1, pilot: 1, directSecretary: 0))
         }
     }
 

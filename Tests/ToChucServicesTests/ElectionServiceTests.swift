@@ -58,7 +58,9 @@ import ToChucServices
             await #expect(throws: DomainError.invalid(Catalogue.invalidInput, [FieldError("person", Catalogue.electionNotFullMember)])) {
                 try await Self.add(t, election, 9)
             }
-            await #expect(throws: DomainError.invalid(Catalogue.invalidInput, [FieldError("person", Catalogue.electionAlreadyListed("Nguyễn Văn An"))])) {
+            await #expect(
+                throws: DomainError.invalid(Catalogue.invalidInput, [FieldError("person", Catalogue.electionAlreadyListed("Nguyễn Văn An"))])
+            ) {
                 try await Self.add(t, election, 1)
             }
             // 30 of 100 delegates is not more than 30%: noted, kept off the list.
@@ -78,7 +80,9 @@ import ToChucServices
                 #expect(message == Catalogue.electionListBreaksRules)
             }
             let sibling = try await t.principal(.clerk, at: "T01-B")
-            await #expect(throws: DomainError.notFound(Catalogue.electionNotFound)) { try await t.services.elections.detail(sibling, id: election.id) }
+            await #expect(throws: DomainError.notFound(Catalogue.electionNotFound)) {
+                try await t.services.elections.detail(sibling, id: election.id)
+            }
         }
     }
 
@@ -104,7 +108,8 @@ import ToChucServices
             }
             let province = try await t.principal(.head, at: "T01")
             do {
-                _ = try await t.services.elections.approve(province, electionId: election.id, approvalNo: "12-QĐ/TU", approvedOn: "2025-06-01", today: Self.today)
+                _ = try await t.services.elections.approve(
+                    province, electionId: election.id, approvalNo: "12-QĐ/TU", approvedOn: "2025-06-01", today: Self.today)
                 Issue.record("approved with a tie pending")
             } catch DomainError.invalid(_, let errors) {
                 #expect(errors.contains { $0.message == Catalogue.electionTiePending })
@@ -118,20 +123,24 @@ import ToChucServices
             // Approval is the higher level's: not a clerk, not the unit's own head.
             await #expect(throws: DomainError.forbidden(Catalogue.approveNeedsHead)) {
                 try await t.services.elections.approve(
-                    try await t.principal(.clerk, at: "T01"), electionId: election.id, approvalNo: "12-QĐ/TU", approvedOn: "2025-06-01", today: Self.today)
+                    try await t.principal(.clerk, at: "T01"), electionId: election.id, approvalNo: "12-QĐ/TU", approvedOn: "2025-06-01",
+                    today: Self.today)
             }
             await #expect(throws: DomainError.forbidden(Catalogue.electionApprovalAbove)) {
                 try await t.services.elections.approve(
-                    try await t.principal(.head, at: "T01-A"), electionId: election.id, approvalNo: "12-QĐ/TU", approvedOn: "2025-06-01", today: Self.today)
+                    try await t.principal(.head, at: "T01-A"), electionId: election.id, approvalNo: "12-QĐ/TU", approvedOn: "2025-06-01",
+                    today: Self.today)
             }
-            detail = try await t.services.elections.approve(province, electionId: election.id, approvalNo: "12-QĐ/TU", approvedOn: "2025-06-01", today: Self.today)
+            detail = try await t.services.elections.approve(
+                province, electionId: election.id, approvalNo: "12-QĐ/TU", approvedOn: "2025-06-01", today: Self.today)
             #expect(detail.stage == .approved && detail.election.approvalNo == "12-QĐ/TU")
             // Each elected person now holds the post at T01-A from the election's day, by an approved election decision.
             for person in detail.elected {
                 let cadreId = try #require(person.cadreId)
                 let profile = try await t.services.cadres.profile(Self.cli, id: cadreId, today: Self.today)
                 let post = try #require(profile.positions.first { $0.place.code == "T01-A" })
-                #expect(post.title == "Ủy viên Ban Chấp hành" && post.startKind == .elected && post.startedOn == CivilDate(year: 2025, month: 5, day: 20))
+                #expect(
+                    post.title == "Ủy viên Ban Chấp hành" && post.startKind == .elected && post.startedOn == CivilDate(year: 2025, month: 5, day: 20))
                 #expect(post.managedBy == .provincial && post.approvedOn == CivilDate(year: 2025, month: 6, day: 1))
                 #expect(profile.decisions.contains { $0.kind == .election && $0.status == .approved && $0.decisionNo == "12-QĐ/TU" })
             }
@@ -159,7 +168,8 @@ import ToChucServices
             await #expect(throws: DomainError.invalid(Catalogue.invalidInput, [FieldError("candidate_ids", Catalogue.electionRoundCandidates)])) {
                 try await t.services.elections.nextRound(try await t.principal(.clerk, at: "T01-A"), electionId: election.id, candidateIds: [ids[0]])
             }
-            detail = try await t.services.elections.nextRound(try await t.principal(.clerk, at: "T01-A"), electionId: election.id, candidateIds: [ids[1], ids[2]])
+            detail = try await t.services.elections.nextRound(
+                try await t.principal(.clerk, at: "T01-A"), electionId: election.id, candidateIds: [ids[1], ids[2]])
             #expect(detail.rounds[1].round.reason == .again && detail.rounds[1].round.candidateIds == [ids[1], ids[2]])
             detail = try await Self.count(t, election.id, [ids[1]: 45, ids[2]: 30])
             #expect(detail.stage == .seatsLeft(1))

@@ -135,7 +135,9 @@ public enum CongressRecordRules {
     public static func check(_ draft: CongressDraft, today: CivilDate) -> Result<CongressFacts, DomainError> {
         var errors: [FieldError] = []
         let term = CongressTerm(parsing: draft.term)
-        if term == nil { errors.append(FieldError("term", draft.term.trimmed.isEmpty ? Catalogue.required : Catalogue.congressTermInvalid(draft.term))) }
+        if term == nil {
+            errors.append(FieldError("term", draft.term.trimmed.isEmpty ? Catalogue.required : Catalogue.congressTermInvalid(draft.term)))
+        }
         let planned = UnitRules.parseOptionalDate(draft.plannedOn, field: "planned_on", into: &errors)
         let held = UnitRules.parseOptionalDate(draft.heldOn, field: "held_on", into: &errors)
         if let held, held > today { errors.append(FieldError("held_on", Catalogue.dateInFuture)) }
@@ -165,7 +167,8 @@ public enum CongressRecordRules {
         guard errors.isEmpty, let term else { return .failure(.invalid(Catalogue.invalidInput, errors)) }
         return .success(
             CongressFacts(
-                term: term, plannedOn: planned, heldOn: held, pilot: pilot, directSecretary: direct, delegates: delegates, committeeElected: committee,
+                term: term, plannedOn: planned, heldOn: held, pilot: pilot, directSecretary: direct, delegates: delegates,
+                committeeElected: committee,
                 note: note))
     }
 }

@@ -166,7 +166,9 @@ public struct BallotCount: Sendable, Equatable {
         if !errors.isEmpty { return errors }
         if delegates > 0 && issued > delegates { errors.append(FieldError("issued", Catalogue.ballotsAboveDelegates(issued, delegates))) }
         if returned > issued { errors.append(FieldError("returned", Catalogue.ballotsReturnedAboveIssued)) }
-        if valid + invalid != returned { errors.append(FieldError("valid", Catalogue.ballotsDoNotAddUp(valid: valid, invalid: invalid, returned: returned))) }
+        if valid + invalid != returned {
+            errors.append(FieldError("valid", Catalogue.ballotsDoNotAddUp(valid: valid, invalid: invalid, returned: returned)))
+        }
         var total = 0
         for id in candidates {
             guard let n = votes[id] else {

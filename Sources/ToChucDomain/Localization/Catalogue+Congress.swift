@@ -13,7 +13,9 @@ extension Catalogue {
     // MARK: - Congress records
 
     public static func congressTermInvalid(_ text: String) -> Localized {
-        t("Nhiệm kỳ “\(text)” không hợp lệ: ghi năm đầu và năm cuối, ví dụ 2025-2030.", "Term “\(text)” is not valid: write the first and last year, e.g. 2025-2030.")
+        t(
+            "Nhiệm kỳ “\(text)” không hợp lệ: ghi năm đầu và năm cuối, ví dụ 2025-2030.",
+            "Term “\(text)” is not valid: write the first and last year, e.g. 2025-2030.")
     }
     public static func congressHeldAfterTerm(_ term: String) -> Localized {
         t("Ngày tổ chức đại hội sau khi nhiệm kỳ \(term) đã kết thúc.", "The congress is dated after the \(term) term ended.")
@@ -45,11 +47,12 @@ extension Catalogue {
     public static let congressCommittee = t("Cấp ủy được bầu", "Committee elected")
     public static let congressCommitteeNone = t("Chưa có kết quả bầu cử được chuẩn y.", "No approved election result yet.")
     public static let congressProgressLink = t("Tiến độ đại hội", "Congress progress")
-    public static let congressTermInCourse = t("nhiệm kỳ đang diễn ra", "term in course")
+    public static func congressTermInCourse(_ term: String) -> Localized { t("Nhiệm kỳ đang diễn ra: \(term).", "Term in course: \(term).") }
     public static func congressTermHelp(_ rules: String) -> Localized {
         t(
             "Nhiệm kỳ đang diễn ra vào một ngày là nhiệm kỳ có đợt đại hội bao gồm ngày đó (theo \(rules)). Đại hội thuộc đợt khi năm đầu nhiệm kỳ của nó nằm trong nhiệm kỳ của đợt.",
-            "The term in course on a date is the term whose round of congresses includes it (per \(rules)). A congress belongs to the round when its term begins within the round's term.")
+            "The term in course on a date is the term whose round of congresses includes it (per \(rules)). A congress belongs to the round when its term begins within the round's term."
+        )
     }
 
     // MARK: - Progress
@@ -63,7 +66,8 @@ extension Catalogue {
     public static let progressChart = t("Tỷ lệ tổ chức đã đại hội theo cấp", "Share of units that held their congress, by level")
     public static let progressDefinition = t(
         "Trong số tổ chức đảng tồn tại vào ngày đã chọn thuộc phạm vi, số đã tổ chức đại hội của nhiệm kỳ (ngày tổ chức không sau ngày đó); tỷ lệ lấy hai chữ số thập phân, không làm tròn lên.",
-        "Among the units of the subtree existing on the chosen date, those that held the congress of the term by that date; shares are cut to two decimals, never rounded up.")
+        "Among the units of the subtree existing on the chosen date, those that held the congress of the term by that date; shares are cut to two decimals, never rounded up."
+    )
     public static func levelPhrase(_ kind: UnitKind) -> Localized {
         switch kind {
         case .central: return t("Trung ương", "the Centre")
@@ -85,14 +89,16 @@ extension Catalogue {
         }
         let pilot = levels.map(\.pilot).reduce(0, +)
         let direct = levels.map(\.directSecretary).reduce(0, +)
-        func join(_ items: [String], _ and: String) -> String {
-            items.count <= 1 ? items.joined() : items.dropLast().joined(separator: ", ") + " " + and + " " + items.last!
+        // The base level's own name has a comma ("đảng bộ, chi bộ cơ sở"): Vietnamese lists levels with semicolons.
+        func join(_ items: [String], _ separator: String, _ and: String) -> String {
+            items.count <= 1 ? items.joined() : items.dropLast().joined(separator: separator) + " " + and + " " + items.last!
         }
-        let vi = parts.isEmpty ? "0 tổ chức" : join(parts.map(\.vi), "và")
-        let en = parts.isEmpty ? "0 units" : join(parts.map(\.en), "and")
+        let vi = parts.isEmpty ? "0 tổ chức" : join(parts.map(\.vi), "; ", "và")
+        let en = parts.isEmpty ? "0 units" : join(parts.map(\.en), ", ", "and")
         return t(
             "Tính đến hết ngày \(VietnameseFormat.date(date)) đã có \(vi) tổ chức đại hội; trong đó có \(VietnameseFormat.integer(pilot)) đại hội điểm, \(VietnameseFormat.integer(direct)) bầu trực tiếp bí thư.",
-            "By the end of \(EnglishFormat.date(date)), \(en) had held their congress; of those, \(EnglishFormat.integer(pilot)) pilot congresses, \(EnglishFormat.integer(direct)) direct elections of the secretary.")
+            "By the end of \(EnglishFormat.date(date)), \(en) had held their congress; of those, \(EnglishFormat.integer(pilot)) pilot congresses, \(EnglishFormat.integer(direct)) direct elections of the secretary."
+        )
     }
 
     // MARK: - Elections: lists
@@ -128,7 +134,8 @@ extension Catalogue {
         let share = VietnameseFormat.ratio(surplus, seats)
         return t(
             "Số dư \(share) vượt quá \(percent)% số lượng cần bầu (\(regulation)): tối đa \(VietnameseFormat.integer(seats * percent / 100)) người.",
-            "A surplus of \(EnglishFormat.ratio(surplus, seats)) exceeds \(percent)% of the seats (\(regulation)): at most \(EnglishFormat.integer(seats * percent / 100)).")
+            "A surplus of \(EnglishFormat.ratio(surplus, seats)) exceeds \(percent)% of the seats (\(regulation)): at most \(EnglishFormat.integer(seats * percent / 100))."
+        )
     }
     public static func surplusSmallBody(surplus: Int, seats: Int, limit: Int, regulation: String) -> Localized {
         t(
@@ -151,7 +158,9 @@ extension Catalogue {
     // MARK: - Elections: counts and results
 
     public static func ballotsAboveDelegates(_ issued: Int, _ delegates: Int) -> Localized {
-        t("Số phiếu phát ra (\(issued)) nhiều hơn số đại biểu có mặt (\(delegates)).", "More ballots issued (\(issued)) than delegates present (\(delegates)).")
+        t(
+            "Số phiếu phát ra (\(issued)) nhiều hơn số đại biểu có mặt (\(delegates)).",
+            "More ballots issued (\(issued)) than delegates present (\(delegates)).")
     }
     public static let ballotsReturnedAboveIssued = t("Số phiếu thu về nhiều hơn số phiếu phát ra.", "More ballots returned than issued.")
     public static func ballotsDoNotAddUp(valid: Int, invalid: Int, returned: Int) -> Localized {
@@ -192,12 +201,14 @@ extension Catalogue {
         let w = baseWords(baseKind)
         return t(
             "\(VietnameseFormat.ratio(votes, base)) \(w.vi), quá \(share) nhưng ít phiếu hơn người trúng cử cuối cùng (\(VietnameseFormat.integer(cutoff))); đã đủ số lượng cần bầu.",
-            "\(EnglishFormat.ratio(votes, base)) \(w.en), more than \(share) but fewer votes than the last elected (\(EnglishFormat.integer(cutoff))); the seats are filled.")
+            "\(EnglishFormat.ratio(votes, base)) \(w.en), more than \(share) but fewer votes than the last elected (\(EnglishFormat.integer(cutoff))); the seats are filled."
+        )
     }
     public static func reasonNotPassed(_ votes: Int, _ base: Int, share: String, baseKind: ElectionRules.Base) -> Localized {
         let w = baseWords(baseKind)
         return t(
-            "\(VietnameseFormat.ratio(votes, base)) \(w.vi), không quá \(share).", "\(EnglishFormat.ratio(votes, base)) \(w.en), not more than \(share).")
+            "\(VietnameseFormat.ratio(votes, base)) \(w.vi), không quá \(share).",
+            "\(EnglishFormat.ratio(votes, base)) \(w.en), not more than \(share).")
     }
 }
 
@@ -219,9 +230,12 @@ extension Catalogue {
     public static let electionNotFound = t("Không tìm thấy cuộc bầu cử.", "Election not found.")
     public static let electionCandidateNotFound = t("Không có người này trong danh sách bầu cử.", "No such name on the list.")
     public static func electionCongressMissing(_ term: String) -> Localized {
-        t("Chưa ghi đại hội nhiệm kỳ \(term) của tổ chức này; hãy ghi đại hội trước.", "No congress of the \(term) term is recorded for this unit; record it first.")
+        t(
+            "Chưa ghi đại hội nhiệm kỳ \(term) của tổ chức này; hãy ghi đại hội trước.",
+            "No congress of the \(term) term is recorded for this unit; record it first.")
     }
-    public static let electionApproved = t("Kết quả bầu cử đã được chuẩn y; không thay đổi được nữa.", "The result is approved and can no longer change.")
+    public static let electionApproved = t(
+        "Kết quả bầu cử đã được chuẩn y; không thay đổi được nữa.", "The result is approved and can no longer change.")
     public static let electionListClosed = t(
         "Đã bắt đầu kiểm phiếu: danh sách bầu cử không thay đổi được nữa.", "Counting has begun: the list can no longer change.")
     public static let electionNotFullMember = t(
@@ -236,9 +250,11 @@ extension Catalogue {
     public static let electionRoundCandidates = t(
         "Chọn những người trong danh sách chưa trúng cử để bầu tiếp.", "Choose names from the list not elected yet for the next round.")
     public static let electionNoNextRound = t(
-        "Không cần bầu tiếp: chưa kiểm phiếu lần này, hoặc đã đủ số lượng cần bầu.", "No further round: this round is not counted, or every seat is filled.")
+        "Không cần bầu tiếp: chưa kiểm phiếu lần này, hoặc đã đủ số lượng cần bầu.",
+        "No further round: this round is not counted, or every seat is filled.")
     public static let electionApprovalAbove = t(
-        "Kết quả bầu cử do cấp ủy cấp trên chuẩn y, không do chính tổ chức đó.", "The result is approved by the higher level, not by the unit itself.")
+        "Kết quả bầu cử do cấp ủy cấp trên chuẩn y, không do chính tổ chức đó.", "The result is approved by the higher level, not by the unit itself."
+    )
     public static let electionApprovedBeforeHeld = t("Ngày chuẩn y trước ngày bầu cử.", "Approval dated before the election.")
     public static let electionTiePending = t(
         "Còn người bằng phiếu ở vị trí cuối: phải bầu lại trước khi chuẩn y.", "A tie at the last seat must be re-voted before approval.")
@@ -286,7 +302,8 @@ extension Catalogue {
     public static func electionCountLine(_ issued: Int, _ returned: Int, _ valid: Int, _ invalid: Int) -> Localized {
         t(
             "Số phiếu phát ra: \(VietnameseFormat.integer(issued)); thu về: \(VietnameseFormat.integer(returned)); hợp lệ: \(VietnameseFormat.integer(valid)); không hợp lệ: \(VietnameseFormat.integer(invalid)).",
-            "Ballots issued: \(EnglishFormat.integer(issued)); returned: \(EnglishFormat.integer(returned)); valid: \(EnglishFormat.integer(valid)); invalid: \(EnglishFormat.integer(invalid)).")
+            "Ballots issued: \(EnglishFormat.integer(issued)); returned: \(EnglishFormat.integer(returned)); valid: \(EnglishFormat.integer(valid)); invalid: \(EnglishFormat.integer(invalid))."
+        )
     }
     public static let electionVotes = t("Số phiếu bầu", "Votes")
     public static let electionShare = t("Tỷ lệ", "Share")
@@ -329,7 +346,8 @@ extension Catalogue {
     public static func electionApproveHelp(_ level: String, _ title: String) -> Localized {
         t(
             "Cấp ủy cấp trên (\(level) trở lên) chuẩn y. Mỗi người trúng cử được ghi chức vụ “\(title)” tại tổ chức này từ ngày bầu cử, bằng một quyết định đã phê duyệt.",
-            "The higher level (\(level) or above) approves. Each person elected then holds “\(title)” at this unit from the election's day, by an approved decision.")
+            "The higher level (\(level) or above) approves. Each person elected then holds “\(title)” at this unit from the election's day, by an approved decision."
+        )
     }
     public static let electionApprovalNo = t("Số quyết định chuẩn y", "Approval decision number")
     public static let electionApprovedOn = t("Ngày chuẩn y", "Approved on")
@@ -350,10 +368,38 @@ extension Catalogue {
     public static let figureCongress = t("Tổ chức đảng đã tổ chức đại hội (theo cấp)", "Units that held their congress (by level)")
     public static let definitionCongress = t(
         "Trong số tổ chức đảng tồn tại vào ngày cuối kỳ thuộc phạm vi, số đã tổ chức đại hội của nhiệm kỳ đang diễn ra (nhiệm kỳ có đợt đại hội bao gồm ngày đó) đến hết ngày đó; trong đó số đại hội điểm và số bầu trực tiếp bí thư.",
-        "Among the units existing on the period's last day, those that held the congress of the term in course (the term whose round includes that day) by then; of those, pilots and direct elections of the secretary.")
+        "Among the units existing on the period's last day, those that held the congress of the term in course (the term whose round includes that day) by then; of those, pilots and direct elections of the secretary."
+    )
     public static func congressPilotsAndDirect(_ pilot: Int, _ direct: Int) -> Localized {
         t(
             "\(VietnameseFormat.integer(pilot)) đại hội điểm, \(VietnameseFormat.integer(direct)) bầu trực tiếp bí thư",
             "\(EnglishFormat.integer(pilot)) pilots, \(EnglishFormat.integer(direct)) direct elections of the secretary")
     }
+}
+
+/// The fields and actions of congresses' and elections' history (issue 6).
+extension Catalogue {
+    static let congressFieldLabels: [String: Localized] = [
+        "term": congressTerm, "planned_on": congressPlannedOn, "held_on": congressHeldOn, "pilot": congressPilot,
+        "direct_secretary": congressDirectSecretary, "delegates": t("Số đại biểu", "Delegates"), "committee_elected": congressCommitteeElected,
+        "import": t("Lần nhập dữ liệu", "Import"), "congress_term": congressTerm, "body": electionBody, "seats": electionSeats,
+        "approval_no": electionApprovalNo, "candidate": t("Người trong danh sách", "Name on the list"), "source": electionSource,
+        "agreed": electionAgreed, "issued": ballotsIssued, "returned": ballotsReturnedLabel, "valid": ballotsValidLabel,
+        "invalid": ballotsInvalidLabel, "round": t("Lần bỏ phiếu", "Round"), "reason": t("Lý do", "Reason"),
+        "candidates": t("Những người được bầu lại", "Names voted on"), "elected": t("Trúng cử", "Elected"),
+        "decisions": t("Quyết định đã ghi", "Decisions written"), "list": electionList,
+    ]
+
+    /// A field of the history: the table above, or the votes of a name ("votes: Nguyễn Văn An").
+    static func congressFieldLabel(_ key: String) -> Localized? {
+        if key.hasPrefix("votes: ") {
+            let name = String(key.dropFirst("votes: ".count))
+            return t("Số phiếu bầu: \(name)", "Votes: \(name)")
+        }
+        return congressFieldLabels[key]
+    }
+
+    static let congressAuditActions: [String: Localized] = [
+        "count": t("Nhập kết quả kiểm phiếu", "Count entered"), "round": t("Mở lần bỏ phiếu mới", "Round opened"),
+    ]
 }

@@ -47,6 +47,18 @@ public struct DecisionService: Sendable {
     /// The longest decision number accepted.
     public static let maximumTextLength = 100
 
+    /// An approval as typed: its number checked like a decision's (in `field`), its date (today when empty) neither
+    /// malformed nor in the future.
+    static func approvalInput(number: String, field: String, on text: String, today: CivilDate) -> (date: CivilDate?, errors: [FieldError]) {
+        var errors: [FieldError] = []
+        if let message = RestructureRules.checkDecision(number) { errors.append(FieldError(field, message)) }
+        if number.trimmed.count > maximumTextLength { errors.append(FieldError(field, Catalogue.tooLong(maximumTextLength))) }
+        let date = text.trimmed.isEmpty ? today : CivilDate(parsing: text.trimmed)
+        if date == nil { errors.append(FieldError("approved_on", Catalogue.invalidDate(text))) }
+        if let date, date > today { errors.append(FieldError("approved_on", Catalogue.dateInFuture)) }
+        return (date, errors)
+    }
+
     /// One decision; `notFound` when its cadre is not visible to the principal.
     public func get(_ principal: Principal, id: Int64) async throws -> CadreDecision {
         try await db.read { sql in try await Self.visible(sql, principal, id: id) }

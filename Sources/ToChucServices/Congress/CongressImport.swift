@@ -17,18 +17,21 @@ enum CongressImport {
         var parsed: [(line: Int, code: String, facts: CongressFacts)] = []
         for record in records.dropFirst() {
             if record.fields.count != width {
-                problems.append(ImportProblem(file: file, line: record.line, column: nil, reason: Catalogue.importWrongFieldCount(record.fields.count, width)))
+                problems.append(
+                    ImportProblem(file: file, line: record.line, column: nil, reason: Catalogue.importWrongFieldCount(record.fields.count, width)))
                 continue
             }
             func cell(_ name: String) -> String { index[name].map { record.fields[$0].trimmed } ?? "" }
             let code = cell("unit_code")
             if code.isEmpty { problems.append(ImportProblem(file: file, line: record.line, column: "unit_code", reason: Catalogue.required)) }
             let draft = CongressDraft(
-                term: cell("term"), plannedOn: cell("planned_on"), heldOn: cell("held_on"), pilot: cell("pilot"), directSecretary: cell("direct_secretary"),
+                term: cell("term"), plannedOn: cell("planned_on"), heldOn: cell("held_on"), pilot: cell("pilot"),
+                directSecretary: cell("direct_secretary"),
                 delegates: cell("delegates"), committeeElected: cell("committee_elected"), note: cell("note"))
             switch CongressRecordRules.check(draft, today: today) {
             case .success(let facts): if !code.isEmpty { parsed.append((record.line, code, facts)) }
-            case .failure(.invalid(_, let errors)): problems += errors.map { ImportProblem(file: file, line: record.line, column: $0.field, reason: $0.message) }
+            case .failure(.invalid(_, let errors)):
+                problems += errors.map { ImportProblem(file: file, line: record.line, column: $0.field, reason: $0.message) }
             case .failure(let error): problems.append(ImportProblem(file: file, line: record.line, column: nil, reason: error.message))
             }
         }
@@ -47,12 +50,14 @@ enum CongressImport {
             }
             if let held = row.facts.heldOn, !(spans[unit.id] ?? []).contains(where: { $0.from <= held && ($0.to.map { held < $0 } ?? true) }) {
                 problems.append(
-                    ImportProblem(file: file, line: row.line, column: "held_on", reason: Catalogue.congressUnitMissing(unit.code, VietnameseFormat.date(held))))
+                    ImportProblem(
+                        file: file, line: row.line, column: "held_on", reason: Catalogue.congressUnitMissing(unit.code, VietnameseFormat.date(held))))
                 continue
             }
             let key = CongressService.auditKey(unit.code, row.facts.term)
             if let first = firstLine[key] {
-                problems.append(ImportProblem(file: file, line: row.line, column: "term", reason: Catalogue.importDuplicateKey(key, firstLine: first)))
+                problems.append(
+                    ImportProblem(file: file, line: row.line, column: "term", reason: Catalogue.importDuplicateKey(key, firstLine: first)))
                 continue
             }
             firstLine[key] = row.line
@@ -85,7 +90,8 @@ enum CongressImport {
             rows: fresh.map { row in
                 let f = row.facts
                 return [
-                    .integer(row.unit.id), .text(f.term.key), .integer(Int64(f.term.firstYear)), .integer(Int64(f.term.lastYear)), SQLValue(f.plannedOn?.iso),
+                    .integer(row.unit.id), .text(f.term.key), .integer(Int64(f.term.firstYear)), .integer(Int64(f.term.lastYear)),
+                    SQLValue(f.plannedOn?.iso),
                     SQLValue(f.heldOn?.iso), .integer(f.pilot ? 1 : 0), .integer(f.directSecretary ? 1 : 0), SQLValue(f.delegates.map { Int64($0) }),
                     SQLValue(f.committeeElected.map { Int64($0) }), SQLValue(f.note.isEmpty ? nil : f.note), .integer(1), .text(now), .text(now),
                     .integer(auditId),
@@ -93,7 +99,8 @@ enum CongressImport {
             })
         try await BulkInsert.syncIdentity(sql, table: "congresses")
         for change in changes {
-            _ = try await CongressService.write(sql, principal, unit: change.unit, facts: change.facts, current: change.current, importAuditId: auditId)
+            _ = try await CongressService.write(
+                sql, principal, unit: change.unit, facts: change.facts, current: change.current, importAuditId: auditId)
         }
         return (fresh.count, changes.count, unchanged)
     }
@@ -110,7 +117,9 @@ enum CongressImport {
     static func units(_ sql: any SQLDatabase, codes: [String]) async throws -> [String: OrgUnit] {
         var out: [String: OrgUnit] = [:]
         for chunk in chunks(codes) {
-            for row in try await sql.raw("SELECT \(unsafeRaw: UnitStore.columns) FROM \(unsafeRaw: UnitStore.from) WHERE u.code IN (\(binds: chunk))").all() {
+            for row in try await sql.raw("SELECT \(unsafeRaw: UnitStore.columns) FROM \(unsafeRaw: UnitStore.from) WHERE u.code IN (\(binds: chunk))")
+                .all()
+            {
                 let unit = try UnitStore.unit(from: row)
                 out[unit.code] = unit
             }
@@ -123,11 +132,16 @@ enum CongressImport {
         var out: [Int64: [(from: CivilDate, to: CivilDate?)]] = [:]
         for chunk in chunks(unitIds) {
             for row in try await sql.raw(
-                "SELECT v.unit_id, v.valid_from, v.valid_to FROM unit_versions v WHERE v.unit_id IN (\(CadreStore.idList(chunk))) AND \(unsafeRaw: UnitHistory.live)"
+                """
+                SELECT v.unit_id, v.valid_from, v.valid_to FROM unit_versions v
+                WHERE v.unit_id IN (\(CadreStore.idList(chunk))) AND \(unsafeRaw: UnitHistory.live)
+                """
             ).all() {
                 out[try row.decode(column: "unit_id", as: Int64.self), default: []].append(
-                    (CivilDate(parsing: try row.decode(column: "valid_from", as: String.self)) ?? UnitVersion.epoch,
-                     try row.decode(column: "valid_to", as: String?.self).flatMap { CivilDate(parsing: $0) }))
+                    (
+                        CivilDate(parsing: try row.decode(column: "valid_from", as: String.self)) ?? UnitVersion.epoch,
+                        try row.decode(column: "valid_to", as: String?.self).flatMap { CivilDate(parsing: $0) }
+                    ))
             }
         }
         return out
@@ -137,7 +151,10 @@ enum CongressImport {
         var out: [StoredKey: CongressRecord] = [:]
         for chunk in chunks(unitIds) {
             for row in try await sql.raw(
-                "SELECT \(unsafeRaw: CongressService.columns) FROM \(unsafeRaw: CongressService.from) WHERE c.unit_id IN (\(CadreStore.idList(chunk)))"
+                """
+                SELECT \(unsafeRaw: CongressService.columns) FROM \(unsafeRaw: CongressService.from)
+                WHERE c.unit_id IN (\(CadreStore.idList(chunk)))
+                """
             ).all() {
                 let record = try CongressService.record(from: row)
                 out[StoredKey(unitId: record.unitId, term: record.facts.term.key)] = record
@@ -168,7 +185,8 @@ enum CongressImport {
             + records.map { r in
                 let f = r.facts
                 return [
-                    r.unitCode, f.term.key, f.plannedOn?.iso ?? "", f.heldOn?.iso ?? "", f.pilot ? "true" : "false", f.directSecretary ? "true" : "false",
+                    r.unitCode, f.term.key, f.plannedOn?.iso ?? "", f.heldOn?.iso ?? "", f.pilot ? "true" : "false",
+                    f.directSecretary ? "true" : "false",
                     f.delegates.map { String($0) } ?? "", f.committeeElected.map { String($0) } ?? "", f.note,
                 ]
             }

@@ -145,7 +145,8 @@ public struct CongressService: Sendable {
             facts: CongressFacts(
                 term: term, plannedOn: try date("planned_on"), heldOn: try date("held_on"), pilot: try row.decode(column: "pilot", as: Int.self) != 0,
                 directSecretary: try row.decode(column: "direct_secretary", as: Int.self) != 0,
-                delegates: try row.decode(column: "delegates", as: Int?.self), committeeElected: try row.decode(column: "committee_elected", as: Int?.self),
+                delegates: try row.decode(column: "delegates", as: Int?.self),
+                committeeElected: try row.decode(column: "committee_elected", as: Int?.self),
                 note: try row.decode(column: "note", as: String?.self) ?? ""),
             version: try row.decode(column: "version", as: Int.self), updatedAt: try row.decode(column: "updated_at", as: String.self))
     }
@@ -180,7 +181,10 @@ public struct CongressService: Sendable {
         try await db.read { sql in
             let unit = try await Self.visibleUnit(sql, principal, code: unitCode)
             return try await sql.raw(
-                "SELECT \(unsafeRaw: Self.columns) FROM \(unsafeRaw: Self.from) WHERE c.unit_id = \(bind: unit.id) ORDER BY c.term_first_year DESC, c.term DESC"
+                """
+                SELECT \(unsafeRaw: Self.columns) FROM \(unsafeRaw: Self.from) WHERE c.unit_id = \(bind: unit.id)
+                ORDER BY c.term_first_year DESC, c.term DESC
+                """
             ).all().map(Self.record)
         }
     }
@@ -201,7 +205,8 @@ public struct CongressService: Sendable {
             try principal.requireWrite()
             let facts = try checked.get()
             if let held = facts.heldOn, try await UnitHistory.version(sql, unitId: unit.id, on: held) == nil {
-                throw DomainError.invalid(Catalogue.invalidInput, [FieldError("held_on", Catalogue.congressUnitMissing(unit.code, VietnameseFormat.date(held)))])
+                throw DomainError.invalid(
+                    Catalogue.invalidInput, [FieldError("held_on", Catalogue.congressUnitMissing(unit.code, VietnameseFormat.date(held)))])
             }
             let current = try await Self.find(sql, unitId: unit.id, term: term)
             if let current, current.version != expectedVersion { throw try await Self.conflict(sql, current: current, baseVersion: expectedVersion) }
@@ -221,7 +226,8 @@ public struct CongressService: Sendable {
             if current.facts == facts { return current }
             let changed = try await sql.raw(
                 """
-                UPDATE congresses SET planned_on = \(bind: facts.plannedOn?.iso), held_on = \(bind: facts.heldOn?.iso), pilot = \(bind: facts.pilot ? 1 : 0),
+                UPDATE congresses SET planned_on = \(bind: facts.plannedOn?.iso), held_on = \(bind: facts.heldOn?.iso),
+                    pilot = \(bind: facts.pilot ? 1 : 0),
                     direct_secretary = \(bind: facts.directSecretary ? 1 : 0), delegates = \(bind: facts.delegates),
                     committee_elected = \(bind: facts.committeeElected), note = \(bind: facts.note.isEmpty ? nil : facts.note),
                     version = version + 1, updated_at = \(bind: now)
@@ -234,19 +240,20 @@ public struct CongressService: Sendable {
                 """
                 INSERT INTO congresses (unit_id, term, term_first_year, term_last_year, planned_on, held_on, pilot, direct_secretary, delegates,
                     committee_elected, note, version, created_at, updated_at, import_audit_id)
-                VALUES (\(bind: unit.id), \(bind: facts.term.key), \(bind: facts.term.firstYear), \(bind: facts.term.lastYear), \(bind: facts.plannedOn?.iso),
+                VALUES (\(bind: unit.id), \(bind: facts.term.key), \(bind: facts.term.firstYear), \(bind: facts.term.lastYear),
+                    \(bind: facts.plannedOn?.iso),
                     \(bind: facts.heldOn?.iso), \(bind: facts.pilot ? 1 : 0), \(bind: facts.directSecretary ? 1 : 0), \(bind: facts.delegates),
-                    \(bind: facts.committeeElected), \(bind: facts.note.isEmpty ? nil : facts.note), 1, \(bind: now), \(bind: now), \(bind: importAuditId))
+                    \(bind: facts.committeeElected), \(bind: facts.note.isEmpty ? nil : facts.note), 1, \(bind: now), \(bind: now),
+                    \(bind: importAuditId))
                 """
             ).run()
         }
         let saved = try await find(sql, unitId: unit.id, term: facts.term)!
-        var new = saved.facts.auditValues.merging(["version": String(saved.version), "unit_code": unit.code]) { $1 }
+        var new = saved.facts.auditValues.merging(["version": String(saved.version)]) { $1 }
         if let importAuditId { new["import"] = String(importAuditId) }
         try await AuditLog.append(
             sql, actor: principal.actor, address: principal.address, action: current == nil ? "create" : "update", entity: entity, key: saved.key,
-            unitPath: unit.path, old: current.map { $0.facts.auditValues.merging(["version": String($0.version), "unit_code": unit.code]) { $1 } },
-            new: new)
+            unitPath: unit.path, old: current.map { $0.facts.auditValues.merging(["version": String($0.version)]) { $1 } }, new: new)
         return saved
     }
 
@@ -262,7 +269,9 @@ public struct CongressService: Sendable {
         return try await db.read { sql in
             let unit = try await Self.visibleUnit(sql, principal, code: unitCode)
             let key = Self.auditKey(unit.code, term)
-            guard let record = try await Self.find(sql, unitId: unit.id, term: term) else { return try await AuditLog.history(sql, entity: Self.entity, key: key) }
+            guard let record = try await Self.find(sql, unitId: unit.id, term: term) else {
+                return try await AuditLog.history(sql, entity: Self.entity, key: key)
+            }
             return try await AuditLog.history(sql, entity: Self.entity, key: key, importedInto: "congresses", rowId: record.id)
         }
     }
@@ -279,10 +288,12 @@ public struct CongressService: Sendable {
         return try await db.read { sql in
             let root = try await Self.root(sql, principal, code: query.unitCode, on: date)
             let conditions = Self.listConditions(root: root, query: query, round: round.term, date: date)
-            let total = try await sql.raw("SELECT COUNT(*) AS n FROM \(unsafeRaw: Self.listFrom(round.term)) WHERE \(conditions)").first()?
+            let total =
+                try await sql.raw("SELECT COUNT(*) AS n FROM \(unsafeRaw: Self.listFrom(round.term)) WHERE \(conditions)").first()?
                 .decode(column: "n", as: Int.self) ?? 0
             let rows = try await Self.listRows(sql, conditions: conditions, round: round.term, limit: perPage, offset: (page - 1) * perPage)
-            return CongressList(unitCode: root.code, term: round.term, date: date, rows: Page(items: rows, page: page, perPage: perPage, total: total))
+            return CongressList(
+                unitCode: root.code, term: round.term, date: date, rows: Page(items: rows, page: page, perPage: perPage, total: total))
         }
     }
 
@@ -290,7 +301,8 @@ public struct CongressService: Sendable {
     static func root(_ sql: any SQLDatabase, _ principal: Principal, code: String, on date: CivilDate) async throws -> UnitVersion {
         let unit = try await visibleUnit(sql, principal, code: code.trimmed.isEmpty ? principal.unitCode : code)
         guard let version = try await UnitHistory.version(sql, unitId: unit.id, on: date) else {
-            throw DomainError.invalid(Catalogue.invalidInput, [FieldError("date", Catalogue.congressUnitMissing(unit.code, VietnameseFormat.date(date)))])
+            throw DomainError.invalid(
+                Catalogue.invalidInput, [FieldError("date", Catalogue.congressUnitMissing(unit.code, VietnameseFormat.date(date)))])
         }
         return version
     }
@@ -319,19 +331,24 @@ public struct CongressService: Sendable {
         }
         let folded = VietnameseText.fold(query.text)
         if !folded.isEmpty {
-            let pattern = "%" + folded.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "%", with: "\\%")
+            let pattern =
+                "%"
+                + folded.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "%", with: "\\%")
                 .replacingOccurrences(of: "_", with: "\\_") + "%"
             filter = filter + " AND (v.name_folded LIKE \(bind: pattern) ESCAPE '\\' OR LOWER(u.code) LIKE \(bind: pattern) ESCAPE '\\')"
         }
         return filter
     }
 
-    static func listRows(_ sql: any SQLDatabase, conditions: SQLQueryString, round: CongressTerm, limit: Int?, offset: Int) async throws -> [CongressRow] {
+    static func listRows(_ sql: any SQLDatabase, conditions: SQLQueryString, round: CongressTerm, limit: Int?, offset: Int) async throws
+        -> [CongressRow]
+    {
         let paging = limit.map { " LIMIT \($0) OFFSET \(offset)" } ?? ""
         var rows: [CongressRow] = []
         for row in try await sql.raw(
             """
-            SELECT \(unsafeRaw: UnitService.asOfColumns), c.id AS congress_id FROM \(unsafeRaw: listFrom(round)) LEFT JOIN units p ON p.id = v.parent_id
+            SELECT \(unsafeRaw: UnitService.asOfColumns), c.id AS congress_id
+            FROM \(unsafeRaw: listFrom(round)) LEFT JOIN units p ON p.id = v.parent_id
             WHERE \(conditions) ORDER BY v.path\(unsafeRaw: paging)
             """
         ).all() {
@@ -349,22 +366,25 @@ public struct CongressService: Sendable {
         let rows = try await db.read { sql in
             let root = try await Self.root(sql, principal, code: query.unitCode, on: date)
             return try await Self.listRows(
-                sql, conditions: Self.listConditions(root: root, query: query, round: round.term, date: date), round: round.term, limit: nil, offset: 0)
+                sql, conditions: Self.listConditions(root: root, query: query, round: round.term, date: date), round: round.term, limit: nil,
+                offset: 0)
         }
         let header = [
             Catalogue.code, Catalogue.name, Catalogue.kind, Catalogue.congressTerm, Catalogue.congressPlannedOn, Catalogue.congressHeldOn,
-            Catalogue.congressPilot, Catalogue.congressDirectSecretary, Catalogue.congressDelegates, Catalogue.congressCommitteeElected, Catalogue.note,
+            Catalogue.congressPilot, Catalogue.congressDirectSecretary, Catalogue.congressDelegates, Catalogue.congressCommitteeElected,
+            Catalogue.note,
         ].map { $0.text(language) }
         let yes = Catalogue.yes.text(language)
         func day(_ d: CivilDate?) -> String { d.map { language == .vi ? VietnameseFormat.date($0) : EnglishFormat.date($0) } ?? "" }
-        return [header] + rows.map { row in
-            let f = row.congress?.facts
-            return [
-                row.unit.code, row.unit.name, row.unit.kind.label.text(language), f?.term.key ?? "", day(f?.plannedOn), day(f?.heldOn),
-                f?.pilot == true ? yes : "", f?.directSecretary == true ? yes : "", f?.delegates.map { String($0) } ?? "",
-                f?.committeeElected.map { String($0) } ?? "", f?.note ?? "",
-            ]
-        }
+        return [header]
+            + rows.map { row in
+                let f = row.congress?.facts
+                return [
+                    row.unit.code, row.unit.name, row.unit.kind.label.text(language), f?.term.key ?? "", day(f?.plannedOn), day(f?.heldOn),
+                    f?.pilot == true ? yes : "", f?.directSecretary == true ? yes : "", f?.delegates.map { String($0) } ?? "",
+                    f?.committeeElected.map { String($0) } ?? "", f?.note ?? "",
+                ]
+            }
     }
 
     // MARK: - Progress
@@ -384,7 +404,9 @@ public struct CongressService: Sendable {
     }
 
     /// The counts by kind under `path` on `date` for a round (one grouped scan of the versions on the date).
-    static func levels(_ sql: any SQLDatabase, path: String, on date: CivilDate, round: CongressTerm) async throws -> [UnitKind: CongressLevelProgress] {
+    static func levels(_ sql: any SQLDatabase, path: String, on date: CivilDate, round: CongressTerm) async throws -> [UnitKind:
+        CongressLevelProgress]
+    {
         let range = PathRange.of(path)
         func held(_ extra: String) -> SQLQueryString {
             """
@@ -417,8 +439,9 @@ public struct CongressService: Sendable {
         if let version = try? await RuleService.inForce(sql, .congress, on: date) {
             levels = try await Self.levels(sql, path: path, on: date, round: CongressRules(version).term(inCourseOn: date))
         }
-        return Dictionary(uniqueKeysWithValues: reportKinds.map { kind in
-            (kind, levels[kind] ?? CongressLevelProgress(kind: kind, total: 0, held: 0, pilot: 0, directSecretary: 0))
-        })
+        return Dictionary(
+            uniqueKeysWithValues: reportKinds.map { kind in
+                (kind, levels[kind] ?? CongressLevelProgress(kind: kind, total: 0, held: 0, pilot: 0, directSecretary: 0))
+            })
     }
 }

@@ -44,7 +44,8 @@ public struct ElectionRecord: Sendable, Equatable {
     public var auditValues: [String: String?] {
         [
             "unit_code": unitCode, "congress_term": congressTerm?.key, "body": body.rawValue, "title": title, "held_on": heldOn.iso,
-            "seats": String(seats), "delegates": String(delegates), "status": status.rawValue, "approval_no": approvalNo, "approved_on": approvedOn?.iso,
+            "seats": String(seats), "delegates": String(delegates), "status": status.rawValue, "approval_no": approvalNo,
+            "approved_on": approvedOn?.iso,
         ]
     }
 }
@@ -143,7 +144,8 @@ public struct ElectionService: Sendable {
             unitKind: UnitKind(rawValue: try row.decode(column: "unit_kind", as: String.self)) ?? .cell,
             congressId: try row.decode(column: "congress_id", as: Int64?.self),
             congressTerm: try row.decode(column: "congress_term", as: String?.self).flatMap { CongressTerm(parsing: $0) },
-            body: ElectedBody(rawValue: try row.decode(column: "body", as: String.self)) ?? .committee, title: try row.decode(column: "title", as: String.self),
+            body: ElectedBody(rawValue: try row.decode(column: "body", as: String.self)) ?? .committee,
+            title: try row.decode(column: "title", as: String.self),
             heldOn: try date("held_on") ?? UnitVersion.epoch, seats: try row.decode(column: "seats", as: Int.self),
             delegates: try row.decode(column: "delegates", as: Int.self),
             status: ElectionStatus(rawValue: try row.decode(column: "status", as: String.self)) ?? .open,
@@ -154,7 +156,9 @@ public struct ElectionService: Sendable {
 
     static func visible(_ sql: any SQLDatabase, _ principal: Principal, id: Int64) async throws -> ElectionRecord {
         let row = try await sql.raw("SELECT \(unsafeRaw: columns) FROM \(unsafeRaw: from) WHERE e.id = \(bind: id)").first()
-        guard let election = try row.map(record), principal.sees(path: election.unitPath) else { throw DomainError.notFound(Catalogue.electionNotFound) }
+        guard let election = try row.map(record), principal.sees(path: election.unitPath) else {
+            throw DomainError.notFound(Catalogue.electionNotFound)
+        }
         return election
     }
 
@@ -273,7 +277,9 @@ public struct ElectionService: Sendable {
         if let congressId { filter = filter + " AND e.congress_id = \(bind: congressId)" }
         let conditions = filter
         return try await db.read { sql in
-            let total = try await sql.raw("SELECT COUNT(*) AS n FROM \(unsafeRaw: Self.from) WHERE \(conditions)").first()?.decode(column: "n", as: Int.self) ?? 0
+            let total =
+                try await sql.raw("SELECT COUNT(*) AS n FROM \(unsafeRaw: Self.from) WHERE \(conditions)").first()?.decode(column: "n", as: Int.self)
+                ?? 0
             let rows = try await sql.raw(
                 """
                 SELECT \(unsafeRaw: Self.columns) FROM \(unsafeRaw: Self.from) WHERE \(conditions)
@@ -338,8 +344,10 @@ public struct ElectionService: Sendable {
             let now = Timestamp.now()
             let id = try await sql.raw(
                 """
-                INSERT INTO elections (unit_id, congress_id, body, title, held_on, seats, delegates, status, version, created_by, created_at, updated_at)
-                VALUES (\(bind: unit.id), \(bind: congress?.id), \(bind: body.rawValue), \(bind: title), \(bind: held.iso), \(bind: seats), \(bind: delegates),
+                INSERT INTO elections (unit_id, congress_id, body, title, held_on, seats, delegates, status, version, created_by, created_at,
+                    updated_at)
+                VALUES (\(bind: unit.id), \(bind: congress?.id), \(bind: body.rawValue), \(bind: title), \(bind: held.iso), \(bind: seats),
+                    \(bind: delegates),
                     'open', 1, \(bind: principal.actor), \(bind: now), \(bind: now))
                 RETURNING id
                 """
@@ -418,7 +426,8 @@ public struct ElectionService: Sendable {
             if existing.count >= Self.maximumSeats * 2 { errors.append(FieldError("person", Catalogue.outOfRange(0, Self.maximumSeats * 2))) }
             guard errors.isEmpty, let kind, let member else { throw DomainError.invalid(Catalogue.invalidInput, errors) }
             try await Self.bump(sql, election, expectedVersion: expectedVersion)
-            let cadreId = try await sql.raw("SELECT id FROM cadres WHERE member_id = \(bind: member.id)").first()?.decode(column: "id", as: Int64.self)
+            let cadreId = try await sql.raw("SELECT id FROM cadres WHERE member_id = \(bind: member.id)").first()?.decode(
+                column: "id", as: Int64.self)
             let id = try await sql.raw(
                 """
                 INSERT INTO election_candidates (election_id, member_id, cadre_id, full_name, source, agreed, created_at)
@@ -429,7 +438,9 @@ public struct ElectionService: Sendable {
             ).first()!.decode(column: "id", as: Int64.self)
             try await Self.audit(
                 sql, principal, election, action: "update", old: nil,
-                new: ["candidate": String(id), "name": member.record.fullName, "source": kind.rawValue, "agreed": agreedCount.map { String($0) }])
+                new: [
+                    "candidate": String(id), "full_name": member.record.fullName, "source": kind.rawValue, "agreed": agreedCount.map { String($0) },
+                ])
             return try await Self.candidates(sql, electionId: election.id).first { $0.id == id }!
         }
     }
@@ -448,7 +459,9 @@ public struct ElectionService: Sendable {
             }
             try await Self.bump(sql, election, expectedVersion: expectedVersion)
             try await sql.raw("DELETE FROM election_candidates WHERE id = \(bind: candidate.id)").run()
-            try await Self.audit(sql, principal, election, action: "update", old: ["candidate": String(candidate.id), "name": candidate.fullName], new: ["candidate": nil])
+            try await Self.audit(
+                sql, principal, election, action: "update", old: ["candidate": String(candidate.id), "full_name": candidate.fullName],
+                new: ["candidate": nil, "full_name": nil])
         }
     }
 
@@ -467,8 +480,12 @@ public struct ElectionService: Sendable {
             var detail = try await Self.detail(sql, election)
             var round = detail.rounds.last?.round
             if round == nil {
-                guard detail.listCheck.isValid else { throw DomainError.invalid(Catalogue.electionListBreaksRules, detail.listCheck.problems.map { FieldError("list", $0) }) }
-                guard !detail.listCheck.admitted.isEmpty else { throw DomainError.invalid(Catalogue.electionListEmpty, [FieldError("list", Catalogue.electionListEmpty)]) }
+                guard detail.listCheck.isValid else {
+                    throw DomainError.invalid(Catalogue.electionListBreaksRules, detail.listCheck.problems.map { FieldError("list", $0) })
+                }
+                guard !detail.listCheck.admitted.isEmpty else {
+                    throw DomainError.invalid(Catalogue.electionListEmpty, [FieldError("list", Catalogue.electionListEmpty)])
+                }
             }
             let ids = round?.candidateIds ?? detail.listCheck.admitted.compactMap { Int64($0) }
             let count = BallotCount(
@@ -480,7 +497,8 @@ public struct ElectionService: Sendable {
                 throw DomainError.invalid(Catalogue.electionCountInvalid, [FieldError("votes.\(unknown)", Catalogue.electionCandidateNotFound)])
             }
             try await Self.bump(sql, election, expectedVersion: expectedVersion)
-            let old = round?.count.map(Self.countValues)
+            let names = Dictionary(uniqueKeysWithValues: detail.candidates.map { (String($0.id), $0.fullName) })
+            let old = round?.count.map { Self.countValues($0, names: names) }
             if round == nil {
                 round = try await Self.openRound(sql, election: election, number: 1, seats: election.seats, reason: .first, candidateIds: ids)
             }
@@ -497,7 +515,7 @@ public struct ElectionService: Sendable {
                     "UPDATE election_votes SET votes = \(bind: votes[id] ?? 0) WHERE round_id = \(bind: current.id) AND candidate_id = \(bind: id)"
                 ).run()
             }
-            var new = Self.countValues(count)
+            var new = Self.countValues(count, names: names)
             new["round"] = String(current.number)
             try await Self.audit(sql, principal, election, action: "count", old: old, new: new)
             detail = try await Self.detail(sql, try await Self.visible(sql, principal, id: electionId))
@@ -505,11 +523,12 @@ public struct ElectionService: Sendable {
         }
     }
 
-    static func countValues(_ c: BallotCount) -> [String: String?] {
+    /// A count as the history records it: the ballots, and each name's votes under the name.
+    static func countValues(_ c: BallotCount, names: [String: String]) -> [String: String?] {
         var values: [String: String?] = [
             "issued": String(c.issued), "returned": String(c.returned), "valid": String(c.valid), "invalid": String(c.invalid),
         ]
-        for (id, n) in c.votes { values["votes." + id] = String(n) }
+        for (id, n) in c.votes { values["votes: " + (names[id] ?? id)] = String(n) }
         return values
     }
 
@@ -518,7 +537,8 @@ public struct ElectionService: Sendable {
     ) async throws -> ElectionRound {
         let id = try await sql.raw(
             """
-            INSERT INTO election_rounds (election_id, round_no, seats, reason) VALUES (\(bind: election.id), \(bind: number), \(bind: seats), \(bind: reason.rawValue))
+            INSERT INTO election_rounds (election_id, round_no, seats, reason)
+            VALUES (\(bind: election.id), \(bind: number), \(bind: seats), \(bind: reason.rawValue))
             RETURNING id
             """
         ).first()!.decode(column: "id", as: Int64.self)
@@ -540,14 +560,10 @@ public struct ElectionService: Sendable {
             try Self.requireOpen(election)
             let detail = try await Self.detail(sql, election)
             let number = (detail.rounds.last?.round.number ?? 0) + 1
+            let next: (seats: Int, reason: ElectionRoundReason, names: [Int64])
             switch detail.stage {
             case .revote(let seats, let tied):
-                try await Self.bump(sql, election, expectedVersion: expectedVersion)
-                _ = try await Self.openRound(sql, election: election, number: number, seats: seats, reason: .tie, candidateIds: tied)
-                try await Self.audit(
-                    sql, principal, election, action: "round", old: nil,
-                    new: ["round": String(number), "reason": ElectionRoundReason.tie.rawValue, "seats": String(seats),
-                          "candidates": tied.map { String($0) }.joined(separator: ",")])
+                next = (seats, .tie, tied)
             case .seatsLeft(let seats):
                 let elected = Set(detail.elected.map(\.id))
                 let eligible = detail.listCheck.admitted.compactMap { Int64($0) }.filter { !elected.contains($0) }
@@ -555,15 +571,18 @@ public struct ElectionService: Sendable {
                 if chosen.isEmpty || !chosen.allSatisfy(eligible.contains) || Set(chosen).count != chosen.count {
                     throw DomainError.invalid(Catalogue.invalidInput, [FieldError("candidate_ids", Catalogue.electionRoundCandidates)])
                 }
-                try await Self.bump(sql, election, expectedVersion: expectedVersion)
-                _ = try await Self.openRound(sql, election: election, number: number, seats: seats, reason: .again, candidateIds: chosen)
-                try await Self.audit(
-                    sql, principal, election, action: "round", old: nil,
-                    new: ["round": String(number), "reason": ElectionRoundReason.again.rawValue, "seats": String(seats),
-                          "candidates": chosen.map { String($0) }.joined(separator: ",")])
+                next = (seats, .again, chosen)
             default:
                 throw DomainError.invalid(Catalogue.electionNoNextRound, [FieldError("round", Catalogue.electionNoNextRound)])
             }
+            try await Self.bump(sql, election, expectedVersion: expectedVersion)
+            _ = try await Self.openRound(sql, election: election, number: number, seats: next.seats, reason: next.reason, candidateIds: next.names)
+            try await Self.audit(
+                sql, principal, election, action: "round", old: nil,
+                new: [
+                    "round": String(number), "reason": next.reason.rawValue, "seats": String(next.seats),
+                    "candidates": next.names.compactMap { detail.candidate($0)?.fullName }.joined(separator: ", "),
+                ])
             return try await Self.detail(sql, try await Self.visible(sql, principal, id: electionId))
         }
     }
@@ -579,13 +598,7 @@ public struct ElectionService: Sendable {
         _ principal: Principal, electionId: Int64, approvalNo: String, approvedOn: String = "", today: CivilDate = Timestamp.vietnamDate()
     ) async throws -> ElectionDetail {
         try principal.requireWrite()
-        var errors: [FieldError] = []
-        if let message = RestructureRules.checkDecision(approvalNo) { errors.append(FieldError("approval_no", message)) }
-        if approvalNo.trimmed.count > DecisionService.maximumTextLength { errors.append(FieldError("approval_no", Catalogue.tooLong(DecisionService.maximumTextLength))) }
-        let date = approvedOn.trimmed.isEmpty ? today : CivilDate(parsing: approvedOn.trimmed)
-        if date == nil { errors.append(FieldError("approved_on", Catalogue.invalidDate(approvedOn))) }
-        if let date, date > today { errors.append(FieldError("approved_on", Catalogue.dateInFuture)) }
-        let found = errors
+        let (date, found) = DecisionService.approvalInput(number: approvalNo, field: "approval_no", on: approvedOn, today: today)
         return try await db.write { sql in
             let election = try await Self.visible(sql, principal, id: electionId)
             try Self.requireOpen(election)
@@ -637,8 +650,10 @@ public struct ElectionService: Sendable {
             ).run()
             try await Self.audit(
                 sql, principal, election, action: "approve", old: ["status": ElectionStatus.open.rawValue],
-                new: ["status": ElectionStatus.approved.rawValue, "approval_no": approvalNo.trimmed, "approved_on": date.iso,
-                      "elected": detail.elected.map(\.fullName).joined(separator: ", "), "decisions": written.joined(separator: ",")])
+                new: [
+                    "status": ElectionStatus.approved.rawValue, "approval_no": approvalNo.trimmed, "approved_on": date.iso,
+                    "elected": detail.elected.map(\.fullName).joined(separator: ", "), "decisions": written.joined(separator: ","),
+                ])
             return try await Self.detail(sql, try await Self.visible(sql, principal, id: electionId))
         }
     }

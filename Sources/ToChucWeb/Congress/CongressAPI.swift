@@ -210,7 +210,8 @@ struct APIElectionRound: Encodable, Sendable {
         count = view.round.count.map { APIBallotCount(issued: $0.issued, returned: $0.returned, valid: $0.valid, invalid: $0.invalid) }
         base = view.result?.base
         results = view.result?.results.map {
-            APICandidateResult(candidateId: Int64($0.id) ?? 0, votes: $0.votes, outcome: $0.outcome.rawValue, reasonVi: $0.reason.vi, reasonEn: $0.reason.en)
+            APICandidateResult(
+                candidateId: Int64($0.id) ?? 0, votes: $0.votes, outcome: $0.outcome.rawValue, reasonVi: $0.reason.vi, reasonEn: $0.reason.en)
         }
     }
 }
@@ -348,7 +349,8 @@ extension Site {
             // Scope first: a unit outside the subtree is 404 whatever the body says.
             let before = try await services.congresses.get(principal, unitCode: code, term: term)
             let body = try await Self.decode(APICongressBody.self, request, context)
-            let saved = try await services.congresses.save(principal, unitCode: code, term: term, body.draft(term: term), expectedVersion: body.version)
+            let saved = try await services.congresses.save(
+                principal, unitCode: code, term: term, body.draft(term: term), expectedVersion: body.version)
             return try Responses.json(APICongress(saved), status: before == nil ? .created : .ok)
         }
         api.get("congresses/:code/:term/history") { _, context in
@@ -420,7 +422,8 @@ extension Site {
             let id = try Self.pathId(context, notFound: Catalogue.electionNotFound)
             _ = try await services.elections.detail(principal, id: id)
             let body = try await Self.decode(APIRoundBody.self, request, context)
-            let detail = try await services.elections.nextRound(principal, electionId: id, candidateIds: body.candidateIds ?? [], expectedVersion: body.version)
+            let detail = try await services.elections.nextRound(
+                principal, electionId: id, candidateIds: body.candidateIds ?? [], expectedVersion: body.version)
             return try Responses.json(APIElectionDetail(detail), status: .created)
         }
         api.post("elections/:id/approve") { request, context in
@@ -428,7 +431,8 @@ extension Site {
             let id = try Self.pathId(context, notFound: Catalogue.electionNotFound)
             _ = try await services.elections.detail(principal, id: id)
             let body = try await Self.decode(APIElectionApproveBody.self, request, context)
-            let detail = try await services.elections.approve(principal, electionId: id, approvalNo: body.approvalNo, approvedOn: body.approvedOn ?? "")
+            let detail = try await services.elections.approve(
+                principal, electionId: id, approvalNo: body.approvalNo, approvedOn: body.approvedOn ?? "")
             return try Responses.json(APIElectionDetail(detail))
         }
     }

@@ -28,7 +28,8 @@ extension Site {
             let rows = try await services.congresses.exportRows(principal, query)
             let download = try SpreadsheetDownload.make(
                 rows: rows, sheetName: Catalogue.congressSheet.text(principal.language), format: request.query("format") ?? "xlsx",
-                principal: principal, baseName: "dai-hoi-\(query.term.isEmpty ? "nhiem-ky" : query.term)-\(query.unitCode.isEmpty ? principal.unitCode : query.unitCode)")
+                principal: principal,
+                baseName: "dai-hoi-\(query.term.isEmpty ? "nhiem-ky" : query.term)-\(query.unitCode.isEmpty ? principal.unitCode : query.unitCode)")
             try await services.interchange.recordDownload(principal, name: download.fileName, rows: rows.count - 1)
             return Responses.bytes(download.data, contentType: download.contentType, fileName: download.fileName)
         }
@@ -69,12 +70,14 @@ extension Site {
                 let record = try await services.congresses.get(principal, unitCode: code, term: term)
                 return Responses.html(
                     try await congressPage(
-                        ctx, principal, code: code, term: term, record: record, draft: draft, version: version, message: message, errors: errors, flash: nil),
+                        ctx, principal, code: code, term: term, record: record, draft: draft, version: version, message: message, errors: errors,
+                        flash: nil),
                     status: .unprocessableContent)
             } catch DomainError.conflict(let message, let changes, _) {
                 let ctx = try await pageContext(request, context)
                 return Responses.html(
-                    Layout.conflict(ctx, title: ctx.t(Catalogue.congressEdit), message: message, changes: changes, retry: SiteURL.congress(code, term)),
+                    Layout.conflict(
+                        ctx, title: ctx.t(Catalogue.congressEdit), message: message, changes: changes, retry: SiteURL.congress(code, term)),
                     status: .conflict)
             }
         }
@@ -84,7 +87,9 @@ extension Site {
     /// A date typed in a query (dd/mm/yyyy or yyyy-mm-dd); nil when absent; a 422 with the field when malformed.
     static func optionalDate(_ text: String?, field: String) throws -> CivilDate? {
         guard let text = text?.trimmed, !text.isEmpty else { return nil }
-        guard let date = CivilDate(parsing: text) else { throw DomainError.invalid(Catalogue.invalidInput, [FieldError(field, Catalogue.invalidDate(text))]) }
+        guard let date = CivilDate(parsing: text) else {
+            throw DomainError.invalid(Catalogue.invalidInput, [FieldError(field, Catalogue.invalidDate(text))])
+        }
         return date
     }
 
@@ -198,12 +203,13 @@ extension Site {
             <th>\(ctx.t(Catalogue.progressPilot))</th><th>\(ctx.t(Catalogue.progressDirect))</th><th></th></tr></thead><tbody>\(rows)</tbody></table>
             \(bars.isEmpty ? HTML.empty : Charts.bars(bars, title: ctx.t(Catalogue.progressChart), id: "progress-chart"))
             <p class="muted">\(ctx.t(Catalogue.progressDefinition))</p>
-            <p class="muted" id="term-help">\(p.termInCourse ? ctx.t(Catalogue.congressTermInCourse) + ": " + p.term.label + ". " : "")\(ctx.t(Catalogue.congressTermHelp(p.regulation)))</p>
+            <p class="muted" id="term-help">\(p.termInCourse ? ctx.t(Catalogue.congressTermInCourse(p.term.label)) + " " : "")\(ctx.t(Catalogue.congressTermHelp(p.regulation)))</p>
             <div class="actions"><a class="button secondary" href="\(SiteURL.with(SiteURL.congresses, [("unit", p.unitCode), ("term", p.term.key), ("date", p.date.iso)]))">\(ctx.t(Catalogue.congressArea))</a>
             <a class="button secondary" href="\(SiteURL.with(SiteURL.congressProgress, [("unit", p.unitCode), ("date", p.date.iso), ("term", termField), ("format", "json")]))">JSON</a></div>
             """
         return Layout.page(
-            ctx, title: title, breadcrumbs: [(ctx.t(Catalogue.congressArea), SiteURL.congresses), (ctx.t(Catalogue.congressProgressLink), nil)], content: body)
+            ctx, title: title, breadcrumbs: [(ctx.t(Catalogue.congressArea), SiteURL.congresses), (ctx.t(Catalogue.congressProgressLink), nil)],
+            content: body)
     }
 
     func congressPage(

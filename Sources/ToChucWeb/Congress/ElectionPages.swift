@@ -43,7 +43,8 @@ extension Site {
             } catch DomainError.invalid(let message, let errors) {
                 let ctx = try await pageContext(request, context)
                 return Responses.html(
-                    try await electionIndex(ctx, principal, request: request, form: form, message: message, errors: errors), status: .unprocessableContent)
+                    try await electionIndex(ctx, principal, request: request, form: form, message: message, errors: errors),
+                    status: .unprocessableContent)
             }
         }
         router.get("/elections/:id") { request, context in
@@ -82,7 +83,8 @@ extension Site {
             }
             let form = context.form
             return try await electionAction(request, context, principal, id: id, form: form) {
-                try await services.elections.removeCandidate(principal, electionId: id, candidateId: candidate, expectedVersion: Int(form.string("version")))
+                try await services.elections.removeCandidate(
+                    principal, electionId: id, candidateId: candidate, expectedVersion: Int(form.string("version")))
             }
         }
         router.post("/elections/:id/count") { request, context in
@@ -92,7 +94,8 @@ extension Site {
             return try await electionAction(request, context, principal, id: id, form: form) {
                 let count = try Self.ballotFields(form)
                 _ = try await services.elections.enterCount(
-                    principal, electionId: id, issued: count.issued, returned: count.returned, valid: count.valid, invalid: count.invalid, votes: count.votes,
+                    principal, electionId: id, issued: count.issued, returned: count.returned, valid: count.valid, invalid: count.invalid,
+                    votes: count.votes,
                     expectedVersion: Int(form.string("version")))
             }
         }
@@ -102,7 +105,8 @@ extension Site {
             let form = context.form
             return try await electionAction(request, context, principal, id: id, form: form) {
                 let chosen = (form.values["candidate_ids"] ?? []).compactMap { Int64($0) }
-                _ = try await services.elections.nextRound(principal, electionId: id, candidateIds: chosen, expectedVersion: Int(form.string("version")))
+                _ = try await services.elections.nextRound(
+                    principal, electionId: id, candidateIds: chosen, expectedVersion: Int(form.string("version")))
             }
         }
         router.post("/elections/:id/approve") { request, context in
@@ -110,7 +114,8 @@ extension Site {
             let id = try Self.pathId(context, notFound: Catalogue.electionNotFound)
             let form = context.form
             return try await electionAction(request, context, principal, id: id, form: form) {
-                _ = try await services.elections.approve(principal, electionId: id, approvalNo: form.string("approval_no"), approvedOn: form.string("approved_on"))
+                _ = try await services.elections.approve(
+                    principal, electionId: id, approvalNo: form.string("approval_no"), approvedOn: form.string("approved_on"))
             }
         }
     }
@@ -151,7 +156,8 @@ extension Site {
         } catch DomainError.conflict(let message, let changes, _) {
             let ctx = try await pageContext(request, context)
             return Responses.html(
-                Layout.conflict(ctx, title: ctx.t(Catalogue.electionsArea), message: message, changes: changes, retry: SiteURL.election(id)), status: .conflict)
+                Layout.conflict(ctx, title: ctx.t(Catalogue.electionsArea), message: message, changes: changes, retry: SiteURL.election(id)),
+                status: .conflict)
         }
     }
 
@@ -341,14 +347,16 @@ extension Site {
             let elected = Set(d.elected.map(\.id))
             let boxes: [HTML] = check.admitted.compactMap { Int64($0) }.filter { !elected.contains($0) }.map { id in
                 let key = String(id)
-                return "<div class=\"check\"><input type=\"checkbox\" id=\"next-\(key)\" name=\"candidate_ids\" value=\"\(key)\" checked> <label for=\"next-\(key)\">\(d.candidate(id)?.fullName ?? "")</label></div>"
+                return
+                    "<div class=\"check\"><input type=\"checkbox\" id=\"next-\(key)\" name=\"candidate_ids\" value=\"\(key)\" checked> <label for=\"next-\(key)\">\(d.candidate(id)?.fullName ?? "")</label></div>"
             }
             stageHTML = """
                 <div class="facts" id="election-stage"><p>\(ctx.t(Catalogue.electionStageSeatsLeft(seats)))</p></div>
                 \(canWrite ? HTML("<form method=\"post\" action=\"\(SiteURL.electionRounds(e.id))\" id=\"next-round-form\">\(ctx.csrfField)\(version)\(boxes)<button type=\"submit\">\(ctx.t(Catalogue.electionStartAgain))</button></form>") : HTML.empty)
                 """
         case .complete:
-            stageHTML = "<div class=\"facts\" id=\"election-stage\"><p>\(ctx.t(Catalogue.electionStageComplete(ctx.t(d.approvingLevel.label))))</p></div>"
+            stageHTML =
+                "<div class=\"facts\" id=\"election-stage\"><p>\(ctx.t(Catalogue.electionStageComplete(ctx.t(d.approvingLevel.label))))</p></div>"
         case .approved:
             stageHTML = """
                 <div class="facts" id="election-stage"><p>\(ctx.t(Catalogue.electionApprovedLine(e.approvalNo ?? "", ctx.date(e.approvedOn), e.approvedBy ?? "")))</p></div>
@@ -383,9 +391,10 @@ extension Site {
             <div class="actions"><button type="submit">\(ctx.t(Catalogue.electionApprove))</button></div>
             </form>
             """ : .empty
-        let congressLink: HTML = e.congressTerm.map { term in
-            HTML("<a href=\"\(SiteURL.congress(e.unitCode, term.key))\">\(ctx.t(Catalogue.congressesTitle(term.label)))</a>")
-        } ?? HTML("\(ctx.t(Catalogue.electionConference))")
+        let congressLink: HTML =
+            e.congressTerm.map { term in
+                HTML("<a href=\"\(SiteURL.congress(e.unitCode, term.key))\">\(ctx.t(Catalogue.congressesTitle(term.label)))</a>")
+            } ?? HTML("\(ctx.t(Catalogue.electionConference))")
         let title = "\(ctx.t(e.body.label)) — \(e.unitName)"
         let body: HTML = """
             <h1>\(title)</h1>
@@ -445,8 +454,11 @@ extension Site {
                 """)
         }
         let elected: [HTML] = d.elected.map { "<li>\($0.fullName)</li>" }
-        let approval: HTML = e.status == .approved
-            ? HTML("<p>\(Catalogue.electionApprovedLine(e.approvalNo ?? "", e.approvedOn.map(VietnameseFormat.date) ?? "", e.approvedBy ?? "").text(vi))</p>")
+        let approval: HTML =
+            e.status == .approved
+            ? HTML(
+                "<p>\(Catalogue.electionApprovedLine(e.approvalNo ?? "", e.approvedOn.map(VietnameseFormat.date) ?? "", e.approvedBy ?? "").text(vi))</p>"
+            )
             : HTML("<p>\(Catalogue.electionAwaitingApproval(d.approvingLevel.label.text(vi)).text(vi))</p>")
         let term = e.congressTerm.map { Catalogue.congressesTitle($0.label).text(vi) } ?? Catalogue.electionConference.text(vi)
         return """
