@@ -72,6 +72,9 @@ def test_the_progress_page_prints_each_level_x_of_y_with_vietnamese_formatting(s
     assert "624/1.305 (47,81%), 127 đại hội điểm, 99 bầu trực tiếp bí thư" in text
     api_report = admin.get(srv.base + "/api/v1/units/T09/report?period=2020-07").json()
     assert api_report["figures"]["congress"] == report["figures"]["congress"]
+    report_page = admin.get(srv.base + "/reports?unit=T09&period=2020-07").text
+    row = re.search(r'<tr id="figure-congress">(.*?)</tr>', report_page, re.S).group(1)
+    assert "Cấp trên cơ sở: 624/1.305 (47,81%), 127 đại hội điểm, 99 bầu trực tiếp bí thư" in row and "/congresses/progress?" in row
     # The list of the province's units missing the congress, and its download.
     missing = admin.get(srv.base + "/api/v1/congresses?unit=T09&date=2020-07-25&kind=base&status=planned").json()
     assert missing["total"] == 3 and missing["term"] == "2020-2025"

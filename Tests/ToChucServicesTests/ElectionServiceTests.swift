@@ -35,7 +35,9 @@ import ToChucServices
         return try await t.services.elections.create(try await t.principal(.clerk, at: "T01-A"), draft, today: today)
     }
 
-    static func add(_ t: TestDatabase, _ election: ElectionRecord, _ n: Int, source: String = "committee", agreed: String = "") async throws
+    static func add(
+        _ t: TestDatabase, _ election: ElectionRecord, _ n: Int, source: String = "committee", agreed: String = ""
+    ) async throws
         -> ElectionCandidate
     {
         try await t.services.elections.addCandidate(
@@ -78,6 +80,13 @@ import ToChucServices
                 Issue.record("a count was accepted on a list breaking the rules")
             } catch DomainError.invalid(let message, _) {
                 #expect(message == Catalogue.electionListBreaksRules)
+            }
+            // A member of another commune is not a member of T01-A's organization, even for someone who sees both.
+            _ = try await t.services.members.create(Self.cli, MemberTests.draft("Mai Văn Hậu", card: "30000008", unit: "T01-B-C1"), today: Self.today)
+            await #expect(
+                throws: DomainError.invalid(Catalogue.invalidInput, [FieldError("person", Catalogue.electionMemberOutside("Đảng bộ xã An Bình"))])
+            ) {
+                try await t.services.elections.addCandidate(Self.cli, electionId: election.id, person: "30000008", source: "committee", agreed: "")
             }
             let sibling = try await t.principal(.clerk, at: "T01-B")
             await #expect(throws: DomainError.notFound(Catalogue.electionNotFound)) {

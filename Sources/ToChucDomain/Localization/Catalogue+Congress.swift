@@ -240,6 +240,9 @@ extension Catalogue {
         "Đã bắt đầu kiểm phiếu: danh sách bầu cử không thay đổi được nữa.", "Counting has begun: the list can no longer change.")
     public static let electionNotFullMember = t(
         "Chỉ đảng viên chính thức mới được ứng cử, đề cử (Điều lệ Đảng, Điều 5).", "Only full members may stand (Điều lệ Đảng, Article 5).")
+    public static func electionMemberOutside(_ unit: String) -> Localized {
+        t("Người này không phải đảng viên của \(unit).", "This person is not a member of \(unit).")
+    }
     public static func electionAlreadyListed(_ name: String) -> Localized {
         t("\(name) đã có trong danh sách.", "\(name) is already on the list.")
     }

@@ -267,7 +267,9 @@ public struct ElectionService: Sendable {
     }
 
     /// The elections of a subtree (or of one congress), newest first.
-    public func list(_ principal: Principal, unitCode: String = "", congressId: Int64? = nil, page: Int = 1, perPage: Int = 50) async throws
+    public func list(
+        _ principal: Principal, unitCode: String = "", congressId: Int64? = nil, page: Int = 1, perPage: Int = 50
+    ) async throws
         -> Page<ElectionRecord>
     {
         let range = try await AgencyService(db: db).scopeRange(principal, unitCode: unitCode.trimmed)
@@ -386,9 +388,9 @@ public struct ElectionService: Sendable {
         if election.status != .open { throw DomainError.invalid(Catalogue.electionApproved, [FieldError("status", Catalogue.electionApproved)]) }
     }
 
-    /// Adds a name to the list (before the first count): a full member in scope, by card or national ID number
-    /// (Điều lệ Đảng, Điều 5: probationary members neither vote nor stand); floor and self nominations with the number of
-    /// delegates who agreed.
+    /// Adds a name to the list (before the first count): a full member of the unit's organization, by card or national ID
+    /// number (Điều lệ Đảng, Điều 5: probationary members neither vote nor stand); floor and self nominations with the
+    /// number of delegates who agreed.
     public func addCandidate(
         _ principal: Principal, electionId: Int64, person: String, source: String, agreed: String, expectedVersion: Int? = nil
     ) async throws -> ElectionCandidate {
@@ -415,7 +417,13 @@ public struct ElectionService: Sendable {
             if number.isEmpty {
                 errors.append(FieldError("person", Catalogue.required))
             } else if let found = try await CadreService.member(sql, number: number), principal.sees(path: found.unitPath) {
-                if found.record.status == .full { member = found } else { errors.append(FieldError("person", Catalogue.electionNotFullMember)) }
+                if !Scope.contains(root: election.unitPath, path: found.unitPath) {
+                    errors.append(FieldError("person", Catalogue.electionMemberOutside(election.unitName)))
+                } else if found.record.status == .full {
+                    member = found
+                } else {
+                    errors.append(FieldError("person", Catalogue.electionNotFullMember))
+                }
             } else {
                 errors.append(FieldError("person", Catalogue.memberNotFoundByNumber))
             }
@@ -551,7 +559,9 @@ public struct ElectionService: Sendable {
     /// Opens the next round: after a tie at the last seat, the re-vote among the tied for the seats they share; after too
     /// few passed, another round for the seats left among the names the body chooses (by default every admitted name
     /// not elected yet).
-    public func nextRound(_ principal: Principal, electionId: Int64, candidateIds: [Int64] = [], expectedVersion: Int? = nil) async throws
+    public func nextRound(
+        _ principal: Principal, electionId: Int64, candidateIds: [Int64] = [], expectedVersion: Int? = nil
+    ) async throws
         -> ElectionDetail
     {
         try principal.requireWrite()
