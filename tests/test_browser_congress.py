@@ -41,7 +41,7 @@ def test_an_election_count_is_entered_and_its_result_seen_and_approved(server, b
     wait_for(browser, lambda d: d.find_elements(By.ID, "candidate-form"))
     for card in ["50000001", "50000002"]:
         form = browser.find_element(By.ID, "candidate-form")
-        form.find_element(By.NAME, "person").send_keys(card)
+        form.find_element(By.NAME, "member_number").send_keys(card)
         form.find_element(By.CSS_SELECTOR, "button[type=submit]").click()
         wait_for(browser, lambda d, card=card: "saved=1" in d.current_url and card in d.find_element(By.ID, "election-candidates").text)
     assert "số dư: 1/1 (100,00%)" in browser.find_element(By.ID, "list-check").text

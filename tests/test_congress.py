@@ -122,10 +122,10 @@ def test_an_election_with_a_tie_at_the_last_seat_is_revoted_then_approved_by_the
     assert election["title"] == "Ủy viên Ban Chấp hành" and opened.json()["approving_level"] == "provincial"
     eid = election["id"]
     for card in ["50000001", "50000002", "50000003"]:
-        added = clerk("POST", f"/elections/{eid}/candidates", json={"person": card, "source": "committee"})
+        added = clerk("POST", f"/elections/{eid}/candidates", json={"member_number": card, "source": "committee"})
         assert added.status_code == 201, added.text
     # A floor nomination backed by 30 of 100 delegates stays off the list; the surplus (1 for 2 seats) is within the limit.
-    floor = clerk("POST", f"/elections/{eid}/candidates", json={"person": "50000004", "source": "floor", "agreed": 30})
+    floor = clerk("POST", f"/elections/{eid}/candidates", json={"member_number": "50000004", "source": "floor", "agreed": 30})
     assert floor.status_code == 422  # T01-B's member is not found from T01-A
     detail = clerk("GET", f"/elections/{eid}").json()
     assert detail["list_check"]["valid"] is True and detail["list_check"]["surplus"] == 1 and detail["stage"]["kind"] == "listing"
@@ -172,7 +172,7 @@ def test_a_list_whose_surplus_is_too_large_is_shown_before_any_ballot_and_blocks
     assert created.status_code == 303, created.text
     url = created.headers["Location"].split("?")[0]
     for card in ["50000001", "50000002", "50000003"]:
-        assert post_form(session, server.base, url + "/candidates", {"person": card, "source": "committee", "agreed": ""}, page=url).status_code == 303
+        assert post_form(session, server.base, url + "/candidates", {"member_number": card, "source": "committee", "agreed": ""}, page=url).status_code == 303
     page = session.get(server.base + url).text
     assert 'id="list-problems"' in page and "số dư không quá 1" in page and 'id="count-form"' not in page
     eid = int(url.rsplit("/", 1)[1])

@@ -57,11 +57,11 @@ import ToChucServices
             let election = try await Self.election(t)
             #expect(election.title == "Ủy viên Ban Chấp hành" && election.congressTerm?.key == "2025-2030")
             for n in 1...4 { _ = try await Self.add(t, election, n) }
-            await #expect(throws: DomainError.invalid(Catalogue.invalidInput, [FieldError("person", Catalogue.electionNotFullMember)])) {
+            await #expect(throws: DomainError.invalid(Catalogue.invalidInput, [FieldError("member_number", Catalogue.electionNotFullMember)])) {
                 try await Self.add(t, election, 9)
             }
             await #expect(
-                throws: DomainError.invalid(Catalogue.invalidInput, [FieldError("person", Catalogue.electionAlreadyListed("Nguyễn Văn An"))])
+                throws: DomainError.invalid(Catalogue.invalidInput, [FieldError("member_number", Catalogue.electionAlreadyListed("Nguyễn Văn An"))])
             ) {
                 try await Self.add(t, election, 1)
             }
@@ -84,7 +84,8 @@ import ToChucServices
             // A member of another commune is not a member of T01-A's organization, even for someone who sees both.
             _ = try await t.services.members.create(Self.cli, MemberTests.draft("Mai Văn Hậu", card: "30000008", unit: "T01-B-C1"), today: Self.today)
             await #expect(
-                throws: DomainError.invalid(Catalogue.invalidInput, [FieldError("person", Catalogue.electionMemberOutside("Đảng bộ xã An Bình"))])
+                throws: DomainError.invalid(
+                    Catalogue.invalidInput, [FieldError("member_number", Catalogue.electionMemberOutside("Đảng bộ xã An Bình"))])
             ) {
                 try await t.services.elections.addCandidate(Self.cli, electionId: election.id, person: "30000008", source: "committee", agreed: "")
             }
@@ -112,7 +113,7 @@ import ToChucServices
             var detail = try await Self.count(t, election.id, [ids[0]: 80, ids[1]: 70, ids[2]: 60, ids[3]: 60])
             #expect(detail.stage == .revote(seats: 1, candidates: [ids[2], ids[3]]))
             #expect(detail.elected.map(\.id) == [ids[0], ids[1]])
-            await #expect(throws: DomainError.invalid(Catalogue.electionListClosed, [FieldError("person", Catalogue.electionListClosed)])) {
+            await #expect(throws: DomainError.invalid(Catalogue.electionListClosed, [FieldError("member_number", Catalogue.electionListClosed)])) {
                 try await Self.add(t, election, 5)
             }
             let province = try await t.principal(.head, at: "T01")

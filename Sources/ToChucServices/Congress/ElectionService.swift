@@ -388,8 +388,8 @@ public struct ElectionService: Sendable {
         if election.status != .open { throw DomainError.invalid(Catalogue.electionApproved, [FieldError("status", Catalogue.electionApproved)]) }
     }
 
-    /// Adds a name to the list (before the first count): a full member of the unit's organization, by card or national ID
-    /// number (Điều lệ Đảng, Điều 5: probationary members neither vote nor stand); floor and self nominations with the
+    /// Adds a name to the list (before the first count): a full member of the unit's organization on the election's day, by
+    /// card or national ID number (Điều lệ Đảng, Điều 5: probationary members neither vote nor stand); floor and self nominations with the
     /// number of delegates who agreed.
     public func addCandidate(
         _ principal: Principal, electionId: Int64, person: String, source: String, agreed: String, expectedVersion: Int? = nil
@@ -399,7 +399,7 @@ public struct ElectionService: Sendable {
             let election = try await Self.visible(sql, principal, id: electionId)
             try Self.requireOpen(election)
             if !(try await Self.rounds(sql, electionId: election.id)).isEmpty {
-                throw DomainError.invalid(Catalogue.electionListClosed, [FieldError("person", Catalogue.electionListClosed)])
+                throw DomainError.invalid(Catalogue.electionListClosed, [FieldError("member_number", Catalogue.electionListClosed)])
             }
             var errors: [FieldError] = []
             let kind = NominationSource.parse(source)
@@ -415,23 +415,23 @@ public struct ElectionService: Sendable {
             let number = person.trimmed
             var member: Member? = nil
             if number.isEmpty {
-                errors.append(FieldError("person", Catalogue.required))
+                errors.append(FieldError("member_number", Catalogue.required))
             } else if let found = try await CadreService.member(sql, number: number), principal.sees(path: found.unitPath) {
-                if !Scope.contains(root: election.unitPath, path: found.unitPath) {
-                    errors.append(FieldError("person", Catalogue.electionMemberOutside(election.unitName)))
+                if try await !Self.belongs(sql, memberId: found.id, to: election) {
+                    errors.append(FieldError("member_number", Catalogue.electionMemberOutside(election.unitName)))
                 } else if found.record.status == .full {
                     member = found
                 } else {
-                    errors.append(FieldError("person", Catalogue.electionNotFullMember))
+                    errors.append(FieldError("member_number", Catalogue.electionNotFullMember))
                 }
             } else {
-                errors.append(FieldError("person", Catalogue.memberNotFoundByNumber))
+                errors.append(FieldError("member_number", Catalogue.memberNotFoundByNumber))
             }
             let existing = try await Self.candidates(sql, electionId: election.id)
             if let member, existing.contains(where: { $0.memberId == member.id }) {
-                errors.append(FieldError("person", Catalogue.electionAlreadyListed(member.record.fullName)))
+                errors.append(FieldError("member_number", Catalogue.electionAlreadyListed(member.record.fullName)))
             }
-            if existing.count >= Self.maximumSeats * 2 { errors.append(FieldError("person", Catalogue.outOfRange(0, Self.maximumSeats * 2))) }
+            if existing.count >= Self.maximumSeats * 2 { errors.append(FieldError("member_number", Catalogue.outOfRange(0, Self.maximumSeats * 2))) }
             guard errors.isEmpty, let kind, let member else { throw DomainError.invalid(Catalogue.invalidInput, errors) }
             try await Self.bump(sql, election, expectedVersion: expectedVersion)
             let cadreId = try await sql.raw("SELECT id FROM cadres WHERE member_id = \(bind: member.id)").first()?.decode(
@@ -451,6 +451,20 @@ public struct ElectionService: Sendable {
                 ])
             return try await Self.candidates(sql, electionId: election.id).first { $0.id == id }!
         }
+    }
+
+    /// Whether a member belonged to the election's unit (its subtree) on the election's day: the unit they were in then
+    /// (before any later transfer, `ReportService.unitThen`), as both units stood that day.
+    static func belongs(_ sql: any SQLDatabase, memberId: Int64, to election: ElectionRecord) async throws -> Bool {
+        let day = election.heldOn
+        guard let root = try await UnitHistory.version(sql, unitId: election.unitId, on: day) else { return false }
+        let path = try await sql.raw(
+            """
+            SELECT v.path FROM members m JOIN unit_versions v ON v.unit_id = \(unsafeRaw: ReportService.unitThen("'" + day.iso + "'"))
+            WHERE m.id = \(bind: memberId) AND \(UnitHistory.at(day))
+            """
+        ).first()?.decode(column: "path", as: String.self)
+        return path.map { Scope.contains(root: root.path, path: $0) } ?? false
     }
 
     /// Takes a name off the list (before the first count).

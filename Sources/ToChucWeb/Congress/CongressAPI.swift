@@ -283,7 +283,7 @@ struct APIElectionBody: Decodable, Sendable {
 }
 
 struct APICandidateBody: Decodable, Sendable {
-    let person: String
+    let memberNumber: String
     let source: String
     let agreed: Int?
     let version: Int?
@@ -387,7 +387,7 @@ extension Site {
             _ = try await services.elections.detail(principal, id: id)
             let body = try await Self.decode(APICandidateBody.self, request, context)
             _ = try await services.elections.addCandidate(
-                principal, electionId: id, person: body.person, source: body.source, agreed: body.agreed.map { String($0) } ?? "",
+                principal, electionId: id, person: body.memberNumber, source: body.source, agreed: body.agreed.map { String($0) } ?? "",
                 expectedVersion: body.version)
             return try Responses.json(APIElectionDetail(try await services.elections.detail(principal, id: id)), status: .created)
         }

@@ -71,7 +71,7 @@ extension Site {
             let form = context.form
             return try await electionAction(request, context, principal, id: id, form: form) {
                 _ = try await services.elections.addCandidate(
-                    principal, electionId: id, person: form.string("person"), source: form.string("source"), agreed: form.string("agreed"),
+                    principal, electionId: id, person: form.string("member_number"), source: form.string("source"), agreed: form.string("agreed"),
                     expectedVersion: Int(form.string("version")))
             }
         }
@@ -271,8 +271,8 @@ extension Site {
             ? """
             <h3>\(ctx.t(Catalogue.electionAddCandidate))</h3>
             <form method="post" action="\(SiteURL.electionCandidates(e.id))" class="stacked" id="candidate-form">\(ctx.csrfField)\(version)
-            <label for="person">\(ctx.t(Catalogue.planningPersonNumber))</label>
-            <input type="text" id="person" name="person" value="\(form.string("person"))" maxlength="20" required>
+            <label for="member_number">\(ctx.t(Catalogue.memberNumber))</label>
+            <input type="text" id="member_number" name="member_number" value="\(form.string("member_number"))" maxlength="20" required>
             <label for="source">\(ctx.t(Catalogue.electionSource))</label><select id="source" name="source">\(sources)</select>
             <label for="agreed">\(ctx.t(Catalogue.electionAgreed))</label>
             <input type="text" inputmode="numeric" id="agreed" name="agreed" value="\(form.string("agreed"))" maxlength="6">
