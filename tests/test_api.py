@@ -262,3 +262,16 @@ def test_head_is_answered_as_get_without_a_body(server):
     assert requests.head(server.base + "/no-such-page").status_code == 404
     # Without a session a page redirects to the log-in, as GET does.
     assert requests.head(server.base + "/members", allow_redirects=False).status_code == 303
+
+
+def test_the_openapi_document_has_no_key_twice(server):
+    # Each area splices its paths and schemas into one document: a name used twice would silently hide one of them.
+    import json
+
+    def unique(pairs):
+        keys = [k for k, _ in pairs]
+        duplicated = {k for k in keys if keys.count(k) > 1}
+        assert not duplicated, f"keys defined twice: {sorted(duplicated)}"
+        return dict(pairs)
+
+    json.loads(requests.get(server.base + "/api/v1/openapi.json").text, object_pairs_hook=unique)

@@ -52,6 +52,7 @@ public struct Site: Sendable {
         registerAssessmentPages(router)
         registerVotePages(router)
         registerMeetingPages(router)
+        registerCongressPages(router)
         registerAccountPages(router)
         registerAdminPages(router)
         registerAPI(router)

@@ -75,6 +75,20 @@ struct RuleSetTests {
         #expect(errors.contains { $0.field == field }, "\(errors.map(\.field))")
     }
 
+    @Test("congress terms are a setting too: Điều lệ Đảng ships 5-year terms from 2020; a later version changes the term in course from its date")
+    func congressTerms() throws {
+        let shipped = try #require(RuleBook.inForce(RuleBook.builtIn, family: .congress, on: Self.d("2025-06-01")))
+        #expect(shipped.regulation == "Điều lệ Đảng" && CongressRules(shipped).termYears == 5 && CongressRules(shipped).leadMonths == 12)
+        let draft = RuleSetDraft(
+            family: "congress", regulation: "Điều lệ Đảng (sửa đổi)", effectiveFrom: "2030-01-01", title: "Nhiệm kỳ 6 năm",
+            values: ["term_years": "6", "first_term_year": "2031", "lead_months": "6"])
+        let later = try RuleBook.check(draft, existing: RuleBook.builtIn).get()
+        let rules = CongressRules(try #require(RuleBook.inForce(RuleBook.builtIn + [later], family: .congress, on: Self.d("2030-07-01"))))
+        #expect(rules.term(inCourseOn: Self.d("2030-07-01")).key == "2031-2037")
+        #expect(RuleBook.check(RuleSetDraft(family: "congress", regulation: "1-QĐ/TW", effectiveFrom: "2031-01-01", title: "x", values: [
+            "term_years": "0", "first_term_year": "2031", "lead_months": "6"]), existing: []).isFailure)
+    }
+
     @Test("every built-in version carries every threshold of its family with a value of its kind")
     func builtInsAreComplete() {
         for version in RuleBook.builtIn {
@@ -92,5 +106,12 @@ struct RuleSetTests {
 extension RuleSetVersion {
     func withBuiltIn(_ flag: Bool) -> RuleSetVersion {
         RuleSetVersion(family: family, regulation: regulation, effectiveFrom: effectiveFrom, title: title, values: values, builtIn: flag)
+    }
+}
+
+extension Result {
+    var isFailure: Bool {
+        if case .failure = self { return true }
+        return false
     }
 }

@@ -169,7 +169,8 @@ import ToChucDomain
             ("agencies.csv", "agencies.csv"),
             ("Trainings.CSV", "trainings.csv"),  // and trainings.csv
             ("Evaluations.csv", "evaluations.csv"),  // and evaluations.csv (issue 6)
-            ("congresses.csv", nil),
+            ("Congresses.csv", "congresses.csv"),  // and congresses.csv
+            ("proposals.txt", nil),
             ("", nil),
             (String(repeating: "a", count: 300) + ".xlsx", nil),
         ] as [(String, String?)])

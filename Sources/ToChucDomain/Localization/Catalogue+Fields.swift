@@ -2,7 +2,7 @@
 /// users read the label, the key stays in the API.
 extension Catalogue {
     public static func fieldLabel(_ key: String) -> Localized? {
-        fieldLabels[key] ?? vettingFieldLabels[key] ?? trainingFieldLabels[key] ?? voteFieldLabels[key]
+        fieldLabels[key] ?? vettingFieldLabels[key] ?? trainingFieldLabels[key] ?? voteFieldLabels[key] ?? congressFieldLabel(key)
     }
 
     static let fieldLabels: [String: Localized] = [

@@ -6,8 +6,8 @@ extension Catalogue {
     public static let areaImport = pair("Nhập dữ liệu", "Import data")
     public static let importTitle = pair("Nhập dữ liệu từ tệp", "Import from a file")
     public static let importIntro = pair(
-        "Tải lên một tệp theo định dạng trao đổi: members.csv (đảng viên), org_units.csv (tổ chức), agencies.csv (cơ quan, đoàn thể), positions.csv (chức vụ cán bộ), trainings.csv (đào tạo, bồi dưỡng), exams.csv (thi, sát hạch) hoặc một bảng tính .xlsx có các trang org_units, members, agencies, positions, trainings, exams. Việc nhập là tất cả hoặc không: nếu có dòng sai thì không lưu gì, và trang kết quả liệt kê mọi dòng sai dưới dạng tệp:dòng: cột: lý do. Nhập lại cùng một tệp không thay đổi gì.",
-        "Upload one file in the interchange format: members.csv (members), org_units.csv (units), agencies.csv (agencies), positions.csv (cadres' positions), trainings.csv (training), exams.csv (exams) or an .xlsx workbook with sheets org_units, members, agencies, positions, trainings, exams. An import is all or nothing: if any row is wrong nothing is stored, and the result page lists every wrong row as file:line: column: reason. Importing the same file again changes nothing.")
+        "Tải lên một tệp theo định dạng trao đổi: members.csv (đảng viên), org_units.csv (tổ chức), agencies.csv (cơ quan, đoàn thể), positions.csv (chức vụ cán bộ), trainings.csv (đào tạo, bồi dưỡng), exams.csv (thi, sát hạch), vetting_cases.csv (thẩm định), evaluations.csv (xếp loại), staffing_quotas.csv (biên chế), congresses.csv (đại hội) hoặc một bảng tính .xlsx có các trang org_units, members, agencies, positions, trainings, exams, vetting_cases, evaluations, staffing_quotas, congresses. Việc nhập là tất cả hoặc không: nếu có dòng sai thì không lưu gì, và trang kết quả liệt kê mọi dòng sai dưới dạng tệp:dòng: cột: lý do. Nhập lại cùng một tệp không thay đổi gì.",
+        "Upload one file in the interchange format: members.csv (members), org_units.csv (units), agencies.csv (agencies), positions.csv (cadres' positions), trainings.csv (training), exams.csv (exams), vetting_cases.csv (vetting), evaluations.csv (classification), staffing_quotas.csv (staffing), congresses.csv (congresses) or an .xlsx workbook with sheets org_units, members, agencies, positions, trainings, exams, vetting_cases, evaluations, staffing_quotas, congresses. An import is all or nothing: if any row is wrong nothing is stored, and the result page lists every wrong row as file:line: column: reason. Importing the same file again changes nothing.")
     public static let importScopeNote = pair(
         "Chỉ nhập được tổ chức và đảng viên trong phạm vi của bạn. Tệp tối đa 20 MB.",
         "Only units and members in your scope can be imported. 20 MB at most.")
@@ -19,8 +19,8 @@ extension Catalogue {
     }
     public static func importFileNameRefused(_ name: String) -> Localized {
         pair(
-            "Tên tệp “\(name)” không được chấp nhận: chỉ nhận members.csv, org_units.csv, agencies.csv, positions.csv, trainings.csv, exams.csv hoặc một bảng tính .xlsx, và tên tệp không được chứa đường dẫn thư mục. Chưa nhập gì.",
-            "The file name “\(name)” is not accepted: only members.csv, org_units.csv, agencies.csv, positions.csv, trainings.csv, exams.csv or an .xlsx workbook, and the name may not contain a folder path. Nothing was imported.")
+            "Tên tệp “\(name)” không được chấp nhận: chỉ nhận members.csv, org_units.csv, agencies.csv, positions.csv, trainings.csv, exams.csv, vetting_cases.csv, evaluations.csv, staffing_quotas.csv, congresses.csv hoặc một bảng tính .xlsx, và tên tệp không được chứa đường dẫn thư mục. Chưa nhập gì.",
+            "The file name “\(name)” is not accepted: only members.csv, org_units.csv, agencies.csv, positions.csv, trainings.csv, exams.csv, vetting_cases.csv, evaluations.csv, staffing_quotas.csv, congresses.csv or an .xlsx workbook, and the name may not contain a folder path. Nothing was imported.")
     }
     public static let importAlreadyRunning = pair(
         "Bạn đang có một lần nhập dữ liệu chưa xong; hãy chờ nó kết thúc rồi nhập tệp khác.",

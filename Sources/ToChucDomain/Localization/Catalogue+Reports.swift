@@ -108,7 +108,13 @@ extension Catalogue {
     public static let sectionOrganization = t("I. Công tác tổ chức, xây dựng tổ chức đảng", "I. Party organizations")
     public static let sectionMembers = t("II. Công tác đảng viên", "II. Party members")
     public static let sectionCadres = t("III. Công tác cán bộ", "III. Cadre work")
-    public static let sectionAssessment = t("IV. Đánh giá, xếp loại chất lượng", "IV. Classification")
+    public static let sectionCongress = t("IV. Đại hội đảng bộ các cấp", "IV. Congresses")
+    public static let sectionAssessment = t("V. Đánh giá, xếp loại chất lượng", "V. Classification")
+    public static func congressOf(_ kind: Localized) -> Localized { t("Đại hội — \(kind.vi)", "Congresses — \(kind.en)") }
+    public static func congressHeldLine(_ l: Localized) -> Localized { t("\(l.vi): đã tổ chức", "\(l.en): held") }
+    public static func congressTotalLine(_ l: Localized) -> Localized { t("\(l.vi): tổng số tổ chức", "\(l.en): units") }
+    public static func congressPilotLine(_ l: Localized) -> Localized { t("\(l.vi): đại hội điểm", "\(l.en): pilot") }
+    public static func congressDirectLine(_ l: Localized) -> Localized { t("\(l.vi): bầu trực tiếp bí thư", "\(l.en): secretary elected directly") }
     public static func approvalsOf(_ level: Localized) -> Localized { t("Phê duyệt cán bộ diện \(level.vi) quản lý", "Approvals, managed by \(level.en)") }
     public static func ratingsOf(_ subject: Localized, _ rating: Localized) -> Localized { t("\(subject.vi): \(rating.vi.lowercased())", "\(subject.en): \(rating.en.lowercased())") }
     public static func reportSubtitle(_ from: String, _ to: String, _ who: String, _ when: String) -> Localized {

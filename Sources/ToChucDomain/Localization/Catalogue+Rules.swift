@@ -6,6 +6,7 @@ extension Catalogue {
         case .confidenceVote: return t("Lấy phiếu tín nhiệm", "Confidence votes")
         case .election: return t("Bầu cử trong Đảng", "Elections")
         case .cellMeetings: return t("Sinh hoạt chi bộ, đảng phí", "Cell meetings and dues")
+        case .congress: return t("Đại hội đảng bộ các cấp", "Congresses")
         }
     }
     public static let rulesArea = t("Quy định áp dụng", "Rule sets")

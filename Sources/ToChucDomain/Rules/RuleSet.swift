@@ -90,6 +90,9 @@ public enum RuleFamily: String, Sendable, CaseIterable, Codable {
     case election
     /// Cell meetings and dues: when a member is flagged.
     case cellMeetings = "cell_meetings"
+    /// Congresses (đại hội) per term: the term's length, the year the terms count from, and when a term's congresses
+    /// begin (which term is "in course" on a date).
+    case congress
 
     public var label: Localized { Catalogue.ruleFamily(self) }
 
@@ -128,6 +131,12 @@ public enum RuleFamily: String, Sendable, CaseIterable, Codable {
             ]
         case .cellMeetings:
             return [RuleParameter("flag_months", Catalogue.ruleFlagMonths, .integer(1...12, unit: Catalogue.unitMonths))]
+        case .congress:
+            return [
+                RuleParameter("term_years", Catalogue.ruleTermYears, .integer(1...10, unit: Catalogue.unitYears)),
+                RuleParameter("first_term_year", Catalogue.ruleFirstTermYear, .integer(1930...2100, unit: Catalogue.unitYear)),
+                RuleParameter("lead_months", Catalogue.ruleLeadMonths, .integer(0...60, unit: Catalogue.unitMonths)),
+            ]
         }
     }
 }
@@ -192,7 +201,9 @@ public enum RuleBook {
 
     /// The versions the program ships with. Classification: Quy định 124-QĐ/TW for the years 2023–2024, Quy định
     /// 366-QĐ/TW from 2025 (100-point score). Confidence votes: Quy định 96-QĐ/TW 2023. Elections: Quyết định 190-QĐ/TW
-    /// 2024. Cell meetings: Điều lệ Đảng, Điều 8 (three months without good reason).
+    /// 2024. Cell meetings: Điều lệ Đảng, Điều 8 (three months without good reason). Congresses: Điều lệ Đảng (a congress
+    /// every five years; the terms 2015–2020, 2020–2025, 2025–2030…), their congresses held from the year before the
+    /// term's first year (Chỉ thị 35-CT/TW of 30/5/2019 and of 14/6/2024 opened the rounds of 2020 and 2025).
     public static let builtIn: [RuleSetVersion] = [
         RuleSetVersion(
             family: .classification, regulation: "124-QĐ/TW", effectiveFrom: d("2023-01-01"),
@@ -226,6 +237,10 @@ public enum RuleBook {
             family: .cellMeetings, regulation: "Điều lệ Đảng", effectiveFrom: d("2011-01-19"),
             title: "Điều lệ Đảng, Điều 8: bỏ sinh hoạt chi bộ hoặc không đóng đảng phí ba tháng trong năm mà không có lý do chính đáng",
             values: ["flag_months": .integer(3)], builtIn: true),
+        RuleSetVersion(
+            family: .congress, regulation: "Điều lệ Đảng", effectiveFrom: d("2011-01-19"),
+            title: "Điều lệ Đảng: đại hội đảng bộ các cấp họp thường lệ 5 năm một lần; đại hội nhiệm kỳ mới tổ chức từ năm trước năm đầu nhiệm kỳ",
+            values: ["term_years": .integer(5), "first_term_year": .integer(2020), "lead_months": .integer(12)], builtIn: true),
     ]
 
     /// The version of a family in force on `date`: the one with the latest effective date on or before it (later ones
@@ -284,7 +299,7 @@ public enum RuleBook {
             if r.lowDismissalAtLeast.numerator * r.lowRemovalMoreThan.denominator < r.lowRemovalMoreThan.numerator * r.lowDismissalAtLeast.denominator {
                 errors.append(FieldError("low_dismissal_at_least", Catalogue.ruleVoteOrder))
             }
-        case .cellMeetings:
+        case .cellMeetings, .congress:
             break
         }
         return errors.isEmpty ? .success(version) : .failure(.invalid(Catalogue.invalidInput, errors))
@@ -367,5 +382,21 @@ public struct CellMeetingRules: Sendable, Hashable {
     public init(_ v: RuleSetVersion) {
         regulation = v.regulation
         flagMonths = v.integer("flag_months")
+    }
+}
+
+/// Congress terms (Điều lệ Đảng): a term lasts `termYears`; terms begin every `termYears` from `firstTermYear`
+/// (…2015, 2020, 2025…); the congresses of a term may be held from `leadMonths` before 1 January of its first year.
+public struct CongressRules: Sendable, Hashable {
+    public let regulation: String
+    public let termYears: Int
+    public let firstTermYear: Int
+    public let leadMonths: Int
+
+    public init(_ v: RuleSetVersion) {
+        regulation = v.regulation
+        termYears = v.integer("term_years")
+        firstTermYear = v.integer("first_term_year")
+        leadMonths = v.integer("lead_months")
     }
 }

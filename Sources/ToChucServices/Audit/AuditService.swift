@@ -53,6 +53,8 @@ public struct AppServices: Sendable {
     public let evaluations: EvaluationService
     public let votes: VoteService
     public let meetings: MeetingService
+    public let congresses: CongressService
+    public let elections: ElectionService
 
     public init(db: Database) {
         self.db = db
@@ -79,6 +81,8 @@ public struct AppServices: Sendable {
         self.evaluations = EvaluationService(db: db)
         self.votes = VoteService(db: db)
         self.meetings = MeetingService(db: db)
+        self.congresses = CongressService(db: db)
+        self.elections = ElectionService(db: db)
     }
 
     /// First start: an empty database gets a root unit (when it has none) and an administrator in the first root.

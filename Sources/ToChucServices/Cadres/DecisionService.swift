@@ -47,6 +47,18 @@ public struct DecisionService: Sendable {
     /// The longest decision number accepted.
     public static let maximumTextLength = 100
 
+    /// An approval as typed: its number checked like a decision's (in `field`), its date (today when empty) neither
+    /// malformed nor in the future.
+    static func approvalInput(number: String, field: String, on text: String, today: CivilDate) -> (date: CivilDate?, errors: [FieldError]) {
+        var errors: [FieldError] = []
+        if let message = RestructureRules.checkDecision(number) { errors.append(FieldError(field, message)) }
+        if number.trimmed.count > maximumTextLength { errors.append(FieldError(field, Catalogue.tooLong(maximumTextLength))) }
+        let date = text.trimmed.isEmpty ? today : CivilDate(parsing: text.trimmed)
+        if date == nil { errors.append(FieldError("approved_on", Catalogue.invalidDate(text))) }
+        if let date, date > today { errors.append(FieldError("approved_on", Catalogue.dateInFuture)) }
+        return (date, errors)
+    }
+
     /// One decision; `notFound` when its cadre is not visible to the principal.
     public func get(_ principal: Principal, id: Int64) async throws -> CadreDecision {
         try await db.read { sql in try await Self.visible(sql, principal, id: id) }
@@ -72,6 +84,12 @@ public struct DecisionService: Sendable {
     /// until the managing level approves it.
     public func propose(_ principal: Principal, _ draft: DecisionDraft) async throws -> CadreDecision {
         try principal.requireWrite()
+        return try await db.write { sql in try await Self.propose(sql, principal, draft) }
+    }
+
+    /// `propose` inside a caller's transaction (an election's approval proposes and approves one per person elected).
+    static func propose(_ sql: any SQLDatabase, _ principal: Principal, _ draft: DecisionDraft) async throws -> CadreDecision {
+        try principal.requireWrite()
         var errors: [FieldError] = []
         let kind = CadreDecisionKind(rawValue: draft.kind)
         if kind == nil { errors.append(FieldError("kind", Catalogue.unknownValue(draft.kind))) }
@@ -81,66 +99,63 @@ public struct DecisionService: Sendable {
         let effective = CivilDate(parsing: draft.effectiveOn.trimmed)
         if effective == nil { errors.append(FieldError("effective_on", Catalogue.invalidDate(draft.effectiveOn))) }
         guard errors.isEmpty, let kind, let effective else { throw DomainError.invalid(Catalogue.invalidInput, errors) }
-        return try await db.write { sql in
-            let cadre = try await CadreService.visible(sql, principal, id: draft.cadreId)
-            var errors: [FieldError] = []
-            var closed: PositionRecord? = nil
-            if let id = draft.closesPositionId {
-                if let position = try await CadreStore.findPosition(sql, id: id), position.cadreId == cadre.id, position.endedOn == nil,
-                    position.voidedByDecisionId == nil
-                {
-                    closed = position
-                    if effective <= position.startedOn { errors.append(FieldError("closes_position_id", Catalogue.effectiveBeforeStart)) }
-                } else {
-                    errors.append(FieldError("closes_position_id", Catalogue.positionNotCurrent))
-                }
-            } else if kind.mustClose {
-                errors.append(FieldError("closes_position_id", Catalogue.decisionMustClose))
+        let cadre = try await CadreService.visible(sql, principal, id: draft.cadreId)
+        var closed: PositionRecord? = nil
+        if let id = draft.closesPositionId {
+            if let position = try await CadreStore.findPosition(sql, id: id), position.cadreId == cadre.id, position.endedOn == nil,
+                position.voidedByDecisionId == nil
+            {
+                closed = position
+                if effective <= position.startedOn { errors.append(FieldError("closes_position_id", Catalogue.effectiveBeforeStart)) }
+            } else {
+                errors.append(FieldError("closes_position_id", Catalogue.positionNotCurrent))
             }
-            var place: PositionPlace? = nil
-            var title: String? = nil
-            var level: ManagementLevel? = nil
-            if kind.opens != nil {
-                if kind.continuesClosedPosition, let closed {
-                    place = closed.place
-                    title = draft.title.trimmed.isEmpty ? closed.title : draft.title.trimmed
-                    level = ManagementLevel.parse(draft.managedBy) ?? closed.managedBy
-                } else if !kind.continuesClosedPosition {
-                    let code = draft.placeCode.trimmed
-                    if code.isEmpty {
-                        errors.append(FieldError("place_code", Catalogue.decisionNoPlace))
-                    } else if let found = try await CadreStore.place(sql, code: code), principal.sees(path: found.path) {
-                        place = found
-                    } else {
-                        errors.append(FieldError("place_code", Catalogue.placeNotFound))
-                    }
-                    let clean = draft.title.trimmed
-                    if clean.isEmpty { errors.append(FieldError("title", Catalogue.required)) }
-                    if clean.count > CadreTitle.maximumLength { errors.append(FieldError("title", Catalogue.tooLong(CadreTitle.maximumLength))) }
-                    title = clean
-                    level = ManagementLevel.parse(draft.managedBy)
-                    if level == nil { errors.append(FieldError("managed_by", Catalogue.unknownValue(draft.managedBy))) }
-                }
-            }
-            if !errors.isEmpty { throw DomainError.invalid(Catalogue.invalidInput, errors) }
-            let managedBy = [level, closed?.managedBy].compactMap { $0 }.max() ?? .base
-            let id = try await sql.raw(
-                """
-                INSERT INTO cadre_decisions (cadre_id, kind, status, decision_no, effective_on, note, closes_position_id, open_unit_id, open_agency_id,
-                    open_title, open_managed_by, managed_by, proposed_by, proposed_at, version)
-                VALUES (\(bind: cadre.id), \(bind: kind.rawValue), 'draft', \(bind: draft.decisionNo.trimmed), \(bind: effective.iso),
-                    \(bind: draft.note.trimmed.isEmpty ? nil : draft.note.trimmed), \(bind: closed?.id),
-                    \(bind: place.flatMap { $0.isAgency ? nil : $0.id }), \(bind: place.flatMap { $0.isAgency ? $0.id : nil }), \(bind: title),
-                    \(bind: level?.rawValue), \(bind: managedBy.rawValue), \(bind: principal.actor), \(bind: Timestamp.now()), 1)
-                RETURNING id
-                """
-            ).first()!.decode(column: "id", as: Int64.self)
-            let decision = try await CadreStore.findDecision(sql, id: id)!
-            try await AuditLog.append(
-                sql, actor: principal.actor, address: principal.address, action: "create", entity: "cadre_decision", key: String(id),
-                unitPath: place?.path ?? closed?.place.path ?? cadre.unitPath, old: nil, new: Self.auditValues(decision))
-            return decision
+        } else if kind.mustClose {
+            errors.append(FieldError("closes_position_id", Catalogue.decisionMustClose))
         }
+        var place: PositionPlace? = nil
+        var title: String? = nil
+        var level: ManagementLevel? = nil
+        if kind.opens != nil {
+            if kind.continuesClosedPosition, let closed {
+                place = closed.place
+                title = draft.title.trimmed.isEmpty ? closed.title : draft.title.trimmed
+                level = ManagementLevel.parse(draft.managedBy) ?? closed.managedBy
+            } else if !kind.continuesClosedPosition {
+                let code = draft.placeCode.trimmed
+                if code.isEmpty {
+                    errors.append(FieldError("place_code", Catalogue.decisionNoPlace))
+                } else if let found = try await CadreStore.place(sql, code: code), principal.sees(path: found.path) {
+                    place = found
+                } else {
+                    errors.append(FieldError("place_code", Catalogue.placeNotFound))
+                }
+                let clean = draft.title.trimmed
+                if clean.isEmpty { errors.append(FieldError("title", Catalogue.required)) }
+                if clean.count > CadreTitle.maximumLength { errors.append(FieldError("title", Catalogue.tooLong(CadreTitle.maximumLength))) }
+                title = clean
+                level = ManagementLevel.parse(draft.managedBy)
+                if level == nil { errors.append(FieldError("managed_by", Catalogue.unknownValue(draft.managedBy))) }
+            }
+        }
+        if !errors.isEmpty { throw DomainError.invalid(Catalogue.invalidInput, errors) }
+        let managedBy = [level, closed?.managedBy].compactMap { $0 }.max() ?? .base
+        let id = try await sql.raw(
+            """
+            INSERT INTO cadre_decisions (cadre_id, kind, status, decision_no, effective_on, note, closes_position_id, open_unit_id, open_agency_id,
+                open_title, open_managed_by, managed_by, proposed_by, proposed_at, version)
+            VALUES (\(bind: cadre.id), \(bind: kind.rawValue), 'draft', \(bind: draft.decisionNo.trimmed), \(bind: effective.iso),
+                \(bind: draft.note.trimmed.isEmpty ? nil : draft.note.trimmed), \(bind: closed?.id),
+                \(bind: place.flatMap { $0.isAgency ? nil : $0.id }), \(bind: place.flatMap { $0.isAgency ? $0.id : nil }), \(bind: title),
+                \(bind: level?.rawValue), \(bind: managedBy.rawValue), \(bind: principal.actor), \(bind: Timestamp.now()), 1)
+            RETURNING id
+            """
+        ).first()!.decode(column: "id", as: Int64.self)
+        let decision = try await CadreStore.findDecision(sql, id: id)!
+        try await AuditLog.append(
+            sql, actor: principal.actor, address: principal.address, action: "create", entity: "cadre_decision", key: String(id),
+            unitPath: place?.path ?? closed?.place.path ?? cadre.unitPath, old: nil, new: Self.auditValues(decision))
+        return decision
     }
 
     static func auditValues(_ d: CadreDecision) -> [String: String?] {
@@ -193,50 +208,53 @@ public struct DecisionService: Sendable {
     /// date) and how it ended; the position it opens starts on the effective date. Dates in the future take effect
     /// when they come: nothing reads these rows except by their dates.
     public func approve(_ principal: Principal, id: Int64, on date: CivilDate = Timestamp.vietnamDate()) async throws -> CadreDecision {
-        try await db.write { sql in
-            let decision = try await Self.visible(sql, principal, id: id)
-            let closed = try await decision.closesPositionId.asyncFlatMap { try await CadreStore.findPosition(sql, id: $0) }
-            try await Self.requireApprovalRight(
-                sql, principal, level: decision.managedBy, places: [closed?.place, decision.openPlace].compactMap { $0 })
-            guard decision.status == .draft else { throw DomainError.invalid(Catalogue.decisionNotDraft, [FieldError("status", Catalogue.decisionNotDraft)]) }
-            if let closed, closed.endedOn != nil || closed.voidedByDecisionId != nil {
-                throw DomainError.invalid(Catalogue.invalidInput, [FieldError("closes_position_id", Catalogue.positionNotCurrent)])
-            }
-            let changes = Self.changes(decision, closed: closed, approvedOn: date)
-            if let closed {
-                try await sql.raw(
-                    """
-                    UPDATE positions SET ended_on = \(bind: decision.effectiveOn.adding(days: -1).iso), end_kind = \(bind: decision.kind.closes.rawValue),
-                        end_decision_id = \(bind: decision.id)
-                    WHERE id = \(bind: closed.id) AND ended_on IS NULL
-                    """
-                ).run()
-            }
-            if let place = decision.openPlace, let title = decision.openTitle {
-                _ = try await CadreStore.insertPosition(
-                    sql, cadreId: decision.cadreId, place: place, title: title, startedOn: decision.effectiveOn, endedOn: nil,
-                    startKind: decision.kind.opens, endKind: nil, managedBy: decision.openManagedBy ?? decision.managedBy, approvedOn: date,
-                    decisionId: decision.id, importAuditId: nil)
-            }
-            let json = String(decoding: try JSONEncoder().encode(changes), as: UTF8.self)
+        try await db.write { sql in try await Self.approve(sql, principal, id: id, on: date) }
+    }
+
+    /// `approve` inside a caller's transaction.
+    static func approve(_ sql: any SQLDatabase, _ principal: Principal, id: Int64, on date: CivilDate) async throws -> CadreDecision {
+        let decision = try await Self.visible(sql, principal, id: id)
+        let closed = try await decision.closesPositionId.asyncFlatMap { try await CadreStore.findPosition(sql, id: $0) }
+        try await Self.requireApprovalRight(
+            sql, principal, level: decision.managedBy, places: [closed?.place, decision.openPlace].compactMap { $0 })
+        guard decision.status == .draft else { throw DomainError.invalid(Catalogue.decisionNotDraft, [FieldError("status", Catalogue.decisionNotDraft)]) }
+        if let closed, closed.endedOn != nil || closed.voidedByDecisionId != nil {
+            throw DomainError.invalid(Catalogue.invalidInput, [FieldError("closes_position_id", Catalogue.positionNotCurrent)])
+        }
+        let changes = Self.changes(decision, closed: closed, approvedOn: date)
+        if let closed {
             try await sql.raw(
                 """
-                UPDATE cadre_decisions SET status = 'approved', approved_on = \(bind: date.iso), approved_by = \(bind: principal.actor),
-                    changes = \(bind: json), version = version + 1
-                WHERE id = \(bind: decision.id)
+                UPDATE positions SET ended_on = \(bind: decision.effectiveOn.adding(days: -1).iso), end_kind = \(bind: decision.kind.closes.rawValue),
+                    end_decision_id = \(bind: decision.id)
+                WHERE id = \(bind: closed.id) AND ended_on IS NULL
                 """
             ).run()
-            var old: [String: String?] = ["status": CadreDecisionStatus.draft.rawValue]
-            var new: [String: String?] = ["status": CadreDecisionStatus.approved.rawValue, "approved_on": date.iso]
-            for change in changes {
-                old[change.position + ": " + change.field] = change.old
-                new[change.position + ": " + change.field] = change.new
-            }
-            try await AuditLog.append(
-                sql, actor: principal.actor, address: principal.address, action: "approve", entity: "cadre_decision", key: String(decision.id),
-                unitPath: decision.openPlace?.path ?? closed?.place.path, old: old, new: new)
-            return try await CadreStore.findDecision(sql, id: decision.id)!
         }
+        if let place = decision.openPlace, let title = decision.openTitle {
+            _ = try await CadreStore.insertPosition(
+                sql, cadreId: decision.cadreId, place: place, title: title, startedOn: decision.effectiveOn, endedOn: nil,
+                startKind: decision.kind.opens, endKind: nil, managedBy: decision.openManagedBy ?? decision.managedBy, approvedOn: date,
+                decisionId: decision.id, importAuditId: nil)
+        }
+        let json = String(decoding: try JSONEncoder().encode(changes), as: UTF8.self)
+        try await sql.raw(
+            """
+            UPDATE cadre_decisions SET status = 'approved', approved_on = \(bind: date.iso), approved_by = \(bind: principal.actor),
+                changes = \(bind: json), version = version + 1
+            WHERE id = \(bind: decision.id)
+            """
+        ).run()
+        var old: [String: String?] = ["status": CadreDecisionStatus.draft.rawValue]
+        var new: [String: String?] = ["status": CadreDecisionStatus.approved.rawValue, "approved_on": date.iso]
+        for change in changes {
+            old[change.position + ": " + change.field] = change.old
+            new[change.position + ": " + change.field] = change.new
+        }
+        try await AuditLog.append(
+            sql, actor: principal.actor, address: principal.address, action: "approve", entity: "cadre_decision", key: String(decision.id),
+            unitPath: decision.openPlace?.path ?? closed?.place.path, old: old, new: new)
+        return try await CadreStore.findDecision(sql, id: decision.id)!
     }
 
     /// Voids a decision. A draft is withdrawn (by whoever may propose). An approved one is undone by a voiding decision

@@ -485,12 +485,7 @@ public struct PlanningService: Sendable {
     public func approve(
         _ principal: Principal, listId: Int64, decisionNo: String, on approvedOn: String = "", today: CivilDate = Timestamp.vietnamDate()
     ) async throws -> PlanningListRecord {
-        var errors: [FieldError] = []
-        if let message = RestructureRules.checkDecision(decisionNo) { errors.append(FieldError("decision_no", message)) }
-        let date = approvedOn.trimmed.isEmpty ? today : CivilDate(parsing: approvedOn.trimmed)
-        if date == nil { errors.append(FieldError("approved_on", Catalogue.invalidDate(approvedOn))) }
-        if let date, date > today { errors.append(FieldError("approved_on", Catalogue.dateInFuture)) }
-        let found = errors
+        let (date, found) = DecisionService.approvalInput(number: decisionNo, field: "decision_no", on: approvedOn, today: today)
         return try await db.write { sql in
             let list = try await Self.visibleList(sql, principal, id: listId)
             try await DecisionService.requireApprovalRight(sql, principal, level: list.managedBy, places: [list.place])

@@ -38,8 +38,8 @@ public struct InterchangeService: Sendable {
 
     /// The files this version knows, in load order (files that refer to others come after them).
     public static let knownFiles = [
-        OrgUnitsFile.fileName, MembersFile.fileName, AgenciesFile.fileName, PositionsFile.fileName, TrainingsFile.fileName, ExamsFile.fileName,
-        VettingCasesFile.fileName, EvaluationsFile.fileName, StaffingQuotasFile.fileName,
+        OrgUnitsFile.fileName, CongressesFile.fileName, MembersFile.fileName, AgenciesFile.fileName, PositionsFile.fileName, TrainingsFile.fileName,
+        ExamsFile.fileName, VettingCasesFile.fileName, EvaluationsFile.fileName, StaffingQuotasFile.fileName,
     ]
 
     /// Loads a dataset, all or nothing. Throws `ImportFailure` naming every wrong row; nothing is stored then.
@@ -97,6 +97,12 @@ public struct InterchangeService: Sendable {
                 } catch let failure as ImportFailure {
                     problems += failure.problems
                 }
+            }
+            // Congresses name units only (issue 6).
+            if let rows = dataset.tables[CongressesFile.fileName], problems.isEmpty {
+                summary.add(try await CongressImport.importCongresses(
+                    sql, principal: principal, records: rows, source: (sourceName, dataset.hashes[CongressesFile.fileName] ?? ""),
+                    today: Timestamp.vietnamDate()))
             }
             if let rows = dataset.tables[MembersFile.fileName], problems.isEmpty {
                 let counts = try await MemberImport.importMembers(
@@ -492,8 +498,10 @@ public struct InterchangeService: Sendable {
         let staffing = try await db.read { sql in try await StaffingImport.rows(sql, principal: principal) }
         let trainings = try await db.read { sql in try await TrainingImport.rows(sql, principal: principal) }
         let exams = try await db.read { sql in try await ExamImport.rows(sql, principal: principal) }
+        let congresses = try await db.read { sql in try await CongressImport.rows(sql, principal: principal) }
         let tables: [(file: String, sheet: String, rows: [[String]])] = [
-            (OrgUnitsFile.fileName, OrgUnitsFile.sheetName, units), (MembersFile.fileName, MembersFile.sheetName, members),
+            (OrgUnitsFile.fileName, OrgUnitsFile.sheetName, units), (CongressesFile.fileName, CongressesFile.sheetName, congresses),
+            (MembersFile.fileName, MembersFile.sheetName, members),
             (AgenciesFile.fileName, AgenciesFile.sheetName, agencies), (PositionsFile.fileName, PositionsFile.sheetName, positions),
             (TrainingsFile.fileName, TrainingsFile.sheetName, trainings), (ExamsFile.fileName, ExamsFile.sheetName, exams),
             (VettingCasesFile.fileName, VettingCasesFile.sheetName, vetting), (EvaluationsFile.fileName, EvaluationsFile.sheetName, evaluations),

@@ -45,6 +45,14 @@ public enum ReportDocument {
             line("course_trainees", Catalogue.figureCourseTrainees, f.courseTrainees),
             line("vetting_concluded", Catalogue.figureVettingConcluded, f.vettingConcluded),
         ]
+        for kind in CongressService.reportKinds {
+            let c = f.congress[kind.rawValue]
+            let label = Catalogue.congressOf(kind.label)
+            lines.append(line("congress.\(kind.rawValue).held", Catalogue.congressHeldLine(label), c?.held ?? 0))
+            lines.append(line("congress.\(kind.rawValue).total", Catalogue.congressTotalLine(label), c?.total ?? 0))
+            lines.append(line("congress.\(kind.rawValue).pilot", Catalogue.congressPilotLine(label), c?.pilot ?? 0))
+            lines.append(line("congress.\(kind.rawValue).direct_secretary", Catalogue.congressDirectLine(label), c?.directSecretary ?? 0))
+        }
         for rating in Rating.allCases {
             lines.append(line("ratings." + rating.rawValue, Catalogue.ratingsOf(Catalogue.ratingSubject(.member), rating.label), f.ratings[rating.rawValue] ?? 0))
         }
@@ -71,6 +79,14 @@ public enum ReportDocument {
                 t(Catalogue.sentenceLeft(transferredOut: f.transferredOut, left: f.left)),
             ]),
             (t(Catalogue.sectionCadres), cadreWork),
+            (t(Catalogue.sectionCongress), [
+                t(Catalogue.progressSentence(r.period.to, levels: CongressService.reportKinds.compactMap { kind in
+                    f.congress[kind.rawValue].flatMap {
+                        $0.total > 0
+                            ? CongressLevelProgress(kind: kind, total: $0.total, held: $0.held, pilot: $0.pilot, directSecretary: $0.directSecretary) : nil
+                    }
+                }))
+            ]),
             (t(Catalogue.sectionAssessment), [
                 t(Catalogue.sentenceRatings(Catalogue.ratingSubject(.member), f.ratings, ReportService.reviewPeriod(r.period).label)),
                 t(Catalogue.sentenceRatings(Catalogue.ratingSubject(.unit), f.ratingsUnits, ReportService.reviewPeriod(r.period).label)),

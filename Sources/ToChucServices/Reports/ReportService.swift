@@ -5,7 +5,7 @@ import ToChucStorage
 
 /// The figures of a briefing report (báo cáo giao ban, DOMAIN.md §5) for a unit's subtree and a period: the JSON
 /// contract of `/api/v1/units/{code}/report` and `tochuc report --format json` (issue 7). Each figure's definition is
-/// on its property; areas not built yet (congresses, ratings, proposals, tasks) add theirs when they land.
+/// on its property; areas not built yet (proposals, tasks) add theirs when they land.
 public struct ReportFigures: Sendable, Equatable, Encodable {
     /// Cells (units of kind `cell`) existing on the period's last day.
     public let cells: Int
@@ -38,6 +38,11 @@ public struct ReportFigures: Sendable, Equatable, Encodable {
     public let courseTrainees: Int
     /// Political-standard vetting cases concluded in the period by units of the subtree (`VettingService.concludedCount`).
     public let vettingConcluded: Int
+    /// Congresses by kind of unit (`provincial`, `upper_base`, `base`): among the units of that kind existing on the
+    /// period's last day in the subtree, those that held the congress of the term in course on or before that day (the
+    /// term whose round includes the day, by the congress rule set in force then: `CongressRules.term(inCourseOn:)`),
+    /// with the pilots and direct elections of the secretary among them (`CongressService.reportLevels`).
+    public let congress: [String: CongressFigure]
 
     enum CodingKeys: String, CodingKey {
         case cells, admitted, recognized, left, approvals
@@ -51,6 +56,30 @@ public struct ReportFigures: Sendable, Equatable, Encodable {
         case trained
         case coursesOrganized = "courses_organized"
         case courseTrainees = "course_trainees"
+        case congress
+    }
+}
+
+/// One kind of unit's congress progress in a report: `{"held", "total", "percent", "pilot", "direct_secretary"}`.
+public struct CongressFigure: Sendable, Equatable, Encodable {
+    public let held: Int
+    public let total: Int
+    /// held / total in percent, cut to two decimals as the seeds write it (624/1.305 → 47.81); 0 with no unit.
+    public let percent: Double
+    public let pilot: Int
+    public let directSecretary: Int
+
+    init(_ level: CongressLevelProgress) {
+        held = level.held
+        total = level.total
+        percent = level.percent
+        pilot = level.pilot
+        directSecretary = level.directSecretary
+    }
+
+    enum CodingKeys: String, CodingKey {
+        case held, total, percent, pilot
+        case directSecretary = "direct_secretary"
     }
 }
 
@@ -130,11 +159,13 @@ public struct ReportService: Sendable {
                 }
                 return out
             }
+            let congress = try await CongressService.reportLevels(sql, path: then.path, on: period.to)
             return ReportFigures(
                 cells: stats.cells, cellsWithCommittee: stats.cellsWithCommittee, admitted: admitted, admittedPrevious: previous,
                 recognized: recognized, left: left, transferredOut: transferred, newUnitsNonState: newUnits, approvals: approvals.approvals,
                 ratings: try await ratings(.member), ratingsUnits: try await ratings(.unit),
-                trained: trained, coursesOrganized: courses.count, courseTrainees: courses.reduce(0) { $0 + $1.trainees }, vettingConcluded: vetting)
+                trained: trained, coursesOrganized: courses.count, courseTrainees: courses.reduce(0) { $0 + $1.trainees }, vettingConcluded: vetting,
+                congress: Dictionary(uniqueKeysWithValues: congress.map { ($0.key.rawValue, CongressFigure($0.value)) }))
         }
         return BriefingReport(unitCode: current.code, unitName: then.name, period: period, figures: figures)
     }

@@ -122,6 +122,7 @@ extension Site {
         registerAssessmentAPI(api)
         registerVoteAPI(api)
         registerMeetingAPI(api)
+        registerCongressAPI(api)
         api.get("openapi.json") { _, _ in
             Response(
                 status: .ok, headers: [.contentType: "application/json; charset=utf-8"],

@@ -40,7 +40,7 @@ extension OpenAPIDocument {
 
     static let assessmentSchemas = #"""
         ,
-              "RuleFamily": {"type": "string", "enum": ["classification", "confidence_vote", "election", "cell_meetings"]},
+              "RuleFamily": {"type": "string", "enum": ["classification", "confidence_vote", "election", "cell_meetings", "congress"]},
               "RatingSubject": {"type": "string", "enum": ["member", "leader", "unit"]},
               "Rating": {"type": "string", "enum": ["excellent", "good", "done", "not_done"]},
               "RatingCounts": {"type": "object", "required": ["excellent", "good", "done", "not_done"],

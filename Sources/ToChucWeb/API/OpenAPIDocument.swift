@@ -9,11 +9,12 @@ enum OpenAPIDocument {
         template.replacingOccurrences(of: "{{VERSION}}", with: version)
             .replacingOccurrences(
                 of: "{{CADRE_PATHS}}",
-                with: cadrePaths + planningPaths + trainingPaths + staffingPaths + vettingPaths + reportPaths + assessmentPaths + votePaths)
+                with: cadrePaths + planningPaths + trainingPaths + staffingPaths + vettingPaths + reportPaths + assessmentPaths + votePaths
+                    + congressPaths)
             .replacingOccurrences(
                 of: "{{CADRE_SCHEMAS}}",
                 with: cadreSchemas + planningSchemas + trainingSchemas + staffingSchemas + vettingSchemas + reportSchemas + assessmentSchemas
-                    + voteSchemas)
+                    + voteSchemas + congressSchemas)
     }
 
     private static let template = #"""

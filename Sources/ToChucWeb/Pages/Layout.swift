@@ -47,7 +47,7 @@ enum Layout {
         MenuArea(title: Catalogue.areaMembers, link: SiteURL.members, prefixes: ["/members", "/admission"]),
         MenuArea(title: Catalogue.areaCadres, link: SiteURL.cadres, prefixes: ["/cadres", "/agencies", "/planning", "/training", "/exams", "/staffing", "/vetting"]),
         MenuArea(title: Catalogue.areaAssessment, link: SiteURL.assessment, prefixes: ["/assessment", "/rules", "/votes", "/meetings"]),
-        MenuArea(title: Catalogue.areaCongress, link: nil, prefixes: ["/congresses"]),
+        MenuArea(title: Catalogue.areaCongress, link: SiteURL.congresses, prefixes: ["/congresses", "/elections"]),
         MenuArea(title: Catalogue.areaReports, link: SiteURL.reports, prefixes: ["/reports"]),
         MenuArea(title: Catalogue.areaDocuments, link: nil, prefixes: ["/documents"]),
         MenuArea(title: Catalogue.areaImport, link: SiteURL.importData, prefixes: ["/import"]),

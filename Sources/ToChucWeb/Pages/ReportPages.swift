@@ -150,6 +150,7 @@ extension Site {
         let rows: [HTML] = ReportDocument.figureLines(report, ctx.language).map { line in
             var link = links[line.key] ?? ""
             if line.key.hasPrefix("approvals.") { link = approvalsLink }
+            if line.key.hasPrefix("congress.") { link = SiteURL.congressProgress(unit: code, date: p.to) }
             if line.key.hasPrefix("ratings.") { link = SiteURL.assessmentResults(unit: code, period: review.key, subject: RatingSubject.member.rawValue) }
             if line.key.hasPrefix("ratings_units.") { link = SiteURL.assessmentResults(unit: code, period: review.key, subject: RatingSubject.unit.rawValue) }
             let shown: HTML = link.isEmpty ? "\(line.text)" : "<a href=\"\(link)\">\(line.text)</a>"

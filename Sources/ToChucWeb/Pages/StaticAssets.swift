@@ -88,11 +88,14 @@ enum StaticAssets {
         .chart-target { stroke:var(--ink); stroke-width:2; stroke-dasharray:4 3; } .chart-label, .chart-figure { fill:var(--ink); } .chart-axis { fill:var(--muted); font-size:11px; }
         """
 
-    /// Submits the unit picker on change (the button does the same without JavaScript).
+    /// Submits the unit picker on change (the button does the same without JavaScript); print buttons print.
     static let javascript = """
         document.addEventListener("DOMContentLoaded", function () {
           document.querySelectorAll("select[data-autosubmit]").forEach(function (select) {
             select.addEventListener("change", function () { select.form.submit(); });
+          });
+          document.querySelectorAll("[data-print]").forEach(function (button) {
+            button.addEventListener("click", function () { window.print(); });
           });
         });
         """
