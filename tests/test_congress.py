@@ -69,12 +69,14 @@ def test_the_progress_page_prints_each_level_x_of_y_with_vietnamese_formatting(s
     assert report["figures"]["congress"]["base"] == {"held": 1997, "total": 2000, "percent": 99.85, "pilot": 0, "direct_secretary": 0}
     assert report["figures"]["congress"]["provincial"]["total"] == 1
     text = run_cli("report", "--unit", "T09", "--period", "2020-07", db=srv.db).stdout
-    assert "624/1.305 (47,81%), 127 đại hội điểm, 99 bầu trực tiếp bí thư" in text
+    assert "624/1.305 (47,81%) đảng bộ cấp trên cơ sở" in text and "127 đại hội điểm, 99 bầu trực tiếp bí thư" in text, text
     api_report = admin.get(srv.base + "/api/v1/units/T09/report?period=2020-07").json()
     assert api_report["figures"]["congress"] == report["figures"]["congress"]
     report_page = admin.get(srv.base + "/reports?unit=T09&period=2020-07").text
-    row = re.search(r'<tr id="figure-congress">(.*?)</tr>', report_page, re.S).group(1)
-    assert "Cấp trên cơ sở: 624/1.305 (47,81%), 127 đại hội điểm, 99 bầu trực tiếp bí thư" in row and "/congresses/progress?" in row
+    sentences = re.search(r'<div id="report-text">(.*?)</div>', report_page, re.S).group(1)
+    assert "624/1.305 (47,81%) đảng bộ cấp trên cơ sở" in sentences and "127 đại hội điểm, 99 bầu trực tiếp bí thư" in sentences
+    row = re.search(r'<tr id="figure-congress-upper_base-held">(.*?)</tr>', report_page, re.S).group(1)
+    assert ">624</a>" in row and "/congresses/progress?" in row
     # The list of the province's units missing the congress, and its download.
     missing = admin.get(srv.base + "/api/v1/congresses?unit=T09&date=2020-07-25&kind=base&status=planned").json()
     assert missing["total"] == 3 and missing["term"] == "2020-2025"

@@ -69,7 +69,7 @@ extension OpenAPIDocument {
             "/api/v1/elections/{id}/candidates": {
               "parameters": [{"name": "id", "in": "path", "required": true, "schema": {"type": "integer", "minimum": 1}}],
               "post": {"operationId": "addElectionCandidate", "summary": "Add a full member to the list before the first count (floor and self nominations with the delegates who agreed)",
-                "requestBody": {"required": true, "content": {"application/json": {"schema": {"$ref": "#/components/schemas/CandidateInput"}}}},
+                "requestBody": {"required": true, "content": {"application/json": {"schema": {"$ref": "#/components/schemas/ElectionCandidateInput"}}}},
                 "responses": {"201": {"description": "Added", "content": {"application/json": {"schema": {"$ref": "#/components/schemas/ElectionDetail"}}}},
                   "400": {"$ref": "#/components/responses/Problem"}, "401": {"$ref": "#/components/responses/Problem"}, "403": {"$ref": "#/components/responses/Problem"},
                   "404": {"$ref": "#/components/responses/Problem"}, "409": {"$ref": "#/components/responses/Problem"}, "422": {"$ref": "#/components/responses/Problem"}}}
@@ -174,7 +174,7 @@ extension OpenAPIDocument {
                 "properties": {"unit_code": {"type": "string", "maxLength": 40}, "congress_term": {"type": "string", "maxLength": 9, "description": "Empty or absent: a conference"},
                   "body": {"$ref": "#/components/schemas/ElectedBody"}, "title": {"type": "string", "maxLength": 200}, "held_on": {"type": "string", "format": "date"},
                   "seats": {"type": "integer", "minimum": 1, "maximum": 1000}, "delegates": {"type": "integer", "minimum": 1, "maximum": 100000}}},
-              "CandidateInput": {"type": "object", "required": ["member_number", "source"],
+              "ElectionCandidateInput": {"type": "object", "required": ["member_number", "source"],
                 "properties": {"member_number": {"type": "string", "maxLength": 20, "description": "Card or national ID number of a full member"},
                   "source": {"$ref": "#/components/schemas/NominationSource"}, "agreed": {"type": "integer", "minimum": 0, "description": "Delegates who agreed (floor and self nominations)"},
                   "version": {"type": "integer", "minimum": 1}}},
