@@ -62,6 +62,8 @@ enum Migrator {
         Migration(version: 18, name: "vetting cases", statements: vetting),
         // Rule sets added by administrators, and classification per review period (issue 6): Migrations+Assessment.swift.
         Migration(version: 19, name: "rule sets and evaluations", statements: assessment),
+        // Proposals, documents and tasks (issue 7): Migrations+Between.swift.
+        Migration(version: 22, name: "proposals, documents and tasks", statements: between),
     ]
 
     static var latestVersion: Int { migrations.map(\.version).max() ?? 0 }

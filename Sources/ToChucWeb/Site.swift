@@ -50,6 +50,7 @@ public struct Site: Sendable {
         registerVettingPages(router)
         registerReportPages(router)
         registerAssessmentPages(router)
+        registerBetweenPages(router)
         registerAccountPages(router)
         registerAdminPages(router)
         registerAPI(router)

@@ -1,7 +1,7 @@
 /// Labels of the fields that rules, conflicts and history name by key (`FieldError.field`, `FieldChange.field`):
 /// users read the label, the key stays in the API.
 extension Catalogue {
-    public static func fieldLabel(_ key: String) -> Localized? { fieldLabels[key] ?? vettingFieldLabels[key] ?? trainingFieldLabels[key] }
+    public static func fieldLabel(_ key: String) -> Localized? { fieldLabels[key] ?? vettingFieldLabels[key] ?? trainingFieldLabels[key] ?? betweenFieldLabels[key] }
 
     static let fieldLabels: [String: Localized] = [
         // Units.

@@ -51,6 +51,10 @@ public struct AppServices: Sendable {
     public let rules: RuleService
     public let dashboard: DashboardService
     public let evaluations: EvaluationService
+    public let documents: DocumentService
+    public let proposals: ProposalService
+    public let tasks: TaskService
+    public let attachments: AttachmentService
 
     public init(db: Database) {
         self.db = db
@@ -75,6 +79,10 @@ public struct AppServices: Sendable {
         self.rules = RuleService(db: db)
         self.dashboard = DashboardService(db: db)
         self.evaluations = EvaluationService(db: db)
+        self.documents = DocumentService(db: db)
+        self.proposals = ProposalService(db: db)
+        self.tasks = TaskService(db: db)
+        self.attachments = AttachmentService(db: db)
     }
 
     /// First start: an empty database gets a root unit (when it has none) and an administrator in the first root.

@@ -39,7 +39,7 @@ public struct InterchangeService: Sendable {
     /// The files this version knows, in load order (files that refer to others come after them).
     public static let knownFiles = [
         OrgUnitsFile.fileName, MembersFile.fileName, AgenciesFile.fileName, PositionsFile.fileName, TrainingsFile.fileName, ExamsFile.fileName,
-        VettingCasesFile.fileName, EvaluationsFile.fileName,
+        VettingCasesFile.fileName, EvaluationsFile.fileName, DocumentsFile.fileName, ProposalsFile.fileName, TasksFile.fileName,
     ]
 
     /// Loads a dataset, all or nothing. Throws `ImportFailure` naming every wrong row; nothing is stored then.
@@ -132,6 +132,22 @@ public struct InterchangeService: Sendable {
             if let rows = dataset.tables[EvaluationsFile.fileName], problems.isEmpty {
                 summary.add(try await EvaluationImport.importEvaluations(
                     sql, principal: principal, records: rows, source: (sourceName, dataset.hashes[EvaluationsFile.fileName] ?? "")))
+            }
+            // Between levels (issue 7): documents, then proposals (they name units), then tasks (they name documents).
+            if let rows = dataset.tables[DocumentsFile.fileName], problems.isEmpty {
+                summary.add(try await BetweenImport.importDocuments(
+                    sql, principal: principal, records: rows, source: (sourceName, dataset.hashes[DocumentsFile.fileName] ?? ""),
+                    today: Timestamp.vietnamDate()))
+            }
+            if let rows = dataset.tables[ProposalsFile.fileName], problems.isEmpty {
+                summary.add(try await BetweenImport.importProposals(
+                    sql, principal: principal, records: rows, source: (sourceName, dataset.hashes[ProposalsFile.fileName] ?? ""),
+                    today: Timestamp.vietnamDate()))
+            }
+            if let rows = dataset.tables[TasksFile.fileName], problems.isEmpty {
+                summary.add(try await BetweenImport.importTasks(
+                    sql, principal: principal, records: rows, source: (sourceName, dataset.hashes[TasksFile.fileName] ?? ""),
+                    today: Timestamp.vietnamDate()))
             }
             if !problems.isEmpty { throw ImportFailure(problems: problems) }
             return summary
@@ -482,11 +498,16 @@ public struct InterchangeService: Sendable {
         let evaluations = try await db.read { sql in try await EvaluationImport.rows(sql, principal: principal) }
         let trainings = try await db.read { sql in try await TrainingImport.rows(sql, principal: principal) }
         let exams = try await db.read { sql in try await ExamImport.rows(sql, principal: principal) }
+        let documents = try await db.read { sql in try await BetweenImport.documentRows(sql, principal: principal) }
+        let proposals = try await db.read { sql in try await BetweenImport.proposalRows(sql, principal: principal) }
+        let tasks = try await db.read { sql in try await BetweenImport.taskRows(sql, principal: principal) }
         let tables: [(file: String, sheet: String, rows: [[String]])] = [
             (OrgUnitsFile.fileName, OrgUnitsFile.sheetName, units), (MembersFile.fileName, MembersFile.sheetName, members),
             (AgenciesFile.fileName, AgenciesFile.sheetName, agencies), (PositionsFile.fileName, PositionsFile.sheetName, positions),
             (TrainingsFile.fileName, TrainingsFile.sheetName, trainings), (ExamsFile.fileName, ExamsFile.sheetName, exams),
             (VettingCasesFile.fileName, VettingCasesFile.sheetName, vetting), (EvaluationsFile.fileName, EvaluationsFile.sheetName, evaluations),
+            (DocumentsFile.fileName, DocumentsFile.sheetName, documents), (ProposalsFile.fileName, ProposalsFile.sheetName, proposals),
+            (TasksFile.fileName, TasksFile.sheetName, tasks),
         ]
         var files: [String: (rows: Int, sha256: String)] = [:]
         switch format {

@@ -44,6 +44,8 @@ public enum ReportDocument {
             line("courses_organized", Catalogue.figureCoursesOnly, f.coursesOrganized),
             line("course_trainees", Catalogue.figureCourseTrainees, f.courseTrainees),
             line("vetting_concluded", Catalogue.figureVettingConcluded, f.vettingConcluded),
+            line("proposals_answered", Catalogue.figureProposalsAnswered, f.proposalsAnswered),
+            line("tasks_open", Catalogue.figureTasksOpen, f.tasksOpen),
         ]
         for rating in Rating.allCases {
             lines.append(line("ratings." + rating.rawValue, Catalogue.ratingsOf(Catalogue.ratingSubject(.member), rating.label), f.ratings[rating.rawValue] ?? 0))
@@ -74,6 +76,9 @@ public enum ReportDocument {
             (t(Catalogue.sectionAssessment), [
                 t(Catalogue.sentenceRatings(Catalogue.ratingSubject(.member), f.ratings, ReportService.reviewPeriod(r.period).label)),
                 t(Catalogue.sentenceRatings(Catalogue.ratingSubject(.unit), f.ratingsUnits, ReportService.reviewPeriod(r.period).label)),
+            ]),
+            (t(Catalogue.sectionBetween), [
+                t(Catalogue.sentenceProposalsAnswered(f.proposalsAnswered)), t(Catalogue.sentenceTasksOpen(f.tasksOpen, r.period.to)),
             ]),
         ]
     }

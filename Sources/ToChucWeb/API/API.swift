@@ -120,6 +120,7 @@ extension Site {
         registerVettingAPI(api)
         registerReportAPI(api)
         registerAssessmentAPI(api)
+        registerBetweenAPI(api)
         api.get("openapi.json") { _, _ in
             Response(
                 status: .ok, headers: [.contentType: "application/json; charset=utf-8"],

@@ -7,9 +7,9 @@ import Foundation
 enum OpenAPIDocument {
     static func json(version: String) -> String {
         template.replacingOccurrences(of: "{{VERSION}}", with: version)
-            .replacingOccurrences(of: "{{CADRE_PATHS}}", with: cadrePaths + planningPaths + trainingPaths + staffingPaths + vettingPaths + reportPaths + assessmentPaths)
+            .replacingOccurrences(of: "{{CADRE_PATHS}}", with: cadrePaths + planningPaths + trainingPaths + staffingPaths + vettingPaths + reportPaths + assessmentPaths + betweenPaths)
             .replacingOccurrences(
-                of: "{{CADRE_SCHEMAS}}", with: cadreSchemas + planningSchemas + trainingSchemas + staffingSchemas + vettingSchemas + reportSchemas + assessmentSchemas)
+                of: "{{CADRE_SCHEMAS}}", with: cadreSchemas + planningSchemas + trainingSchemas + staffingSchemas + vettingSchemas + reportSchemas + assessmentSchemas + betweenSchemas)
     }
 
     private static let template = #"""
