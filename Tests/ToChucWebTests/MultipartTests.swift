@@ -169,6 +169,9 @@ import ToChucDomain
             ("agencies.csv", "agencies.csv"),
             ("Trainings.CSV", "trainings.csv"),  // and trainings.csv
             ("Evaluations.csv", "evaluations.csv"),  // and evaluations.csv (issue 6)
+            ("Documents.csv", "documents.csv"),  // and documents.csv, proposals.csv, tasks.csv (issue 7)
+            ("PROPOSALS.csv", "proposals.csv"),
+            ("tasks.csv", "tasks.csv"),
             ("congresses.csv", nil),
             ("", nil),
             (String(repeating: "a", count: 300) + ".xlsx", nil),
