@@ -93,7 +93,9 @@ extension Site {
 
     /// A file as a download: its stored type, its name in ASCII and in UTF-8 (RFC 6266), never shown inline.
     static func attachmentResponse(_ a: StoredAttachment) -> Response {
-        let encoded = a.info.fileName.addingPercentEncoding(withAllowedCharacters: .alphanumerics.union(.init(charactersIn: "-_.~"))) ?? ""
+        // RFC 5987: only ASCII letters and digits and a few marks stay as they are (Foundation's `alphanumerics` has đ).
+        let plain = CharacterSet(charactersIn: "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_.~")
+        let encoded = a.info.fileName.addingPercentEncoding(withAllowedCharacters: plain) ?? ""
         return Response(
             status: .ok,
             headers: [
@@ -171,9 +173,13 @@ extension Site {
                 <th>\(ctx.t(Catalogue.documentIssuer))</th><th>\(ctx.t(Catalogue.documentIssuedOn))</th><th>\(ctx.t(Catalogue.documentTitle))</th>
                 <th>\(ctx.t(Catalogue.documentRegistry))</th><th>\(ctx.t(Catalogue.documentState))</th></tr></thead><tbody>\(rows)</tbody></table>
                 """
+        // A refused form comes first, so that its messages are in view.
+        let refused = message != nil || !errors.isEmpty
+        let newForm = principal.role.canWriteRecords ? documentForm(ctx, principal, form: form, message: message, errors: errors, document: nil) : HTML.empty
         let body: HTML = """
             <h1>\(ctx.t(Catalogue.documentsArea))</h1>
             \(Self.betweenTabs(ctx, current: SiteURL.documents))
+            \(refused ? newForm : HTML.empty)
             <form method="get" action="\(SiteURL.documents)" class="searchbar" role="search" id="documents-filter">
             <div><label for="q">\(ctx.t(Catalogue.search))</label><br><input type="search" id="q" name="q" value="\(query.text)" maxlength="200" placeholder="\(ctx.t(Catalogue.documentSearchPlaceholder))"></div>
             \(unitField(ctx, query.unitCode))
@@ -192,7 +198,7 @@ extension Site {
             \(Layout.pager(ctx, page: result.page, pageCount: result.pageCount, total: result.total) {
                 SiteURL.with(SiteURL.documents, parameters + [("page", $0 > 1 ? String($0) : "")])
             })
-            \(principal.role.canWriteRecords ? documentForm(ctx, principal, form: form, message: message, errors: errors, document: nil) : HTML.empty)
+            \(refused ? HTML.empty : newForm)
             """
         return Layout.page(ctx, title: ctx.t(Catalogue.documentsArea), breadcrumbs: [(ctx.t(Catalogue.documentsArea), nil)], content: body)
     }
@@ -302,7 +308,7 @@ extension Site {
         let newTask = SiteURL.with(SiteURL.tasks, [("document", d.number.text)]) + "#new"
         let title = d.number.text + " — " + d.title
         let body: HTML = """
-            <h1>\(ctx.t(d.number.kind.label)) \(d.number.text)</h1>
+            <h1>\(d.number.text) — \(d.title)</h1>
             <dl class="facts" id="document-facts">
             <dt>\(ctx.t(Catalogue.documentNumberLabel))</dt><dd id="document-number">\(d.number.text)</dd>
             <dt>\(ctx.t(Catalogue.documentKindLabel))</dt><dd id="document-kind">\(ctx.t(d.number.kind.label))</dd>

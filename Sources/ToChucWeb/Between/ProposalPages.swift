@@ -184,9 +184,13 @@ extension Site {
             : .empty
         let settingsLink: HTML = VettingService.mayChangeSettings(principal)
             ? "<a class=\"button secondary\" href=\"\(SiteURL.proposalSettings)\">\(ctx.t(Catalogue.proposalSettingsTitle))</a>" : .empty
+        // A refused form comes first, so that its messages are in view.
+        let refused = message != nil || !errors.isEmpty
+        let newForm = principal.role.canWriteRecords ? proposalNewForm(ctx, principal, form: form, message: message, errors: errors) : HTML.empty
         let body: HTML = """
             <h1>\(ctx.t(Catalogue.proposalsArea))</h1>
             \(Self.betweenTabs(ctx, current: SiteURL.proposals))
+            \(refused ? newForm : HTML.empty)
             <div class="actions">\(tab("in", Catalogue.proposalInbox))\(tab("out", Catalogue.proposalOutbox))</div>
             <p class="muted">\(ctx.t(box == "in" ? Catalogue.proposalInboxHelp : Catalogue.proposalOutboxHelp)) \(ctx.t(Catalogue.proposalReminderNow(settings.reminderWorkingDays)))</p>
             \(overdueBanner)
@@ -216,7 +220,7 @@ extension Site {
             <table id="proposal-counts"><thead><tr><th></th><th>\(ctx.t(Catalogue.proposalReceivedCount))</th><th>\(ctx.t(Catalogue.proposalAnsweredCount))</th>
             <th>\(ctx.t(Catalogue.proposalOpenCount(ctx.date(counts.asOf))))</th><th>\(ctx.t(Catalogue.proposalOverdueCount))</th></tr></thead>
             <tbody>\(countRow(Catalogue.proposalInbox, counts.inbox, "in"))\(countRow(Catalogue.proposalOutbox, counts.outbox, "out"))</tbody></table>
-            \(principal.role.canWriteRecords ? proposalNewForm(ctx, principal, form: form, message: message, errors: errors) : HTML.empty)
+            \(refused ? HTML.empty : newForm)
             """
         return Layout.page(ctx, title: ctx.t(Catalogue.proposalsArea), breadcrumbs: [(ctx.t(Catalogue.proposalsArea), nil)], content: body)
     }

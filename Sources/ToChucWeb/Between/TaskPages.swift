@@ -144,9 +144,13 @@ extension Site {
         let dues = Self.vettingOptions(ctx, [("overdue", TaskDue.overdue.label)], selected: query.due, any: Catalogue.vettingAnyDue)
         let sorts = Self.vettingOptions(ctx, TaskQuery.sorts.map { ($0, Catalogue.taskSortLabel($0)) }, selected: query.sort)
         let openOn: HTML = CivilDate(parsing: query.openOn).map { "<p class=\"muted\" id=\"open-on\">\(ctx.t(Catalogue.taskOpenOnHelp(ctx.date($0))))</p>" } ?? .empty
+        // A refused form comes first, so that its messages are in view.
+        let refused = message != nil || !errors.isEmpty
+        let newForm = principal.role.canWriteRecords ? taskForm(ctx, principal, form: form, message: message, errors: errors, task: nil) : HTML.empty
         let body: HTML = """
             <h1>\(ctx.t(Catalogue.tasksArea))</h1>
             \(Self.betweenTabs(ctx, current: SiteURL.tasks))
+            \(refused ? newForm : HTML.empty)
             <form method="get" action="\(SiteURL.tasks)" class="searchbar" role="search" id="tasks-filter">
             <div><label for="q">\(ctx.t(Catalogue.search))</label><br><input type="search" id="q" name="q" value="\(query.text)" maxlength="200"></div>
             \(unitField(ctx, query.unitCode))
@@ -167,7 +171,7 @@ extension Site {
             \(Layout.pager(ctx, page: result.page, pageCount: result.pageCount, total: result.total) {
                 SiteURL.with(SiteURL.tasks, parameters + [("page", $0 > 1 ? String($0) : "")])
             })
-            \(principal.role.canWriteRecords ? taskForm(ctx, principal, form: form, message: message, errors: errors, task: nil) : HTML.empty)
+            \(refused ? HTML.empty : newForm)
             """
         return Layout.page(ctx, title: ctx.t(Catalogue.tasksArea), breadcrumbs: [(ctx.t(Catalogue.tasksArea), nil)], content: body)
     }
