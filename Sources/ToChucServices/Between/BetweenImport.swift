@@ -54,6 +54,21 @@ enum BetweenImport {
 
     static func date(_ text: String) -> CivilDate? { CivilDate(parsing: text) }
 
+    /// Checked rows split into the new ones, those whose stored record differs, and how many are the same.
+    static func partition<R, C>(_ rows: [R], current: (R) -> C?, same: (R, C) -> Bool) -> (fresh: [R], changes: [(row: R, current: C)], unchanged: Int) {
+        var fresh: [R] = []
+        var changes: [(row: R, current: C)] = []
+        var unchanged = 0
+        for row in rows {
+            guard let stored = current(row) else {
+                fresh.append(row)
+                continue
+            }
+            if same(row, stored) { unchanged += 1 } else { changes.append((row, stored)) }
+        }
+        return (fresh, changes, unchanged)
+    }
+
     // MARK: - documents.csv
 
     static func importDocuments(
@@ -224,7 +239,10 @@ enum BetweenImport {
     /// The rows of `documents.csv` for the documents the principal sees, oldest first, header first.
     static func documentRows(_ sql: any SQLDatabase, principal: Principal) async throws -> [[String]] {
         let documents = try await sql.raw(
-            "SELECT \(unsafeRaw: DocumentService.columns) FROM \(unsafeRaw: DocumentService.from) WHERE \(DocumentService.visibility(principal)) ORDER BY d.issued_on, d.id"
+            """
+            SELECT \(unsafeRaw: DocumentService.columns) FROM \(unsafeRaw: DocumentService.from) WHERE \(DocumentService.visibility(principal))
+            ORDER BY d.issued_on, d.id
+            """
         ).all().map(DocumentService.document)
         var out = [DocumentsFile.columns.map(\.name)]
         for d in documents {
@@ -299,7 +317,11 @@ enum BetweenImport {
                         state = ProposalState(status: .withdrawn, handler: valid.handler, withdrawnOn: withdrawn)
                     }
                 case .pending, .inProgress:
-                    if hasAnswer { rows.add(line, "status", Catalogue.proposalAnswerNeedsAnswered) } else { state = ProposalState(status: status, handler: valid.handler) }
+                    if hasAnswer {
+                        rows.add(line, "status", Catalogue.proposalAnswerNeedsAnswered)
+                    } else {
+                        state = ProposalState(status: status, handler: valid.handler)
+                    }
                 }
             }
             if status != .withdrawn && !cell("withdrawn_on").isEmpty { rows.add(line, "withdrawn_on", Catalogue.proposalWithdrawnNeedsStatus) }
@@ -314,19 +336,11 @@ enum BetweenImport {
             checked.append(Row(line: line, valid: valid, from: from, to: to, state: state, current: current))
         }
         if !rows.problems.isEmpty { throw CadreImport.sorted(rows.problems) }
-        var fresh: [Row] = []
-        var changes: [Row] = []
-        var unchanged = 0
-        for row in checked {
-            guard let current = row.current else {
-                fresh.append(row)
-                continue
-            }
-            // Reminders are the system's own record: an import keeps them.
-            let same = current.kind == row.valid.kind && current.text == row.valid.text && current.subject == row.valid.subject
+        // Reminders are the system's own record: an import keeps them.
+        let (fresh, changes, unchanged) = partition(checked, current: \.current) { row, current in
+            current.kind == row.valid.kind && current.text == row.valid.text && current.subject == row.valid.subject
                 && current.state.status == row.state.status && current.state.handler == row.state.handler && current.state.answer == row.state.answer
                 && current.state.withdrawnOn == row.state.withdrawnOn
-            if same { unchanged += 1 } else { changes.append(row) }
         }
         if fresh.isEmpty && changes.isEmpty { return (0, 0, unchanged) }
         let auditId = try await CadreImport.recordImport(
@@ -334,14 +348,16 @@ enum BetweenImport {
         for row in fresh {
             _ = try await ProposalService.insert(sql, principal, row.valid, from: row.from.id, to: row.to.id, state: row.state, importAuditId: auditId)
         }
-        for row in changes {
-            let current = row.current!
+        for (row, current) in changes {
             let state = ProposalState(
                 status: row.state.status, handler: row.state.handler, answer: row.state.answer, withdrawnOn: row.state.withdrawnOn,
                 withdrawReason: row.state.status == .withdrawn ? (current.state.withdrawReason ?? source.name) : nil, reminders: current.state.reminders,
                 lastRemindedOn: current.state.lastRemindedOn)
             try await sql.raw(
-                "UPDATE proposals SET kind = \(bind: row.valid.kind.rawValue), subject = \(bind: row.valid.subject), body = \(bind: row.valid.text) WHERE id = \(bind: current.id)"
+                """
+                UPDATE proposals SET kind = \(bind: row.valid.kind.rawValue), subject = \(bind: row.valid.subject), body = \(bind: row.valid.text)
+                WHERE id = \(bind: current.id)
+                """
             ).run()
             try await ProposalService.write(sql, id: current.id, state: state, answeredBy: current.answeredBy ?? principal.actor)
             let saved = try await ProposalService.find(sql, id: current.id)!
@@ -426,13 +442,24 @@ enum BetweenImport {
             var state: TaskState? = nil
             if let status, let valid {
                 if status.isOpen {
-                    if !cell("closed_on").isEmpty { rows.add(line, "closed_on", Catalogue.taskClosedOnNeedsClosed) } else { state = TaskState(status: status, progress: progress) }
+                    if !cell("closed_on").isEmpty {
+                        rows.add(line, "closed_on", Catalogue.taskClosedOnNeedsClosed)
+                    } else {
+                        state = TaskState(status: status, progress: progress)
+                    }
                 } else {
                     var errors: [FieldError] = []
-                    if cell("closed_on").isEmpty { errors.append(FieldError("closed_on", Catalogue.required)) }
-                    let closed = cell("closed_on").isEmpty ? nil : TaskRules.day(cell("closed_on"), field: "closed_on", assignedOn: valid.assignedOn, today: today, errors: &errors)
+                    var closed: CivilDate? = nil
+                    if cell("closed_on").isEmpty {
+                        errors.append(FieldError("closed_on", Catalogue.required))
+                    } else {
+                        closed = TaskRules.day(cell("closed_on"), field: "closed_on", assignedOn: valid.assignedOn, today: today, errors: &errors)
+                    }
                     rows.add(line, errors)
-                    if let closed, errors.isEmpty { state = TaskState(status: status, progress: progress, closedOn: closed, closeReason: status == .cancelled ? source.name : nil) }
+                    if let closed, errors.isEmpty {
+                        // A cancellation needs a reason: the file that brings it.
+                        state = TaskState(status: status, progress: progress, closedOn: closed, closeReason: status == .cancelled ? source.name : nil)
+                    }
                 }
             }
             guard let valid, let unit = resolved.unit, let by = resolved.by, let state, resolved.errors.isEmpty else { continue }
@@ -446,19 +473,11 @@ enum BetweenImport {
             checked.append(Row(line: line, valid: valid, unit: unit, by: by, document: resolved.document, state: state, current: current))
         }
         if !rows.problems.isEmpty { throw CadreImport.sorted(rows.problems) }
-        var fresh: [Row] = []
-        var changes: [Row] = []
-        var unchanged = 0
-        for row in checked {
-            guard let c = row.current else {
-                fresh.append(row)
-                continue
-            }
-            let same = c.assignedByCode == row.by.code && c.document?.id == row.document?.id && c.title == row.valid.title
+        let (fresh, changes, unchanged) = partition(checked, current: \.current) { row, c in
+            c.assignedByCode == row.by.code && c.document?.id == row.document?.id && c.title == row.valid.title
                 && (c.description ?? "") == row.valid.description && (c.owner ?? "") == row.valid.owner && c.deadline == row.valid.deadline
                 && c.focusYear == row.valid.focusYear && c.state.status == row.state.status && c.state.progress == row.state.progress
                 && c.state.closedOn == row.state.closedOn
-            if same { unchanged += 1 } else { changes.append(row) }
         }
         if fresh.isEmpty && changes.isEmpty { return (0, 0, unchanged) }
         let auditId = try await CadreImport.recordImport(
@@ -467,8 +486,7 @@ enum BetweenImport {
             _ = try await TaskService.insert(
                 sql, principal, row.valid, unit: row.unit.id, by: row.by.id, document: row.document?.id, state: row.state, importAuditId: auditId)
         }
-        for row in changes {
-            let current = row.current!
+        for (row, current) in changes {
             let v = row.valid
             try await sql.raw(
                 """

@@ -339,20 +339,18 @@ public struct DocumentService: Sendable {
             [Catalogue.documentNumberLabel, Catalogue.documentKindLabel, Catalogue.documentIssuer, Catalogue.documentIssuedOn, Catalogue.documentTitle,
              Catalogue.documentRegistry, Catalogue.documentState].map { $0.text(language) }
         ]
-        var query = query
-        query.perPage = UnitService.maximumPerPage
-        query.page = 1
-        while true {
-            let result = try await list(principal, query)
-            for d in result.items {
-                rows.append([
-                    d.number.text, d.number.kind.label.text(language), d.number.issuerName?.text(language) ?? d.number.issuer,
-                    language == .vi ? VietnameseFormat.date(d.issuedOn) : EnglishFormat.date(d.issuedOn), d.title, d.unitName,
-                    (d.isReplaced ? Catalogue.documentReplaced : Catalogue.documentInForce).text(language),
-                ])
-            }
-            if query.page >= result.pageCount || query.page >= 1000 { break }
-            query.page += 1
+        let documents = try await BetweenStore.allPages { page, perPage in
+            var q = query
+            q.page = page
+            q.perPage = perPage
+            return try await list(principal, q)
+        }
+        for d in documents {
+            rows.append([
+                d.number.text, d.number.kind.label.text(language), d.number.issuerName?.text(language) ?? d.number.issuer,
+                BetweenStore.date(d.issuedOn, language), d.title, d.unitName,
+                (d.isReplaced ? Catalogue.documentReplaced : Catalogue.documentInForce).text(language),
+            ])
         }
         return rows
     }

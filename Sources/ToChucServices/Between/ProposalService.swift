@@ -309,27 +309,25 @@ public struct ProposalService: Sendable {
     /// The proposals of a list as a spreadsheet (every page; header first), in the principal's language.
     public func exportRows(_ principal: Principal, _ query: ProposalQuery, today: CivilDate = Timestamp.vietnamDate()) async throws -> [[String]] {
         let language = principal.language
-        func date(_ d: CivilDate?) -> String { d.map { language == .vi ? VietnameseFormat.date($0) : EnglishFormat.date($0) } ?? "" }
+        func date(_ d: CivilDate?) -> String { BetweenStore.date(d, language) }
         var rows: [[String]] = [
             [
                 Catalogue.proposalKindLabel, Catalogue.proposalSubject, Catalogue.proposalFrom, Catalogue.proposalTo, Catalogue.proposalReceivedOn,
                 Catalogue.proposalHandler, Catalogue.proposalStatusLabel, Catalogue.proposalDueLabel, Catalogue.proposalAnsweredOn, Catalogue.proposalAnswer,
             ].map { $0.text(language) }
         ]
-        var query = query
-        query.perPage = UnitService.maximumPerPage
-        query.page = 1
-        while true {
-            let result = try await list(principal, query, today: today)
-            for row in result.items {
-                let p = row.proposal
-                rows.append([
-                    p.kind.label.text(language), p.subject, p.fromUnitName, p.toUnitName, date(p.receivedOn), p.state.handler, p.status.label.text(language),
-                    row.due.label.text(language), date(p.state.answer?.answeredOn), p.state.answer?.text ?? "",
-                ])
-            }
-            if query.page >= result.pageCount || query.page >= 1000 { break }
-            query.page += 1
+        let all = try await BetweenStore.allPages { page, perPage in
+            var q = query
+            q.page = page
+            q.perPage = perPage
+            return try await list(principal, q, today: today)
+        }
+        for row in all {
+            let p = row.proposal
+            rows.append([
+                p.kind.label.text(language), p.subject, p.fromUnitName, p.toUnitName, date(p.receivedOn), p.state.handler, p.status.label.text(language),
+                row.due.label.text(language), date(p.state.answer?.answeredOn), p.state.answer?.text ?? "",
+            ])
         }
         return rows
     }
@@ -485,7 +483,8 @@ public struct ProposalService: Sendable {
         try await sql.raw(
             """
             UPDATE proposals SET status = \(bind: state.status.rawValue), handler = \(bind: state.handler.isEmpty ? nil : state.handler),
-                answer = \(bind: state.answer?.text), answered_on = \(bind: state.answer?.answeredOn.iso), answered_by = \(bind: state.answer == nil ? nil : answeredBy),
+                answer = \(bind: state.answer?.text), answered_on = \(bind: state.answer?.answeredOn.iso),
+                answered_by = \(bind: state.answer == nil ? nil : answeredBy),
                 withdrawn_on = \(bind: state.withdrawnOn?.iso), withdraw_reason = \(bind: state.withdrawReason), reminders = \(bind: state.reminders),
                 last_reminded_on = \(bind: state.lastRemindedOn?.iso), version = version + 1, updated_at = \(bind: Timestamp.now())
             WHERE id = \(bind: id)

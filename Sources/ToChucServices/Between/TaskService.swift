@@ -207,7 +207,8 @@ public struct TaskService: Sendable {
         if let day = BetweenStore.date(query.openOn, field: "open_on", errors: &errors) {
             filter = filter + " AND \(Self.openOn(day))"
         }
-        if let year = BetweenStore.value(query.focusYear, field: "focus_year", errors: &errors, { Int($0).flatMap { TaskRules.focusYears.contains($0) ? $0 : nil } }) {
+        let focus = BetweenStore.value(query.focusYear, field: "focus_year", errors: &errors) { Int($0).flatMap { TaskRules.focusYears.contains($0) ? $0 : nil } }
+        if let year = focus {
             filter = filter + " AND t.focus_year = \(bind: year)"
         }
         if let document = BetweenStore.value(query.documentId, field: "document", errors: &errors, { Int64($0) }) {
@@ -231,7 +232,10 @@ public struct TaskService: Sendable {
             guard let unit = try await BetweenStore.unit(sql, principal, code: unitCode) else { throw DomainError.notFound(Catalogue.unitNotFound) }
             let range = PathRange.of(unit.path)
             return try await sql.raw(
-                "SELECT COUNT(*) AS n FROM tasks t JOIN units ou ON ou.id = t.unit_id WHERE ou.path >= \(bind: range.lower) AND ou.path < \(bind: range.upper) AND \(Self.openOn(day))"
+                """
+                SELECT COUNT(*) AS n FROM tasks t JOIN units ou ON ou.id = t.unit_id
+                WHERE ou.path >= \(bind: range.lower) AND ou.path < \(bind: range.upper) AND \(Self.openOn(day))
+                """
             ).first()?.decode(column: "n", as: Int.self) ?? 0
         }
     }
@@ -239,7 +243,7 @@ public struct TaskService: Sendable {
     /// The tasks of a list as a spreadsheet (every page; header first), in the principal's language.
     public func exportRows(_ principal: Principal, _ query: TaskQuery, today: CivilDate = Timestamp.vietnamDate()) async throws -> [[String]] {
         let language = principal.language
-        func date(_ d: CivilDate?) -> String { d.map { language == .vi ? VietnameseFormat.date($0) : EnglishFormat.date($0) } ?? "" }
+        func date(_ d: CivilDate?) -> String { BetweenStore.date(d, language) }
         var rows: [[String]] = [
             [
                 Catalogue.taskTitle, Catalogue.taskUnit, Catalogue.taskAssignedBy, Catalogue.taskDocument, Catalogue.taskOwner, Catalogue.taskAssignedOn,
@@ -247,21 +251,19 @@ public struct TaskService: Sendable {
                 Catalogue.taskFocusYear,
             ].map { $0.text(language) }
         ]
-        var query = query
-        query.perPage = UnitService.maximumPerPage
-        query.page = 1
-        while true {
-            let result = try await list(principal, query, today: today)
-            for row in result.items {
-                let t = row.task
-                rows.append([
-                    t.title, t.unitName, t.assignedByName, t.document?.number ?? "", t.owner ?? "", date(t.assignedOn), date(t.deadline),
-                    t.status.label.text(language), String(t.state.progress), row.due.label.text(language), date(t.state.closedOn),
-                    t.focusYear.map(String.init) ?? "",
-                ])
-            }
-            if query.page >= result.pageCount || query.page >= 1000 { break }
-            query.page += 1
+        let all = try await BetweenStore.allPages { page, perPage in
+            var q = query
+            q.page = page
+            q.perPage = perPage
+            return try await list(principal, q, today: today)
+        }
+        for row in all {
+            let t = row.task
+            rows.append([
+                t.title, t.unitName, t.assignedByName, t.document?.number ?? "", t.owner ?? "", date(t.assignedOn), date(t.deadline),
+                t.status.label.text(language), String(t.state.progress), row.due.label.text(language), date(t.state.closedOn),
+                t.focusYear.map(String.init) ?? "",
+            ])
         }
         return rows
     }
@@ -415,7 +417,8 @@ public struct TaskService: Sendable {
                 try await sql.raw(
                     """
                     INSERT INTO task_notes (task_id, noted_on, progress, note, created_by, created_at)
-                    VALUES (\(bind: id), \(bind: note.notedOn.iso), \(bind: note.progress), \(bind: note.text), \(bind: principal.actor), \(bind: Timestamp.now()))
+                    VALUES (\(bind: id), \(bind: note.notedOn.iso), \(bind: note.progress), \(bind: note.text), \(bind: principal.actor),
+                        \(bind: Timestamp.now()))
                     """
                 ).run()
                 extra = ["note": note.text, "noted_on": note.notedOn.iso]

@@ -137,6 +137,17 @@ extension Site {
         [("q", q.text), ("unit", q.unitCode), ("kind", q.kind), ("issuer", q.issuer), ("year", q.year), ("state", q.state), ("sort", q.sort)]
     }
 
+    /// The links that download a list as Excel and CSV, with the list's filters.
+    static func exportLinks(_ ctx: PageContext, _ path: String, _ parameters: [(String, String)], extra: HTML = .empty) -> HTML {
+        """
+        <div class="actions">
+        <a class="button secondary" href="\(SiteURL.with(path, parameters + [("format", "xlsx")]))">\(ctx.t(Catalogue.downloadXLSX))</a>
+        <a class="button secondary" href="\(SiteURL.with(path, parameters + [("format", "csv")]))">\(ctx.t(Catalogue.downloadCSV))</a>
+        \(extra)
+        </div>
+        """
+    }
+
     /// The links to the three lists of the area, with the current one marked.
     static func betweenTabs(_ ctx: PageContext, current: String) -> HTML {
         let tabs: [HTML] = [(SiteURL.documents, Catalogue.documentsArea), (SiteURL.proposals, Catalogue.proposalsArea), (SiteURL.tasks, Catalogue.tasksArea),
@@ -190,10 +201,7 @@ extension Site {
             <div><label for="sort">\(ctx.t(Catalogue.sortBy))</label><br><select id="sort" name="sort">\(sorts)</select></div>
             <button type="submit">\(ctx.t(Catalogue.view))</button>
             </form>
-            <div class="actions">
-            <a class="button secondary" href="\(SiteURL.with(SiteURL.documentsExport, parameters + [("format", "xlsx")]))">\(ctx.t(Catalogue.downloadXLSX))</a>
-            <a class="button secondary" href="\(SiteURL.with(SiteURL.documentsExport, parameters + [("format", "csv")]))">\(ctx.t(Catalogue.downloadCSV))</a>
-            </div>
+            \(Self.exportLinks(ctx, SiteURL.documentsExport, parameters))
             \(table)
             \(Layout.pager(ctx, page: result.page, pageCount: result.pageCount, total: result.total) {
                 SiteURL.with(SiteURL.documents, parameters + [("page", $0 > 1 ? String($0) : "")])

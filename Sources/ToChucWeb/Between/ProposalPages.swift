@@ -207,11 +207,7 @@ extension Site {
             <div><label for="sort">\(ctx.t(Catalogue.sortBy))</label><br><select id="sort" name="sort">\(sorts)</select></div>
             <button type="submit">\(ctx.t(Catalogue.view))</button>
             </form>
-            <div class="actions">
-            <a class="button secondary" href="\(SiteURL.with(SiteURL.proposalsExport, parameters + [("format", "xlsx")]))">\(ctx.t(Catalogue.downloadXLSX))</a>
-            <a class="button secondary" href="\(SiteURL.with(SiteURL.proposalsExport, parameters + [("format", "csv")]))">\(ctx.t(Catalogue.downloadCSV))</a>
-            \(settingsLink)
-            </div>
+            \(Self.exportLinks(ctx, SiteURL.proposalsExport, parameters, extra: settingsLink))
             \(proposalTable(ctx, result.items, id: "proposals"))
             \(Layout.pager(ctx, page: result.page, pageCount: result.pageCount, total: result.total) {
                 SiteURL.with(SiteURL.proposals, parameters + [("page", $0 > 1 ? String($0) : "")])

@@ -163,10 +163,7 @@ extension Site {
             <button type="submit">\(ctx.t(Catalogue.view))</button>
             </form>
             \(openOn)
-            <div class="actions">
-            <a class="button secondary" href="\(SiteURL.with(SiteURL.tasksExport, parameters + [("format", "xlsx")]))">\(ctx.t(Catalogue.downloadXLSX))</a>
-            <a class="button secondary" href="\(SiteURL.with(SiteURL.tasksExport, parameters + [("format", "csv")]))">\(ctx.t(Catalogue.downloadCSV))</a>
-            </div>
+            \(Self.exportLinks(ctx, SiteURL.tasksExport, parameters))
             \(taskTable(ctx, result.items, id: "tasks"))
             \(Layout.pager(ctx, page: result.page, pageCount: result.pageCount, total: result.total) {
                 SiteURL.with(SiteURL.tasks, parameters + [("page", $0 > 1 ? String($0) : "")])
@@ -237,7 +234,7 @@ extension Site {
             <p id="focus-summary">\(ctx.t(Catalogue.taskFocusSummary(ctx.ratio(done, rows.count), ctx.percent(Double(average) / 100, fractionDigits: 0))))</p>
             \(chart)
             \(taskTable(ctx, rows, id: "focus-tasks"))
-            <div class="actions"><a class="button secondary" href="\(SiteURL.with(SiteURL.tasksExport, [("unit", unit), ("focus_year", String(year)), ("format", "xlsx")]))">\(ctx.t(Catalogue.downloadXLSX))</a></div>
+            \(Self.exportLinks(ctx, SiteURL.tasksExport, [("unit", unit), ("focus_year", String(year))]))
             """
         return Layout.page(
             ctx, title: ctx.t(Catalogue.taskFocusTitle(year)), breadcrumbs: [(ctx.t(Catalogue.tasksArea), SiteURL.tasks), (ctx.t(Catalogue.taskFocusList), nil)],
