@@ -308,6 +308,8 @@ struct BetweenServiceTests {
             overdue.box = "out"
             overdue.due = "overdue"
             #expect(try await ps.list(commune, overdue, today: Self.today).items.map(\.proposal.id) == [late.id])
+            // The command line sees every inbox.
+            #expect(try await ps.list(Self.cli, ProposalQuery(), today: Self.today).total == 6)
             let rows = try await ps.exportRows(commune, overdue, today: Self.today)
             #expect(rows.count == 2 && rows[1].contains("Chưa trả lời") && rows[1].contains("Quá hạn trả lời"))
         }

@@ -266,22 +266,28 @@ public struct ProposalService: Sendable {
         }
     }
 
-    /// The box of a unit: `in` is every proposal whose receiving unit lies in the unit's subtree; `out` every proposal
-    /// whose sending unit lies in it and whose receiving unit does not (sent above it).
-    static func box(_ box: String, unit: OrgUnit) -> SQLQueryString {
-        let r = PathRange.of(unit.path)
+    /// The box of a subtree: `in` is every proposal whose receiving unit lies in it; `out` every proposal whose sending
+    /// unit lies in it and whose receiving unit does not (sent above it).
+    static func box(_ box: String, range r: (lower: String, upper: String)) -> SQLQueryString {
         let receiving: SQLQueryString = "(tu.path >= \(bind: r.lower) AND tu.path < \(bind: r.upper))"
         if box == "out" { return "(fu.path >= \(bind: r.lower) AND fu.path < \(bind: r.upper)) AND NOT " + receiving }
         return receiving
+    }
+
+    /// The subtree of a unit in scope; without a code the principal's own (the whole database for the command line).
+    static func range(_ sql: any SQLDatabase, _ principal: Principal, code: String) async throws -> (code: String, range: (lower: String, upper: String)) {
+        if code.trimmed.isEmpty && principal.unitCode.isEmpty { return ("", principal.pathRange) }
+        guard let unit = try await BetweenStore.unit(sql, principal, code: code) else { throw DomainError.notFound(Catalogue.unitNotFound) }
+        return (unit.code, PathRange.of(unit.path))
     }
 
     static func filter(
         _ sql: any SQLDatabase, _ principal: Principal, _ query: ProposalQuery, today: CivilDate, settings: ProposalSettings
     ) async throws -> (SQLQueryString, String) {
         var errors: [FieldError] = []
-        guard let unit = try await BetweenStore.unit(sql, principal, code: query.unitCode) else { throw DomainError.notFound(Catalogue.unitNotFound) }
+        let range = try await Self.range(sql, principal, code: query.unitCode)
         let box = BetweenStore.value(query.box, field: "box", errors: &errors, { ProposalQuery.boxes.contains($0) ? $0 : nil }) ?? "in"
-        var filter = Self.box(box, unit: unit)
+        var filter = Self.box(box, range: range.range)
         if let words = BetweenStore.textFilter("p.subject_folded", query.text) { filter = filter + " AND (\(words))" }
         if let kind = BetweenStore.value(query.kind, field: "kind", errors: &errors, ProposalKind.parse) {
             filter = filter + " AND p.kind = \(bind: kind.rawValue)"
@@ -343,7 +349,7 @@ public struct ProposalService: Sendable {
         if to < from { throw DomainError.invalid(Catalogue.invalidInput, [FieldError("to", Catalogue.periodReversed)]) }
         let asOf = min(to, today)
         return try await db.read { sql in
-            guard let unit = try await BetweenStore.unit(sql, principal, code: unitCode) else { throw DomainError.notFound(Catalogue.unitNotFound) }
+            let scope = try await Self.range(sql, principal, code: unitCode)
             let settings = try await Self.settings(sql).settings
             let overdueBy = ProposalRules.overdueIfReceivedBy(today: asOf, workingDays: settings.reminderWorkingDays)
             func counts(_ box: String) async throws -> ProposalBoxCounts {
@@ -358,7 +364,7 @@ public struct ProposalService: Sendable {
                             AS BIGINT) AS answered,
                         CAST(SUM(CASE WHEN \(open) THEN 1 ELSE 0 END) AS BIGINT) AS open_now,
                         CAST(SUM(CASE WHEN \(open) AND p.received_on <= \(bind: overdueBy.iso) THEN 1 ELSE 0 END) AS BIGINT) AS overdue
-                    FROM \(unsafeRaw: Self.from) WHERE \(Self.box(box, unit: unit))
+                    FROM \(unsafeRaw: Self.from) WHERE \(Self.box(box, range: scope.range))
                     """
                 ).first()
                 var c = ProposalBoxCounts()
@@ -369,7 +375,7 @@ public struct ProposalService: Sendable {
                 return c
             }
             return ProposalCounts(
-                unitCode: unit.code, from: from, to: to, asOf: asOf, inbox: try await counts("in"), outbox: try await counts("out"))
+                unitCode: scope.code, from: from, to: to, asOf: asOf, inbox: try await counts("in"), outbox: try await counts("out"))
         }
     }
 
