@@ -308,6 +308,8 @@ struct BetweenServiceTests {
             overdue.box = "out"
             overdue.due = "overdue"
             #expect(try await ps.list(commune, overdue, today: Self.today).items.map(\.proposal.id) == [late.id])
+            // The province's dashboard counts what waits in its inbox.
+            #expect(try await t.services.dashboard.dashboard(province, unitCode: "T01", today: Self.today).proposalsOverdue == 1)
             // The command line sees every inbox.
             #expect(try await ps.list(Self.cli, ProposalQuery(), today: Self.today).total == 6)
             let rows = try await ps.exportRows(commune, overdue, today: Self.today)

@@ -440,4 +440,7 @@ extension Catalogue {
     public static let taskCancel = t("Hủy nhiệm vụ", "Cancel the task")
     public static let taskReopen = t("Mở lại nhiệm vụ", "Reopen the task")
     public static let taskReason = t("Lý do", "Reason")
+    // The dashboard.
+    public static let dashboardProposalsOverdue = t("Đề xuất, kiến nghị quá hạn trả lời", "Proposals overdue")
+    public static let dashboardTasksOverdue = t("Nhiệm vụ quá hạn", "Tasks overdue")
 }
