@@ -66,6 +66,8 @@ enum Migrator {
         Migration(version: 20, name: "congresses and elections", statements: congresses),
         // Confidence votes and cell meetings (issue 6): Migrations+Votes.swift.
         Migration(version: 21, name: "confidence votes and cell meetings", statements: votesAndMeetings),
+        // Proposals, documents and tasks (issue 7): Migrations+Between.swift.
+        Migration(version: 22, name: "proposals, documents and tasks", statements: between),
     ]
 
     static var latestVersion: Int { migrations.map(\.version).max() ?? 0 }

@@ -53,6 +53,7 @@ public struct Site: Sendable {
         registerVotePages(router)
         registerMeetingPages(router)
         registerCongressPages(router)
+        registerBetweenPages(router)
         registerAccountPages(router)
         registerAdminPages(router)
         registerAPI(router)

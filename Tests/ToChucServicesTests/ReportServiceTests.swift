@@ -98,6 +98,55 @@ struct ReportServiceTests {
         }
     }
 
+    @Test("proposals answered count by the answer's date and the receiving unit; tasks open on the period's last day; both at the edges")
+    func proposalsAndTasks() async throws {
+        try await TestDatabase.with { t in
+            try await t.seedTree()
+            let commune = try await t.principal(.clerk, at: "T01-A")
+            let province = try await t.principal(.clerk, at: "T01")
+            // Answered by the province on 31/12/2024 and 1/1/2025; the commune answers its cell's on 1/1/2025.
+            for (subject, from, answered) in [("Một", "T01-A", "2024-12-31"), ("Hai", "T01-A", "2025-01-01"), ("Ba", "T01-A-C1", "2025-01-01")] {
+                var d = ProposalDraft()
+                d.subject = subject
+                d.text = "Nội dung " + subject
+                d.fromUnitCode = from
+                d.receivedOn = "2024-12-02"
+                let sender = from == "T01-A" ? commune : try await t.principal(.clerk, at: from)
+                let p = try await t.services.proposals.create(sender, d, today: Self.today)
+                let receiver = from == "T01-A" ? province : commune
+                _ = try await t.services.proposals.apply(
+                    receiver, id: p.id, .answer(text: "Trả lời", answeredOn: answered), expectedVersion: p.version, today: Self.today)
+            }
+            // A task assigned on 1/10/2024, done on 31/12/2024; another assigned on 31/12/2024 and still open; one from 1/1/2025.
+            for (title, assigned, closed) in [("Xong cuối năm", "2024-10-01", "2024-12-31"), ("Giao cuối năm", "2024-12-31", ""), ("Giao đầu năm", "2025-01-01", "")] {
+                var d = TaskDraft()
+                d.title = title
+                d.unitCode = "T01-A"
+                d.assignedOn = assigned
+                d.deadline = "2025-06-30"
+                let task = try await t.services.tasks.create(commune, d, today: Self.today)
+                if !closed.isEmpty { _ = try await t.services.tasks.apply(commune, id: task.id, .complete(on: closed), expectedVersion: task.version, today: Self.today) }
+            }
+            let r2024 = try await t.services.reports.report(Self.cli, unitCode: "T01", period: Self.period("2024"))
+            #expect(r2024.figures.proposalsAnswered == 1 && r2024.figures.tasksOpen == 1)
+            let r2025 = try await t.services.reports.report(Self.cli, unitCode: "T01", period: Self.period("2025-01"))
+            #expect(r2025.figures.proposalsAnswered == 2 && r2025.figures.tasksOpen == 2)
+            // The commune answered one (its cell's); the province's answers to the commune are not the commune's.
+            #expect(try await t.services.reports.report(Self.cli, unitCode: "T01-A", period: Self.period("2025-01")).figures.proposalsAnswered == 1)
+            #expect(try await t.services.reports.report(Self.cli, unitCode: "T01-B", period: Self.period("2025")).figures.proposalsAnswered == 0)
+            #expect(try await t.services.reports.report(Self.cli, unitCode: "T01", period: Self.period("2024-Q4")).figures.tasksOpen == 1)
+            #expect(try await t.services.reports.report(Self.cli, unitCode: "T01", period: Self.period("2024-Q3")).figures.tasksOpen == 0)
+            let encoder = JSONEncoder()
+            encoder.outputFormatting = [.sortedKeys]
+            let json = String(decoding: try encoder.encode(r2025), as: UTF8.self)
+            #expect(json.contains(#""proposals_answered":2"#) && json.contains(#""tasks_open":2"#))
+            let lines = ReportDocument.figureLines(r2025, .vi)
+            #expect(lines.first { $0.key == "proposals_answered" }?.value == 2 && lines.first { $0.key == "tasks_open" }?.value == 2)
+            let section = try #require(ReportDocument.sections(r2025, .vi).first { $0.heading.hasPrefix("VI.") })
+            #expect(section.sentences == ["Đã có 2 đề xuất, kiến nghị được trao đổi, giải đáp.", "Đến ngày 31/01/2025 còn 2 nhiệm vụ đang triển khai, chưa hoàn thành."])
+        }
+    }
+
     @Test("the dashboard: members in the Party by age band and gender on the day, admissions per year of the last ten")
     func dashboard() async throws {
         try await TestDatabase.with { t in

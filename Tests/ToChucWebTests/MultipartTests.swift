@@ -171,6 +171,9 @@ import ToChucDomain
             ("Evaluations.csv", "evaluations.csv"),  // and evaluations.csv (issue 6)
             ("Congresses.csv", "congresses.csv"),  // and congresses.csv
             ("proposals.txt", nil),
+            ("Documents.csv", "documents.csv"),  // and documents.csv, proposals.csv, tasks.csv (issue 7)
+            ("PROPOSALS.csv", "proposals.csv"),
+            ("tasks.csv", "tasks.csv"),
             ("", nil),
             (String(repeating: "a", count: 300) + ".xlsx", nil),
         ] as [(String, String?)])

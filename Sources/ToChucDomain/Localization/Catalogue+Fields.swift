@@ -3,6 +3,7 @@
 extension Catalogue {
     public static func fieldLabel(_ key: String) -> Localized? {
         fieldLabels[key] ?? vettingFieldLabels[key] ?? trainingFieldLabels[key] ?? voteFieldLabels[key] ?? congressFieldLabel(key)
+            ?? betweenFieldLabels[key]
     }
 
     static let fieldLabels: [String: Localized] = [

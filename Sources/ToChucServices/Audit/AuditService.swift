@@ -55,6 +55,10 @@ public struct AppServices: Sendable {
     public let meetings: MeetingService
     public let congresses: CongressService
     public let elections: ElectionService
+    public let documents: DocumentService
+    public let proposals: ProposalService
+    public let tasks: TaskService
+    public let attachments: AttachmentService
 
     public init(db: Database) {
         self.db = db
@@ -83,6 +87,10 @@ public struct AppServices: Sendable {
         self.meetings = MeetingService(db: db)
         self.congresses = CongressService(db: db)
         self.elections = ElectionService(db: db)
+        self.documents = DocumentService(db: db)
+        self.proposals = ProposalService(db: db)
+        self.tasks = TaskService(db: db)
+        self.attachments = AttachmentService(db: db)
     }
 
     /// First start: an empty database gets a root unit (when it has none) and an administrator in the first root.

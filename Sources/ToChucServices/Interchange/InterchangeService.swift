@@ -39,7 +39,8 @@ public struct InterchangeService: Sendable {
     /// The files this version knows, in load order (files that refer to others come after them).
     public static let knownFiles = [
         OrgUnitsFile.fileName, CongressesFile.fileName, MembersFile.fileName, AgenciesFile.fileName, PositionsFile.fileName, TrainingsFile.fileName,
-        ExamsFile.fileName, VettingCasesFile.fileName, EvaluationsFile.fileName, StaffingQuotasFile.fileName,
+        ExamsFile.fileName, VettingCasesFile.fileName, EvaluationsFile.fileName, StaffingQuotasFile.fileName, DocumentsFile.fileName,
+        ProposalsFile.fileName, TasksFile.fileName,
     ]
 
     /// Loads a dataset, all or nothing. Throws `ImportFailure` naming every wrong row; nothing is stored then.
@@ -143,6 +144,22 @@ public struct InterchangeService: Sendable {
             if let rows = dataset.tables[StaffingQuotasFile.fileName], problems.isEmpty {
                 summary.add(try await StaffingImport.importQuotas(
                     sql, principal: principal, records: rows, source: (sourceName, dataset.hashes[StaffingQuotasFile.fileName] ?? "")))
+            }
+            // Between levels (issue 7): documents, then proposals (they name units), then tasks (they name documents).
+            if let rows = dataset.tables[DocumentsFile.fileName], problems.isEmpty {
+                summary.add(try await BetweenImport.importDocuments(
+                    sql, principal: principal, records: rows, source: (sourceName, dataset.hashes[DocumentsFile.fileName] ?? ""),
+                    today: Timestamp.vietnamDate()))
+            }
+            if let rows = dataset.tables[ProposalsFile.fileName], problems.isEmpty {
+                summary.add(try await BetweenImport.importProposals(
+                    sql, principal: principal, records: rows, source: (sourceName, dataset.hashes[ProposalsFile.fileName] ?? ""),
+                    today: Timestamp.vietnamDate()))
+            }
+            if let rows = dataset.tables[TasksFile.fileName], problems.isEmpty {
+                summary.add(try await BetweenImport.importTasks(
+                    sql, principal: principal, records: rows, source: (sourceName, dataset.hashes[TasksFile.fileName] ?? ""),
+                    today: Timestamp.vietnamDate()))
             }
             if !problems.isEmpty { throw ImportFailure(problems: problems) }
             return summary
@@ -499,6 +516,9 @@ public struct InterchangeService: Sendable {
         let trainings = try await db.read { sql in try await TrainingImport.rows(sql, principal: principal) }
         let exams = try await db.read { sql in try await ExamImport.rows(sql, principal: principal) }
         let congresses = try await db.read { sql in try await CongressImport.rows(sql, principal: principal) }
+        let documents = try await db.read { sql in try await BetweenImport.documentRows(sql, principal: principal) }
+        let proposals = try await db.read { sql in try await BetweenImport.proposalRows(sql, principal: principal) }
+        let tasks = try await db.read { sql in try await BetweenImport.taskRows(sql, principal: principal) }
         let tables: [(file: String, sheet: String, rows: [[String]])] = [
             (OrgUnitsFile.fileName, OrgUnitsFile.sheetName, units), (CongressesFile.fileName, CongressesFile.sheetName, congresses),
             (MembersFile.fileName, MembersFile.sheetName, members),
@@ -506,6 +526,8 @@ public struct InterchangeService: Sendable {
             (TrainingsFile.fileName, TrainingsFile.sheetName, trainings), (ExamsFile.fileName, ExamsFile.sheetName, exams),
             (VettingCasesFile.fileName, VettingCasesFile.sheetName, vetting), (EvaluationsFile.fileName, EvaluationsFile.sheetName, evaluations),
             (StaffingQuotasFile.fileName, StaffingQuotasFile.sheetName, staffing),
+            (DocumentsFile.fileName, DocumentsFile.sheetName, documents), (ProposalsFile.fileName, ProposalsFile.sheetName, proposals),
+            (TasksFile.fileName, TasksFile.sheetName, tasks),
         ]
         var files: [String: (rows: Int, sha256: String)] = [:]
         switch format {

@@ -17,6 +17,9 @@ public struct Dashboard: Sendable {
     public let recognitionOverdue: Int
     public let retiring: Int
     public let reappointmentDue: Int
+    /// Proposals received by the subtree and unanswered past the reminder, and its tasks past their deadline, today.
+    public var proposalsOverdue = 0
+    public var tasksOverdue = 0
     /// Members' classification of last year's review, by class.
     public let lastYearRatings: [Rating: Int]
 }
@@ -75,8 +78,15 @@ public struct DashboardService: Sendable {
         let retiring = try await cadres.retiring(principal, unitCode: unit.code, today: today, perPage: 1).total
         let due = try await cadres.dueForReappointment(principal, unitCode: unit.code, today: today, perPage: 1).total
         let ratings = try await EvaluationService(db: db).results(principal, unitCode: unit.code, period: .year(today.year - 1), subject: .member).totals
-        return Dashboard(
+        var dashboard = Dashboard(
             unit: unit, month: report, ages: ages, admissionsByYear: years, membersByStatus: statuses, recognitionOverdue: overdue, retiring: retiring,
             reappointmentDue: due, lastYearRatings: ratings)
+        dashboard.proposalsOverdue = try await ProposalService(db: db).counts(principal, unitCode: unit.code, from: today, to: today, today: today).inbox.overdue
+        var late = TaskQuery()
+        late.unitCode = unit.code
+        late.due = "overdue"
+        late.perPage = 1
+        dashboard.tasksOverdue = try await TaskService(db: db).list(principal, late, today: today).total
+        return dashboard
     }
 }

@@ -44,6 +44,8 @@ public enum ReportDocument {
             line("courses_organized", Catalogue.figureCoursesOnly, f.coursesOrganized),
             line("course_trainees", Catalogue.figureCourseTrainees, f.courseTrainees),
             line("vetting_concluded", Catalogue.figureVettingConcluded, f.vettingConcluded),
+            line("proposals_answered", Catalogue.figureProposalsAnswered, f.proposalsAnswered),
+            line("tasks_open", Catalogue.figureTasksOpen, f.tasksOpen),
         ]
         for kind in CongressService.reportKinds {
             let c = f.congress[kind.rawValue]
@@ -90,6 +92,9 @@ public enum ReportDocument {
             (t(Catalogue.sectionAssessment), [
                 t(Catalogue.sentenceRatings(Catalogue.ratingSubject(.member), f.ratings, ReportService.reviewPeriod(r.period).label)),
                 t(Catalogue.sentenceRatings(Catalogue.ratingSubject(.unit), f.ratingsUnits, ReportService.reviewPeriod(r.period).label)),
+            ]),
+            (t(Catalogue.sectionBetween), [
+                t(Catalogue.sentenceProposalsAnswered(f.proposalsAnswered)), t(Catalogue.sentenceTasksOpen(f.tasksOpen, r.period.to)),
             ]),
         ]
     }

@@ -5,7 +5,7 @@ import ToChucStorage
 
 /// The figures of a briefing report (báo cáo giao ban, DOMAIN.md §5) for a unit's subtree and a period: the JSON
 /// contract of `/api/v1/units/{code}/report` and `tochuc report --format json` (issue 7). Each figure's definition is
-/// on its property; areas not built yet (proposals, tasks) add theirs when they land.
+/// on its property.
 public struct ReportFigures: Sendable, Equatable, Encodable {
     /// Cells (units of kind `cell`) existing on the period's last day.
     public let cells: Int
@@ -43,6 +43,12 @@ public struct ReportFigures: Sendable, Equatable, Encodable {
     /// term whose round includes the day, by the congress rule set in force then: `CongressRules.term(inCourseOn:)`),
     /// with the pilots and direct elections of the secretary among them (`CongressService.reportLevels`).
     public let congress: [String: CongressFigure]
+    /// Proposals and recommendations answered in the period — by the answer's date — whose receiving unit lies in the
+    /// subtree: the answers the subtree gave ("62 đề xuất, kiến nghị được giải đáp", `ProposalService.answeredCount`).
+    public let proposalsAnswered: Int
+    /// Tasks carried out by units of the subtree that are open on the period's last day: assigned by then and not done
+    /// or cancelled by then (`TaskService.openCount`, `TaskRules.isOpen`).
+    public let tasksOpen: Int
 
     enum CodingKeys: String, CodingKey {
         case cells, admitted, recognized, left, approvals
@@ -53,6 +59,8 @@ public struct ReportFigures: Sendable, Equatable, Encodable {
         case ratings
         case ratingsUnits = "ratings_units"
         case vettingConcluded = "vetting_concluded"
+        case proposalsAnswered = "proposals_answered"
+        case tasksOpen = "tasks_open"
         case trained
         case coursesOrganized = "courses_organized"
         case courseTrainees = "course_trainees"
@@ -135,6 +143,8 @@ public struct ReportService: Sendable {
         let stats = try await units.stats(principal, code: unitCode, asOf: period.to)
         let approvals = try await DecisionService(db: db).approvalCounts(principal, unitCode: unitCode, from: period.from, to: period.to)
         let vetting = try await VettingService(db: db).concludedCount(principal, unitCode: unitCode, from: period.from, to: period.to)
+        let answered = try await ProposalService(db: db).answeredCount(principal, unitCode: unitCode, from: period.from, to: period.to)
+        let tasksOpen = try await TaskService(db: db).openCount(principal, unitCode: unitCode, on: period.to)
         let training = TrainingService(db: db)
         let trained = try await training.trainedCount(principal, unitCode: unitCode, from: period.from, to: period.to)
         let courses = try await training.coursesOrganized(principal, unitCode: unitCode, from: period.from, to: period.to)
@@ -165,7 +175,8 @@ public struct ReportService: Sendable {
                 recognized: recognized, left: left, transferredOut: transferred, newUnitsNonState: newUnits, approvals: approvals.approvals,
                 ratings: try await ratings(.member), ratingsUnits: try await ratings(.unit),
                 trained: trained, coursesOrganized: courses.count, courseTrainees: courses.reduce(0) { $0 + $1.trainees }, vettingConcluded: vetting,
-                congress: Dictionary(uniqueKeysWithValues: congress.map { ($0.key.rawValue, CongressFigure($0.value)) }))
+                congress: Dictionary(uniqueKeysWithValues: congress.map { ($0.key.rawValue, CongressFigure($0.value)) }),
+                proposalsAnswered: answered, tasksOpen: tasksOpen)
         }
         return BriefingReport(unitCode: current.code, unitName: then.name, period: period, figures: figures)
     }

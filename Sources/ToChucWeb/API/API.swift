@@ -123,6 +123,7 @@ extension Site {
         registerVoteAPI(api)
         registerMeetingAPI(api)
         registerCongressAPI(api)
+        registerBetweenAPI(api)
         api.get("openapi.json") { _, _ in
             Response(
                 status: .ok, headers: [.contentType: "application/json; charset=utf-8"],

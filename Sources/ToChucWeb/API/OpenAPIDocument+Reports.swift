@@ -24,7 +24,8 @@ extension OpenAPIDocument {
                       "label_vi": {"type": "string"}, "label_en": {"type": "string"}}},
                   "figures": {"type": "object",
                     "required": ["cells", "cells_with_committee", "admitted", "admitted_previous", "recognized", "left", "transferred_out", "new_units_non_state", "approvals",
-                      "vetting_concluded", "trained", "courses_organized", "course_trainees", "ratings", "ratings_units", "congress"],
+                      "vetting_concluded", "trained", "courses_organized", "course_trainees", "ratings", "ratings_units", "congress", "proposals_answered",
+                      "tasks_open"],
                     "properties": {"cells": {"type": "integer", "description": "Cells existing on the period's last day"},
                       "cells_with_committee": {"type": "integer"},
                       "admitted": {"type": "integer", "description": "Admission dates in the period, by the unit the member belonged to then"},
@@ -39,6 +40,8 @@ extension OpenAPIDocument {
                       "courses_organized": {"type": "integer"}, "course_trainees": {"type": "integer"},
                       "vetting_concluded": {"type": "integer", "description": "Vetting cases concluded in the period by units of the subtree"},
                       "ratings": {"$ref": "#/components/schemas/RatingCounts"}, "ratings_units": {"$ref": "#/components/schemas/RatingCounts"},
-                      "congress": {"$ref": "#/components/schemas/CongressFigures"}}}}}
+                      "congress": {"$ref": "#/components/schemas/CongressFigures"},
+                      "proposals_answered": {"type": "integer", "description": "Proposals answered in the period (by the answer's date) whose receiving unit is in the subtree"},
+                      "tasks_open": {"type": "integer", "description": "Tasks carried out in the subtree that are open on the period's last day"}}}}}
         """#
 }

@@ -10,11 +10,11 @@ enum OpenAPIDocument {
             .replacingOccurrences(
                 of: "{{CADRE_PATHS}}",
                 with: cadrePaths + planningPaths + trainingPaths + staffingPaths + vettingPaths + reportPaths + assessmentPaths + votePaths
-                    + congressPaths)
+                    + congressPaths + betweenPaths)
             .replacingOccurrences(
                 of: "{{CADRE_SCHEMAS}}",
                 with: cadreSchemas + planningSchemas + trainingSchemas + staffingSchemas + vettingSchemas + reportSchemas + assessmentSchemas
-                    + voteSchemas + congressSchemas)
+                    + voteSchemas + congressSchemas + betweenSchemas)
     }
 
     private static let template = #"""

@@ -49,7 +49,7 @@ enum Layout {
         MenuArea(title: Catalogue.areaAssessment, link: SiteURL.assessment, prefixes: ["/assessment", "/rules", "/votes", "/meetings"]),
         MenuArea(title: Catalogue.areaCongress, link: SiteURL.congresses, prefixes: ["/congresses", "/elections"]),
         MenuArea(title: Catalogue.areaReports, link: SiteURL.reports, prefixes: ["/reports"]),
-        MenuArea(title: Catalogue.areaDocuments, link: nil, prefixes: ["/documents"]),
+        MenuArea(title: Catalogue.areaDocuments, link: SiteURL.documents, prefixes: ["/documents", "/proposals", "/tasks", "/attachments"]),
         MenuArea(title: Catalogue.areaImport, link: SiteURL.importData, prefixes: ["/import"]),
         MenuArea(title: Catalogue.areaAdmin, link: SiteURL.admin, prefixes: ["/admin", "/audit"]),
     ]

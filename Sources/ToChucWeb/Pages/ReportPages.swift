@@ -145,6 +145,9 @@ extension Site {
             "trained": trainingLink, "courses_organized": trainingLink, "course_trainees": trainingLink,
             "vetting_concluded": SiteURL.with(
                 SiteURL.vetting, [("unit", code), ("status", "concluded"), ("date_field", "concluded"), ("from", p.from.iso), ("to", p.to.iso)]),
+            "proposals_answered": SiteURL.with(
+                SiteURL.proposals, [("box", "in"), ("unit", code), ("status", "answered"), ("date_field", "answered"), ("from", p.from.iso), ("to", p.to.iso)]),
+            "tasks_open": SiteURL.with(SiteURL.tasks, [("unit", code), ("open_on", p.to.iso)]),
         ]
         let approvalsLink = SiteURL.with(SiteURL.approvals, [("unit", code), ("from", p.from.iso), ("to", p.to.iso)])
         let rows: [HTML] = ReportDocument.figureLines(report, ctx.language).map { line in

@@ -94,6 +94,9 @@ extension Site {
             card("recognition-overdue", ctx.number(d.recognitionOverdue), Catalogue.recognitionOverdue, SiteURL.admission),
             card("retiring", ctx.number(d.retiring), Catalogue.retiringList, SiteURL.with(SiteURL.retiring, [("unit", code)])),
             card("reappointment", ctx.number(d.reappointmentDue), Catalogue.reappointmentList, SiteURL.with(SiteURL.reappointment, [("unit", code)])),
+            card("proposals-overdue", ctx.number(d.proposalsOverdue), Catalogue.dashboardProposalsOverdue,
+                 SiteURL.with(SiteURL.proposals, [("box", "in"), ("unit", code), ("due", "overdue")])),
+            card("tasks-overdue", ctx.number(d.tasksOverdue), Catalogue.dashboardTasksOverdue, SiteURL.with(SiteURL.tasks, [("unit", code), ("due", "overdue")])),
         ]
         let ageTotal = d.ages.values.flatMap(\.values).reduce(0, +)
         let ageBars: [Charts.Bar] = AgeBand.allCases.flatMap { band in

@@ -67,6 +67,7 @@ enum StaticAssets {
         input.narrow { width:5.5rem; padding:.4rem; font:inherit; }
         .searchbar select { padding:.35rem; font:inherit; max-width:14rem; }
         progress { width:100%; max-width:40rem; height:1.2rem; }
+        tr.due-overdue td, .due-overdue { background:#fff0f0; } .text { white-space:pre-wrap; } .field-error { color:var(--accent); margin:.2rem 0; }
         .sr-only { position:absolute; width:1px; height:1px; overflow:hidden; clip:rect(0 0 0 0); }
         @media (max-width: 760px) {
           .frame { display:block; }
