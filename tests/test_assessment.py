@@ -47,8 +47,8 @@ def test_the_api_takes_scores_under_366_and_refuses_them_under_124(server):
     assert line["rating"] == "good" and line["score"] == 88 and saved.json()["regulation"] == "366-QĐ/TW"
     stale = call("PUT", "/units/T01-A-C1/evaluations", json={"period": "2025", "items": [{"subject_key": key, "rating": "done", "version": 0}]})
     assert stale.status_code == 409, stale.text
-    old_rules = call("PUT", "/units/T01-A-C1/evaluations", json={"period": "2022", "items": [{"subject_key": key, "score": 88}]})
-    assert old_rules.status_code == 422  # no rule set in force in 2022
+    old_rules = call("PUT", "/units/T01-A-C1/evaluations", json={"period": "2017", "items": [{"subject_key": key, "score": 88}]})
+    assert old_rules.status_code == 422  # no rule set in force in 2017
     no_score = call("PUT", "/units/T01-A-C1/evaluations", json={"period": "2024", "items": [{"subject_key": key, "score": 88}]})
     assert no_score.status_code == 422 and "không chấm điểm" in no_score.text
     assert call("PUT", "/units/T01-B-C1/evaluations", json={"period": "2025", "items": []}).status_code == 404

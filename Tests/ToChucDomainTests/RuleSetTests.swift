@@ -40,7 +40,8 @@ struct RuleSetTests {
 
     @Test("before the first version nothing is in force; a later version replaces the earlier from its date")
     func replacement() throws {
-        #expect(RuleBook.inForce(RuleBook.builtIn, family: .classification, on: Self.d("2022-12-31")) == nil)
+        #expect(RuleBook.inForce(RuleBook.builtIn, family: .classification, on: Self.d("2018-03-07")) == nil)
+        #expect(RuleBook.inForce(RuleBook.builtIn, family: .classification, on: Self.d("2022-12-31"))?.regulation == "132-QĐ/TW")
         var values = RuleFamily.election.parameters.reduce(into: [String: String]()) { $0[$1.key] = "" }
         values = ["surplus_max_percent": "25", "small_body_min_seats": "3", "small_body_max_seats": "5", "small_body_max_surplus": "1",
                   "floor_nominee_more_than_percent": "30", "elected_more_than": "1/2", "majority_base": "returned"]

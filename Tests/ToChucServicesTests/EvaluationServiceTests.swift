@@ -181,7 +181,7 @@ struct EvaluationServiceTests {
                 2024,20000002,Giỏi,
                 2024,20000003,Tốt,80
                 2025,20000004,Xuất sắc,75
-                2021,20000005,Tốt,
+                2017,20000005,Tốt,
                 2024,unit:T01-A,Hoàn thành tốt nhiệm vụ,
                 2024,20000001,Tốt,
 

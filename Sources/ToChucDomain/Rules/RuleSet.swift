@@ -199,12 +199,19 @@ public struct RuleSetDraft: Sendable, Equatable {
 public enum RuleBook {
     static func d(_ text: String) -> CivilDate { CivilDate(parsing: text)! }
 
-    /// The versions the program ships with. Classification: Quy định 124-QĐ/TW for the years 2023–2024, Quy định
+    /// The versions the program ships with. Classification: Quy định 132-QĐ/TW (2018) for the years 2018–2022, 124-QĐ/TW for 2023–2024, Quy định
     /// 366-QĐ/TW from 2025 (100-point score). Confidence votes: Quy định 96-QĐ/TW 2023. Elections: Quyết định 190-QĐ/TW
     /// 2024. Cell meetings: Điều lệ Đảng, Điều 8 (three months without good reason). Congresses: Điều lệ Đảng (a congress
     /// every five years; the terms 2015–2020, 2020–2025, 2025–2030…), their congresses held from the year before the
     /// term's first year (Chỉ thị 35-CT/TW of 30/5/2019 and of 14/6/2024 opened the rounds of 2020 and 2025).
     public static let builtIn: [RuleSetVersion] = [
+        RuleSetVersion(
+            family: .classification, regulation: "132-QĐ/TW", effectiveFrom: d("2018-03-08"),
+            title: "Quy định về việc kiểm điểm và đánh giá, xếp loại chất lượng hằng năm đối với tập thể, cá nhân trong hệ thống chính trị",
+            values: [
+                "uses_score": .choice("no"), "excellent_min_score": .integer(90), "good_min_score": .integer(70), "done_min_score": .integer(50),
+                "excellent_quota_percent_of_good": .integer(20), "excellent_min_exceeded_percent": .integer(30), "done_max_late_percent": .integer(20),
+            ], builtIn: true),
         RuleSetVersion(
             family: .classification, regulation: "124-QĐ/TW", effectiveFrom: d("2023-01-01"),
             title: "Quy định về kiểm điểm, đánh giá, xếp loại chất lượng hằng năm đối với tập thể, cá nhân trong hệ thống chính trị",
