@@ -21,8 +21,31 @@ struct Bench: AsyncParsableCommand {
     var searchOn: String?
     @Option(name: .long, help: "With --search-on: time only this typed query.") var text: String?
     @Flag(name: .customLong("skip-raw"), help: "With --search-on: leave out the raw engine's run.") var skipRaw = false
+    @Option(name: .customLong("report-on"), help: "Only time the briefing report on this existing database (path or postgres://…).")
+    var reportOn: String?
+    @Option(name: .customLong("report-units"), help: "With --report-on: unit codes, comma-separated (default: the root, a province, a commune).")
+    var reportUnits: String?
+    @Option(name: .long, help: "With --report-on: the report's period.") var period: String = "2025"
 
     func run() async throws {
+        if let reportOn {
+            guard let parsed = ReportPeriod(parsing: period) else { throw ValidationError(Catalogue.periodInvalid(period).en) }
+            let location = DatabaseLocation(reportOn)
+            let db = try await Database.open(location)
+            var units = reportUnits.map { $0.split(separator: ",").map { String($0).trimmed } } ?? []
+            if units.isEmpty { units = try await ReportBench.defaultUnits(db) }
+            let rows = try await ReportBench(services: AppServices(db: db), db: db, location: location, units: units, period: parsed, repetitions: repetitions)
+                .run()
+            await db.close()
+            var table = "| what | ToChuc | raw engine (member and cell counts) | ratio |\n|---|---|---|---|\n"
+            for row in rows { table += "| \(row.0) | \(row.1) | \(row.2) | \(row.3) |\n" }
+            print(table, terminator: "")
+            if let output {
+                let before = (try? String(contentsOfFile: output, encoding: .utf8)).map { $0 + "\n" } ?? ""
+                try (before + table).write(toFile: output, atomically: true, encoding: .utf8)
+            }
+            return
+        }
         if let searchOn {
             let location = DatabaseLocation(searchOn)
             let db = try await Database.open(location)
