@@ -139,7 +139,8 @@ extension RuleSetTests {
     @Test("the families of §4 still judge no date before their first regulation; those of §2–§3 cover earlier dates")
     func coverage() {
         #expect(RuleBook.applicable(RuleBook.builtIn, family: .election, on: Self.d("2024-10-06")) == nil)
-        #expect(RuleFamily.allCases.filter(\.coversEarlierDates) == [.admission, .badges, .headTenure, .appointment, .discipline, .planning, .retirement])
+        let covering: [RuleFamily] = [.admission, .badges, .headTenure, .appointment, .discipline, .planning, .retirement]
+        #expect(RuleFamily.allCases.filter(\.coversEarlierDates) == covering)
     }
 
     @Test("the shipped versions give the numbers of DOMAIN.md §2–§3, which the pure functions take by default")

@@ -32,7 +32,8 @@ import ToChucServices
                 try await t.services.admission.advance(clerk, memberId: candidate.id, s, today: today)
             }
             _ = try await step(.course(on: Self.d("2029-10-01")))
-            _ = try await step(.introducers([.member(cardNo: "90000001", since: Self.d("2028-01-01")), .member(cardNo: "90000002", since: Self.d("2028-01-01"))]))
+            let since = Self.d("2028-01-01")
+            _ = try await step(.introducers([.member(cardNo: "90000001", since: since), .member(cardNo: "90000002", since: since)]))
             _ = try await Self.addVersion(t, .admission, from: "2030-01-01", ["min_age": "17"])
             do {
                 _ = try await step(.cellVote(on: Self.d("2029-12-31"), fullMembers: 3, inFavour: 2, provincialConsent: false))
@@ -71,7 +72,8 @@ import ToChucServices
             let cadre = try await CadrePositionTests.setUp(t)
             let head = try await t.principal(.head, at: "T01")
             _ = try await t.services.cadres.recordDiscipline(
-                head, cadreId: cadre.id, level: "Khiển trách", decidedOn: "2029-06-01", decisionNo: "20-QĐ/UBKT", note: "", today: Self.d("2029-06-01"))
+                head, cadreId: cadre.id, level: "Khiển trách", decidedOn: "2029-06-01", decisionNo: "20-QĐ/UBKT", note: "",
+                today: Self.d("2029-06-01"))
             func warnings(_ date: String) async throws -> [CadreWarning] {
                 try await t.services.cadres.profile(head, id: cadre.id, today: Self.d(date)).warnings.filter { $0.kind == .discipline }
             }

@@ -278,7 +278,8 @@ public enum Planning {
             let positions = positionsByPerson[candidate.id] ?? []
             if positions.count > maxPositionsPerPerson {
                 problems.append(
-                    Catalogue.planningTooManyPositions(name: candidate.name, positions: positions, maximum: maxPositionsPerPerson, regulation: regulation))
+                    Catalogue.planningTooManyPositions(
+                        name: candidate.name, positions: positions, maximum: maxPositionsPerPerson, regulation: regulation))
             }
         }
         return problems

@@ -29,7 +29,8 @@ extension RuleFamily {
         RuleParameter("young_under_central", Catalogue.rulePlanningYoungCentral, .integer(18...70, unit: Catalogue.unitYears)),
     ]
 
-    static let retirementParameters: [RuleParameter] = [RuleParameter("first_year", Catalogue.ruleRoadmapFirstYear, .integer(1990...2100, unit: Catalogue.unitYear))]
+    static let retirementParameters: [RuleParameter] =
+        [RuleParameter("first_year", Catalogue.ruleRoadmapFirstYear, .integer(1990...2100, unit: Catalogue.unitYear))]
         + [Gender.male, .female].flatMap { gender in
             let prefix = gender == .male ? "men" : "women"
             return [
@@ -55,9 +56,13 @@ extension RuleBook {
             "min_months_in_post": .integer(24), "working_age_months": .integer(60), "term_years": .integer(5), "notice_working_days": .integer(90),
             "reappointment_min_months": .integer(24),
         ]
+        let title377 =
+            "Quy định về phân cấp quản lý cán bộ và quy hoạch, bổ nhiệm, giới thiệu ứng cử, tạm đình chỉ công tác, cho thôi giữ chức vụ, "
+            + "từ chức, miễn nhiệm đối với cán bộ"
         let planning: [String: RuleValue] = [
             "max_per_position": .integer(3), "max_positions_per_person": .integer(3), "working_age_months": .integer(60),
-            "women_min_percent": .integer(25), "young_min_percent": .integer(15), "young_under_province": .integer(40), "young_under_central": .integer(45),
+            "women_min_percent": .integer(25), "young_min_percent": .integer(15), "young_under_province": .integer(40),
+            "young_under_central": .integer(45),
         ]
         return [
             RuleSetVersion(
@@ -68,20 +73,17 @@ extension RuleBook {
                 family: .appointment, regulation: "80-QĐ/TW", effectiveFrom: d("2022-08-18"),
                 title: "Quy định về phân cấp quản lý cán bộ và bổ nhiệm, giới thiệu cán bộ ứng cử", values: appointment, builtIn: true),
             RuleSetVersion(
-                family: .appointment, regulation: "377-QĐ/TW", effectiveFrom: d("2025-10-08"),
-                title: "Quy định về phân cấp quản lý cán bộ và quy hoạch, bổ nhiệm, giới thiệu ứng cử, tạm đình chỉ công tác, cho thôi giữ chức vụ, từ chức, miễn nhiệm đối với cán bộ",
-                values: appointment, builtIn: true),
+                family: .appointment, regulation: "377-QĐ/TW", effectiveFrom: d("2025-10-08"), title: title377, values: appointment, builtIn: true),
             RuleSetVersion(
                 family: .discipline, regulation: "22-QĐ/TW", effectiveFrom: d("2021-07-28"),
-                title: "Quy định về công tác kiểm tra, giám sát và kỷ luật của Đảng: thời hạn không quy hoạch, bổ nhiệm, giới thiệu ứng cử sau kỷ luật",
+                title: "Quy định về công tác kiểm tra, giám sát và kỷ luật của Đảng: thời hạn không quy hoạch, bổ nhiệm, giới thiệu ứng cử "
+                    + "sau kỷ luật",
                 values: ["reprimand_months": .integer(12), "warning_months": .integer(30), "removal_months": .integer(60)], builtIn: true),
             RuleSetVersion(
                 family: .planning, regulation: "50-QĐ/TW", effectiveFrom: d("2021-12-27"), title: "Quy định về công tác quy hoạch cán bộ",
                 values: planning, builtIn: true),
             RuleSetVersion(
-                family: .planning, regulation: "377-QĐ/TW", effectiveFrom: d("2025-10-08"),
-                title: "Quy định về phân cấp quản lý cán bộ và quy hoạch, bổ nhiệm, giới thiệu ứng cử, tạm đình chỉ công tác, cho thôi giữ chức vụ, từ chức, miễn nhiệm đối với cán bộ",
-                values: planning, builtIn: true),
+                family: .planning, regulation: "377-QĐ/TW", effectiveFrom: d("2025-10-08"), title: title377, values: planning, builtIn: true),
             RuleSetVersion(
                 family: .retirement, regulation: "135/2020/NĐ-CP", effectiveFrom: d("2021-01-01"),
                 title: "Nghị định quy định về tuổi nghỉ hưu: lộ trình điều chỉnh tuổi nghỉ hưu trong điều kiện lao động bình thường",

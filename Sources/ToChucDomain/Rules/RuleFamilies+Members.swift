@@ -42,7 +42,8 @@ extension RuleBook {
             family: .badges, regulation: "01-HD/TW", effectiveFrom: d("2021-09-28"),
             title: "Hướng dẫn một số vấn đề cụ thể thi hành Điều lệ Đảng, mục 18: xét tặng Huy hiệu Đảng",
             values: [
-                "early_months": .integer(12), "long_early_from": .integer(70), "long_early_months": .integer(24), "posthumous_early_months": .integer(12),
+                "early_months": .integer(12), "long_early_from": .integer(70), "long_early_months": .integer(24),
+                "posthumous_early_months": .integer(12),
             ], builtIn: true),
     ]
 

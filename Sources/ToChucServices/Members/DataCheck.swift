@@ -60,7 +60,9 @@ public struct DataCheckService: Sendable {
             ).all().map { try $0.decode(column: "id", as: Int64.self) })
             for m in suspects {
                 let r = m.record
-                if let birth = r.birthDate, let admitted = r.admittedOn, birth.fullMonths(until: admitted) < rules.admission(on: admitted).minimumAge * 12 {
+                if let birth = r.birthDate, let admitted = r.admittedOn,
+                    birth.fullMonths(until: admitted) < rules.admission(on: admitted).minimumAge * 12
+                {
                     findings.append(DataFinding(kind: .admittedUnder18, memberIds: [m.id], names: [r.fullName], detail: "\(birth.iso) → \(admitted.iso)"))
                 }
                 if let admitted = r.admittedOn, let recognized = r.recognizedOn, recognized < admitted {
