@@ -47,7 +47,7 @@ def test_a_cadre_is_appointed_after_a_warning(server, browser):
     assert "Dự thảo" in browser.find_element(By.ID, "decision-status").text
     browser.get(cadre_url)
     warnings = browser.find_element(By.ID, "cadre-warnings").text
-    assert "Quy định 80-QĐ/TW" in warnings, warnings
+    assert "Quy định 377-QĐ/TW" in warnings, warnings
     shot(browser, "cadre-warning")
 
     # The commune's head approves (a base-level position); from 01/12/2026 the post is held.
@@ -61,7 +61,7 @@ def test_a_cadre_is_appointed_after_a_warning(server, browser):
     assert "Bắt đầu giữ chức vụ Phó Bí thư Đảng ủy" in browser.find_element(By.ID, "career").text
     # The rule broken when the post was taken stays visible once the appointment is in force.
     held = browser.find_element(By.ID, "cadre-warnings").text
-    assert "Khi nhận chức vụ Phó Bí thư Đảng ủy" in held and "Quy định 80-QĐ/TW" in held, held
+    assert "Khi nhận chức vụ Phó Bí thư Đảng ủy" in held and "Quy định 377-QĐ/TW" in held, held
     shot(browser, "cadre-career")
 
 

@@ -104,8 +104,8 @@ def test_through_the_api_a_non_member_cadre_is_appointed_warned_about_and_voided
     assert draft.status_code == 201, draft.text
     assert draft.json()["status"] == "draft" and any(c["field"] == "started_on" for c in draft.json()["changes"])
     warnings = clerk.get(server.base + f"/api/v1/cadres/{cadre['id']}").json()["warnings"]
-    assert any(w["decision_no"] == "7-QĐ/ĐU" and "Quy định 80-QĐ/TW" in w["message_vi"] for w in warnings), warnings
-    assert "Quy định 80-QĐ/TW" in clerk.get(server.base + f"/cadres/{cadre['id']}").text
+    assert any(w["decision_no"] == "7-QĐ/ĐU" and "Quy định 377-QĐ/TW" in w["message_vi"] for w in warnings), warnings
+    assert "Quy định 377-QĐ/TW" in clerk.get(server.base + f"/cadres/{cadre['id']}").text
     # A clerk cannot approve; the commune's head can (base level).
     assert call("POST", f"/decisions/{draft.json()['id']}/approve", json={}).status_code == 403
     head = login(server.base, "head-t01-a")

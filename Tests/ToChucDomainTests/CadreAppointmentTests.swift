@@ -92,8 +92,9 @@ import ToChucDomain
 
     @Test("the appointment-age warning gives the retirement time, the age and the rule")
     func appointmentAgeMessage() {
+        // An appointment of 2022 is judged by Quy định 80-QĐ/TW (the default is the shipped version in force today).
         let warning = Appointment.firstAppointmentAge(
-            birthDate: Self.date("1964-03-20"), gender: .male, appointmentDate: Self.date("2022-01-10"))
+            birthDate: Self.date("1964-03-20"), gender: .male, appointmentDate: Self.date("2022-01-10"), regulation: "80-QĐ/TW")
         #expect(
             warning?.vi
                 == "Tính từ ngày bổ nhiệm 10/01/2022 đến thời điểm nghỉ hưu (hết ngày 30/06/2025, tuổi nghỉ hưu 61 tuổi 3 tháng) chỉ còn 41 tháng công tác; bổ nhiệm lần đầu hoặc bổ nhiệm chức vụ cao hơn phải còn đủ ít nhất 60 tháng (5 năm) công tác (Quy định 80-QĐ/TW)."
@@ -126,7 +127,7 @@ import ToChucDomain
         let extended = Appointment.reappointment(birthDate: Self.date("1966-04-15"), gender: .male, on: Self.date("2026-05-02"))
         #expect(
             extended.message.vi
-                == "Chỉ còn 23 tháng công tác tính từ ngày 02/05/2026 đến thời điểm nghỉ hưu (hết ngày 30/04/2028), dưới 24 tháng (2 năm): không bổ nhiệm lại mà kéo dài thời hạn giữ chức vụ đến thời điểm nghỉ hưu (Quy định 80-QĐ/TW)."
+                == "Chỉ còn 23 tháng công tác tính từ ngày 02/05/2026 đến thời điểm nghỉ hưu (hết ngày 30/04/2028), dưới 24 tháng (2 năm): không bổ nhiệm lại mà kéo dài thời hạn giữ chức vụ đến thời điểm nghỉ hưu (Quy định 377-QĐ/TW)."
         )
         let renewed = Appointment.reappointment(birthDate: Self.date("1966-04-15"), gender: .male, on: Self.date("2020-05-01"))
         #expect(renewed.message.vi.contains("xem xét bổ nhiệm lại, thời hạn đến hết ngày 01/05/2025") == true)

@@ -174,7 +174,8 @@ import ToChucDomain
 
     @Test("the time-in-post warning gives both dates and the rule")
     func timeInPostMessage() {
-        let warning = CadreRules.timeInPost(since: Self.date("2023-06-01"), promotionDate: Self.date("2025-05-31"))
+        // A promotion before 08/10/2025 is judged by Quy định 80-QĐ/TW (the default is the shipped version in force today).
+        let warning = CadreRules.timeInPost(since: Self.date("2023-06-01"), promotionDate: Self.date("2025-05-31"), regulation: "80-QĐ/TW")
         #expect(
             warning?.vi
                 == "Mới giữ chức vụ hiện tại 23 tháng (từ 01/06/2023 đến ngày đề nghị bổ nhiệm 31/05/2025); Quy định 80-QĐ/TW: phải giữ chức vụ hiện tại ít nhất 24 tháng (2 năm) mới được bổ nhiệm chức vụ cao hơn."

@@ -116,3 +116,124 @@ extension Result {
         return false
     }
 }
+
+/// The families of DOMAIN.md §2–§3 (admission, badges, head of a unit, appointments, discipline, planning, retirement):
+/// each shipped with its regulation, the version in force chosen by the date judged, the earliest standing for older
+/// dates, and the typed views giving the numbers the rules used to hard-code.
+extension RuleSetTests {
+    @Test(
+        "the version in force by date for each family of §2–§3; before the first, the earliest answers (old records are still judged)",
+        arguments: [
+            (RuleFamily.admission, "1990-05-19", "24-QĐ/TW"), (.admission, "2026-01-01", "24-QĐ/TW"),
+            (.badges, "2021-09-27", "01-HD/TW"), (.badges, "2026-02-03", "01-HD/TW"),
+            (.headTenure, "2015-01-01", "65-QĐ/TW"), (.headTenure, "2026-01-01", "65-QĐ/TW"),
+            (.appointment, "2020-01-01", "80-QĐ/TW"), (.appointment, "2025-10-07", "80-QĐ/TW"), (.appointment, "2025-10-08", "377-QĐ/TW"),
+            (.discipline, "2010-01-01", "22-QĐ/TW"), (.discipline, "2026-01-01", "22-QĐ/TW"),
+            (.planning, "2021-12-26", "50-QĐ/TW"), (.planning, "2025-10-07", "50-QĐ/TW"), (.planning, "2025-10-08", "377-QĐ/TW"),
+            (.retirement, "2019-01-01", "135/2020/NĐ-CP"), (.retirement, "2030-01-01", "135/2020/NĐ-CP"),
+        ])
+    func inForceForPeopleAndCadres(family: RuleFamily, date: String, regulation: String) {
+        #expect(RuleVersions.builtIn.inForce(family, on: Self.d(date))?.regulation == regulation)
+        #expect(RuleBook.applicable(RuleBook.builtIn, family: family, on: Self.d(date))?.regulation == regulation)
+    }
+
+    @Test("the families of §4 still judge no date before their first regulation; those of §2–§3 cover earlier dates")
+    func coverage() {
+        #expect(RuleBook.applicable(RuleBook.builtIn, family: .election, on: Self.d("2024-10-06")) == nil)
+        let covering: [RuleFamily] = [.admission, .badges, .headTenure, .appointment, .discipline, .planning, .retirement]
+        #expect(RuleFamily.allCases.filter(\.coversEarlierDates) == covering)
+    }
+
+    @Test("the shipped versions give the numbers of DOMAIN.md §2–§3, which the pure functions take by default")
+    func shippedNumbers() throws {
+        let a = AdmissionRules.builtIn
+        #expect((a.minimumAge, a.maximumAge, a.introducers, a.introducerMonths, a.youthUnionMaxAge) == (18, 60, 2, 12, 30))
+        #expect(a.cellVote == Fraction(2, 3) && (a.ceremonyWorkingDays, a.probationMonths, a.recognitionWorkingDays) == (30, 12, 30))
+        let b = BadgeRules.builtIn
+        #expect((b.earlyMonths, b.longEarlyFrom, b.longEarlyMonths, b.posthumousEarlyMonths) == (12, 70, 24, 12))
+        #expect(HeadTenureRules.builtIn.limitYears == 8 && HeadTenureRules.builtIn.regulation == "65-QĐ/TW")
+        let p = AppointmentRules.builtIn
+        #expect((p.minimumMonthsInPost, p.workingAgeMonths, p.termYears, p.noticeWorkingDays, p.reappointmentMinimumMonths) == (24, 60, 5, 90, 24))
+        #expect(DisciplineBarPeriods.current == DisciplineBarPeriods(reprimand: 12, warning: 30, removalFromPost: 60))
+        let q = PlanningRules.builtIn
+        #expect((q.maxPerPosition, q.maxPositionsPerPerson, q.workingAgeMonths, q.womenPercent, q.youngPercent) == (3, 3, 60, 25, 15))
+        #expect(PlanningTargets.province.youngAgeLimit == 40 && PlanningTargets.central.youngAgeLimit == 45)
+        // Nghị định 135/2020/NĐ-CP, Phụ lục I, as a rule set: exactly the tables written out year by year.
+        #expect(RetirementRule.current.men == .men && RetirementRule.current.women == .women && RetirementRule.current.lowestAge == 55 * 12)
+    }
+
+    @Test("decree numbers are regulation numbers too: 135/2020/NĐ-CP; a number without its kind is not")
+    func decreeNumbers() {
+        #expect(RuleBook.isRegulationNumber("135/2020/NĐ-CP") && RuleBook.isRegulationNumber("01-HD/TW"))
+        #expect(!RuleBook.isRegulationNumber("135/2020") && !RuleBook.isRegulationNumber("135/20/NĐ-CP"))
+    }
+
+    static func draft(_ family: RuleFamily, _ from: String, _ changes: [String: String]) -> RuleSetDraft {
+        let shipped = RuleBook.shipped(family).values.mapValues(\.text)
+        return RuleSetDraft(
+            family: family.rawValue, regulation: "999-QĐ/TW", effectiveFrom: from, title: "Quy định mới",
+            values: shipped.merging(changes) { $1 })
+    }
+
+    @Test(
+        "a new version of a §2–§3 family is refused when its numbers contradict each other",
+        arguments: [
+            (RuleFamily.admission, ["min_age": "30", "max_age": "30"], "max_age"),
+            (.admission, ["cell_vote": "3/2"], "cell_vote"),
+            (.discipline, ["reprimand_months": "40"], "warning_months"),
+            (.retirement, ["men_first_age": "750", "men_final_age": "744"], "men_final_age"),
+            (.retirement, ["women_step_months": "0"], "women_final_age"),
+            (.planning, ["max_per_position": "0"], "max_per_position"),
+            (.retirement, ["first_year": "1900"], "first_year"),
+        ])
+    func contradictions(family: RuleFamily, changes: [String: String], field: String) {
+        guard case .failure(.invalid(_, let errors)) = RuleBook.check(Self.draft(family, "2030-01-01", changes), existing: RuleBook.builtIn) else {
+            Issue.record("accepted")
+            return
+        }
+        #expect(errors.map(\.field) == [field])
+    }
+
+    @Test("an administrator's version replaces the shipped one from its date, not before: 4 per position from 2030, a 65-year roadmap")
+    func replacementByDate() throws {
+        let planning = try RuleBook.check(Self.draft(.planning, "2030-01-01", ["max_per_position": "4"]), existing: RuleBook.builtIn).get()
+        let roadmap = try RuleBook.check(Self.draft(.retirement, "2030-01-01", ["men_final_age": "780"]), existing: RuleBook.builtIn).get()
+        let rules = RuleVersions(RuleBook.builtIn + [planning, roadmap])
+        #expect(rules.planning(on: Self.d("2029-12-31")).maxPerPosition == 3 && rules.planning(on: Self.d("2029-12-31")).regulation == "377-QĐ/TW")
+        #expect(rules.planning(on: Self.d("2030-01-01")).maxPerPosition == 4 && rules.planning(on: Self.d("2030-01-01")).regulation == "999-QĐ/TW")
+        // A man born in 03/1968 reaches 62 in 2030 under the shipped decree; under the new one the 2030 age is 62y6m.
+        let born = Self.d("1968-03-15")
+        #expect(Retirement.age(birthDate: born, gender: .male, rule: rules.retirement(on: Self.d("2029-12-31"))) == (62, 0))
+        #expect(Retirement.age(birthDate: born, gender: .male, rule: rules.retirement(on: Self.d("2030-01-01"))) == (62, 6))
+        #expect(rules.retirement(on: Self.d("2030-01-01")).men.agesByYear.last == 65 * 12)
+        // The women's roadmap of the new version is the shipped one.
+        #expect(rules.retirement(on: Self.d("2030-01-01")).women == .women)
+    }
+
+    @Test("the typed views feed the pure functions: a younger least age, a longer bar, a longer head limit")
+    func pureFunctionsTakeTheVersion() throws {
+        let rules = RuleVersions(
+            RuleBook.builtIn + [
+                try RuleBook.check(Self.draft(.admission, "2030-01-01", ["min_age": "17"]), existing: RuleBook.builtIn).get(),
+                try RuleBook.check(Self.draft(.discipline, "2030-01-01", ["reprimand_months": "18"]), existing: RuleBook.builtIn).get(),
+                try RuleBook.check(Self.draft(.headTenure, "2030-01-01", ["limit_years": "10"]), existing: RuleBook.builtIn).get(),
+            ])
+        let birth = Self.d("2012-06-01")
+        for (date, refused) in [("2029-12-31", true), ("2030-01-01", false)] {
+            let r = rules.admission(on: Self.d(date))
+            let problem = Admission.candidateAge(birthDate: birth, on: Self.d(date), minimumYears: r.minimumAge, maximumYears: r.maximumAge)
+            #expect((problem != nil) == refused, "\(date)")
+        }
+        let reprimand = DisciplineRecord(level: .reprimand, decidedOn: Self.d("2029-03-01"))
+        #expect(!Discipline.bars(reprimand, on: Self.d("2030-03-01"), periods: rules.discipline(on: Self.d("2029-12-31"))))
+        #expect(Discipline.bars(reprimand, on: Self.d("2030-03-01"), periods: rules.discipline(on: Self.d("2030-03-01"))))
+        // Head since 01/06/2021: 8 years 6 months on 31/12/2029 break the shipped 8; the next day, 10 years is the limit (and
+        // 8 years 7 months are not yet within the 12 months of "sắp đủ").
+        let head = [CadrePosition(unit: "u", title: "Bí thư", isHead: true, start: Self.d("2021-06-01"))]
+        let shipped = rules.headTenure(on: Self.d("2029-12-31"))
+        let reached = CadreRules.headTenure(head, on: Self.d("2029-12-31"), limitYears: shipped.limitYears, regulation: shipped.regulation)
+        #expect(reached?.vi.contains("Quy định 65-QĐ/TW: không quá hai nhiệm kỳ liên tiếp (8 năm)") == true)
+        let later = rules.headTenure(on: Self.d("2030-01-01"))
+        #expect(CadreRules.headTenure(head, on: Self.d("2030-01-01"), limitYears: later.limitYears, regulation: later.regulation) == nil)
+    }
+}

@@ -302,7 +302,7 @@ extension MemberTests {
             #expect(try await t.services.members.get(clerk, id: candidate.id).record.status == .probationary)
             #expect(try await step(.ceremony(on: Self.d("2025-03-20"))).isEmpty)
             let warnings = try await step(.recognition(cardNo: "90000003"))
-            #expect(warnings == [Catalogue.recognitionLate])
+            #expect(warnings == [Catalogue.recognitionLate(workingDays: 30)])
             let full = try await t.services.members.get(clerk, id: candidate.id)
             #expect(full.record.status == .full && full.record.recognizedOn == Self.d("2026-03-20") && full.record.cardNo == "90000003")
             #expect(full.record.admittedOn == Self.d("2025-03-01"))

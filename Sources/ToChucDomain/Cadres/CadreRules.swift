@@ -46,8 +46,9 @@ public struct HeadRun: Sendable, Hashable {
 }
 
 /// Rules on the posts a cadre holds (DOMAIN.md §3, "limits to check and warn about"). Each returns nil when the
-/// numbers are fine, or a warning (`Localized`) that says what the numbers are and what the rule asks. Thresholds are
-/// parameters whose defaults are today's regulation.
+/// numbers are fine, or a warning (`Localized`) that says what the numbers are and what the rule asks. Thresholds and
+/// the regulation cited are parameters whose defaults are the shipped rule sets (`HeadTenureRules.builtIn`,
+/// `AppointmentRules.builtIn`); `CadreService` passes the versions in force on the date each check judges.
 public enum CadreRules {
     // MARK: - Head of the same unit (Quy định 65-QĐ/TW 2022)
 
@@ -104,30 +105,33 @@ public enum CadreRules {
     /// exactly 8 years warns; the run still going on `date` is named first, else the longest past one — and otherwise
     /// when the run still going on `date` will reach them within `warningMonths` ("sắp đủ"); nil when neither.
     public static func headTenure(
-        _ positions: [CadrePosition], on date: CivilDate, limitYears: Int = 8, warningMonths: Int = 12,
-        maximumGapDays: Int = 90
+        _ positions: [CadrePosition], on date: CivilDate, limitYears: Int = HeadTenureRules.builtIn.limitYears, warningMonths: Int = 12,
+        maximumGapDays: Int = 90, regulation: String = HeadTenureRules.builtIn.regulation
     ) -> Localized? {
         let runs = headRuns(positions, on: date, maximumGapDays: maximumGapDays)
         let limit = limitYears * 12
         if let run = runs.filter({ $0.months >= limit }).max(by: { ($0.isCurrent ? 1 : 0, $0.months) < ($1.isCurrent ? 1 : 0, $1.months) }) {
-            return Catalogue.headTenureReached(run, limitYears: limitYears)
+            return Catalogue.headTenureReached(run, limitYears: limitYears, regulation: regulation)
         }
         if let run = runs.filter({ $0.isCurrent && $0.months >= limit - warningMonths }).max(by: { $0.months < $1.months }) {
-            return Catalogue.headTenureApproaching(run, reachesOn: run.start.adding(months: limit), limitYears: limitYears)
+            return Catalogue.headTenureApproaching(run, reachesOn: run.start.adding(months: limit), limitYears: limitYears, regulation: regulation)
         }
         return nil
     }
 
-    // MARK: - Time in the current post before promotion (Quy định 80-QĐ/TW 2022)
+    // MARK: - Time in the current post before promotion (Quy định 80-QĐ/TW 2022, Quy định 377-QĐ/TW 2025)
 
     /// At least `minimumMonths` full months in the current post (or an equivalent one) before an appointment to a
-    /// higher post (Quy định 80-QĐ/TW 2022: thời gian giữ chức vụ hiện tại ít nhất 2 năm). From 01/06/2023, a
-    /// promotion on 01/06/2025 passes (24 months) and one on 31/05/2025 does not (23 months).
-    public static func timeInPost(since start: CivilDate, promotionDate: CivilDate, minimumMonths: Int = 24) -> Localized? {
+    /// higher post (Quy định 80-QĐ/TW 2022, then 377-QĐ/TW 2025: thời gian giữ chức vụ hiện tại ít nhất 2 năm). From
+    /// 01/06/2023, a promotion on 01/06/2025 passes (24 months) and one on 31/05/2025 does not (23 months).
+    public static func timeInPost(
+        since start: CivilDate, promotionDate: CivilDate, minimumMonths: Int = AppointmentRules.builtIn.minimumMonthsInPost,
+        regulation: String = AppointmentRules.builtIn.regulation
+    ) -> Localized? {
         let months = start.fullMonths(until: promotionDate)
         if months >= minimumMonths { return nil }
         return Catalogue.timeInPostShort(
-            months: max(months, 0), since: start, promotionDate: promotionDate, minimumMonths: minimumMonths)
+            months: max(months, 0), since: start, promotionDate: promotionDate, minimumMonths: minimumMonths, regulation: regulation)
     }
 
     /// The day after the position's last day; for a position still held, the day after `date`. A run whose end is after

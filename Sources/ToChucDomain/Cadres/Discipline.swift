@@ -44,8 +44,9 @@ public struct DisciplineBarPeriods: Sendable, Hashable {
         self.removalFromPost = removalFromPost
     }
 
-    /// 12, 30 and 60 months (DOMAIN.md §3; Quy định 22-QĐ/TW 2021).
-    public static let current = DisciplineBarPeriods(reprimand: 12, warning: 30, removalFromPost: 60)
+    /// The shipped rule set: 12, 30 and 60 months (DOMAIN.md §3; Quy định 22-QĐ/TW 2021). Services pass the periods
+    /// in force on the date proposed (`RuleVersions.discipline(on:)`).
+    public static let current = DisciplineBarPeriods(RuleBook.shipped(.discipline))
 
     /// The months of `level`; nil for khai trừ (no end).
     public func months(for level: DisciplineLevel) -> Int? {

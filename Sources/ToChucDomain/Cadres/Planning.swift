@@ -37,14 +37,17 @@ public struct PlanningList: Sendable, Hashable {
     /// The problems of this list on its own, one message each (Quy định 377-QĐ/TW 2025; before it Quy định 50-QĐ/TW
     /// 2021): more than `maxPerPosition` people; a person listed twice; a person without a full term of working age
     /// left at the start of the term — fewer than `requiredMonths` full months from `termStart` to the retirement
-    /// time (`Retirement.schedule`). Empty when the list is valid.
+    /// time (`Retirement.schedule`). Empty when the list is valid. `regulation` is the one the messages cite.
     public func problems(
-        termStart: CivilDate, maxPerPosition: Int = 3, requiredMonths: Int = 60, rule: RetirementRule = .current
+        termStart: CivilDate, maxPerPosition: Int = PlanningRules.builtIn.maxPerPosition,
+        requiredMonths: Int = PlanningRules.builtIn.workingAgeMonths, rule: RetirementRule = .current,
+        regulation: String = PlanningRules.builtIn.regulation
     ) -> [Localized] {
         var problems: [Localized] = []
         let distinct = Planning.distinct(candidates)
         if distinct.count > maxPerPosition {
-            problems.append(Catalogue.planningListTooLong(position: position, count: distinct.count, maximum: maxPerPosition))
+            problems.append(
+                Catalogue.planningListTooLong(position: position, count: distinct.count, maximum: maxPerPosition, regulation: regulation))
         }
         var seen: Set<String> = []
         var reported: Set<String> = []
@@ -70,6 +73,8 @@ public struct PlanningList: Sendable, Hashable {
 
 /// The structure targets of a planning list (DOMAIN.md §3; Quy định 377-QĐ/TW 2025): women at least 25%, young
 /// cadres at least 15%, ethnic minorities reported against a target when there is one. Percentages are whole numbers.
+/// The defaults are the shipped rule set's (`PlanningRules.builtIn`); services take `PlanningRules.targets(central:)`
+/// of the version in force.
 public struct PlanningTargets: Sendable, Hashable {
     /// The least share of women, in percent.
     public let womenPercent: Int
@@ -81,7 +86,10 @@ public struct PlanningTargets: Sendable, Hashable {
     public let ethnicMinorityPercent: Int?
 
     /// Targets; the defaults are those of province-level planning.
-    public init(womenPercent: Int = 25, youngPercent: Int = 15, youngAgeLimit: Int = 40, ethnicMinorityPercent: Int? = nil) {
+    public init(
+        womenPercent: Int = PlanningRules.builtIn.womenPercent, youngPercent: Int = PlanningRules.builtIn.youngPercent,
+        youngAgeLimit: Int = PlanningRules.builtIn.youngUnderProvince, ethnicMinorityPercent: Int? = nil
+    ) {
         self.womenPercent = womenPercent
         self.youngPercent = youngPercent
         self.youngAgeLimit = youngAgeLimit
@@ -89,9 +97,9 @@ public struct PlanningTargets: Sendable, Hashable {
     }
 
     /// Province level and below: young is under 40.
-    public static let province = PlanningTargets()
+    public static let province = PlanningRules.builtIn.targets(central: false)
     /// Planning of the Central Committee's posts: young is under 45.
-    public static let central = PlanningTargets(youngAgeLimit: 45)
+    public static let central = PlanningRules.builtIn.targets(central: true)
 }
 
 /// A part of a planning list as an exact fraction (`count` of `total`).
@@ -244,16 +252,18 @@ public enum PlanningRemovalReason: Sendable, Hashable {
 }
 
 /// The planning rules of DOMAIN.md §3 (Quy định 377-QĐ/TW 2025; before it Quy định 50-QĐ/TW 2021) as pure functions.
-/// Thresholds are parameters whose defaults are today's regulation.
+/// Thresholds and the regulation cited are parameters whose defaults are the shipped rule set (`PlanningRules.builtIn`);
+/// `PlanningService` passes the version in force on the date it judges (the addition's date, the review's date).
 public enum Planning {
     /// The problems of all the lists of one level for one term, one message each: every list's own problems
     /// (`PlanningList.problems`), then every person in the lists of more than `maxPositionsPerPerson` positions.
     public static func problems(
-        lists: [PlanningList], termStart: CivilDate, maxPerPosition: Int = 3, maxPositionsPerPerson: Int = 3,
-        requiredMonths: Int = 60, rule: RetirementRule = .current
+        lists: [PlanningList], termStart: CivilDate, maxPerPosition: Int = PlanningRules.builtIn.maxPerPosition,
+        maxPositionsPerPerson: Int = PlanningRules.builtIn.maxPositionsPerPerson, requiredMonths: Int = PlanningRules.builtIn.workingAgeMonths,
+        rule: RetirementRule = .current, regulation: String = PlanningRules.builtIn.regulation
     ) -> [Localized] {
         var problems = lists.flatMap {
-            $0.problems(termStart: termStart, maxPerPosition: maxPerPosition, requiredMonths: requiredMonths, rule: rule)
+            $0.problems(termStart: termStart, maxPerPosition: maxPerPosition, requiredMonths: requiredMonths, rule: rule, regulation: regulation)
         }
         var positionsByPerson: [String: [String]] = [:]
         var order: [PlanningCandidate] = []
@@ -267,7 +277,9 @@ public enum Planning {
         for candidate in order {
             let positions = positionsByPerson[candidate.id] ?? []
             if positions.count > maxPositionsPerPerson {
-                problems.append(Catalogue.planningTooManyPositions(name: candidate.name, positions: positions, maximum: maxPositionsPerPerson))
+                problems.append(
+                    Catalogue.planningTooManyPositions(
+                        name: candidate.name, positions: positions, maximum: maxPositionsPerPerson, regulation: regulation))
             }
         }
         return problems
@@ -296,7 +308,7 @@ public enum Planning {
     /// - a confidence vote in which the low ballots exceed `lowShare` of the ballots: more than half, so 5 of 10 stays
     ///   and 6 of 10 leaves.
     public static func removalReasons(
-        _ facts: PlanningReviewFacts, termStart: CivilDate, on date: CivilDate, requiredMonths: Int = 60,
+        _ facts: PlanningReviewFacts, termStart: CivilDate, on date: CivilDate, requiredMonths: Int = PlanningRules.builtIn.workingAgeMonths,
         lowShare: (numerator: Int, denominator: Int) = (1, 2), disciplinePeriods: DisciplineBarPeriods = .current,
         rule: RetirementRule = .current
     ) -> [PlanningRemovalReason] {

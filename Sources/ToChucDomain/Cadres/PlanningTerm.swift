@@ -43,8 +43,10 @@ extension Planning {
     /// one level after the addition that were not there before — so a list that is already irregular (say, after a
     /// change of regulation) does not block an addition that is itself correct. Empty when the addition is allowed.
     public static func problemsAdding(
-        _ candidate: PlanningCandidate, to position: String, lists: [PlanningList], termStart: CivilDate, maxPerPosition: Int = 3,
-        maxPositionsPerPerson: Int = 3, requiredMonths: Int = 60, rule: RetirementRule = .current
+        _ candidate: PlanningCandidate, to position: String, lists: [PlanningList], termStart: CivilDate,
+        maxPerPosition: Int = PlanningRules.builtIn.maxPerPosition, maxPositionsPerPerson: Int = PlanningRules.builtIn.maxPositionsPerPerson,
+        requiredMonths: Int = PlanningRules.builtIn.workingAgeMonths, rule: RetirementRule = .current,
+        regulation: String = PlanningRules.builtIn.regulation
     ) -> [Localized] {
         var after = lists
         if let index = after.firstIndex(where: { $0.position == position }) {
@@ -55,7 +57,7 @@ extension Planning {
         let check = { (lists: [PlanningList]) in
             problems(
                 lists: lists, termStart: termStart, maxPerPosition: maxPerPosition, maxPositionsPerPerson: maxPositionsPerPerson,
-                requiredMonths: requiredMonths, rule: rule)
+                requiredMonths: requiredMonths, rule: rule, regulation: regulation)
         }
         let before = Set(check(lists))
         return check(after).filter { !before.contains($0) }

@@ -83,7 +83,8 @@ public struct RetirementRoadmap: Sendable, Hashable {
 }
 
 /// The retirement roadmaps of both genders: the rule set the cadre rules take (`.current` by default), so that a later
-/// rule set (or the later retirement of some senior cadres, Bộ luật Lao động 2019, Điều 169, khoản 4) can replace it.
+/// rule set (a version of the `retirement` family, or the later retirement of some senior cadres, Bộ luật Lao động
+/// 2019, Điều 169, khoản 4) can replace it.
 public struct RetirementRule: Sendable, Hashable {
     /// The men's roadmap.
     public let men: RetirementRoadmap
@@ -96,8 +97,13 @@ public struct RetirementRule: Sendable, Hashable {
         self.women = women
     }
 
-    /// Nghị định 135/2020/NĐ-CP, in force from 01/01/2021.
-    public static let current = RetirementRule(men: .men, women: .women)
+    /// The shipped rule set: Nghị định 135/2020/NĐ-CP, in force from 01/01/2021 (built from its version of the
+    /// `retirement` family; it gives exactly the tables `RetirementRoadmap.men` and `.women`). Services pass the roadmap
+    /// in force on the date they judge (`RuleVersions.retirement(on:)`).
+    public static let current = RetirementRule(RuleBook.shipped(.retirement))
+
+    /// The lowest retirement age of either roadmap, in months: nobody retires younger.
+    public var lowestAge: Int { [men, women].map { min($0.ageBefore, $0.agesByYear.min() ?? $0.ageBefore) }.min()! }
 
     /// The roadmap of `gender`.
     public func roadmap(for gender: Gender) -> RetirementRoadmap {

@@ -124,16 +124,19 @@ extension Catalogue {
         t("Đến tuổi nghỉ hưu (\(age.vi)): nghỉ hưu từ hết ngày \(date).", "Reaches retirement age (\(age.en)): retires at the end of \(date).")
     }
     // The warnings dashboard (issue 5): one label per rule.
-    public static let warningHeadTenure = t("Giữ chức vụ đứng đầu từ 8 năm liên tục", "Head of the same unit for 8 years in a row")
+    public static let warningHeadTenure = t("Giữ chức vụ đứng đầu đủ hai nhiệm kỳ liên tiếp", "Head of the same unit for two terms in a row")
     public static let warningRetirement = t("Đến tuổi nghỉ hưu trong 12 tháng", "Retires within 12 months")
     public static let warningReappointment = t("Đến hạn, quá hạn bổ nhiệm lại", "Due or overdue for re-appointment")
     public static let warningDiscipline = t("Đang trong thời hạn kỷ luật", "Within a discipline period")
-    public static let warningTimeInPost = t("Chưa đủ 2 năm giữ chức vụ hiện tại", "Less than 2 years in the current post")
+    public static let warningTimeInPost = t("Chưa đủ thời gian giữ chức vụ hiện tại", "Too short a time in the current post")
     public static let warningWorkingAge = t("Không đủ tuổi công tác một nhiệm kỳ khi bổ nhiệm", "Less than a full term of working age at appointment")
     public static let warningsDashboard = t("Cảnh báo công tác cán bộ", "Cadre warnings")
-    public static let warningsDashboardHelp = t(
-        "Cán bộ thuộc phạm vi được rà soát theo các quy định về công tác cán bộ (Quy định 65-QĐ/TW, 80-QĐ/TW, 377-QĐ/TW; Nghị định 135/2020) vào ngày xem; một cán bộ có thể có nhiều cảnh báo.",
-        "Cadres in scope with at least one rule warning on the date viewed; a cadre may have several.")
+    /// `regulations`: those in force on the date viewed (head of a unit, appointments, discipline, retirement).
+    public static func warningsDashboardHelp(_ regulations: [String]) -> Localized {
+        t(
+            "Cán bộ thuộc phạm vi được rà soát theo các văn bản về công tác cán bộ áp dụng vào ngày xem (\(regulations.joined(separator: ", "))); một cán bộ có thể có nhiều cảnh báo.",
+            "Cadres in scope with at least one rule warning on the date viewed (\(regulations.joined(separator: ", "))); a cadre may have several.")
+    }
     public static let warningKind = t("Loại cảnh báo", "Warning")
     public static let allWarnings = t("Tất cả cảnh báo", "All warnings")
     public static let cadresWithWarnings = t("Số cán bộ có cảnh báo", "Cadres with warnings")

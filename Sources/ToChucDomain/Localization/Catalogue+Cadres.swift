@@ -35,7 +35,7 @@ extension Catalogue {
     }
 
     /// The run as head of one unit has reached the limit.
-    public static func headTenureReached(_ run: HeadRun, limitYears: Int) -> Localized {
+    public static func headTenureReached(_ run: HeadRun, limitYears: Int, regulation: String) -> Localized {
         let post = postAndUnit(run)
         let span = yearsAndMonths(run.months)
         let start = cadreDate(run.start)
@@ -47,31 +47,31 @@ extension Catalogue {
             period = ("từ \(start.vi)", "since \(start.en)")
         }
         return Localized(
-            vi: "Đã giữ \(post.vi) \(span.vi) liên tục (\(period.vi)); Quy định 65-QĐ/TW: không quá hai nhiệm kỳ liên tiếp (\(limitYears) năm).",
-            en: "Has held \(post.en) for \(span.en) in a row (\(period.en)); Quy định 65-QĐ/TW: no more than two consecutive terms (\(plural(limitYears, "year"))).")
+            vi: "Đã giữ \(post.vi) \(span.vi) liên tục (\(period.vi)); Quy định \(regulation): không quá hai nhiệm kỳ liên tiếp (\(limitYears) năm).",
+            en: "Has held \(post.en) for \(span.en) in a row (\(period.en)); Quy định \(regulation): no more than two consecutive terms (\(plural(limitYears, "year"))).")
     }
 
     /// The current run as head of one unit reaches the limit soon ("sắp đủ").
-    public static func headTenureApproaching(_ run: HeadRun, reachesOn: CivilDate, limitYears: Int) -> Localized {
+    public static func headTenureApproaching(_ run: HeadRun, reachesOn: CivilDate, limitYears: Int, regulation: String) -> Localized {
         let post = postAndUnit(run)
         let span = yearsAndMonths(run.months)
         let start = cadreDate(run.start)
         let reach = cadreDate(reachesOn)
         return Localized(
-            vi: "Sắp đủ \(limitYears) năm giữ \(post.vi): đã giữ \(span.vi) liên tục (từ \(start.vi)), đến ngày \(reach.vi) sẽ đủ \(limitYears) năm; Quy định 65-QĐ/TW: không quá hai nhiệm kỳ liên tiếp (\(limitYears) năm).",
-            en: "Nearly \(plural(limitYears, "year")) in \(post.en): held for \(span.en) in a row (since \(start.en)), \(plural(limitYears, "year")) on \(reach.en); Quy định 65-QĐ/TW: no more than two consecutive terms (\(plural(limitYears, "year"))).")
+            vi: "Sắp đủ \(limitYears) năm giữ \(post.vi): đã giữ \(span.vi) liên tục (từ \(start.vi)), đến ngày \(reach.vi) sẽ đủ \(limitYears) năm; Quy định \(regulation): không quá hai nhiệm kỳ liên tiếp (\(limitYears) năm).",
+            en: "Nearly \(plural(limitYears, "year")) in \(post.en): held for \(span.en) in a row (since \(start.en)), \(plural(limitYears, "year")) on \(reach.en); Quy định \(regulation): no more than two consecutive terms (\(plural(limitYears, "year"))).")
     }
 
-    // MARK: - Time in the current post (Quy định 80-QĐ/TW 2022)
+    // MARK: - Time in the current post (Quy định 80-QĐ/TW 2022, Quy định 377-QĐ/TW 2025)
 
     /// Too short a time in the current post before a promotion.
-    public static func timeInPostShort(months: Int, since: CivilDate, promotionDate: CivilDate, minimumMonths: Int) -> Localized {
+    public static func timeInPostShort(months: Int, since: CivilDate, promotionDate: CivilDate, minimumMonths: Int, regulation: String) -> Localized {
         let from = cadreDate(since)
         let to = cadreDate(promotionDate)
         let minimum = yearsAndMonths(minimumMonths)
         return Localized(
-            vi: "Mới giữ chức vụ hiện tại \(months) tháng (từ \(from.vi) đến ngày đề nghị bổ nhiệm \(to.vi)); Quy định 80-QĐ/TW: phải giữ chức vụ hiện tại ít nhất \(minimumMonths) tháng (\(minimum.vi)) mới được bổ nhiệm chức vụ cao hơn.",
-            en: "Only \(plural(months, "month")) in the current post (from \(from.en) to the proposed appointment on \(to.en)); Quy định 80-QĐ/TW: at least \(minimumMonths) months (\(minimum.en)) in the current post before an appointment to a higher post.")
+            vi: "Mới giữ chức vụ hiện tại \(months) tháng (từ \(from.vi) đến ngày đề nghị bổ nhiệm \(to.vi)); Quy định \(regulation): phải giữ chức vụ hiện tại ít nhất \(minimumMonths) tháng (\(minimum.vi)) mới được bổ nhiệm chức vụ cao hơn.",
+            en: "Only \(plural(months, "month")) in the current post (from \(from.en) to the proposed appointment on \(to.en)); Quy định \(regulation): at least \(minimumMonths) months (\(minimum.en)) in the current post before an appointment to a higher post.")
     }
 
     // MARK: - Appointments (Quy định 80-QĐ/TW 2022; Quy định 377-QĐ/TW 2025)
@@ -95,12 +95,12 @@ extension Catalogue {
     }
 
     /// The re-appointment procedure must be under way.
-    public static func reappointmentDue(termEnd: CivilDate, noticeDate: CivilDate, workingDays: Int) -> Localized {
+    public static func reappointmentDue(termEnd: CivilDate, noticeDate: CivilDate, workingDays: Int, regulation: String) -> Localized {
         let end = cadreDate(termEnd)
         let notice = cadreDate(noticeDate)
         return Localized(
-            vi: "Thời hạn bổ nhiệm kết thúc ngày \(end.vi); quy trình bổ nhiệm lại phải bắt đầu chậm nhất ngày \(notice.vi) (\(workingDays) ngày làm việc trước khi hết thời hạn, Quy định 377-QĐ/TW).",
-            en: "The appointment term ends on \(end.en); the re-appointment procedure must start by \(notice.en) (\(workingDays) working days before the term ends, Quy định 377-QĐ/TW).")
+            vi: "Thời hạn bổ nhiệm kết thúc ngày \(end.vi); quy trình bổ nhiệm lại phải bắt đầu chậm nhất ngày \(notice.vi) (\(workingDays) ngày làm việc trước khi hết thời hạn, Quy định \(regulation)).",
+            en: "The appointment term ends on \(end.en); the re-appointment procedure must start by \(notice.en) (\(workingDays) working days before the term ends, Quy định \(regulation)).")
     }
 
     /// The term ended without a re-appointment.
@@ -114,15 +114,15 @@ extension Catalogue {
 
     /// Not a full term of working time left for a first appointment or an appointment to a higher post.
     public static func appointmentAgeShort(
-        monthsLeft: Int, appointmentDate: CivilDate, schedule: RetirementSchedule, requiredMonths: Int
+        monthsLeft: Int, appointmentDate: CivilDate, schedule: RetirementSchedule, requiredMonths: Int, regulation: String
     ) -> Localized {
         let date = cadreDate(appointmentDate)
         let retires = cadreDate(schedule.retiresOn)
         let age = retirementAge(years: schedule.years, months: schedule.months)
         let required = yearsAndMonths(requiredMonths)
         return Localized(
-            vi: "Tính từ ngày bổ nhiệm \(date.vi) đến thời điểm nghỉ hưu (hết ngày \(retires.vi), tuổi nghỉ hưu \(age.vi)) chỉ còn \(monthsLeft) tháng công tác; bổ nhiệm lần đầu hoặc bổ nhiệm chức vụ cao hơn phải còn đủ ít nhất \(requiredMonths) tháng (\(required.vi)) công tác (Quy định 80-QĐ/TW).",
-            en: "From the appointment on \(date.en) to retirement (end of \(retires.en), at the retirement age of \(age.en)) only \(plural(monthsLeft, "month")) of working time are left; a first appointment or an appointment to a higher post needs at least \(requiredMonths) months (\(required.en)) (Quy định 80-QĐ/TW).")
+            vi: "Tính từ ngày bổ nhiệm \(date.vi) đến thời điểm nghỉ hưu (hết ngày \(retires.vi), tuổi nghỉ hưu \(age.vi)) chỉ còn \(monthsLeft) tháng công tác; bổ nhiệm lần đầu hoặc bổ nhiệm chức vụ cao hơn phải còn đủ ít nhất \(requiredMonths) tháng (\(required.vi)) công tác (Quy định \(regulation)).",
+            en: "From the appointment on \(date.en) to retirement (end of \(retires.en), at the retirement age of \(age.en)) only \(plural(monthsLeft, "month")) of working time are left; a first appointment or an appointment to a higher post needs at least \(requiredMonths) months (\(required.en)) (Quy định \(regulation)).")
     }
 
     /// Enough working time left: re-appointed.
@@ -136,13 +136,15 @@ extension Catalogue {
     }
 
     /// Too little working time left: the post is held until retirement instead of a re-appointment.
-    public static func extendedToRetirement(monthsLeft: Int, on date: CivilDate, retiresOn: CivilDate, minimumMonths: Int) -> Localized {
+    public static func extendedToRetirement(
+        monthsLeft: Int, on date: CivilDate, retiresOn: CivilDate, minimumMonths: Int, regulation: String
+    ) -> Localized {
         let from = cadreDate(date)
         let retires = cadreDate(retiresOn)
         let minimum = yearsAndMonths(minimumMonths)
         return Localized(
-            vi: "Chỉ còn \(monthsLeft) tháng công tác tính từ ngày \(from.vi) đến thời điểm nghỉ hưu (hết ngày \(retires.vi)), dưới \(minimumMonths) tháng (\(minimum.vi)): không bổ nhiệm lại mà kéo dài thời hạn giữ chức vụ đến thời điểm nghỉ hưu (Quy định 80-QĐ/TW).",
-            en: "Only \(plural(monthsLeft, "month")) of working time left from \(from.en) to retirement (end of \(retires.en)), under \(minimumMonths) months (\(minimum.en)): not re-appointed; the time in the post is extended to retirement (Quy định 80-QĐ/TW).")
+            vi: "Chỉ còn \(monthsLeft) tháng công tác tính từ ngày \(from.vi) đến thời điểm nghỉ hưu (hết ngày \(retires.vi)), dưới \(minimumMonths) tháng (\(minimum.vi)): không bổ nhiệm lại mà kéo dài thời hạn giữ chức vụ đến thời điểm nghỉ hưu (Quy định \(regulation)).",
+            en: "Only \(plural(monthsLeft, "month")) of working time left from \(from.en) to retirement (end of \(retires.en)), under \(minimumMonths) months (\(minimum.en)): not re-appointed; the time in the post is extended to retirement (Quy định \(regulation)).")
     }
 
     // MARK: - Discipline (Điều lệ Đảng, Điều 35; Quy định 22-QĐ/TW 2021)
@@ -191,10 +193,10 @@ extension Catalogue {
     }
 
     /// Too many people planned for one position.
-    public static func planningListTooLong(position: String, count: Int, maximum: Int) -> Localized {
+    public static func planningListTooLong(position: String, count: Int, maximum: Int, regulation: String) -> Localized {
         Localized(
-            vi: "Chức danh \(position) có \(count) người trong quy hoạch; mỗi chức danh quy hoạch không quá \(maximum) người (Quy định 377-QĐ/TW).",
-            en: "\(count) people are planned for \(position); at most \(maximum) per position (Quy định 377-QĐ/TW).")
+            vi: "Chức danh \(position) có \(count) người trong quy hoạch; mỗi chức danh quy hoạch không quá \(maximum) người (Quy định \(regulation)).",
+            en: "\(count) people are planned for \(position); at most \(maximum) per position (Quy định \(regulation)).")
     }
 
     /// A person twice in one list.
@@ -218,10 +220,10 @@ extension Catalogue {
     }
 
     /// A person in the lists of too many positions at one level.
-    public static func planningTooManyPositions(name: String, positions: [String], maximum: Int) -> Localized {
+    public static func planningTooManyPositions(name: String, positions: [String], maximum: Int, regulation: String) -> Localized {
         Localized(
-            vi: "\(name) có tên trong quy hoạch \(positions.count) chức danh cùng cấp (\(positions.joined(separator: "; "))); một người không quá \(maximum) chức danh (Quy định 377-QĐ/TW).",
-            en: "\(name) is planned for \(positions.count) positions at one level (\(positions.joined(separator: "; "))); at most \(maximum) per person (Quy định 377-QĐ/TW).")
+            vi: "\(name) có tên trong quy hoạch \(positions.count) chức danh cùng cấp (\(positions.joined(separator: "; "))); một người không quá \(maximum) chức danh (Quy định \(regulation)).",
+            en: "\(name) is planned for \(positions.count) positions at one level (\(positions.joined(separator: "; "))); at most \(maximum) per person (Quy định \(regulation)).")
     }
 
     /// A list with nobody: no target can be met.

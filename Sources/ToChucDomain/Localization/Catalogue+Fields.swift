@@ -24,7 +24,8 @@ extension Catalogue {
         "since_1": workedSince, "since_2": workedSince, "meeting_on": meetingOn, "full_members": cellFullMembers,
         "in_favour": cellInFavour, "cell_vote": t("Biểu quyết của chi bộ", "Cell's vote"), "decision_on": t("Ngày quyết định", "Decision date"),
         "ceremony_on": t("Ngày lễ kết nạp", "Ceremony date"),
-        "recognition": t("Công nhận đảng viên chính thức", "Recognition as full member"), "consent": provincialConsent,
+        "recognition": t("Công nhận đảng viên chính thức", "Recognition as full member"),
+        "consent": t("Văn bản đồng ý của cấp ủy trực thuộc Trung ương", "Written consent of the provincial committee"),
         // Cadres (issue 5).
         "title": title, "started_on": startedOn, "ended_on": endedOn, "start_kind": startKind, "end_kind": endKind, "managed_by": managedBy,
         "approved_on": approvedOn, "place_code": placeCode, "closes_position_id": closesPosition, "member_number": memberNumber,

@@ -64,9 +64,11 @@ extension Catalogue {
     public static let planningManual = t("Theo đề nghị", "On proposal")
     public static let planningMinority = t("Dân tộc thiểu số", "Ethnic minority")
     public static let planningAge = t("Tuổi", "Age")
-    public static let planningLimitNote = t(
-        "Mỗi chức danh quy hoạch không quá 3 người; mỗi người không quá 3 chức danh ở một cấp (Quy định 377-QĐ/TW).",
-        "At most 3 people per position; a person in at most 3 positions at one level (Quy định 377-QĐ/TW).")
+    public static func planningLimitNote(_ rules: PlanningRules) -> Localized {
+        t(
+            "Mỗi chức danh quy hoạch không quá \(rules.maxPerPosition) người; mỗi người không quá \(rules.maxPositionsPerPerson) chức danh ở một cấp (Quy định \(rules.regulation)).",
+            "At most \(rules.maxPerPosition) people per position; a person in at most \(rules.maxPositionsPerPerson) positions at one level (Quy định \(rules.regulation)).")
+    }
     public static let planningSaved = t("Đã lưu.", "Saved.")
     public static func planningReviewRemoved(_ n: Int) -> Localized {
         t("Rà soát: đã đưa \(n) người ra khỏi quy hoạch.", "Review: \(n) people taken out of the planning.")

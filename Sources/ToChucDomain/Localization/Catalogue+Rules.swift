@@ -7,6 +7,13 @@ extension Catalogue {
         case .election: return t("Bầu cử trong Đảng", "Elections")
         case .cellMeetings: return t("Sinh hoạt chi bộ, đảng phí", "Cell meetings and dues")
         case .congress: return t("Đại hội đảng bộ các cấp", "Congresses")
+        case .admission: return t("Kết nạp đảng viên, dự bị, công nhận chính thức", "Admission, probation and recognition")
+        case .badges: return t("Xét tặng Huy hiệu Đảng", "Party badges")
+        case .headTenure: return t("Giữ chức vụ người đứng đầu liên tục", "Head of the same unit in a row")
+        case .appointment: return t("Bổ nhiệm, bổ nhiệm lại cán bộ", "Appointment and re-appointment")
+        case .discipline: return t("Thời hạn sau kỷ luật", "Periods after discipline")
+        case .planning: return t("Quy hoạch cán bộ", "Planning of cadres")
+        case .retirement: return t("Lộ trình tuổi nghỉ hưu", "Retirement roadmap")
         }
     }
     public static let rulesArea = t("Quy định áp dụng", "Rule sets")

@@ -415,7 +415,7 @@ public enum Catalogue {
     public static func finding(_ kind: DataFinding.Kind) -> Localized {
         switch kind {
         case .likelyDuplicate: return t("Có thể trùng: cùng họ tên và ngày sinh", "Likely duplicate: same name and date of birth")
-        case .admittedUnder18: return t("Vào Đảng khi chưa đủ 18 tuổi", "Admitted before full 18")
+        case .admittedUnder18: return t("Vào Đảng khi chưa đủ tuổi đời tối thiểu", "Admitted under the least age")
         case .recognizedBeforeAdmission: return t("Ngày chính thức trước ngày vào Đảng", "Recognized before admission")
         case .inDissolvedUnit: return t("Đảng viên trong tổ chức đã giải thể", "Member of a dissolved unit")
         case .statusWithoutDates: return t("Đảng viên chính thức thiếu ngày chính thức", "Full member without a recognition date")
@@ -473,17 +473,21 @@ public enum Catalogue {
     }
     public static let meetingBeforeCourse = t("Chi bộ họp xét trước khi đối tượng học lớp bồi dưỡng.", "The cell met before the candidate attended the course.")
     public static let decisionBeforeMeeting = t("Quyết định kết nạp trước ngày chi bộ họp xét.", "The decision predates the cell's meeting.")
-    public static func probationNotOver(_ date: String) -> Localized {
-        t("Chưa hết 12 tháng dự bị (đến \(date)).", "The 12 months of probation are not over (until \(date)).")
+    public static func probationNotOver(_ date: String, months: Int) -> Localized {
+        t("Chưa hết \(months) tháng dự bị (đến \(date)).", "The \(months) months of probation are not over (until \(date)).")
     }
-    public static let recognitionLate = t(
-        "Chi bộ xét chuyển chính thức quá 30 ngày làm việc sau khi hết dự bị; ngày chính thức vẫn tính từ khi hết dự bị, cần giải trình.",
-        "The cell considered recognition more than 30 working days after probation ended; full status still dates from then, but the delay must be explained.")
+    public static func recognitionLate(workingDays: Int) -> Localized {
+        t(
+            "Chi bộ xét chuyển chính thức quá \(workingDays) ngày làm việc sau khi hết dự bị; ngày chính thức vẫn tính từ khi hết dự bị, cần giải trình.",
+            "The cell considered recognition more than \(workingDays) working days after probation ended; full status still dates from then, but the delay must be explained.")
+    }
     public static let introducerCard = t("Số thẻ người giới thiệu", "Introducer's card number")
     public static let workedSince = t("Cùng công tác từ", "Worked together since")
     public static let cellFullMembers = t("Số đảng viên chính thức của chi bộ", "Full members of the cell")
     public static let cellInFavour = t("Số tán thành", "In favour")
-    public static let provincialConsent = t("Có văn bản đồng ý của Tỉnh ủy (đối tượng trên 60 tuổi)", "Written consent of the provincial committee (over 60)")
+    public static func provincialConsent(maximumAge: Int) -> Localized {
+        t("Có văn bản đồng ý của Tỉnh ủy (đối tượng trên \(maximumAge) tuổi)", "Written consent of the provincial committee (over \(maximumAge))")
+    }
     public static let meetingOn = t("Ngày chi bộ họp xét", "Date of the cell's meeting")
 
     // MARK: - Member sheet

@@ -110,15 +110,16 @@ public struct Introducer: Sendable, Hashable {
 
 /// The admission rules of DOMAIN.md §2 as pure functions (Điều lệ Đảng, Điều 4–5; Quy định 24-QĐ/TW 2021;
 /// Hướng dẫn 01-HD/TW 2021). Each refuses with a message that says what is wrong and what is expected, or returns
-/// nil / an empty list. Thresholds are parameters whose defaults are today's regulation.
+/// nil / an empty list. Thresholds are parameters whose defaults are the shipped rule set (`AdmissionRules.builtIn`);
+/// `AdmissionService` passes the version in force on the date each check judges.
 public enum Admission {
     /// Age on the day the cell considers the case (Điều lệ Đảng, Điều 1, khoản 2; Quy định 24-QĐ/TW 2021, on Điều 1:
     /// "đủ 18 tuổi đến đủ 60 tuổi (tính theo tháng)"): at least `minimumYears` full years, and at most `maximumYears`
     /// full years and 0 months — 60 years and some days is still 60, counted in months. Older candidates need the
     /// written consent of the committee directly under the Centre (`hasProvincialConsent`).
     public static func candidateAge(
-        birthDate: CivilDate, on date: CivilDate, hasProvincialConsent: Bool = false, minimumYears: Int = 18,
-        maximumYears: Int = 60
+        birthDate: CivilDate, on date: CivilDate, hasProvincialConsent: Bool = false, minimumYears: Int = AdmissionRules.builtIn.minimumAge,
+        maximumYears: Int = AdmissionRules.builtIn.maximumAge
     ) -> Localized? {
         let months = birthDate.fullMonths(until: date)
         if months < minimumYears * 12 {
@@ -137,8 +138,9 @@ public enum Admission {
     /// the introducer; empty when the introducers are valid. The Youth Union committee introduces only a candidate of
     /// youth age (Điều lệ Đoàn: members are 16 to 30; `candidateAge` in whole years on `date`, when known).
     public static func introducers(
-        _ introducers: [Introducer], on date: CivilDate, required: Int = 2, minimumMonthsTogether: Int = 12,
-        candidateAge: Int? = nil, youthAgeLimit: Int = 30
+        _ introducers: [Introducer], on date: CivilDate, required: Int = AdmissionRules.builtIn.introducers,
+        minimumMonthsTogether: Int = AdmissionRules.builtIn.introducerMonths, candidateAge: Int? = nil,
+        youthAgeLimit: Int = AdmissionRules.builtIn.youthUnionMaxAge
     ) -> [Localized] {
         var problems: [Localized] = []
         if let age = candidateAge, age > youthAgeLimit, introducers.contains(where: { $0.kind == .youthUnionCommittee }) {
@@ -171,7 +173,8 @@ public enum Admission {
     /// of the cell's full members in favour, in whole numbers (`inFavour × 3 ≥ fullMembers × 2`: 6 of 9 passes,
     /// 5 of 8 does not).
     public static func cellVote(
-        fullMembers: Int, inFavour: Int, share: (numerator: Int, denominator: Int) = (2, 3)
+        fullMembers: Int, inFavour: Int,
+        share: (numerator: Int, denominator: Int) = (AdmissionRules.builtIn.cellVote.numerator, AdmissionRules.builtIn.cellVote.denominator)
     ) -> Localized? {
         guard fullMembers > 0 else { return Catalogue.cellHasNoFullMembers }
         if inFavour > fullMembers { return Catalogue.cellVoteExceeds(inFavour: inFavour, fullMembers: fullMembers) }
@@ -184,7 +187,7 @@ public enum Admission {
     /// 24-QĐ/TW 2021, on Điều 4 of the Điều lệ Đảng: within 30 working days). The regulation counts from the day the
     /// cell receives the decision: pass that day as `decisionDate` when it is recorded.
     public static func ceremonyDeadline(
-        decisionDate: CivilDate, calendar: HolidayCalendar = .vietnam, workingDays: Int = 30
+        decisionDate: CivilDate, calendar: HolidayCalendar = .vietnam, workingDays: Int = AdmissionRules.builtIn.ceremonyWorkingDays
     ) -> CivilDate {
         calendar.adding(workingDays: workingDays, to: decisionDate)
     }
@@ -192,7 +195,8 @@ public enum Admission {
     /// The recorded ceremony date against the decision: before the decision is a refusal; after
     /// `ceremonyDeadline` a warning (the admission stands, the delay must be explained); nil when on time.
     public static func checkCeremony(
-        decision: CivilDate, ceremony: CivilDate, calendar: HolidayCalendar = .vietnam, workingDays: Int = 30
+        decision: CivilDate, ceremony: CivilDate, calendar: HolidayCalendar = .vietnam,
+        workingDays: Int = AdmissionRules.builtIn.ceremonyWorkingDays
     ) -> AdmissionFinding? {
         if ceremony < decision {
             return AdmissionFinding(severity: .refusal, message: Catalogue.ceremonyBeforeDecision(ceremony: ceremony, decision: decision))
@@ -208,14 +212,14 @@ public enum Admission {
     /// The day the probation ends: `months` calendar months after the ceremony (Điều lệ Đảng, Điều 5: twelve months
     /// of probation counted from the day the cell holds the admission ceremony); a ceremony on 15/03/2024 ends
     /// probation on 15/03/2025, and one on 29/02/2024 on 28/02/2025.
-    public static func probationEnd(ceremony: CivilDate, months: Int = 12) -> CivilDate {
+    public static func probationEnd(ceremony: CivilDate, months: Int = AdmissionRules.builtIn.probationMonths) -> CivilDate {
         ceremony.adding(months: months)
     }
 
     /// The last day for the cell to consider recognition: the `workingDays`-th working day after the probation ends
     /// (Điều lệ Đảng, Điều 5; Quy định 24-QĐ/TW 2021).
     public static func recognitionDeadline(
-        probationEnd: CivilDate, calendar: HolidayCalendar = .vietnam, workingDays: Int = 30
+        probationEnd: CivilDate, calendar: HolidayCalendar = .vietnam, workingDays: Int = AdmissionRules.builtIn.recognitionWorkingDays
     ) -> CivilDate {
         calendar.adding(workingDays: workingDays, to: probationEnd)
     }
@@ -227,7 +231,8 @@ public enum Admission {
     /// Whether a probationary member is not yet due (before `probationEnd`), due (from `probationEnd` to
     /// `recognitionDeadline` inclusive) or overdue (after it) for recognition on `today`.
     public static func recognitionStatus(
-        probationEnd: CivilDate, today: CivilDate, calendar: HolidayCalendar = .vietnam, workingDays: Int = 30
+        probationEnd: CivilDate, today: CivilDate, calendar: HolidayCalendar = .vietnam,
+        workingDays: Int = AdmissionRules.builtIn.recognitionWorkingDays
     ) -> RecognitionStatus {
         if today < probationEnd { return .notYetDue }
         let deadline = recognitionDeadline(probationEnd: probationEnd, calendar: calendar, workingDays: workingDays)

@@ -133,11 +133,14 @@ public struct ValidMember: Sendable, Equatable {
 }
 
 /// The rules a member record must keep (DOMAIN.md §2). `strict` adds the rules of entering a record by hand
-/// (the age rule at admission); imports of old records accept them and `tochuc check` lists them instead.
+/// (the age rule at admission, by the admission rule set in force on the admission date); imports of old records
+/// accept them and `tochuc check` lists them instead.
 public enum MemberRules {
     public static let maximumNameLength = 120
 
-    public static func check(_ draft: MemberDraft, today: CivilDate, strict: Bool) -> Result<ValidMember, DomainError> {
+    public static func check(
+        _ draft: MemberDraft, today: CivilDate, strict: Bool, rules: RuleVersions = .builtIn
+    ) -> Result<ValidMember, DomainError> {
         var errors: [FieldError] = []
         func date(_ text: String, _ field: String) -> CivilDate? {
             let trimmed = text.trimmed
@@ -201,7 +204,10 @@ public enum MemberRules {
         if let admitted, let recognized, recognized < admitted { errors.append(FieldError("recognized_on", Catalogue.recognizedBeforeAdmitted)) }
         if let admitted, let left, left < admitted { errors.append(FieldError("left_on", Catalogue.leftBeforeAdmitted)) }
         if let birth, let admitted, admitted <= birth { errors.append(FieldError("admitted_on", Catalogue.admittedBeforeBirth)) }
-        if strict, let birth, let admitted, let problem = Admission.candidateAge(birthDate: birth, on: admitted, hasProvincialConsent: true) {
+        if strict, let birth, let admitted,
+            let problem = Admission.candidateAge(
+                birthDate: birth, on: admitted, hasProvincialConsent: true, minimumYears: rules.admission(on: admitted).minimumAge)
+        {
             errors.append(FieldError("admitted_on", problem))
         }
         guard errors.isEmpty, let gender, let status else { return .failure(.invalid(Catalogue.invalidInput, errors)) }

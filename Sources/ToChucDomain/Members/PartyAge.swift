@@ -125,9 +125,13 @@ public enum Badges {
     }
 
     /// How many months early a seriously ill member may receive `milestone` (Hướng dẫn 01-HD/TW 2021, mục 18: up to
-    /// 12 months for 30–65 years, up to 24 months for 70–90 years).
-    public static func earlyWindowMonths(for milestone: Int, upTo65: Int = 12, from70: Int = 24) -> Int {
-        milestone >= 70 ? from70 : upTo65
+    /// 12 months for 30–65 years, up to 24 months for 70–90 years): `from70` from the milestone `longFrom`, `upTo65`
+    /// below it (the defaults are the shipped `BadgeRules`).
+    public static func earlyWindowMonths(
+        for milestone: Int, upTo65: Int = BadgeRules.builtIn.earlyMonths, from70: Int = BadgeRules.builtIn.longEarlyMonths,
+        longFrom: Int = BadgeRules.builtIn.longEarlyFrom
+    ) -> Int {
+        milestone >= longFrom ? from70 : upTo65
     }
 
     /// The badge the member can be given on `awardDate`, or nil.
@@ -141,11 +145,13 @@ public enum Badges {
     ///   01-HD/TW 2021, mục 18: posthumous early award up to 12 months), is given `posthumous`.
     ///
     /// A member who already holds a badge never gets a lower one. Discipline (a member under discipline waits) is
-    /// not checked here: the caller filters those.
+    /// not checked here: the caller filters those. The windows' defaults are the shipped `BadgeRules`; `BadgeService`
+    /// passes those in force on the award date.
     public static func eligibility(
         admittedOn: CivilDate, recognized: Bool, interruptions: [PartyAge.Interruption] = [], awardDate: CivilDate,
         alreadyAwarded: Set<Int> = [], seriouslyIll: Bool = false, deceasedOn: CivilDate? = nil,
-        earlyMonthsUpTo65: Int = 12, earlyMonthsFrom70: Int = 24, posthumousEarlyMonths: Int = 12
+        earlyMonthsUpTo65: Int = BadgeRules.builtIn.earlyMonths, earlyMonthsFrom70: Int = BadgeRules.builtIn.longEarlyMonths,
+        longEarlyFrom: Int = BadgeRules.builtIn.longEarlyFrom, posthumousEarlyMonths: Int = BadgeRules.builtIn.posthumousEarlyMonths
     ) -> BadgeEligibility? {
         guard recognized else { return nil }
         let deceased = deceasedOn.map { $0 <= awardDate } ?? false
@@ -162,7 +168,7 @@ public enum Badges {
         if deceased {
             return shortBy <= posthumousEarlyMonths ? BadgeEligibility(milestone: next, kind: .posthumous) : nil
         }
-        if seriouslyIll && shortBy <= earlyWindowMonths(for: next, upTo65: earlyMonthsUpTo65, from70: earlyMonthsFrom70) {
+        if seriouslyIll && shortBy <= earlyWindowMonths(for: next, upTo65: earlyMonthsUpTo65, from70: earlyMonthsFrom70, longFrom: longEarlyFrom) {
             return BadgeEligibility(milestone: next, kind: .early)
         }
         return nil

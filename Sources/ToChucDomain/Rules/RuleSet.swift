@@ -81,6 +81,11 @@ public struct RuleParameter: Sendable, Hashable {
 
 /// A family of thresholds that one regulation sets and a later one replaces (DOMAIN.md: "treat a number from a
 /// regulation as the default of a setting that an administrator can change").
+///
+/// A family's parameter list is fixed once shipped: versions added by administrators are stored with the values of the
+/// family's parameters and read back by that list (`RuleService`), and a stored version that lacks a parameter is left
+/// out rather than guessed. A new threshold therefore goes into a new family (the congress terms did; so did every
+/// family of §2–§3), never into an existing one.
 public enum RuleFamily: String, Sendable, CaseIterable, Codable {
     /// Annual classification (kiểm điểm, xếp loại chất lượng): score bands and the "xuất sắc" quota.
     case classification
@@ -93,8 +98,34 @@ public enum RuleFamily: String, Sendable, CaseIterable, Codable {
     /// Congresses (đại hội) per term: the term's length, the year the terms count from, and when a term's congresses
     /// begin (which term is "in course" on a date).
     case congress
+    /// Admission (kết nạp đảng viên, DOMAIN.md §2): the candidate's ages, the introducers, the cell's vote, the ceremony,
+    /// the probation and its recognition.
+    case admission
+    /// Party badges (Huy hiệu Đảng): how early a badge may be given.
+    case badges
+    /// Head of the same unit (Quy định 65-QĐ/TW): the years in a row that make two consecutive terms.
+    case headTenure = "head_tenure"
+    /// Appointments (bổ nhiệm): time in the post before promotion, working age left, the term and its notice.
+    case appointment
+    /// Discipline (kỷ luật): the months each measure bars planning, appointment and candidacy.
+    case discipline
+    /// Planning of cadres (quy hoạch): people per position, positions per person, working age, structure targets.
+    case planning
+    /// The retirement roadmap (lộ trình tuổi nghỉ hưu): the ages by year for men and women.
+    case retirement
 
     public var label: Localized { Catalogue.ruleFamily(self) }
+
+    /// Whether the earliest version also answers for the dates before it. The thresholds of DOMAIN.md §2–§3 are checked
+    /// on old records too (a member admitted in 1990, a post taken in 2015) and held before the first regulation the
+    /// program ships (the Charter, the earlier decrees); the families of §4 begin with the regulation that introduced
+    /// them and judge no earlier date.
+    public var coversEarlierDates: Bool {
+        switch self {
+        case .classification, .confidenceVote, .election, .cellMeetings, .congress: return false
+        case .admission, .badges, .headTenure, .appointment, .discipline, .planning, .retirement: return true
+        }
+    }
 
     /// The thresholds of the family, in the order forms show them.
     public var parameters: [RuleParameter] {
@@ -137,6 +168,13 @@ public enum RuleFamily: String, Sendable, CaseIterable, Codable {
                 RuleParameter("first_term_year", Catalogue.ruleFirstTermYear, .integer(1930...2100, unit: Catalogue.unitYear)),
                 RuleParameter("lead_months", Catalogue.ruleLeadMonths, .integer(0...60, unit: Catalogue.unitMonths)),
             ]
+        case .admission: return Self.admissionParameters
+        case .badges: return Self.badgeParameters
+        case .headTenure: return Self.headTenureParameters
+        case .appointment: return Self.appointmentParameters
+        case .discipline: return Self.disciplineParameters
+        case .planning: return Self.planningParameters
+        case .retirement: return Self.retirementParameters
         }
     }
 }
@@ -248,7 +286,16 @@ public enum RuleBook {
             family: .congress, regulation: "Điều lệ Đảng", effectiveFrom: d("2011-01-19"),
             title: "Điều lệ Đảng: đại hội đảng bộ các cấp họp thường lệ 5 năm một lần; đại hội nhiệm kỳ mới tổ chức từ năm trước năm đầu nhiệm kỳ",
             values: ["term_years": .integer(5), "first_term_year": .integer(2020), "lead_months": .integer(12)], builtIn: true),
-    ]
+    ] + memberVersions + cadreVersions
+
+    /// The latest shipped version of a family: what the rules' default parameters are (tests call the pure functions
+    /// with them; services pass the version in force on the date they judge).
+    public static func shipped(_ family: RuleFamily) -> RuleSetVersion {
+        guard let version = builtIn.filter({ $0.family == family }).max(by: { $0.effectiveFrom < $1.effectiveFrom }) else {
+            preconditionFailure("no shipped version of \(family.rawValue)")
+        }
+        return version
+    }
 
     /// The version of a family in force on `date`: the one with the latest effective date on or before it (later ones
     /// replace earlier ones); nil before the first.
@@ -256,11 +303,25 @@ public enum RuleBook {
         versions.filter { $0.family == family && $0.effectiveFrom <= date }.max { $0.effectiveFrom < $1.effectiveFrom }
     }
 
-    /// A regulation's number as written on documents: digits, a dash, a kind and an issuer (`366-QĐ/TW`), or a name
-    /// such as "Điều lệ Đảng".
+    /// The version a check on `date` uses: the one in force, or — before the first, for a family that
+    /// `coversEarlierDates` — the earliest; nil before the first version of the other families.
+    public static func applicable(_ versions: [RuleSetVersion], family: RuleFamily, on date: CivilDate) -> RuleSetVersion? {
+        if let version = inForce(versions, family: family, on: date) { return version }
+        guard family.coversEarlierDates else { return nil }
+        return versions.filter { $0.family == family }.min { $0.effectiveFrom < $1.effectiveFrom }
+    }
+
+    /// A regulation's number as written on documents: digits, a dash, a kind and an issuer (`366-QĐ/TW`), a decree's
+    /// digits, year and kind-issuer (`135/2020/NĐ-CP`), or a name such as "Điều lệ Đảng".
     public static func isRegulationNumber(_ text: String) -> Bool {
         let t = text.trimmed
         guard !t.isEmpty, t.count <= 60 else { return false }
+        let decree = t.split(separator: "/", maxSplits: 2, omittingEmptySubsequences: false)
+        if decree.count == 3, !decree[0].isEmpty, decree[0].allSatisfy(\.isNumber), decree[1].count == 4, decree[1].allSatisfy(\.isNumber),
+            decree[2].contains("-")
+        {
+            return true
+        }
         let parts = t.split(separator: "-", maxSplits: 1)
         guard parts.count == 2, parts[0].allSatisfy(\.isNumber), parts[1].contains("/") else { return t.first?.isLetter == true }
         return true
@@ -308,6 +369,8 @@ public enum RuleBook {
             }
         case .cellMeetings, .congress:
             break
+        case .admission, .badges, .headTenure, .appointment, .discipline, .planning, .retirement:
+            errors += consistencyProblems(version)
         }
         return errors.isEmpty ? .success(version) : .failure(.invalid(Catalogue.invalidInput, errors))
     }

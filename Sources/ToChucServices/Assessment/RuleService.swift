@@ -33,17 +33,27 @@ public struct RuleService: Sendable {
             .sorted { ($0.version.family.rawValue, $1.version.effectiveFrom, $1.id ?? 0) < ($1.version.family.rawValue, $0.version.effectiveFrom, $0.id ?? 0) }
     }
 
-    /// The version of a family in force on a date (shipped and added ones, voided ones left out).
+    /// The version of a family a check on a date uses (shipped and added ones, voided ones left out;
+    /// `RuleBook.applicable`).
     public func inForce(_ family: RuleFamily, on date: CivilDate) async throws -> RuleSetVersion {
         try await db.read { sql in try await Self.inForce(sql, family, on: date) }
     }
 
     static func inForce(_ sql: any SQLDatabase, _ family: RuleFamily, on date: CivilDate) async throws -> RuleSetVersion {
-        let live = try await added(sql).filter { !$0.isVoided }.map(\.version)
-        guard let version = RuleBook.inForce(RuleBook.builtIn + live, family: family, on: date) else {
+        guard let version = try await live(sql).inForce(family, on: date) else {
             throw DomainError.invalid(Catalogue.ruleNotFound, [FieldError("date", Catalogue.ruleNotFound)])
         }
         return version
+    }
+
+    /// Every live version (shipped and added, voided ones left out), read once for checks that judge many records or
+    /// dates: each asks it for the version on its own date (`RuleVersions`).
+    public func live() async throws -> RuleVersions {
+        try await db.read { sql in try await Self.live(sql) }
+    }
+
+    static func live(_ sql: any SQLDatabase) async throws -> RuleVersions {
+        RuleVersions(RuleBook.builtIn + (try await added(sql)).filter { !$0.isVoided }.map(\.version))
     }
 
     /// Adds a version (administrators only), checked against the family's thresholds; audited.

@@ -54,6 +54,8 @@ public struct WarningsDashboard: Sendable {
     public let counts: [CadreWarningKind: Int]
     /// Cadres with at least one warning (of `kind` when one is asked for), in Vietnamese name order.
     public let rows: Page<CadreWarningRow>
+    /// The regulations the checks applied on `today` (head of a unit, appointments, discipline, retirement), as cited.
+    public let regulations: [String]
 }
 
 /// One item of the career timeline: a position starting or ending, or a decision.
@@ -312,9 +314,10 @@ public struct CadreService: Sendable {
             let positions = try await CadreStore.positions(sql, cadreId: id)
             let decisions = try await CadreStore.decisions(sql, cadreId: id)
             let disciplines = try await CadreStore.disciplines(sql, cadreId: id)
-            let retirement = cadre.birthDate.map { Retirement.schedule(birthDate: $0, gender: cadre.gender) }
+            let rules = try await RuleService.live(sql)
+            let retirement = cadre.birthDate.map { Retirement.schedule(birthDate: $0, gender: cadre.gender, rule: rules.retirement(on: today)) }
             let warnings = Self.warnings(
-                cadre: cadre, positions: positions, decisions: decisions, disciplines: disciplines.map(\.record), today: today)
+                cadre: cadre, positions: positions, decisions: decisions, disciplines: disciplines.map(\.record), today: today, rules: rules)
             return CadreProfile(
                 cadre: cadre, positions: positions, decisions: decisions, disciplines: disciplines, retirement: retirement, warnings: warnings,
                 today: today)
@@ -322,27 +325,36 @@ public struct CadreService: Sendable {
     }
 
     /// The rules of DOMAIN.md §3 on a cadre's record, on `today`, and on each draft that would put them in a new post.
+    /// The record's present situation is judged by the rule sets applicable on `today` — except an appointment's term,
+    /// whose length is the one applicable on the day it began —; a post taken, by those applicable on its date
+    /// (`promotionWarnings`).
     static func warnings(
-        cadre: Cadre, positions: [PositionRecord], decisions: [CadreDecision], disciplines: [DisciplineRecord], today: CivilDate
+        cadre: Cadre, positions: [PositionRecord], decisions: [CadreDecision], disciplines: [DisciplineRecord], today: CivilDate,
+        rules: RuleVersions
     ) -> [CadreWarning] {
         var out: [CadreWarning] = []
         let live = positions.filter { $0.voidedByDecisionId == nil }
-        if let message = CadreRules.headTenure(live.map(\.forRules), on: today) {
+        let head = rules.headTenure(on: today)
+        if let message = CadreRules.headTenure(live.map(\.forRules), on: today, limitYears: head.limitYears, regulation: head.regulation) {
             out.append(CadreWarning(kind: .headTenure, decisionNo: nil, message: message))
         }
         if let birth = cadre.birthDate {
-            let schedule = Retirement.schedule(birthDate: birth, gender: cadre.gender)
+            let schedule = Retirement.schedule(birthDate: birth, gender: cadre.gender, rule: rules.retirement(on: today))
             if schedule.retiresOn >= today && schedule.retiresOn < today.adding(months: 12) {
                 out.append(
                     CadreWarning(kind: .retirement, decisionNo: nil, message: Catalogue.retirementSoon(VietnameseFormat.date(schedule.retiresOn))))
             }
         }
+        let appointment = rules.appointment(on: today)
         for position in live where position.isHeld(on: today) && position.startKind?.isAppointment == true {
-            if let message = Appointment.reappointmentNotice(termEnd: Appointment.termEnd(start: position.startedOn), on: today) {
+            if let message = Appointment.reappointmentNotice(
+                termEnd: Self.termEnd(start: position.startedOn, rules), on: today, workingDays: appointment.noticeWorkingDays,
+                regulation: appointment.regulation)
+            {
                 out.append(CadreWarning(kind: .reappointment, decisionNo: nil, message: message))
             }
         }
-        if let message = Discipline.check(disciplines, proposedDate: today) {
+        if let message = Discipline.check(disciplines, proposedDate: today, periods: rules.discipline(on: today)) {
             out.append(CadreWarning(kind: .discipline, decisionNo: nil, message: message))
         }
         // Drafts that would put the cadre in a post: the promotion rules on their effective date.
@@ -350,7 +362,7 @@ public struct CadreService: Sendable {
             let previous = decision.closesPositionId.flatMap { id in live.first { $0.id == id } }
             out += promotionWarnings(
                 cadre: cadre, elected: decision.kind == .election, appointed: decision.kind == .appointment, date: decision.effectiveOn,
-                previous: previous, positions: live, taking: nil, disciplines: disciplines
+                previous: previous, positions: live, taking: nil, disciplines: disciplines, rules: rules
             ).map { CadreWarning(kind: $0.kind, decisionNo: decision.decisionNo, message: $0.message) }
         }
         // Posts held now that an appointment or election opened keep the warnings they were taken with: a rule broken when
@@ -360,7 +372,7 @@ public struct CadreService: Sendable {
             let previous = decision?.closesPositionId.flatMap { id in live.first { $0.id == id } }
             out += promotionWarnings(
                 cadre: cadre, elected: position.startKind == .elected, appointed: position.startKind == .appointed, date: position.startedOn,
-                previous: previous, positions: live, taking: position.id, disciplines: disciplines
+                previous: previous, positions: live, taking: position.id, disciplines: disciplines, rules: rules
             ).map { CadreWarning(kind: $0.kind, decisionNo: decision?.decisionNo, message: Catalogue.warningOnTakingPost(position.label, $0.message)) }
         }
         return out
@@ -369,22 +381,46 @@ public struct CadreService: Sendable {
     /// The promotion rules of DOMAIN.md §3 for a post taken on `date`: at least 2 years in the previous post (election or
     /// appointment), a full term of working age left (appointment), no discipline period running. `previous` is the post
     /// the decision closes; without one, the latest other post held the day before. `taking` is the post itself once held.
+    /// Judged by the rule sets applicable on `date`, the proposal's effective date.
     static func promotionWarnings(
         cadre: Cadre, elected: Bool, appointed: Bool, date: CivilDate, previous: PositionRecord?, positions: [PositionRecord], taking: Int64?,
-        disciplines: [DisciplineRecord]
+        disciplines: [DisciplineRecord], rules: RuleVersions
     ) -> [(kind: CadreWarningKind, message: Localized)] {
         var out: [(kind: CadreWarningKind, message: Localized)] = []
+        let appointment = rules.appointment(on: date)
         if elected || appointed {
             let before = previous ?? positions.filter { $0.id != taking && $0.isHeld(on: date.adding(days: -1)) }.max { $0.startedOn < $1.startedOn }
-            if let before, let message = CadreRules.timeInPost(since: before.startedOn, promotionDate: date) { out.append((.timeInPost, message)) }
+            if let before,
+                let message = CadreRules.timeInPost(
+                    since: before.startedOn, promotionDate: date, minimumMonths: appointment.minimumMonthsInPost, regulation: appointment.regulation)
+            {
+                out.append((.timeInPost, message))
+            }
         }
         if appointed, let birth = cadre.birthDate,
-            let message = Appointment.firstAppointmentAge(birthDate: birth, gender: cadre.gender, appointmentDate: date)
+            let message = Appointment.firstAppointmentAge(
+                birthDate: birth, gender: cadre.gender, appointmentDate: date, requiredMonths: appointment.workingAgeMonths,
+                rule: rules.retirement(on: date), regulation: appointment.regulation)
         {
             out.append((.workingAge, message))
         }
-        if let message = Discipline.check(disciplines, proposedDate: date) { out.append((.discipline, message)) }
+        if let message = Discipline.check(disciplines, proposedDate: date, periods: rules.discipline(on: date)) { out.append((.discipline, message)) }
         return out
+    }
+
+    /// The numbers of the regulations the cadre warnings apply on `date`, each once.
+    static func regulations(_ rules: RuleVersions, on date: CivilDate) -> [String] {
+        var out: [String] = []
+        for family in [RuleFamily.headTenure, .appointment, .discipline, .retirement] {
+            guard let regulation = rules.inForce(family, on: date)?.regulation, !out.contains(regulation) else { continue }
+            out.append(regulation)
+        }
+        return out
+    }
+
+    /// The last day of an appointment's term: its length is the one of the rule set applicable on the day it began.
+    static func termEnd(start: CivilDate, _ rules: RuleVersions) -> CivilDate {
+        Appointment.termEnd(start: start, years: rules.appointment(on: start).termYears)
     }
 
     /// The warnings dashboard of a subtree (DOMAIN.md §3): every cadre of the subtree checked against the rules on
@@ -395,6 +431,7 @@ public struct CadreService: Sendable {
         perPage: Int = 50
     ) async throws -> WarningsDashboard {
         let range = try await AgencyService(db: db).scopeRange(principal, unitCode: unitCode)
+        let rules = try await RuleService(db: db).live()
         let (checked, flagged) = try await db.read { sql in
             let cadres = try await sql.raw(
                 """
@@ -412,7 +449,7 @@ public struct CadreService: Sendable {
                 for cadre in batch {
                     let warnings = Self.warnings(
                         cadre: cadre, positions: positions[cadre.id] ?? [], decisions: decisions[cadre.id] ?? [],
-                        disciplines: (disciplines[cadre.id] ?? []).map(\.record), today: today)
+                        disciplines: (disciplines[cadre.id] ?? []).map(\.record), today: today, rules: rules)
                     if !warnings.isEmpty { flagged.append(CadreWarningRow(cadre: cadre, warnings: warnings)) }
                 }
             }
@@ -425,19 +462,20 @@ public struct CadreService: Sendable {
         let shown = kind.map { k in flagged.filter { $0.warnings.contains { $0.kind == k } } } ?? flagged
         return WarningsDashboard(
             unitCode: unitCode.isEmpty ? principal.unitCode : unitCode, today: today, checked: checked, counts: counts,
-            rows: Self.page(shown, page: page, perPage: perPage))
+            rows: Self.page(shown, page: page, perPage: perPage), regulations: Self.regulations(rules, on: today))
     }
 
     // MARK: - Lists
 
-    /// Cadres of a subtree who reach their retirement time within 12 months of `today` (`Retirement.schedule`),
-    /// soonest first.
+    /// Cadres of a subtree who reach their retirement time within 12 months of `today` (`Retirement.schedule`, by the
+    /// roadmap applicable on `today`), soonest first.
     public func retiring(
         _ principal: Principal, unitCode: String = "", today: CivilDate = Timestamp.vietnamDate(), page: Int = 1, perPage: Int = 50
     ) async throws -> Page<RetiringCadre> {
         let range = try await AgencyService(db: db).scopeRange(principal, unitCode: unitCode)
+        let rule = try await RuleService(db: db).live().retirement(on: today)
         // Nobody retires younger than the lowest age of the roadmaps: those born later need not be read.
-        let youngest = today.adding(months: 12 - (RetirementRule.current.women.ageBefore)).iso
+        let youngest = today.adding(months: 12 - rule.lowestAge).iso
         let all = try await db.read { sql in
             let cadres = try await sql.raw(
                 """
@@ -448,7 +486,7 @@ public struct CadreService: Sendable {
             var out: [RetiringCadre] = []
             for cadre in cadres {
                 guard let birth = cadre.birthDate else { continue }
-                let schedule = Retirement.schedule(birthDate: birth, gender: cadre.gender)
+                let schedule = Retirement.schedule(birthDate: birth, gender: cadre.gender, rule: rule)
                 guard schedule.retiresOn >= today && schedule.retiresOn < today.adding(months: 12) else { continue }
                 let current = try await CadreStore.positions(sql, cadreId: cadre.id).filter { $0.isHeld(on: today) }
                 out.append(RetiringCadre(cadre: cadre, schedule: schedule, current: current))
@@ -458,14 +496,19 @@ public struct CadreService: Sendable {
         return Self.page(all, page: page, perPage: perPage)
     }
 
-    /// Appointments held on `today` at places in a subtree whose term (5 years from the appointment or re-appointment)
-    /// is due for re-appointment or overdue (`Appointment.status`), earliest term end first.
+    /// Appointments held on `today` at places in a subtree whose term (5 years from the appointment or re-appointment,
+    /// by the rule set applicable on that day) is due for re-appointment or overdue (`Appointment.status`, with the
+    /// notice of the rule set applicable on `today`), earliest term end first.
     public func dueForReappointment(
         _ principal: Principal, unitCode: String = "", today: CivilDate = Timestamp.vietnamDate(), page: Int = 1, perPage: Int = 50
     ) async throws -> Page<ReappointmentDue> {
         let range = try await AgencyService(db: db).scopeRange(principal, unitCode: unitCode)
-        // 90 working days are at most ~140 calendar days: terms that started later are not due.
-        let latestStart = today.adding(days: 200).adding(years: -5).iso
+        let rules = try await RuleService(db: db).live()
+        let notice = rules.appointment(on: today).noticeWorkingDays
+        // N working days span at most N × 7/5 calendar days and the holidays (Tết included, fewer than 60): terms that
+        // started later, even under the shortest term of any version, are not due.
+        let shortestTerm = rules.all(.appointment).map { AppointmentRules($0).termYears }.min() ?? AppointmentRules.builtIn.termYears
+        let latestStart = today.adding(days: notice * 7 / 5 + 60).adding(years: -shortestTerm).iso
         let all = try await db.read { sql in
             let rows = try await sql.raw(
                 """
@@ -478,14 +521,15 @@ public struct CadreService: Sendable {
             var out: [ReappointmentDue] = []
             var cadres: [Int64: Cadre] = [:]
             for position in rows {
-                let termEnd = Appointment.termEnd(start: position.startedOn)
-                let status = Appointment.status(termEnd: termEnd, on: today)
+                let termEnd = Self.termEnd(start: position.startedOn, rules)
+                let status = Appointment.status(termEnd: termEnd, on: today, workingDays: notice)
                 guard status != .notDue else { continue }
                 if cadres[position.cadreId] == nil { cadres[position.cadreId] = try await CadreStore.findCadre(sql, id: position.cadreId) }
                 guard let cadre = cadres[position.cadreId] else { continue }
                 out.append(
                     ReappointmentDue(
-                        cadre: cadre, position: position, termEnd: termEnd, noticeDate: Appointment.noticeDate(termEnd: termEnd), status: status))
+                        cadre: cadre, position: position, termEnd: termEnd, noticeDate: Appointment.noticeDate(termEnd: termEnd, workingDays: notice),
+                        status: status))
             }
             return out.sorted { ($0.termEnd, $0.position.id) < ($1.termEnd, $1.position.id) }
         }

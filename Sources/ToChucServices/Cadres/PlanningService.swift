@@ -98,11 +98,15 @@ public struct PlanningListDetail: Sendable {
     /// What the review on `today` would remove.
     public let review: [PlanningReviewItem]
     public let today: CivilDate
+    /// The planning rule set applicable on `today`, which the problems and the structure were judged by.
+    public let rules: PlanningRules
 }
 
 /// Planning of cadres per term (quy hoạch cán bộ, DOMAIN.md §3; Quy định 377-QĐ/TW 2025): lists per position, the
 /// limits checked on every addition, the yearly review with its automatic removals, the structure against targets,
-/// approval by the managing level.
+/// approval by the managing level. Each check uses the rule sets applicable on the date it judges
+/// (`RuleVersions`): an addition on its date, a review or a list's page on the review's date (the working age left is
+/// still counted from the start of the term, by `Planning`).
 public struct PlanningService: Sendable {
     let db: Database
 
@@ -176,10 +180,10 @@ public struct PlanningService: Sendable {
             removedReason: try row.decode(column: "removed_reason", as: String?.self))
     }
 
-    static func targets(_ level: ManagementLevel) -> PlanningTargets { level == .central ? .central : .province }
-
-    static func structure(_ entries: [PlanningEntry], level: ManagementLevel, on date: CivilDate) -> PlanningStructure {
-        Planning.structure(entries.compactMap(\.candidate), on: date, targets: targets(level))
+    /// The structure of a list on `date` against the targets of the planning rule set applicable then, central or
+    /// province-level by the list's managing level.
+    static func structure(_ entries: [PlanningEntry], level: ManagementLevel, on date: CivilDate, _ rules: RuleVersions) -> PlanningStructure {
+        Planning.structure(entries.compactMap(\.candidate), on: date, targets: rules.planning(on: date).targets(central: level == .central))
     }
 
     // MARK: - Lists
@@ -201,13 +205,14 @@ public struct PlanningService: Sendable {
         let conditions = filter
         let folded = VietnameseText.fold(query)
         let all = try await db.read { sql in
+            let rules = try await RuleService.live(sql)
             let lists = try await sql.raw(
                 "SELECT \(unsafeRaw: Self.listColumns) FROM \(unsafeRaw: Self.listFrom) WHERE \(conditions) ORDER BY l.term DESC, \(unsafeRaw: Self.listPath), l.position_folded, l.id"
             ).all().map(Self.list).filter { folded.isEmpty || VietnameseText.fold($0.label).contains(folded) }
             let entries = try await Self.entries(sql, listIds: lists.map(\.id))
             return lists.map { list in
                 let active = (entries[list.id] ?? []).filter(\.isActive)
-                return PlanningListSummary(list: list, active: active, structure: Self.structure(active, level: list.managedBy, on: today))
+                return PlanningListSummary(list: list, active: active, structure: Self.structure(active, level: list.managedBy, on: today, rules))
             }
         }
         return CadreService.page(all, page: page, perPage: perPage)
@@ -226,7 +231,7 @@ public struct PlanningService: Sendable {
                 .items.flatMap(\.active)
         }
         let central = !everyone.isEmpty && all.items.allSatisfy { $0.list.managedBy == .central }
-        return Self.structure(everyone, level: central ? .central : .provincial, on: today)
+        return Self.structure(everyone, level: central ? .central : .provincial, on: today, try await RuleService(db: db).live())
     }
 
     /// Creates an empty list for a position at a place in scope.
@@ -277,9 +282,18 @@ public struct PlanningService: Sendable {
             let all = try await Self.entries(sql, listIds: [id])[id] ?? []
             let active = all.filter(\.isActive)
             let levelLists = try await Self.levelLists(sql, list: list, excluding: nil)
-            let own = PlanningList(position: list.label, candidates: active.compactMap(\.candidate)).problems(termStart: list.term.startsOn)
+            let rules = try await RuleService.live(sql)
+            let planning = rules.planning(on: today)
+            let retirement = rules.retirement(on: today)
+            let own = PlanningList(position: list.label, candidates: active.compactMap(\.candidate)).problems(
+                termStart: list.term.startsOn, maxPerPosition: planning.maxPerPosition, requiredMonths: planning.workingAgeMonths, rule: retirement,
+                regulation: planning.regulation)
             // The level's other problems about this list's people (say, one planned for a fourth position elsewhere).
-            let others = Planning.problems(lists: levelLists, termStart: list.term.startsOn).filter { problem in
+            let others = Planning.problems(
+                lists: levelLists, termStart: list.term.startsOn, maxPerPosition: planning.maxPerPosition,
+                maxPositionsPerPerson: planning.maxPositionsPerPerson, requiredMonths: planning.workingAgeMonths, rule: retirement,
+                regulation: planning.regulation
+            ).filter { problem in
                 !own.contains(problem) && active.contains { problem.vi.contains($0.cadre.fullName) }
             }
             let problems = own + others
@@ -287,13 +301,15 @@ public struct PlanningService: Sendable {
             let confidential = !VettingRules.seesDetails(principal.role)
             for entry in active {
                 // A vetting conclusion is not shown to those who may not see vetting cases (DOMAIN.md §6).
-                let reasons = try await Self.removalReasons(sql, entry: entry, term: list.term, on: today).filter { !confidential || $0 != .politicalStandard }
+                let reasons = try await Self.removalReasons(sql, entry: entry, term: list.term, on: today, rules).filter {
+                    !confidential || $0 != .politicalStandard
+                }
                 if !reasons.isEmpty { review.append(PlanningReviewItem(entry: entry, reasons: reasons)) }
             }
             let removed = all.filter { !$0.isActive }.sorted { ($0.removedOn!, $0.id) > ($1.removedOn!, $1.id) }.map { $0.shown(to: principal) }
             return PlanningListDetail(
-                list: list, active: active, removed: removed, structure: Self.structure(active, level: list.managedBy, on: today),
-                problems: problems, review: review, today: today)
+                list: list, active: active, removed: removed, structure: Self.structure(active, level: list.managedBy, on: today, rules),
+                problems: problems, review: review, today: today, rules: planning)
         }
     }
 
@@ -310,9 +326,10 @@ public struct PlanningService: Sendable {
         }
     }
 
-    /// What the review on `date` finds against an entry: age, discipline, political standard, confidence vote (DOMAIN.md §3).
-    static func removalReasons(_ sql: any SQLDatabase, entry: PlanningEntry, term: PlanningTerm, on date: CivilDate) async throws
-        -> [PlanningRemovalReason]
+    /// What the review on `date` finds against an entry: age, discipline, political standard, confidence vote (DOMAIN.md §3),
+    /// by the planning, discipline and retirement rule sets applicable on `date`.
+    static func removalReasons(_ sql: any SQLDatabase, entry: PlanningEntry, term: PlanningTerm, on date: CivilDate, _ rules: RuleVersions)
+        async throws -> [PlanningRemovalReason]
     {
         guard let birth = entry.cadre.birthDate else { return [] }
         let disciplines = try await CadreStore.disciplines(sql, cadreId: entry.cadre.id).map(\.record)
@@ -321,16 +338,19 @@ public struct PlanningService: Sendable {
         let facts = PlanningReviewFacts(
             birthDate: birth, gender: entry.cadre.gender, plannedOn: entry.addedOn, disciplines: disciplines, meetsPoliticalStandard: standard,
             confidenceVote: vote?.vote)
-        guard let share = vote?.lowShare else { return Planning.removalReasons(facts, termStart: term.startsOn, on: date) }
-        return Planning.removalReasons(facts, termStart: term.startsOn, on: date, lowShare: (share.numerator, share.denominator))
+        let share = vote?.lowShare ?? Fraction(1, 2)!
+        return Planning.removalReasons(
+            facts, termStart: term.startsOn, on: date, requiredMonths: rules.planning(on: date).workingAgeMonths,
+            lowShare: (share.numerator, share.denominator), disciplinePeriods: rules.discipline(on: date), rule: rules.retirement(on: date))
     }
 
     // MARK: - People in a list
 
     /// Adds a person to a list on `addedOn`: a cadre, or a party member in scope (a cadre record is made for them:
     /// a cadre is a person holding or planned for a leading position), found by card or national ID number. Refused
-    /// when the addition breaks a limit of Quy định 377-QĐ/TW (3 per position, 3 positions per person at one level, a
-    /// full term of working age), or when a discipline still bars planning. The entry waits for the managing level's approval.
+    /// when the addition breaks a limit of the planning rule set applicable on `addedOn` (Quy định 377-QĐ/TW: 3 per
+    /// position, 3 positions per person at one level, a full term of working age), or when a discipline still bars
+    /// planning on that date. The entry waits for the managing level's approval.
     public func addCandidate(
         _ principal: Principal, listId: Int64, person: String, addedOn: String, reason: String, today: CivilDate = Timestamp.vietnamDate()
     ) async throws -> PlanningEntry {
@@ -359,10 +379,14 @@ public struct PlanningService: Sendable {
                 .decode(column: "ethnicity_code", as: Int?.self).flatMap(Ethnicity.byCode)?.isMinority ?? false
             let candidate = PlanningCandidate(
                 id: String(cadre.id), name: cadre.fullName, birthDate: birth, gender: cadre.gender, isEthnicMinority: minority)
+            let rules = try await RuleService.live(sql)
+            let planning = rules.planning(on: date)
             var problems = Planning.problemsAdding(
-                candidate, to: list.label, lists: try await Self.levelLists(sql, list: list, excluding: nil), termStart: list.term.startsOn)
+                candidate, to: list.label, lists: try await Self.levelLists(sql, list: list, excluding: nil), termStart: list.term.startsOn,
+                maxPerPosition: planning.maxPerPosition, maxPositionsPerPerson: planning.maxPositionsPerPerson,
+                requiredMonths: planning.workingAgeMonths, rule: rules.retirement(on: date), regulation: planning.regulation)
             let disciplines = try await CadreStore.disciplines(sql, cadreId: cadre.id).map(\.record)
-            if let barred = Discipline.check(disciplines, proposedDate: date) { problems.append(barred) }
+            if let barred = Discipline.check(disciplines, proposedDate: date, periods: rules.discipline(on: date)) { problems.append(barred) }
             guard problems.isEmpty else { throw DomainError.invalid(Catalogue.planningAddRefused, problems.map { FieldError("person", $0) }) }
             let id = try await sql.raw(
                 """
@@ -452,9 +476,10 @@ public struct PlanningService: Sendable {
         try principal.requireWrite()
         return try await db.write { sql in
             let list = try await Self.visibleList(sql, principal, id: listId)
+            let rules = try await RuleService.live(sql)
             var removed: [PlanningReviewItem] = []
             for entry in (try await Self.entries(sql, listIds: [listId])[listId] ?? []) where entry.isActive && entry.addedOn <= date {
-                let reasons = try await Self.removalReasons(sql, entry: entry, term: list.term, on: date)
+                let reasons = try await Self.removalReasons(sql, entry: entry, term: list.term, on: date, rules)
                 guard let first = reasons.first else { continue }
                 try await Self.remove(
                     sql, principal, entry: entry, list: list, on: date, kind: first.key, reason: reasons.map(\.message.vi).joined(separator: " "))

@@ -49,7 +49,11 @@ public struct AdmissionItem: Sendable, Equatable {
     public let probationEnd: CivilDate?
 }
 
-/// The pipeline from "quần chúng ưu tú" to full member (DOMAIN.md §2): each step checks its rule and says why not.
+/// The pipeline from "quần chúng ưu tú" to full member (DOMAIN.md §2): each step checks its rule and says why not, by
+/// the admission rule set applicable on the date the rule judges (`RuleVersions.admission(on:)`): the introducers on the
+/// day they are recorded; the candidate's age and the cell's vote on the day the cell meets; the ceremony's deadline on
+/// the decision's date; the probation's length on the ceremony's date; the recognition's deadline on the day the
+/// probation ends.
 public struct AdmissionService: Sendable {
     let db: Database
 
@@ -59,6 +63,7 @@ public struct AdmissionService: Sendable {
     public func board(_ principal: Principal, today: CivilDate = Timestamp.vietnamDate()) async throws -> [AdmissionItem] {
         let range = principal.pathRange
         return try await db.read { sql in
+            let rules = try await RuleService.live(sql)
             let rows = try await sql.raw(
                 """
                 SELECT \(unsafeRaw: MemberStore.columns), a.stage AS a_stage, a.ceremony_on AS a_ceremony, a.decision_on AS a_decision
@@ -74,11 +79,11 @@ public struct AdmissionService: Sendable {
                 // Without a recorded ceremony (imported records) probation is counted from the admission date.
                 let ceremony = try row.decode(column: "a_ceremony", as: String?.self).flatMap { CivilDate(parsing: $0) }
                     ?? (member.record.status == .probationary ? member.record.admittedOn : nil)
-                let end = ceremony.map { Admission.probationEnd(ceremony: $0) }
+                let end = ceremony.map { Self.probationEnd(ceremony: $0, rules) }
                 return AdmissionItem(
                     member: member, stage: stage, ceremonyOn: ceremony,
                     decisionOn: try row.decode(column: "a_decision", as: String?.self).flatMap { CivilDate(parsing: $0) },
-                    recognition: end.map { Admission.recognitionStatus(probationEnd: $0, today: today) }, probationEnd: end)
+                    recognition: end.map { Self.recognitionStatus(probationEnd: $0, today: today, rules) }, probationEnd: end)
             }
         }
     }
@@ -94,6 +99,7 @@ public struct AdmissionService: Sendable {
                 throw DomainError.notFound(Catalogue.memberNotFound)
             }
             try principal.requireWrite()
+            let rules = try await RuleService.live(sql)
             let row = try await sql.raw("SELECT * FROM admission_cases WHERE member_id = \(bind: memberId)").first()
             func date(_ column: String) throws -> CivilDate? { try row?.decode(column: column, as: String?.self).flatMap { CivilDate(parsing: $0) } }
             let recorded = try row.map { try $0.decode(column: "stage", as: String.self) }.flatMap { AdmissionStage(rawValue: $0) }
@@ -130,15 +136,26 @@ public struct AdmissionService: Sendable {
                     }
                 }
                 let age = member.record.birthDate.map { $0.fullMonths(until: today) / 12 }
-                try refuse("introducers", Admission.introducers(introducers, on: today, candidateAge: age))
+                let r = rules.admission(on: today)
+                try refuse(
+                    "introducers",
+                    Admission.introducers(
+                        introducers, on: today, required: r.introducers, minimumMonthsTogether: r.introducerMonths, candidateAge: age,
+                        youthAgeLimit: r.youthUnionMaxAge))
                 let data = try JSONSerialization.data(withJSONObject: names, options: [.sortedKeys])
                 set = [("introducers", String(decoding: data, as: UTF8.self))]
             case .cellVote(let on, let full, let inFavour, let consent):
                 var problems: [Localized] = []
-                if let birth = member.record.birthDate, let problem = Admission.candidateAge(birthDate: birth, on: on, hasProvincialConsent: consent) {
+                let r = rules.admission(on: on)
+                if let birth = member.record.birthDate,
+                    let problem = Admission.candidateAge(
+                        birthDate: birth, on: on, hasProvincialConsent: consent, minimumYears: r.minimumAge, maximumYears: r.maximumAge)
+                {
                     problems.append(problem)
                 }
-                if let problem = Admission.cellVote(fullMembers: full, inFavour: inFavour) { problems.append(problem) }
+                if let problem = Admission.cellVote(fullMembers: full, inFavour: inFavour, share: (r.cellVote.numerator, r.cellVote.denominator)) {
+                    problems.append(problem)
+                }
                 if let course = try date("course_on"), on < course { problems.append(Catalogue.meetingBeforeCourse) }
                 try refuse("cell_vote", problems)
                 set = [("cell_meeting_on", on.iso), ("cell_full_members", full), ("cell_in_favour", inFavour), ("provincial_consent", consent ? 1 : 0)]
@@ -149,14 +166,19 @@ public struct AdmissionService: Sendable {
                 try await sql.raw("UPDATE members SET status = 'probationary', admitted_on = \(bind: on.iso), recognized_on = NULL WHERE id = \(bind: memberId)").run()
             case .ceremony(let on):
                 let decision = try date("decision_on") ?? member.record.admittedOn ?? on
-                if let finding = Admission.checkCeremony(decision: decision, ceremony: on) {
+                if let finding = Admission.checkCeremony(
+                    decision: decision, ceremony: on, workingDays: rules.admission(on: decision).ceremonyWorkingDays)
+                {
                     if finding.severity == .refusal { try refuse("ceremony_on", [finding.message]) } else { warnings.append(finding.message) }
                 }
                 set = [("ceremony_on", on.iso)]
             case .recognition(let cardNo):
                 let ceremony = try date("ceremony_on") ?? member.record.admittedOn ?? today
-                let end = Admission.probationEnd(ceremony: ceremony)
-                if today < end { try refuse("recognition", [Catalogue.probationNotOver(VietnameseFormat.date(end))]) }
+                let end = Self.probationEnd(ceremony: ceremony, rules)
+                if today < end {
+                    let months = rules.admission(on: ceremony).probationMonths
+                    try refuse("recognition", [Catalogue.probationNotOver(VietnameseFormat.date(end), months: months)])
+                }
                 let card = cardNo.trimmed
                 if card.isEmpty { try refuse("card_no", [Catalogue.required]) }
                 if let other = try await sql.raw("SELECT id FROM members WHERE card_no = \(bind: card)").first()?.decode(column: "id", as: Int64.self),
@@ -164,7 +186,9 @@ public struct AdmissionService: Sendable {
                 {
                     try refuse("card_no", [Catalogue.cardNoTaken])
                 }
-                if Admission.recognitionStatus(probationEnd: end, today: today) == .overdue { warnings.append(Catalogue.recognitionLate) }
+                if Self.recognitionStatus(probationEnd: end, today: today, rules) == .overdue {
+                    warnings.append(Catalogue.recognitionLate(workingDays: rules.admission(on: end).recognitionWorkingDays))
+                }
                 try await sql.raw(
                     "UPDATE members SET status = 'full', recognized_on = \(bind: Admission.fullMembershipDate(probationEnd: end).iso), card_no = \(bind: card) WHERE id = \(bind: memberId)"
                 ).run()
@@ -187,5 +211,15 @@ public struct AdmissionService: Sendable {
                 new: updated.record.auditValues.merging(["stage": step.stage.rawValue]) { $1 })
             return warnings
         }
+    }
+
+    /// The probation's end by the months of the rule set applicable on the ceremony's date.
+    static func probationEnd(ceremony: CivilDate, _ rules: RuleVersions) -> CivilDate {
+        Admission.probationEnd(ceremony: ceremony, months: rules.admission(on: ceremony).probationMonths)
+    }
+
+    /// Due or overdue by the working days of the rule set applicable on the day the probation ends.
+    static func recognitionStatus(probationEnd end: CivilDate, today: CivilDate, _ rules: RuleVersions) -> RecognitionStatus {
+        Admission.recognitionStatus(probationEnd: end, today: today, workingDays: rules.admission(on: end).recognitionWorkingDays)
     }
 }

@@ -21,14 +21,17 @@ public struct BadgeService: Sendable {
     /// Members of the subtree whose party age — from the first admission, less time out of the Party
     /// (`PartyHistory`) — reaches a milestone after the previous award date and on or before `awardDate` (the
     /// ceremony days 3/2, 19/5, 2/9, 7/11); and members who died since the previous award date, for the posthumous
-    /// badge they had reached or would have reached within 12 months (`Badges.eligibility`). Early awards for
-    /// serious illness need a medical record the register does not hold: the list is where a clerk starts from.
+    /// badge they had reached or would have reached within the months of the badge rule set applicable on the award
+    /// date (`Badges.eligibility`; 12 in Hướng dẫn 01-HD/TW). Early awards for serious illness need a medical record the
+    /// register does not hold: the list is where a clerk starts from.
     public func eligible(_ principal: Principal, awardDate: CivilDate) async throws -> [BadgeCandidate] {
+        let rules = try await RuleService(db: db).live().badges(on: awardDate)
         let dates = (Badges.awardDates(in: awardDate.year - 1) + Badges.awardDates(in: awardDate.year)).sorted()
         let previous = dates.last { $0 < awardDate } ?? awardDate.adding(months: -3)
         let range = principal.pathRange
         let earliest = previous.adding(years: -Badges.milestones.last!)
-        let latest = awardDate.adding(years: -Badges.milestones.first! + 1)
+        // A year short of the first milestone at least (the posthumous window, when longer, reaches further back).
+        let latest = awardDate.adding(years: -Badges.milestones.first!).adding(months: max(rules.posthumousEarlyMonths, 12))
         let (members, events) = try await db.read { sql in
             let members = try await sql.raw(
                 """
@@ -55,7 +58,8 @@ public struct BadgeService: Sendable {
                 let awarded = Set(Badges.milestones.filter { $0 * 12 <= counted(previous) })
                 guard let badge = Badges.eligibility(
                     admittedOn: history.firstAdmitted, recognized: true, interruptions: history.interruptions, awardDate: awardDate,
-                    alreadyAwarded: awarded, deceasedOn: died)
+                    alreadyAwarded: awarded, deceasedOn: died, earlyMonthsUpTo65: rules.earlyMonths, earlyMonthsFrom70: rules.longEarlyMonths,
+                    longEarlyFrom: rules.longEarlyFrom, posthumousEarlyMonths: rules.posthumousEarlyMonths)
                 else { return nil }
                 return BadgeCandidate(member: member, milestone: badge.milestone, reachedOn: reached(badge.milestone), kind: badge.kind)
             }

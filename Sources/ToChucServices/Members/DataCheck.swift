@@ -39,12 +39,16 @@ public struct DataCheckService: Sendable {
                         kind: .likelyDuplicate, memberIds: rows.map(\.id), names: rows.map(\.record.fullName),
                         detail: rows.map { "\($0.record.unitCode) \($0.record.cardNo ?? "—")" }.joined(separator: " / ")))
             }
-            // Dates against the rules: admitted under 18, recognized before admission, status without its dates.
+            // Dates against the rules: admitted under the least age of the admission rule set applicable on the admission
+            // date, recognized before admission, status without its dates. The year difference narrows the rows by the
+            // highest least age of any version; the months decide.
+            let rules = try await RuleService.live(sql)
+            let highestMinimum = rules.all(.admission).map { AdmissionRules($0).minimumAge }.max() ?? AdmissionRules.builtIn.minimumAge
             let suspects = try await sql.raw(
                 """
                 SELECT \(unsafeRaw: MemberStore.columns) FROM \(unsafeRaw: MemberStore.from) WHERE \(scope) AND (
                     (m.admitted_on IS NOT NULL AND m.birth_date IS NOT NULL
-                     AND CAST(substr(m.admitted_on, 1, 4) AS INTEGER) - CAST(substr(m.birth_date, 1, 4) AS INTEGER) <= 18)
+                     AND CAST(substr(m.admitted_on, 1, 4) AS INTEGER) - CAST(substr(m.birth_date, 1, 4) AS INTEGER) <= \(bind: highestMinimum))
                     OR (m.recognized_on IS NOT NULL AND m.admitted_on IS NOT NULL AND m.recognized_on < m.admitted_on)
                     OR (m.status = 'full' AND m.recognized_on IS NULL)
                     OR (u.dissolved_on IS NOT NULL AND m.status IN ('candidate', 'probationary', 'full', 'exempt')))
@@ -56,7 +60,9 @@ public struct DataCheckService: Sendable {
             ).all().map { try $0.decode(column: "id", as: Int64.self) })
             for m in suspects {
                 let r = m.record
-                if let birth = r.birthDate, let admitted = r.admittedOn, birth.fullMonths(until: admitted) < 18 * 12 {
+                if let birth = r.birthDate, let admitted = r.admittedOn,
+                    birth.fullMonths(until: admitted) < rules.admission(on: admitted).minimumAge * 12
+                {
                     findings.append(DataFinding(kind: .admittedUnder18, memberIds: [m.id], names: [r.fullName], detail: "\(birth.iso) → \(admitted.iso)"))
                 }
                 if let admitted = r.admittedOn, let recognized = r.recognizedOn, recognized < admitted {

@@ -93,7 +93,7 @@ public struct MemberService: Sendable {
 
     public func create(_ principal: Principal, _ draft: MemberDraft, today: CivilDate = Timestamp.vietnamDate()) async throws -> Member {
         try principal.requireWrite()
-        let valid = try MemberRules.check(draft, today: today, strict: true).get()
+        let valid = try MemberRules.check(draft, today: today, strict: true, rules: try await RuleService(db: db).live()).get()
         return try await db.write { sql in
             let unit = try await Self.memberUnit(sql, principal: principal, code: valid.unitCode)
             try await Self.checkUnique(sql, valid, except: nil)
@@ -124,7 +124,7 @@ public struct MemberService: Sendable {
             if current.version != expectedVersion {
                 throw try await Self.conflict(sql, current: current, baseVersion: expectedVersion)
             }
-            let valid = try MemberRules.check(draft, today: today, strict: true).get()
+            let valid = try MemberRules.check(draft, today: today, strict: true, rules: try await RuleService.live(sql)).get()
             let unit = try await Self.memberUnit(sql, principal: principal, code: valid.unitCode)
             try await Self.checkUnique(sql, valid, except: id)
             let assignments = MemberStore.assignments(valid, unitId: unit.id, unitPath: unit.path)

@@ -1,3 +1,5 @@
+import ToChucDomain
+
 /// The OpenAPI paths and schemas of rule sets and classification (issue 6), spliced into `OpenAPIDocument`'s template;
 /// routes in `AssessmentAPI.swift`.
 extension OpenAPIDocument {
@@ -38,9 +40,12 @@ extension OpenAPIDocument {
             }
         """#
 
+    /// Every family, so that the schema lists each one added (`RuleFamily.allCases`).
+    static let ruleFamilies = "[" + RuleFamily.allCases.map { "\"\($0.rawValue)\"" }.joined(separator: ", ") + "]"
+
     static let assessmentSchemas = #"""
         ,
-              "RuleFamily": {"type": "string", "enum": ["classification", "confidence_vote", "election", "cell_meetings", "congress"]},
+              "RuleFamily": {"type": "string", "enum": \#(ruleFamilies)},
               "RatingSubject": {"type": "string", "enum": ["member", "leader", "unit"]},
               "Rating": {"type": "string", "enum": ["excellent", "good", "done", "not_done"]},
               "RatingCounts": {"type": "object", "required": ["excellent", "good", "done", "not_done"],

@@ -56,7 +56,7 @@ extension OpenAPIDocument {
                   "401": {"$ref": "#/components/responses/Problem"}, "404": {"$ref": "#/components/responses/Problem"}, "422": {"$ref": "#/components/responses/Problem"}}}
             },
             "/api/v1/cadres/reappointment-due": {
-              "get": {"operationId": "cadresReappointmentDue", "summary": "Appointments due (90 working days ahead, Quy định 377-QĐ/TW) or overdue for re-appointment",
+              "get": {"operationId": "cadresReappointmentDue", "summary": "Appointments due (by the notice of the appointment rule set in force: 90 working days under Quy định 377-QĐ/TW) or overdue for re-appointment",
                 "parameters": [{"name": "unit", "in": "query", "schema": {"type": "string", "maxLength": 40}},
                   {"$ref": "#/components/parameters/page"}, {"$ref": "#/components/parameters/per_page"}],
                 "responses": {"200": {"description": "A page", "content": {"application/json": {"schema": {"$ref": "#/components/schemas/ReappointmentList"}}}},

@@ -118,6 +118,7 @@ extension Site {
             let selected = form.string("introducer_2") == kind.rawValue ? " selected" : ""
             return "<option value=\"\(kind.rawValue)\"\(HTML(raw: selected))>\(ctx.t(Catalogue.introducerKind(kind)))</option>"
         }
+        let consent = Catalogue.provincialConsent(maximumAge: try await services.rules.live().admission(on: Timestamp.vietnamDate()).maximumAge)
         var fields: HTML = .empty
         switch next {
         case .course: fields = dateField("course_on", AdmissionStage.course.label)
@@ -135,7 +136,7 @@ extension Site {
                 \(dateField("meeting_on", Catalogue.meetingOn))
                 <label for="full_members">\(ctx.t(Catalogue.cellFullMembers))</label><input type="number" id="full_members" name="full_members" min="1" value="\(form.string("full_members"))" required>
                 <label for="in_favour">\(ctx.t(Catalogue.cellInFavour))</label><input type="number" id="in_favour" name="in_favour" min="0" value="\(form.string("in_favour"))" required>
-                <div class="check"><input type="checkbox" id="consent" name="consent" value="true"><label for="consent">\(ctx.t(Catalogue.provincialConsent))</label></div>
+                <div class="check"><input type="checkbox" id="consent" name="consent" value="true"><label for="consent">\(ctx.t(consent))</label></div>
                 """
         case .committeeDecided:
             fields = """

@@ -99,7 +99,7 @@ extension Site {
         }
         let body: HTML = """
             <h1>\(ctx.t(Catalogue.warningsDashboard))</h1>
-            <p class="muted">\(ctx.t(Catalogue.warningsDashboardHelp))</p>
+            <p class="muted">\(ctx.t(Catalogue.warningsDashboardHelp(d.regulations)))</p>
             <form method="get" action="\(SiteURL.cadreWarnings)" class="searchbar">
             \(unitField(ctx, query.unit))
             <div><label for="kind">\(ctx.t(Catalogue.warningKind))</label><br><select id="kind" name="kind"><option value="">\(ctx.t(Catalogue.allWarnings))</option>\(kinds)</select></div>

@@ -110,12 +110,15 @@ extension Site {
         let q = request.query("q") ?? ""
         let page = request.query("page").flatMap { Int($0) } ?? 1
         let result = try await services.planning.lists(principal, term: term, unitCode: unit, query: q, page: page)
+        let rules = try await services.rules.live().planning(on: Timestamp.vietnamDate())
+        let most = rules.maxPerPosition
+        let young = rules.youngUnderProvince
         let rows: [HTML] = result.items.map { item in
             let s = item.structure
             let status = item.pending > 0 ? Catalogue.planningPending : (item.list.approvedOn != nil ? Catalogue.planningApproved : Catalogue.planningPending)
             return """
                 <tr><td><a href="\(SiteURL.planningList(item.list.id))">\(item.list.position)</a></td><td>\(item.list.place.name)</td>
-                <td>\(item.list.term.label)</td><td>\(ctx.t(item.list.managedBy.label))</td><td class="num">\(item.active.count)/3</td>
+                <td>\(item.list.term.label)</td><td>\(ctx.t(item.list.managedBy.label))</td><td class="num">\(item.active.count)/\(most)</td>
                 <td>\(ctx.t(s.women.label))</td><td>\(ctx.t(s.young.label))</td><td>\(ctx.t(s.ethnicMinority.label))</td><td>\(ctx.t(status))</td></tr>
                 """
         }
@@ -131,7 +134,7 @@ extension Site {
             principal.role.canWriteRecords ? planningListForm(ctx, principal, form: form, message: message, errors: errors) : .empty
         let body: HTML = """
             <h1>\(ctx.t(Catalogue.planningArea))</h1>
-            <p class="muted">\(ctx.t(Catalogue.planningLimitNote))</p>
+            <p class="muted">\(ctx.t(Catalogue.planningLimitNote(rules)))</p>
             <form method="get" action="\(SiteURL.planning)" class="searchbar" role="search">
             <div><label for="term">\(ctx.t(Catalogue.planningTerm))</label><br><select id="term" name="term"><option value="">\(ctx.t(Catalogue.planningAllTerms))</option>\(terms)</select></div>
             \(unitField(ctx, unit))
@@ -141,7 +144,7 @@ extension Site {
             \(rows.isEmpty ? HTML("<p>\(ctx.t(Catalogue.noRecords))</p>") : HTML("""
             <table id="planning-lists"><thead><tr><th>\(ctx.t(Catalogue.planningPosition))</th><th>\(ctx.t(Catalogue.place))</th>
             <th>\(ctx.t(Catalogue.planningTerm))</th><th>\(ctx.t(Catalogue.managedBy))</th><th>\(ctx.t(Catalogue.planningPeople))</th>
-            <th>\(ctx.t(Catalogue.planningWomen))</th><th>\(ctx.t(Catalogue.planningYoung(ageLimit: 40)))</th><th>\(ctx.t(Catalogue.planningEthnicMinority))</th>
+            <th>\(ctx.t(Catalogue.planningWomen))</th><th>\(ctx.t(Catalogue.planningYoung(ageLimit: young)))</th><th>\(ctx.t(Catalogue.planningEthnicMinority))</th>
             <th>\(ctx.t(Catalogue.planningStatus))</th></tr></thead><tbody>\(rows)</tbody></table>
             """))
             \(Layout.pager(ctx, page: result.page, pageCount: result.pageCount, total: result.total) {
