@@ -53,11 +53,8 @@ extension Site {
         router.get(RouterPath(SiteURL.vettingExport)) { request, context in
             let principal = try context.requirePrincipal()
             let rows = try await services.vetting.exportRows(principal, Self.vettingQuery(request))
-            let download = try SpreadsheetDownload.make(
-                rows: rows, sheetName: Catalogue.vettingSheet.text(principal.language), format: request.query("format") ?? "xlsx", principal: principal,
-                baseName: "tham-dinh-\(principal.unitCode.isEmpty ? "tat-ca" : principal.unitCode)")
-            try await services.interchange.recordDownload(principal, name: download.fileName, rows: rows.count - 1)
-            return Responses.bytes(download.data, contentType: download.contentType, fileName: download.fileName)
+            return try await download(
+                request, principal, rows: rows, sheet: Catalogue.vettingSheet.text(principal.language), baseName: Self.fileName("tham-dinh", principal))
         }
         router.get(RouterPath(SiteURL.vettingSettings)) { request, context in
             let principal = try context.requirePrincipal()
@@ -203,8 +200,7 @@ extension Site {
         let parameters = Self.vettingParameters(query)
         let links: HTML = """
             <div class="actions"><a class="button secondary" href="\(SiteURL.vettingOverdue)">\(ctx.t(Catalogue.vettingOverdueList))</a>
-            <a class="button secondary" href="\(SiteURL.with(SiteURL.vettingExport, parameters + [("format", "xlsx")]))">\(ctx.t(Catalogue.downloadXLSX))</a>
-            <a class="button secondary" href="\(SiteURL.with(SiteURL.vettingExport, parameters + [("format", "csv")]))">\(ctx.t(Catalogue.downloadCSV))</a>
+            \(Self.exportLinks(ctx, SiteURL.vettingExport, parameters))
             \(VettingService.mayChangeSettings(principal) ? HTML("<a class=\"button secondary\" href=\"\(SiteURL.vettingSettings)\">\(ctx.t(Catalogue.vettingSettings))</a>") : HTML.empty)</div>
             """
         body = body + """
@@ -330,9 +326,11 @@ extension Site {
             <p class="muted">\(ctx.t(Catalogue.vettingAsOf(ctx.date(Timestamp.vietnamDate()))))</p>
             \(listFilter(ctx, SiteURL.vettingOverdue, unit))
             <h2>\(ctx.t(Catalogue.vettingOverdue)) (\(ctx.number(overdue.total)))</h2>
+            \(Self.exportLinks(ctx, SiteURL.vettingExport, [("unit", unit), ("due", "overdue"), ("sort", "deadline")]))
             \(vettingTable(ctx, overdue.items, id: "vetting-overdue"))
             \(more(overdue, "overdue"))
             <h2>\(ctx.t(Catalogue.vettingDueSoonTitle(settings.warningWorkingDays))) (\(ctx.number(soon.total)))</h2>
+            \(Self.exportLinks(ctx, SiteURL.vettingExport, [("unit", unit), ("due", "due_soon"), ("sort", "deadline")]))
             \(vettingTable(ctx, soon.items, id: "vetting-due-soon"))
             \(more(soon, "due_soon"))
             """
