@@ -11,7 +11,8 @@ extension Catalogue {
     public static let leftTo = t("Ra khỏi Đảng đến ngày", "Left until")
     public static let countedByUnitThen = t(
         "Có lọc theo ngày: đảng viên được tính theo đơn vị sinh hoạt vào ngày đó (như báo cáo giao ban), nơi sinh hoạt hiện nay ghi ở cột Chi bộ.",
-        "With a date filter, members are counted by the unit they belonged to on that date (as the briefing report does); the cell column shows where they are now.")
+        "With a date filter, members are counted by the unit they belonged to on that date (as the briefing report does); the cell column shows where they are now."
+    )
     public static let stageLabel = t("Bước", "Stage")
     public static let recognitionLabel = t("Công nhận chính thức", "Recognition")
     public static let findingLabel = t("Vấn đề", "Finding")

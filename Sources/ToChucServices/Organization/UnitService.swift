@@ -348,7 +348,8 @@ public struct UnitService: Sendable {
 extension UnitService {
     /// How many units of each kind lie in the subtree of `unit` (itself included) today: dissolved ones do not count, as
     /// in the unit list these counts link to.
-    public func countsByKind(_ principal: Principal, under unit: OrgUnit, today: CivilDate = Timestamp.vietnamDate()) async throws -> [UnitKind: Int] {
+    public func countsByKind(_ principal: Principal, under unit: OrgUnit, today: CivilDate = Timestamp.vietnamDate()) async throws -> [UnitKind: Int]
+    {
         guard principal.sees(path: unit.path) else { throw DomainError.notFound(Catalogue.unitNotFound) }
         let range = PathRange.of(unit.path)
         return try await db.read { sql in

@@ -141,7 +141,8 @@ extension Site {
             let query = try ListQuery(request)
             let filters = try Self.unitListQuery(request)
             let result = try await services.units.list(
-                principal, query: filters.text, page: query.page, perPage: query.perPage, sort: filters.sort, asOf: filters.asOf, filter: filters.filter)
+                principal, query: filters.text, page: query.page, perPage: query.perPage, sort: filters.sort, asOf: filters.asOf,
+                filter: filters.filter)
             return try Responses.json(APIList(items: result.items.map(APIUnit.init), page: result.page, perPage: result.perPage, total: result.total))
         }
         api.post("units") { request, context in

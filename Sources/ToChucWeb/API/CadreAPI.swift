@@ -474,7 +474,8 @@ extension Site {
             let period = try Self.period(request)
             let list = try ListQuery(request)
             let result = try await services.decisions.approvals(
-                principal, unitCode: Self.unitFilter(request), from: period.from, to: period.to, level: try Self.managementLevel(request), page: list.page,
+                principal, unitCode: Self.unitFilter(request), from: period.from, to: period.to, level: try Self.managementLevel(request),
+                page: list.page,
                 perPage: list.perPage)
             return try Responses.json(
                 APIList(items: result.items.map(APIApprovalRecord.init), page: result.page, perPage: result.perPage, total: result.total))

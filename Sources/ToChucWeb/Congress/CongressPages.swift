@@ -42,12 +42,20 @@ extension Site {
             let language = principal.language
             // Counts as numbers; the percentage as the report writes it (two decimals).
             if let file = try await listDownload(
-                request, principal, sheet: "tien-do-dai-hoi", baseName: "tien-do-dai-hoi-\(progress.unitCode)-\(progress.date.iso)", numeric: [1, 2, 3, 4, 5],
+                request, principal, sheet: "tien-do-dai-hoi", baseName: "tien-do-dai-hoi-\(progress.unitCode)-\(progress.date.iso)",
+                numeric: [1, 2, 3, 4, 5],
                 rows: {
-                    [[Catalogue.progressLevel, Catalogue.congressHeldCount, Catalogue.total, Catalogue.congressPercent, Catalogue.progressPilot,
-                      Catalogue.progressDirect].map { $0.text(language) }]
+                    [
+                        [
+                            Catalogue.progressLevel, Catalogue.congressHeldCount, Catalogue.total, Catalogue.congressPercent, Catalogue.progressPilot,
+                            Catalogue.progressDirect,
+                        ].map { $0.text(language) }
+                    ]
                         + progress.levels.map { l in
-                            [l.kind.label.text(language), String(l.held), String(l.total), String(format: "%.2f", l.percent), String(l.pilot), String(l.directSecretary)]
+                            [
+                                l.kind.label.text(language), String(l.held), String(l.total), String(format: "%.2f", l.percent), String(l.pilot),
+                                String(l.directSecretary),
+                            ]
                         }
                 })
             {

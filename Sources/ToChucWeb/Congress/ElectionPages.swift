@@ -25,13 +25,24 @@ extension Site {
             let principal = try context.requirePrincipal()
             let unit = (request.query("unit") ?? "").trimmed
             let language = principal.language
-            let file = try await listDownload(request, principal, sheet: "bau-cu", baseName: Self.fileName("bau-cu", principal, unit: unit), numeric: [4]) {
-                let all = try await Page.all { page, perPage in try await services.elections.list(principal, unitCode: unit, page: page, perPage: perPage) }
-                return [[Catalogue.electionBody, Catalogue.name, Catalogue.congressTerm, Catalogue.electionHeldOn, Catalogue.electionSeats, Catalogue.congressStatus]
-                    .map { $0.text(language) }]
+            let file = try await listDownload(
+                request, principal, sheet: "bau-cu", baseName: Self.fileName("bau-cu", principal, unit: unit), numeric: [4]
+            ) {
+                let all = try await Page.all { page, perPage in
+                    try await services.elections.list(principal, unitCode: unit, page: page, perPage: perPage)
+                }
+                return [
+                    [
+                        Catalogue.electionBody, Catalogue.name, Catalogue.congressTerm, Catalogue.electionHeldOn, Catalogue.electionSeats,
+                        Catalogue.congressStatus,
+                    ]
+                    .map { $0.text(language) }
+                ]
                     + all.map { e in
-                        [e.body.label.text(language), e.unitName, e.congressTerm.map { $0.label } ?? Catalogue.electionConference.text(language),
-                         Self.day(e.heldOn, language), String(e.seats), e.status.label.text(language)]
+                        [
+                            e.body.label.text(language), e.unitName, e.congressTerm.map { $0.label } ?? Catalogue.electionConference.text(language),
+                            Self.day(e.heldOn, language), String(e.seats), e.status.label.text(language),
+                        ]
                     }
             }
             if let file { return file }

@@ -8,12 +8,18 @@ extension Site {
         router.get(RouterPath(SiteURL.adminUsers)) { request, context in
             let principal = try context.requirePrincipal()
             let language = principal.language
-            if let file = try await listDownload(request, principal, sheet: "nguoi-dung", baseName: Self.fileName("nguoi-dung", principal), rows: {
-                [[Catalogue.username, Catalogue.displayName, Catalogue.role, Catalogue.unit, Catalogue.statusLabel].map { $0.text(language) }]
-                    + (try await services.accounts.listUsers(by: principal)).map { u in
-                        [u.username, u.displayName, u.role.label.text(language), u.unitName, (u.disabled ? Catalogue.disabled : Catalogue.active).text(language)]
-                    }
-            }) {
+            if let file = try await listDownload(
+                request, principal, sheet: "nguoi-dung", baseName: Self.fileName("nguoi-dung", principal),
+                rows: {
+                    [[Catalogue.username, Catalogue.displayName, Catalogue.role, Catalogue.unit, Catalogue.statusLabel].map { $0.text(language) }]
+                        + (try await services.accounts.listUsers(by: principal)).map { u in
+                            [
+                                u.username, u.displayName, u.role.label.text(language), u.unitName,
+                                (u.disabled ? Catalogue.disabled : Catalogue.active).text(language),
+                            ]
+                        }
+                })
+            {
                 return file
             }
             let ctx = try await pageContext(request, context)
@@ -54,15 +60,26 @@ extension Site {
         router.get(RouterPath(SiteURL.audit)) { request, context in
             let principal = try context.requirePrincipal()
             let language = principal.language
-            if let file = try await listDownload(request, principal, sheet: "nhat-ky", baseName: Self.fileName("nhat-ky", principal), numeric: [0], rows: {
-                let all = try await Page.all { page, perPage in try await services.audit.list(principal, page: page, perPage: perPage) }
-                return [["#", Catalogue.when.text(language), Catalogue.who.text(language), Catalogue.fromAddress.text(language), Catalogue.action.text(language),
-                         Catalogue.record.text(language), Catalogue.changes.text(language)]]
-                    + all.map { e in
-                        [String(e.id), e.at, e.actor, e.address ?? "", Catalogue.auditAction(e.action).text(language), "\(e.entity): \(e.entityKey)",
-                         e.changes.map { "\($0.field): \($0.old ?? "∅") → \($0.new ?? "∅")" }.joined(separator: "; ")]
-                    }
-            }) {
+            if let file = try await listDownload(
+                request, principal, sheet: "nhat-ky", baseName: Self.fileName("nhat-ky", principal), numeric: [0],
+                rows: {
+                    let all = try await Page.all { page, perPage in try await services.audit.list(principal, page: page, perPage: perPage) }
+                    return [
+                        [
+                            "#", Catalogue.when.text(language), Catalogue.who.text(language), Catalogue.fromAddress.text(language),
+                            Catalogue.action.text(language),
+                            Catalogue.record.text(language), Catalogue.changes.text(language),
+                        ]
+                    ]
+                        + all.map { e in
+                            [
+                                String(e.id), e.at, e.actor, e.address ?? "", Catalogue.auditAction(e.action).text(language),
+                                "\(e.entity): \(e.entityKey)",
+                                e.changes.map { "\($0.field): \($0.old ?? "∅") → \($0.new ?? "∅")" }.joined(separator: "; "),
+                            ]
+                        }
+                })
+            {
                 return file
             }
             let ctx = try await pageContext(request, context)

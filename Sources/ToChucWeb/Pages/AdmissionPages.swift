@@ -11,14 +11,24 @@ extension Site {
             // The board's rows in its order (stage by stage), with the stage as a column.
             let shown = AdmissionStage.allCases.filter { $0 != .recognized }.flatMap { stage in items.filter { $0.stage == stage } }
             let language = principal.language
-            if let file = try await listDownload(request, principal, sheet: "ket-nap", baseName: Self.fileName("ket-nap", principal), rows: {
-                [[Catalogue.stageLabel, Catalogue.fullName, Catalogue.cellLabel, Catalogue.admittedOn, Catalogue.probationEndLabel,
-                  Catalogue.recognitionLabel].map { $0.text(language) }]
-                    + shown.map { item in
-                        [item.stage.label.text(language), item.member.record.fullName, item.member.unitName, Self.day(item.member.record.admittedOn, language),
-                         Self.day(item.probationEnd, language), item.recognition.map { $0 == .notYetDue ? "" : $0.label.text(language) } ?? ""]
-                    }
-            }) {
+            if let file = try await listDownload(
+                request, principal, sheet: "ket-nap", baseName: Self.fileName("ket-nap", principal),
+                rows: {
+                    [
+                        [
+                            Catalogue.stageLabel, Catalogue.fullName, Catalogue.cellLabel, Catalogue.admittedOn, Catalogue.probationEndLabel,
+                            Catalogue.recognitionLabel,
+                        ].map { $0.text(language) }
+                    ]
+                        + shown.map { item in
+                            [
+                                item.stage.label.text(language), item.member.record.fullName, item.member.unitName,
+                                Self.day(item.member.record.admittedOn, language),
+                                Self.day(item.probationEnd, language), item.recognition.map { $0 == .notYetDue ? "" : $0.label.text(language) } ?? "",
+                            ]
+                        }
+                })
+            {
                 return file
             }
             let ctx = try await pageContext(request, context)

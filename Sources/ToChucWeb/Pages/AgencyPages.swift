@@ -45,7 +45,9 @@ extension Site {
             let file = try await listDownload(request, principal, sheet: "co-quan", baseName: Self.fileName("co-quan", principal)) {
                 let all = try await Page.all { page, perPage in try await services.agencies.list(principal, query: q, page: page, perPage: perPage) }
                 return [[Catalogue.code, Catalogue.agencyName, Catalogue.parentCode, Catalogue.kind, Catalogue.agencyUnit].map { $0.text(language) }]
-                    + all.map { row in [row.agency.code, row.agency.name, row.agency.parentCode ?? "", row.agency.kind.label.text(language), row.agency.unitName] }
+                    + all.map { row in
+                        [row.agency.code, row.agency.name, row.agency.parentCode ?? "", row.agency.kind.label.text(language), row.agency.unitName]
+                    }
             }
             if let file { return file }
             let ctx = try await pageContext(request, context)

@@ -28,12 +28,20 @@ extension Site {
             // The grid as it stands: one line a subject, its rating this period and the last, and the score where the rules use one.
             if let file = try await listDownload(
                 request, principal, sheet: "xep-loai", baseName: "phieu-xep-loai-\(grid.unit.code)-\(grid.period.key)-\(grid.subject.rawValue)",
-                numeric: [0, 5], rows: {
-                    [["#", Catalogue.fullName.text(language), Catalogue.gridDetail(grid.subject).text(language), grid.period.previous.label.text(language),
-                      Catalogue.ratingLabel.text(language), Catalogue.scoreLabel.text(language)]]
+                numeric: [0, 5],
+                rows: {
+                    [
+                        [
+                            "#", Catalogue.fullName.text(language), Catalogue.gridDetail(grid.subject).text(language),
+                            grid.period.previous.label.text(language),
+                            Catalogue.ratingLabel.text(language), Catalogue.scoreLabel.text(language),
+                        ]
+                    ]
                         + grid.rows.enumerated().map { index, row in
-                            [String(index + 1), row.name, row.detail, row.previous.map { Catalogue.ratingShort($0).text(language) } ?? "",
-                             row.current.map { $0.rating.label.text(language) } ?? "", row.current?.score.map(String.init) ?? ""]
+                            [
+                                String(index + 1), row.name, row.detail, row.previous.map { Catalogue.ratingShort($0).text(language) } ?? "",
+                                row.current.map { $0.rating.label.text(language) } ?? "", row.current?.score.map(String.init) ?? "",
+                            ]
                         }
                 })
             {
@@ -93,7 +101,9 @@ extension Site {
         }
         router.get(RouterPath(SiteURL.rules)) { request, context in
             let principal = try context.requirePrincipal()
-            if let file = try await listDownload(request, principal, sheet: "quy-dinh", baseName: "bo-quy-dinh", rows: { try await rulesRows(principal) }) {
+            if let file = try await listDownload(
+                request, principal, sheet: "quy-dinh", baseName: "bo-quy-dinh", rows: { try await rulesRows(principal) })
+            {
                 return file
             }
             let ctx = try await pageContext(request, context)
@@ -349,8 +359,11 @@ extension Site {
         let all = try await services.rules.list()
         let today = Timestamp.vietnamDate()
         var rows = [
-            [Catalogue.ruleFamilyLabel, Catalogue.ruleRegulation, Catalogue.ruleEffectiveFrom, Catalogue.ruleTitle, Catalogue.ruleStateLabel, Catalogue.ruleAddedBy]
-                .map { $0.text(language) }
+            [
+                Catalogue.ruleFamilyLabel, Catalogue.ruleRegulation, Catalogue.ruleEffectiveFrom, Catalogue.ruleTitle, Catalogue.ruleStateLabel,
+                Catalogue.ruleAddedBy,
+            ]
+            .map { $0.text(language) }
         ]
         for family in RuleFamily.allCases {
             let versions = all.filter { $0.version.family == family }
@@ -358,9 +371,12 @@ extension Site {
             for record in versions {
                 let v = record.version
                 let values = family.parameters.map { "\($0.label.text(language)): \(v.values[$0.key]?.text ?? "")" }.joined(separator: "; ")
-                let state = record.isVoided ? Catalogue.ruleVoided(record.voidReason ?? "").text(language) : (inForce == v ? Catalogue.ruleInForce.text(language) : "")
+                let state =
+                    record.isVoided
+                    ? Catalogue.ruleVoided(record.voidReason ?? "").text(language) : (inForce == v ? Catalogue.ruleInForce.text(language) : "")
                 rows.append([
-                    family.label.text(language), v.regulation, Self.day(v.effectiveFrom, language), v.title + (values.isEmpty ? "" : " — " + values), state,
+                    family.label.text(language), v.regulation, Self.day(v.effectiveFrom, language), v.title + (values.isEmpty ? "" : " — " + values),
+                    state,
                     record.createdBy ?? Catalogue.ruleBuiltIn.text(language),
                 ])
             }

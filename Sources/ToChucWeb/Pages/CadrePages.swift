@@ -13,7 +13,8 @@ extension Site {
             query.unitCode = (request.query("unit") ?? "").trimmed
             query.page = request.query("page").flatMap { Int($0) } ?? 1
             let language = principal.language
-            let file = try await listDownload(request, principal, sheet: "can-bo", baseName: Self.fileName("can-bo", principal, unit: query.unitCode)) {
+            let file = try await listDownload(request, principal, sheet: "can-bo", baseName: Self.fileName("can-bo", principal, unit: query.unitCode))
+            {
                 let all = try await Page.all { page, perPage in
                     var q = query
                     q.page = page
@@ -21,11 +22,15 @@ extension Site {
                     return try await services.cadres.list(principal, q)
                 }
                 // The national ID as the cadre's page shows it: masked for roles that do not see personal data.
-                return [[Catalogue.fullName, Catalogue.cardNo, Catalogue.birthDate, Catalogue.genderLabel, Catalogue.homeUnit, Catalogue.nationalIdLabel]
-                    .map { $0.text(language) }]
+                return [
+                    [Catalogue.fullName, Catalogue.cardNo, Catalogue.birthDate, Catalogue.genderLabel, Catalogue.homeUnit, Catalogue.nationalIdLabel]
+                        .map { $0.text(language) }
+                ]
                     + all.map { c in
-                        [c.fullName, c.cardNo ?? "", Self.day(c.birthDate, language), c.gender.label.text(language), c.unitName,
-                         Self.personal(principal, c.nationalId, NationalID.mask)]
+                        [
+                            c.fullName, c.cardNo ?? "", Self.day(c.birthDate, language), c.gender.label.text(language), c.unitName,
+                            Self.personal(principal, c.nationalId, NationalID.mask),
+                        ]
                     }
             }
             if let file { return file }
@@ -107,13 +112,19 @@ extension Site {
             let page = request.query("page").flatMap { Int($0) } ?? 1
             let language = principal.language
             let file = try await listDownload(request, principal, sheet: "nghi-huu", baseName: Self.fileName("nghi-huu", principal, unit: unit)) {
-                let all = try await Page.all { page, perPage in try await services.cadres.retiring(principal, unitCode: unit, page: page, perPage: perPage) }
-                return [[Catalogue.fullName, Catalogue.birthDate, Catalogue.retirementLabel, Catalogue.retirementTime, Catalogue.currentPositions]
-                    .map { $0.text(language) }]
+                let all = try await Page.all { page, perPage in
+                    try await services.cadres.retiring(principal, unitCode: unit, page: page, perPage: perPage)
+                }
+                return [
+                    [Catalogue.fullName, Catalogue.birthDate, Catalogue.retirementLabel, Catalogue.retirementTime, Catalogue.currentPositions]
+                        .map { $0.text(language) }
+                ]
                     + all.map { item in
-                        [item.cadre.fullName, Self.day(item.cadre.birthDate, language),
-                         Catalogue.retirementAge(years: item.schedule.years, months: item.schedule.months).text(language),
-                         Self.day(item.schedule.retiresOn, language), item.current.map { $0.label }.joined(separator: "; ")]
+                        [
+                            item.cadre.fullName, Self.day(item.cadre.birthDate, language),
+                            Catalogue.retirementAge(years: item.schedule.years, months: item.schedule.months).text(language),
+                            Self.day(item.schedule.retiresOn, language), item.current.map { $0.label }.joined(separator: "; "),
+                        ]
                     }
             }
             if let file { return file }
@@ -150,15 +161,21 @@ extension Site {
             let unit = (request.query("unit") ?? "").trimmed
             let page = request.query("page").flatMap { Int($0) } ?? 1
             let language = principal.language
-            let file = try await listDownload(request, principal, sheet: "bo-nhiem-lai", baseName: Self.fileName("bo-nhiem-lai", principal, unit: unit)) {
+            let file = try await listDownload(
+                request, principal, sheet: "bo-nhiem-lai", baseName: Self.fileName("bo-nhiem-lai", principal, unit: unit)
+            ) {
                 let all = try await Page.all { page, perPage in
                     try await services.cadres.dueForReappointment(principal, unitCode: unit, page: page, perPage: perPage)
                 }
-                return [[Catalogue.fullName, Catalogue.title, Catalogue.startedOn, Catalogue.termEnds, Catalogue.noticeBy, Catalogue.decisionStatus]
-                    .map { $0.text(language) }]
+                return [
+                    [Catalogue.fullName, Catalogue.title, Catalogue.startedOn, Catalogue.termEnds, Catalogue.noticeBy, Catalogue.decisionStatus]
+                        .map { $0.text(language) }
+                ]
                     + all.map { item in
-                        [item.cadre.fullName, item.position.label, Self.day(item.position.startedOn, language), Self.day(item.termEnd, language),
-                         Self.day(item.noticeDate, language), item.status.label.text(language)]
+                        [
+                            item.cadre.fullName, item.position.label, Self.day(item.position.startedOn, language), Self.day(item.termEnd, language),
+                            Self.day(item.noticeDate, language), item.status.label.text(language),
+                        ]
                     }
             }
             if let file { return file }
@@ -199,15 +216,20 @@ extension Site {
                 request, principal, sheet: "phe-duyet", baseName: Self.fileName("phe-duyet", principal, unit: unit, period.from.iso, period.to.iso)
             ) {
                 let all = try await Page.all { page, perPage in
-                    try await services.decisions.approvals(principal, unitCode: unit, from: period.from, to: period.to, level: level, page: page, perPage: perPage)
+                    try await services.decisions.approvals(
+                        principal, unitCode: unit, from: period.from, to: period.to, level: level, page: page, perPage: perPage)
                 }
                 let header = [
                     Catalogue.fullName, Catalogue.title, Catalogue.place, Catalogue.managedBy, Catalogue.approvalKindLabel, Catalogue.decisionNo,
                     Catalogue.approvedOn,
                 ].map { $0.text(language) }
-                return [header] + all.map { a in
-                    [a.cadreName, a.title, a.placeName, a.level.label.text(language), Self.approvalKind(a).text(language), a.decisionNo ?? "", Self.day(a.approvedOn, language)]
-                }
+                return [header]
+                    + all.map { a in
+                        [
+                            a.cadreName, a.title, a.placeName, a.level.label.text(language), Self.approvalKind(a).text(language), a.decisionNo ?? "",
+                            Self.day(a.approvedOn, language),
+                        ]
+                    }
             }
             if let file { return file }
             let ctx = try await pageContext(request, context)
@@ -220,8 +242,10 @@ extension Site {
                 let link = SiteURL.with(SiteURL.approvals, filters + [("level", level.rawValue)])
                 return "<tr><td>\(ctx.t(level.label))</td><td class=\"num\" id=\"approvals-\(level.rawValue)\"><a href=\"\(link)\">\(ctx.number(n))</a></td><td>\(ctx.t(Catalogue.approvalsSentence(level.label, ctx.number(n))))</td></tr>"
             }
-            let levels: [HTML] = [HTML("<option value=\"\">\(ctx.t(Catalogue.anyValue))</option>")] + ManagementLevel.allCases.map { l in
-                "<option value=\"\(l.rawValue)\"\(HTML(raw: l == level ? " selected" : ""))>\(ctx.t(l.label))</option>"
+            let levels: [HTML] =
+                [HTML("<option value=\"\">\(ctx.t(Catalogue.anyValue))</option>")]
+                + ManagementLevel.allCases.map { l in
+                    "<option value=\"\(l.rawValue)\"\(HTML(raw: l == level ? " selected" : ""))>\(ctx.t(l.label))</option>"
             }
             let records: [HTML] = list.items.map { a in
                 """
@@ -269,11 +293,20 @@ extension Site {
                 let all = try await Page.all { page, perPage in
                     try await services.decisions.list(principal, unitCode: unit, status: status, page: page, perPage: perPage)
                 }
-                return [[Catalogue.decisionNo, Catalogue.cadre, Catalogue.decisionKind, Catalogue.opensPosition, Catalogue.effectiveOn, Catalogue.managedBy,
-                         Catalogue.decisionStatus, Catalogue.approvedOn].map { $0.text(language) }]
+                return [
+                    [
+                        Catalogue.decisionNo, Catalogue.cadre, Catalogue.decisionKind, Catalogue.opensPosition, Catalogue.effectiveOn,
+                        Catalogue.managedBy,
+                        Catalogue.decisionStatus, Catalogue.approvedOn,
+                    ].map { $0.text(language) }
+                ]
                     + all.map { d in
-                        [d.decisionNo, d.cadreName, d.kind.label.text(language), d.openTitle.map { t in t + (d.openPlace.map { " — " + $0.name } ?? "") } ?? "",
-                         Self.day(d.effectiveOn, language), d.managedBy.label.text(language), d.status.label.text(language), Self.day(d.approvedOn, language)]
+                        [
+                            d.decisionNo, d.cadreName, d.kind.label.text(language),
+                            d.openTitle.map { t in t + (d.openPlace.map { " — " + $0.name } ?? "") } ?? "",
+                            Self.day(d.effectiveOn, language), d.managedBy.label.text(language), d.status.label.text(language),
+                            Self.day(d.approvedOn, language),
+                        ]
                     }
             }
             if let file { return file }

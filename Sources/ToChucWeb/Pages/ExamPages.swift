@@ -29,7 +29,8 @@ extension Site {
             let principal = try context.requirePrincipal()
             let rows = try await services.training.exportSessions(principal, try Self.examQuery(request))
             // Columns 6 to 8: candidates, passed, failed.
-            return try await download(request, principal, rows: rows, sheet: "ky-thi", baseName: Self.fileName("ky-thi", principal), numeric: [6, 7, 8])
+            return try await download(
+                request, principal, rows: rows, sheet: "ky-thi", baseName: Self.fileName("ky-thi", principal), numeric: [6, 7, 8])
         }
         router.get(RouterPath(SiteURL.staffReduction)) { request, context in
             let principal = try context.requirePrincipal()
@@ -48,11 +49,19 @@ extension Site {
             let file = try await listDownload(request, principal, sheet: "thi-sinh", baseName: "thi-sinh-ky-thi-\(id)") {
                 let detail = try await services.training.session(principal, id: id)
                 let language = principal.language
-                return [[Catalogue.fullName, Catalogue.cardNo, Catalogue.workUnit, Catalogue.examScore, Catalogue.examOutcomeLabel, Catalogue.planTraining]
-                    .map { $0.text(language) }]
+                return [
+                    [
+                        Catalogue.fullName, Catalogue.cardNo, Catalogue.workUnit, Catalogue.examScore, Catalogue.examOutcomeLabel,
+                        Catalogue.planTraining,
+                    ]
+                    .map { $0.text(language) }
+                ]
                     + detail.candidates.map { row in
-                        [row.candidate.person.fullName, row.candidate.person.cardNo ?? "", row.candidate.work.name, row.candidate.score?.text(language) ?? "",
-                         row.outcome.label.text(language), row.needsPlan ? Catalogue.planNeeded.text(language) : row.plan?.training ?? ""]
+                        [
+                            row.candidate.person.fullName, row.candidate.person.cardNo ?? "", row.candidate.work.name,
+                            row.candidate.score?.text(language) ?? "",
+                            row.outcome.label.text(language), row.needsPlan ? Catalogue.planNeeded.text(language) : row.plan?.training ?? "",
+                        ]
                     }
             }
             if let file { return file }

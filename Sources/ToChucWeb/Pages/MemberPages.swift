@@ -77,10 +77,13 @@ extension Site {
         router.get(RouterPath(SiteURL.dataCheck)) { request, context in
             let principal = try context.requirePrincipal()
             let findings = try await services.dataCheck.run(principal, unitCode: request.query("unit"))
-            if let file = try await listDownload(request, principal, sheet: "kiem-tra", baseName: Self.fileName("kiem-tra-du-lieu", principal), rows: {
-                [[Catalogue.findingLabel, Catalogue.members, Catalogue.detailLabel].map { $0.text(principal.language) }]
-                    + findings.map { [$0.message.text(principal.language), $0.names.joined(separator: "; "), $0.detail] }
-            }) {
+            if let file = try await listDownload(
+                request, principal, sheet: "kiem-tra", baseName: Self.fileName("kiem-tra-du-lieu", principal),
+                rows: {
+                    [[Catalogue.findingLabel, Catalogue.members, Catalogue.detailLabel].map { $0.text(principal.language) }]
+                        + findings.map { [$0.message.text(principal.language), $0.names.joined(separator: "; "), $0.detail] }
+                })
+            {
                 return file
             }
             let ctx = try await pageContext(request, context)
@@ -111,14 +114,24 @@ extension Site {
             let chosen = request.query("date").flatMap { CivilDate(parsing: $0) } ?? upcoming.first ?? today
             let candidates = try await services.badges.eligible(principal, awardDate: chosen)
             let language = principal.language
-            if let file = try await listDownload(request, principal, sheet: "huy-hieu", baseName: Self.fileName("huy-hieu", principal, chosen.iso), rows: {
-                [[Catalogue.fullName, Catalogue.cardNo, Catalogue.cellLabel, Catalogue.admittedOn, Catalogue.badgeLabel, Catalogue.badgeHow,
-                  Catalogue.badgeReachedOn].map { $0.text(language) }]
-                    + candidates.map { c in
-                        [c.member.record.fullName, c.member.record.cardNo ?? "", c.member.unitName, Self.day(c.member.record.admittedOn, language),
-                         Catalogue.badge(c.milestone).text(language), c.kind.label.text(language), Self.day(c.reachedOn, language)]
-                    }
-            }) {
+            if let file = try await listDownload(
+                request, principal, sheet: "huy-hieu", baseName: Self.fileName("huy-hieu", principal, chosen.iso),
+                rows: {
+                    [
+                        [
+                            Catalogue.fullName, Catalogue.cardNo, Catalogue.cellLabel, Catalogue.admittedOn, Catalogue.badgeLabel, Catalogue.badgeHow,
+                            Catalogue.badgeReachedOn,
+                        ].map { $0.text(language) }
+                    ]
+                        + candidates.map { c in
+                            [
+                                c.member.record.fullName, c.member.record.cardNo ?? "", c.member.unitName,
+                                Self.day(c.member.record.admittedOn, language),
+                                Catalogue.badge(c.milestone).text(language), c.kind.label.text(language), Self.day(c.reachedOn, language),
+                            ]
+                        }
+                })
+            {
                 return file
             }
             let ctx = try await pageContext(request, context)
@@ -258,10 +271,13 @@ extension Site {
         router.get(RouterPath(SiteURL.membersAway)) { request, context in
             let principal = try context.requirePrincipal()
             let away = try await services.members.temporarilyAway(principal)
-            if let file = try await listDownload(request, principal, sheet: "sinh-hoat-tam-thoi", baseName: Self.fileName("sinh-hoat-tam-thoi", principal), rows: {
-                [[Catalogue.fullName, Catalogue.cardNo, Catalogue.cellLabel, Catalogue.temporarilyAt].map { $0.text(principal.language) }]
-                    + away.map { [$0.member.record.fullName, $0.member.record.cardNo ?? "", $0.member.unitName, $0.heldBy] }
-            }) {
+            if let file = try await listDownload(
+                request, principal, sheet: "sinh-hoat-tam-thoi", baseName: Self.fileName("sinh-hoat-tam-thoi", principal),
+                rows: {
+                    [[Catalogue.fullName, Catalogue.cardNo, Catalogue.cellLabel, Catalogue.temporarilyAt].map { $0.text(principal.language) }]
+                        + away.map { [$0.member.record.fullName, $0.member.record.cardNo ?? "", $0.member.unitName, $0.heldBy] }
+                })
+            {
                 return file
             }
             let ctx = try await pageContext(request, context)
@@ -389,7 +405,8 @@ extension Site {
     /// The date filters of the member list by their parameter names.
     static func memberDateFilters(_ q: MemberQuery) -> [(String, CivilDate?)] {
         [
-            ("admitted_from", q.admittedFrom), ("admitted_to", q.admittedTo), ("recognized_from", q.recognizedFrom), ("recognized_to", q.recognizedTo),
+            ("admitted_from", q.admittedFrom), ("admitted_to", q.admittedTo), ("recognized_from", q.recognizedFrom),
+            ("recognized_to", q.recognizedTo),
             ("left_from", q.leftFrom), ("left_to", q.leftTo),
         ]
     }

@@ -27,13 +27,20 @@ extension Site {
                 let all = try await Page.all { page, perPage in
                     try await services.planning.lists(principal, term: term, unitCode: unit, query: q, page: page, perPage: perPage)
                 }
-                return [[Catalogue.planningPosition, Catalogue.place, Catalogue.planningTerm, Catalogue.managedBy, Catalogue.planningPeople,
-                         Catalogue.planningWomen, Catalogue.planningYoung(ageLimit: 40), Catalogue.planningEthnicMinority, Catalogue.planningStatus]
-                    .map { $0.text(language) }]
+                return [
+                    [
+                        Catalogue.planningPosition, Catalogue.place, Catalogue.planningTerm, Catalogue.managedBy, Catalogue.planningPeople,
+                        Catalogue.planningWomen, Catalogue.planningYoung(ageLimit: 40), Catalogue.planningEthnicMinority, Catalogue.planningStatus,
+                    ]
+                    .map { $0.text(language) }
+                ]
                     + all.map { item in
-                        [item.list.position, item.list.place.name, item.list.term.label, item.list.managedBy.label.text(language), String(item.active.count),
-                         item.structure.women.label.text(language), item.structure.young.label.text(language),
-                         item.structure.ethnicMinority.label.text(language), Self.planningStatus(item).text(language)]
+                        [
+                            item.list.position, item.list.place.name, item.list.term.label, item.list.managedBy.label.text(language),
+                            String(item.active.count),
+                            item.structure.women.label.text(language), item.structure.young.label.text(language),
+                            item.structure.ethnicMinority.label.text(language), Self.planningStatus(item).text(language),
+                        ]
                     }
             }
             if let file { return file }
@@ -60,12 +67,20 @@ extension Site {
             let file = try await listDownload(request, principal, sheet: "danh-sach", baseName: "quy-hoach-danh-sach-\(id)") {
                 let detail = try await services.planning.detail(principal, id: id)
                 let language = principal.language
-                return [[Catalogue.fullName, Catalogue.birthDate, Catalogue.planningAge, Catalogue.genderLabel, Catalogue.planningMinority,
-                         Catalogue.planningAddedOn, Catalogue.planningReason, Catalogue.planningStatus].map { $0.text(language) }]
+                return [
+                    [
+                        Catalogue.fullName, Catalogue.birthDate, Catalogue.planningAge, Catalogue.genderLabel, Catalogue.planningMinority,
+                        Catalogue.planningAddedOn, Catalogue.planningReason, Catalogue.planningStatus,
+                    ].map { $0.text(language) }
+                ]
                     + detail.active.map { e in
-                        [e.cadre.fullName, Self.day(e.cadre.birthDate, language), e.cadre.birthDate.map { String($0.fullYears(until: detail.today)) } ?? "",
-                         e.cadre.gender.label.text(language), e.isEthnicMinority ? Catalogue.yes.text(language) : "", Self.day(e.addedOn, language),
-                         e.addedReason ?? "", (e.approvedOn == nil ? Catalogue.planningPending : Catalogue.planningApproved).text(language)]
+                        [
+                            e.cadre.fullName, Self.day(e.cadre.birthDate, language),
+                            e.cadre.birthDate.map { String($0.fullYears(until: detail.today)) } ?? "",
+                            e.cadre.gender.label.text(language), e.isEthnicMinority ? Catalogue.yes.text(language) : "",
+                            Self.day(e.addedOn, language),
+                            e.addedReason ?? "", (e.approvedOn == nil ? Catalogue.planningPending : Catalogue.planningApproved).text(language),
+                        ]
                     }
             }
             if let file { return file }

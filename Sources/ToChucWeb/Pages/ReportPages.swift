@@ -154,7 +154,8 @@ extension Site {
             return members([("status", status), ("left_from", p.from.iso), ("left_to", p.to.iso)])
         case "new_units_non_state":
             return units([
-                ("kind", UnitKind.base.rawValue), ("sector", Sector.nonStateEnterprise.rawValue), ("founded_from", p.from.iso), ("founded_to", p.to.iso),
+                ("kind", UnitKind.base.rawValue), ("sector", Sector.nonStateEnterprise.rawValue), ("founded_from", p.from.iso),
+                ("founded_to", p.to.iso),
             ])
         case "approvals": return SiteURL.with(SiteURL.approvals, [("unit", code)] + period + [("level", parts.count > 1 ? parts[1] : "")])
         case "trained", "courses_organized", "course_trainees": return training
@@ -184,7 +185,8 @@ extension Site {
             let link = Self.figureLink(line.key, unit: code, period: p)
             let shown: HTML = link.isEmpty ? "\(line.text)" : "<a href=\"\(link)\">\(line.text)</a>"
             // The same figure a year earlier links to its own records.
-            let previous: HTML = line.previous.map { "<a href=\"\(Self.figureLink(line.key, unit: code, period: p.yearEarlier))\">\(ctx.number($0))</a>" } ?? .empty
+            let previous: HTML =
+                line.previous.map { "<a href=\"\(Self.figureLink(line.key, unit: code, period: p.yearEarlier))\">\(ctx.number($0))</a>" } ?? .empty
             return "<tr id=\"figure-\(line.key.replacingOccurrences(of: ".", with: "-"))\"><td>\(line.label)</td><td class=\"num\">\(shown)</td><td class=\"num\">\(previous)</td></tr>"
         }
         var sections: [HTML] = []

@@ -85,13 +85,19 @@ extension Site {
         let monthCards: [HTML] = [
             card("admitted", ctx.number(f.admitted), Catalogue.figureAdmitted, Self.figureLink("admitted", unit: code, period: p)),
             card("recognized", ctx.number(f.recognized), Catalogue.figureRecognized, Self.figureLink("recognized", unit: code, period: p)),
-            card("approvals", ctx.number(f.approvals.values.reduce(0, +)), Catalogue.figureApprovals, Self.figureLink("approvals", unit: code, period: p)),
+            card(
+                "approvals", ctx.number(f.approvals.values.reduce(0, +)), Catalogue.figureApprovals,
+                Self.figureLink("approvals", unit: code, period: p)),
             card("trained", ctx.number(f.trained), Catalogue.figureTrained, Self.figureLink("trained", unit: code, period: p)),
-            card("vetting", ctx.number(f.vettingConcluded), Catalogue.figureVettingConcluded, Self.figureLink("vetting_concluded", unit: code, period: p)),
+            card(
+                "vetting", ctx.number(f.vettingConcluded), Catalogue.figureVettingConcluded,
+                Self.figureLink("vetting_concluded", unit: code, period: p)),
         ]
         let waiting: [HTML] = [
             card("members", ctx.number(inParty), Catalogue.dashboardMembers, SiteURL.with(SiteURL.members, [("unit", code)])),
-            card("cells", ctx.ratio(f.cellsWithCommittee, f.cells), Catalogue.figureCellsWithCommittee, Self.figureLink("cells", unit: code, period: p)),
+            card(
+                "cells", ctx.ratio(f.cellsWithCommittee, f.cells), Catalogue.figureCellsWithCommittee, Self.figureLink("cells", unit: code, period: p)
+            ),
             card("recognition-overdue", ctx.number(d.recognitionOverdue), Catalogue.recognitionOverdue, SiteURL.admission),
             card("retiring", ctx.number(d.retiring), Catalogue.retiringList, SiteURL.with(SiteURL.retiring, [("unit", code)])),
             card("reappointment", ctx.number(d.reappointmentDue), Catalogue.reappointmentList, SiteURL.with(SiteURL.reappointment, [("unit", code)])),

@@ -61,7 +61,8 @@ extension Site {
             let principal = try context.requirePrincipal()
             let rows = try await services.training.exportCourses(principal, try Self.courseQuery(request))
             // Column 9: the trainees.
-            return try await download(request, principal, rows: rows, sheet: "lop-dao-tao", baseName: Self.fileName("lop-dao-tao", principal), numeric: [9])
+            return try await download(
+                request, principal, rows: rows, sheet: "lop-dao-tao", baseName: Self.fileName("lop-dao-tao", principal), numeric: [9])
         }
         router.get("/training/:id") { request, context in
             let principal = try context.requirePrincipal()

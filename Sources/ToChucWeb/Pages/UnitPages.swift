@@ -28,17 +28,22 @@ extension Site {
             }
             let language = principal.language
             let header = [
-                Catalogue.code, Catalogue.name, Catalogue.kind, Catalogue.parentCode, Catalogue.sectorLabel, Catalogue.hasCommittee, Catalogue.foundedOn,
+                Catalogue.code, Catalogue.name, Catalogue.kind, Catalogue.parentCode, Catalogue.sectorLabel, Catalogue.hasCommittee,
+                Catalogue.foundedOn,
                 Catalogue.dissolvedOn,
             ].map { $0.text(language) }
-            let rows = [header] + units.map { u in
-                [
-                    u.code, u.name, u.kind.label.text(language), u.parentCode ?? "", u.sector.label.text(language),
-                    (u.hasCommittee ? Catalogue.yes : Catalogue.no).text(language), Self.day(u.foundedOn, language), Self.day(u.dissolvedOn, language),
-                ]
-            }
+            let rows =
+                [header]
+                + units.map { u in
+                    [
+                        u.code, u.name, u.kind.label.text(language), u.parentCode ?? "", u.sector.label.text(language),
+                        (u.hasCommittee ? Catalogue.yes : Catalogue.no).text(language), Self.day(u.foundedOn, language),
+                        Self.day(u.dissolvedOn, language),
+                    ]
+                }
             return try await download(
-                request, principal, rows: rows, sheet: OrgUnitsFile.sheetName, baseName: Self.fileName("to-chuc", principal, unit: query.filter.under))
+                request, principal, rows: rows, sheet: OrgUnitsFile.sheetName, baseName: Self.fileName("to-chuc", principal, unit: query.filter.under)
+            )
         }
         router.get(RouterPath(SiteURL.newUnit)) { request, context in
             let principal = try context.requirePrincipal()

@@ -54,7 +54,8 @@ extension Site {
             let principal = try context.requirePrincipal()
             let rows = try await services.vetting.exportRows(principal, Self.vettingQuery(request))
             return try await download(
-                request, principal, rows: rows, sheet: Catalogue.vettingSheet.text(principal.language), baseName: Self.fileName("tham-dinh", principal))
+                request, principal, rows: rows, sheet: Catalogue.vettingSheet.text(principal.language),
+                baseName: Self.fileName("tham-dinh", principal))
         }
         router.get(RouterPath(SiteURL.vettingSettings)) { request, context in
             let principal = try context.requirePrincipal()
