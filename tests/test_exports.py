@@ -138,8 +138,14 @@ def test_a_viewer_gets_personal_data_masked_and_a_clerk_sees_it(server, records)
         cadres = "\n".join(",".join(r) for r in csv_rows(session.get(server.base + "/cadres?format=csv")))
         assert ("Nguyễn Văn Tùng" in members) and ((nid in members) != masked), members
         assert (records["national_id"] in cadres) == (not masked) or records["national_id"] is None, cadres
-    # The viewer's download is stamped with the viewer's name and is audited.
+    # The viewer's download is stamped with the viewer's name.
     assert csv_rows(viewer.get(server.base + "/cadres?format=csv"))[0][0].startswith("Xuất bởi viewer-t01-a")
+    # Vetting: a viewer sees the counts only and downloads the counts only; the cases are refused.
+    page = viewer.get(server.base + "/vetting").text
+    assert 'id="vetting-counts-only"' in page
+    counts = csv_rows(viewer.get(server.base + download_link(page, "Tải về CSV")))
+    assert counts[1][0] == "Mục đích thẩm định" and counts[-1][0] == "Tổng số" and all(c.isdigit() for c in counts[-1][1:]), counts
+    assert viewer.get(server.base + "/vetting/export?format=csv").status_code == 403
 
 
 def test_counts_are_numbers_in_the_workbook(server, records):

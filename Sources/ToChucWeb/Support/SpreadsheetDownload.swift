@@ -18,25 +18,20 @@ struct SpreadsheetDownload {
         let when = principal.language == .vi ? VietnameseFormat.dateTime(Date()) : EnglishFormat.dateTime(Date())
         let stamp = Catalogue.exportedBy(principal.actor, when).text(principal.language)
         // The header (row 0) is always text; a number is never escaped (a minus sign there is no formula).
-        func cell(_ row: Int, _ column: Int, _ value: String) -> XLSXCell {
-            if row > 0, numeric.contains(column), let number = Self.number(value) { return .number(number) }
-            return value.isEmpty ? .empty : .text(CSV.spreadsheetSafe(value))
-        }
-        let cells = rows.enumerated().map { r, row in row.enumerated().map { cell(r, $0.offset, $0.element) } }
+        func number(_ row: Int, _ column: Int, _ value: String) -> Double? { row > 0 && numeric.contains(column) ? Self.number(value) : nil }
         if format == "csv" {
-            let safe = cells.map { row in
-                row.map { c -> String in
-                    switch c {
-                    case .text(let s): return s
-                    case .number(let n): return n == n.rounded() && abs(n) < 1e15 ? String(Int64(n)) : String(n)
-                    case .empty: return ""
-                    }
-                }
+            let safe = rows.enumerated().map { r, row in
+                row.enumerated().map { number(r, $0.offset, $0.element) == nil ? CSV.spreadsheetSafe($0.element) : $0.element }
             }
             let text = CSV.line([stamp]) + safe.map(CSV.line).joined()
             // A BOM so that Excel reads UTF-8 Vietnamese correctly.
             return SpreadsheetDownload(
                 data: Data(("\u{FEFF}" + text).utf8), contentType: "text/csv; charset=utf-8", fileName: baseName + ".csv")
+        }
+        let cells: [[XLSXCell]] = rows.enumerated().map { r, row in
+            row.enumerated().map { c, value in
+                number(r, c, value).map(XLSXCell.number) ?? (value.isEmpty ? .empty : .text(CSV.spreadsheetSafe(value)))
+            }
         }
         // The list keeps its header in row 1 (bold, frozen); who exported it and when goes on a sheet of its own.
         let info = XLSXSheet(name: Catalogue.exportInfoSheet.text(principal.language), rows: [[.text(stamp)]])
