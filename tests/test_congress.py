@@ -2,6 +2,7 @@
 congresses.csv, and an election with a tie at the last seat, its re-vote and the higher level's approval — through the
 API, the forms and the command line."""
 import json
+from html import unescape as html_unescape
 import re
 
 import pytest
@@ -76,7 +77,10 @@ def test_the_progress_page_prints_each_level_x_of_y_with_vietnamese_formatting(s
     sentences = re.search(r'<div id="report-text">(.*?)</div>', report_page, re.S).group(1)
     assert "624/1.305 (47,81%) đảng bộ cấp trên cơ sở" in sentences and "127 đại hội điểm, 99 bầu trực tiếp bí thư" in sentences
     row = re.search(r'<tr id="figure-congress-upper_base-held">(.*?)</tr>', report_page, re.S).group(1)
-    assert ">624</a>" in row and "/congresses/progress?" in row
+    # The figure opens the list of those congresses (issue 7: every figure links to its records): its total is the figure.
+    link = html_unescape(re.search(r'<a href="([^"]+)">624</a>', row).group(1))
+    assert link.startswith("/congresses?") and "kind=upper_base" in link and "status=held" in link
+    assert "— 624 bản ghi" in admin.get(srv.base + link).text
     # The list of the province's units missing the congress, and its download.
     missing = admin.get(srv.base + "/api/v1/congresses?unit=T09&date=2020-07-25&kind=base&status=planned").json()
     assert missing["total"] == 3 and missing["term"] == "2020-2025"

@@ -226,6 +226,18 @@ import ToChucServices
             #expect(quarter.approvals == ["central": 0, "provincial": 1, "upper_base": 0, "base": 1])
             let commune = try await t.services.decisions.approvalCounts(head, unitCode: "T01-B", from: Self.date("2026-01-01"), to: Self.date("2026-12-31"))
             #expect(commune.total == 0)
+            // The list behind the counts (where the report's figures link): the same approvals, level by level, in the order approved.
+            for level in ManagementLevel.allCases {
+                let listed = try await t.services.decisions.approvals(head, from: Self.date("2026-01-01"), to: Self.date("2026-12-31"), level: level)
+                #expect(listed.total == year.byLevel[level] ?? 0 && listed.items.allSatisfy { $0.level == level }, "\(level)")
+            }
+            let listed = try await t.services.decisions.approvals(head, from: Self.date("2026-01-01"), to: Self.date("2026-12-31"))
+            #expect(
+                listed.items.map(\.decisionNo) == ["8-QĐ/TU", "9-QĐ/ĐU", "10-QĐ/TU"] && listed.items.map(\.endsPosition) == [false, false, true])
+            #expect(listed.items.last?.decisionKind == .resignation && listed.items.first?.cadreName == cadre.fullName)
+            #expect(
+                try await t.services.decisions.approvals(head, unitCode: "T01-B", from: Self.date("2026-01-01"), to: Self.date("2026-12-31")).total
+                    == 0)
             // Voided, the resignation is no longer an approval.
             let resignation = try await t.services.decisions.list(head, status: .approved).items.first { $0.kind == .resignation }!
             _ = try await t.services.decisions.void(head, id: resignation.id, decisionNo: "12-QĐ/TU", note: "")

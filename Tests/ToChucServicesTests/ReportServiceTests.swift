@@ -13,6 +13,15 @@ struct ReportServiceTests {
     static func date(_ text: String) -> CivilDate { CivilDate(parsing: text)! }
     static func period(_ text: String) -> ReportPeriod { ReportPeriod(parsing: text)! }
 
+    /// The member list as a figure's link opens it (issue 7): the unit's subtree, anyone whatever their status now.
+    static func members(_ t: TestDatabase, unit: String, _ set: (inout MemberQuery) -> Void) async throws -> Page<Member> {
+        var q = MemberQuery()
+        q.unitCode = unit
+        q.currentOnly = false
+        set(&q)
+        return try await t.services.members.search(cli, q, today: today)
+    }
+
     @Test("admissions count by the unit the member belonged to then, against the same period a year earlier")
     func admissions() async throws {
         try await TestDatabase.with { t in
@@ -40,6 +49,36 @@ struct ReportServiceTests {
             #expect(try await t.services.reports.report(Self.cli, unitCode: "T01", period: Self.period("2022-H1")).figures.admitted == 2)
             #expect(try await t.services.reports.report(Self.cli, unitCode: "T01", period: Self.period("2022-12")).figures.admitted == 1)
             #expect(try await t.services.reports.report(Self.cli, unitCode: "T01", period: Self.period("2023-Q1")).figures.admitted == 1)
+            // Each figure links to the member list filtered by the same dates, members placed where they were then: its total.
+            for (unit, period) in [
+                ("T01-A", "2022"), ("T01-B", "2022"), ("T01", "2022"), ("T01", "2022-H1"), ("T01-A", "2022-12"), ("T01", "2023-Q1"),
+                ("T01-A", "2021"),
+            ] {
+                let p = Self.period(period)
+                let report = try await t.services.reports.report(Self.cli, unitCode: unit, period: p)
+                let admitted = try await Self.members(t, unit: unit) {
+                    $0.admittedFrom = p.from
+                    $0.admittedTo = p.to
+                }
+                let recognized = try await Self.members(t, unit: unit) {
+                    $0.recognizedFrom = p.from
+                    $0.recognizedTo = p.to
+                }
+                #expect(admitted.total == report.figures.admitted && recognized.total == report.figures.recognized, "\(unit) \(period)")
+            }
+            let listed = try await Self.members(t, unit: "T01-A") {
+                $0.admittedFrom = Self.date("2022-01-01")
+                $0.admittedTo = Self.date("2022-12-31")
+            }
+            #expect(Set(listed.items.map(\.record.fullName)) == ["Nguyễn Văn An", "Trần Thị Bình"])
+            // Without a date the list is by the unit now; a reversed range is refused with the field named.
+            #expect(try await Self.members(t, unit: "T01-B") { _ in }.items.map(\.record.fullName).sorted() == ["Lê Văn Cường", "Trần Thị Bình"])
+            await #expect(throws: DomainError.invalid(Catalogue.invalidInput, [FieldError("admitted_to", Catalogue.periodReversed)])) {
+                _ = try await Self.members(t, unit: "") {
+                    $0.admittedFrom = Self.date("2023-01-01")
+                    $0.admittedTo = Self.date("2022-01-01")
+                }
+            }
         }
     }
 
@@ -69,6 +108,38 @@ struct ReportServiceTests {
             #expect(year.figures.cells == 2 && year.figures.cellsWithCommittee == 0)
             let communeA = try await t.services.reports.report(Self.cli, unitCode: "T01-A", period: Self.period("2024"))
             #expect(communeA.figures.left["deceased"] == 1 && communeA.figures.left["resigned"] == 0 && communeA.figures.transferredOut == 1)
+            // Each figure's list (issue 7): members by status and leaving date, units on the period's last day; its total.
+            for (unit, period) in [("T01", "2024"), ("T01-A", "2024"), ("T01-B", "2024-H1"), ("T01", "2023")] {
+                let p = Self.period(period)
+                let f = try await t.services.reports.report(Self.cli, unitCode: unit, period: p).figures
+                for kind in ReportService.leavingKinds {
+                    let listed = try await Self.members(t, unit: unit) { $0.status = kind.resultingStatus; $0.leftFrom = p.from; $0.leftTo = p.to }
+                    #expect(listed.total == f.left[kind.rawValue], "\(unit) \(period) \(kind)")
+                }
+                let out = try await Self.members(t, unit: unit) { $0.status = .transferredOut; $0.leftFrom = p.from; $0.leftTo = p.to }
+                #expect(out.total == f.transferredOut, "\(unit) \(period)")
+                var cells = UnitFilter()
+                cells.under = unit
+                cells.kind = .cell
+                #expect(try await t.services.units.list(Self.cli, asOf: p.to, filter: cells).total == f.cells, "\(unit) \(period)")
+                cells.hasCommittee = true
+                #expect(try await t.services.units.list(Self.cli, asOf: p.to, filter: cells).total == f.cellsWithCommittee, "\(unit) \(period)")
+                var new = UnitFilter()
+                new.under = unit
+                new.kind = .base
+                new.sector = .nonStateEnterprise
+                new.foundedFrom = p.from
+                new.foundedTo = p.to
+                #expect(try await t.services.units.list(Self.cli, asOf: p.to, filter: new).total == f.newUnitsNonState, "\(unit) \(period)")
+            }
+            var filter = UnitFilter()
+            filter.sector = .nonStateEnterprise
+            filter.foundedTo = Self.date("2023-12-31")
+            #expect(try await t.services.units.list(Self.cli, filter: filter).items.map(\.code) == ["T01-DN2"])
+            filter.under = "T01-B"
+            await #expect(throws: DomainError.notFound(Catalogue.unitNotFound)) {
+                _ = try await t.services.units.list(try await t.principal(.clerk, at: "T01-A"), filter: filter)
+            }
             // The JSON contract: figures by the names of issue 7.
             let encoder = JSONEncoder()
             encoder.outputFormatting = [.sortedKeys]

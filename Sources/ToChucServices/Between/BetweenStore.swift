@@ -114,16 +114,9 @@ enum BetweenStore {
         return Page(items: Array(all.dropFirst((page - 1) * perPage).prefix(perPage)), page: page, perPage: perPage, total: all.count)
     }
 
-    /// Every item of a paged list (for exports): pages of the largest size, at most 1,000 of them.
+    /// Every item of a paged list (for exports): `Page.all`.
     static func allPages<T: Sendable>(_ fetch: (_ page: Int, _ perPage: Int) async throws -> Page<T>) async throws -> [T] {
-        var items: [T] = []
-        var page = 1
-        while true {
-            let result = try await fetch(page, UnitService.maximumPerPage)
-            items += result.items
-            if page >= result.pageCount || page >= 1000 { return items }
-            page += 1
-        }
+        try await Page.all(fetch)
     }
 
     /// A date as the principal reads it (an empty text for none).

@@ -366,3 +366,67 @@ public struct DecisionService: Sendable {
         }
     }
 }
+
+/// One approval that `DecisionService.approvalCounts` counts: a position approved in the period (`decisionKind` the
+/// decision's that made it, nil for an imported one), or an approved decision that ended a position and made none.
+public struct ApprovalRecord: Sendable, Equatable {
+    public let cadreId: Int64
+    public let cadreName: String
+    public let title: String
+    public let placeName: String
+    public let level: ManagementLevel
+    public let approvedOn: CivilDate
+    public let decisionNo: String?
+    public let decisionKind: CadreDecisionKind?
+    /// True for a decision that ended a position (dismissal, resignation, retirement).
+    public let endsPosition: Bool
+}
+
+extension DecisionService {
+    /// The approvals behind `approvalCounts` (same period, same subtree, the same two sources), of one managing level
+    /// when `level` is given, in the order they were approved.
+    public func approvals(
+        _ principal: Principal, unitCode: String = "", from: CivilDate, to: CivilDate, level: ManagementLevel? = nil, page: Int = 1,
+        perPage: Int = 50
+    ) async throws -> Page<ApprovalRecord> {
+        if to < from { throw DomainError.invalid(Catalogue.invalidInput, [FieldError("to", Catalogue.periodReversed)]) }
+        let range = try await AgencyService(db: db).scopeRange(principal, unitCode: unitCode)
+        let page = max(1, page)
+        let perPage = min(max(1, perPage), UnitService.maximumPerPage)
+        let place = CadreStore.placePath
+        func levelIs(_ column: String) -> SQLQueryString { level.map { " AND \(unsafeRaw: column) = \(bind: $0.rawValue)" } ?? "" }
+        let union: SQLQueryString = """
+            SELECT p.cadre_id AS cadre_id, p.title AS title, COALESCE(pu.name, pa.name) AS place_name, p.managed_by AS level,
+                p.approved_on AS approved_on, pd.decision_no AS decision_no, pd.kind AS decision_kind, 0 AS ends, p.id AS rid
+            FROM \(unsafeRaw: CadreStore.positionFrom) LEFT JOIN cadre_decisions pd ON pd.id = p.decision_id
+            WHERE p.voided_by_decision_id IS NULL AND p.approved_on >= \(bind: from.iso) AND p.approved_on <= \(bind: to.iso)
+            AND \(unsafeRaw: place) >= \(bind: range.lower) AND \(unsafeRaw: place) < \(bind: range.upper)\(levelIs("p.managed_by"))
+            UNION ALL
+            SELECT d.cadre_id, p.title, COALESCE(pu.name, pa.name), d.managed_by, d.approved_on, d.decision_no, d.kind, 1, d.id
+            FROM cadre_decisions d JOIN positions p ON p.id = d.closes_position_id \(unsafeRaw: CadreStore.placeJoins)
+            WHERE d.status = 'approved' AND d.open_title IS NULL AND d.approved_on >= \(bind: from.iso) AND d.approved_on <= \(bind: to.iso)
+            AND \(unsafeRaw: place) >= \(bind: range.lower) AND \(unsafeRaw: place) < \(bind: range.upper)\(levelIs("d.managed_by"))
+            """
+        return try await db.read { sql in
+            let total = try await sql.raw("SELECT COUNT(*) AS n FROM (\(union)) a").first()?.decode(column: "n", as: Int.self) ?? 0
+            let rows = try await sql.raw(
+                """
+                SELECT a.*, COALESCE(m.full_name, c.full_name) AS cadre_name FROM (\(union)) a
+                JOIN cadres c ON c.id = a.cadre_id LEFT JOIN members m ON m.id = c.member_id
+                ORDER BY a.approved_on, a.ends, a.rid LIMIT \(literal: perPage) OFFSET \(literal: (page - 1) * perPage)
+                """
+            ).all()
+            let items = try rows.map { row in
+                ApprovalRecord(
+                    cadreId: try row.decode(column: "cadre_id", as: Int64.self), cadreName: try row.decode(column: "cadre_name", as: String.self),
+                    title: try row.decode(column: "title", as: String.self), placeName: try row.decode(column: "place_name", as: String?.self) ?? "",
+                    level: ManagementLevel(rawValue: try row.decode(column: "level", as: String.self)) ?? .base,
+                    approvedOn: CivilDate(parsing: try row.decode(column: "approved_on", as: String.self)) ?? from,
+                    decisionNo: try row.decode(column: "decision_no", as: String?.self),
+                    decisionKind: try row.decode(column: "decision_kind", as: String?.self).flatMap(CadreDecisionKind.init(rawValue:)),
+                    endsPosition: try row.decode(column: "ends", as: Int.self) != 0)
+            }
+            return Page(items: items, page: page, perPage: perPage, total: total)
+        }
+    }
+}

@@ -49,6 +49,9 @@ public struct CongressQuery: Sendable, Equatable {
     public var date: CivilDate? = nil
     public var kind: UnitKind? = nil
     public var status: CongressStatus? = nil
+    /// Only congresses that were pilots (thí điểm), or that elected the secretary directly (what the report counts).
+    public var pilot = false
+    public var directSecretary = false
     /// Name or code contains (accents ignored).
     public var text = ""
     public var page = 1
@@ -329,6 +332,8 @@ public struct CongressService: Sendable {
         case .missing: filter = filter + " AND c.id IS NULL"
         case nil: break
         }
+        if query.pilot { filter = filter + " AND c.pilot = 1" }
+        if query.directSecretary { filter = filter + " AND c.direct_secretary = 1" }
         let folded = VietnameseText.fold(query.text)
         if !folded.isEmpty {
             let pattern =

@@ -24,6 +24,15 @@ public struct MemberQuery: Sendable, Equatable {
     public var ageTo: Int? = nil
     public var ethnicityCode: Int? = nil
     public var admittedYear: Int? = nil
+    /// Admitted, recognized (ngày chính thức) or left on or after / on or before these days (both included). With a
+    /// unit, a member is then placed as the briefing report counts them (`ReportService`): by the unit they belonged to
+    /// on that date — the unit they left, for those who left — in its version on the range's last day.
+    public var admittedFrom: CivilDate? = nil
+    public var admittedTo: CivilDate? = nil
+    public var recognizedFrom: CivilDate? = nil
+    public var recognizedTo: CivilDate? = nil
+    public var leftFrom: CivilDate? = nil
+    public var leftTo: CivilDate? = nil
     public var sort: Sort = .name
     public var page = 1
     public var perPage = 50
@@ -40,17 +49,28 @@ public struct MemberService: Sendable {
     public func search(_ principal: Principal, _ query: MemberQuery, today: CivilDate = Timestamp.vietnamDate()) async throws -> Page<Member> {
         var range = principal.pathRange
         var wholeTree = principal.isRootScope
+        var filter: SQLQueryString = "1 = 1"
+        let dates = try Self.dateRanges(query)
         if !query.unitCode.isEmpty {
             guard let unit = try await db.read({ sql in try await UnitStore.find(sql, code: query.unitCode) }), principal.sees(path: unit.path)
             else { throw DomainError.notFound(Catalogue.unitNotFound) }
-            range = PathRange.of(unit.path)
-            wholeTree = wholeTree && unit.depth == 0
+            if let dated = dates.first {
+                // As the report counts: the subtree holds the unit the member belonged to then (the principal's scope still
+                // bounds what is shown).
+                filter = filter + " AND " + (try await Self.unitThen(db, unit: unit, column: dated.column, to: dated.to ?? today))
+            } else {
+                range = PathRange.of(unit.path)
+                wholeTree = wholeTree && unit.depth == 0
+            }
+        }
+        for dated in dates {
+            if let from = dated.from { filter = filter + " AND m.\(unsafeRaw: dated.column) >= \(bind: from.iso)" }
+            if let to = dated.to { filter = filter + " AND m.\(unsafeRaw: dated.column) <= \(bind: to.iso)" }
         }
         let page = max(1, query.page)
         let perPage = min(max(1, query.perPage), 200)
         // The root's subtree is every member: no range to check then.
         let scope: SQLQueryString? = wholeTree ? nil : "m.unit_path >= \(bind: range.lower) AND m.unit_path < \(bind: range.upper)"
-        var filter: SQLQueryString = "1 = 1"
         if let status = query.status {
             filter = filter + " AND m.status = \(bind: status.rawValue)"
         } else if query.currentOnly {
@@ -82,6 +102,31 @@ public struct MemberService: Sendable {
         return try await db.read { sql in
             try await MemberSearch.run(sql, conditions: conditions, scope: scope, terms: words, sort: query.sort, page: page, perPage: perPage)
         }
+    }
+
+    /// The date filters that are set, in the order that places a member (admission, recognition, leaving).
+    static func dateRanges(_ q: MemberQuery) throws -> [(column: String, from: CivilDate?, to: CivilDate?)] {
+        let all: [(String, String, CivilDate?, CivilDate?)] = [
+            ("admitted_on", "admitted_to", q.admittedFrom, q.admittedTo), ("recognized_on", "recognized_to", q.recognizedFrom, q.recognizedTo),
+            ("left_on", "left_to", q.leftFrom, q.leftTo),
+        ]
+        for (_, field, from, to) in all {
+            if let from, let to, to < from { throw DomainError.invalid(Catalogue.invalidInput, [FieldError(field, Catalogue.periodReversed)]) }
+        }
+        return all.filter { $0.2 != nil || $0.3 != nil }.map { ($0.0, $0.2, $0.3) }
+    }
+
+    /// The member's unit on the date of `column` lies in the subtree of `unit` as it was on `to`: the unit left by the
+    /// first official transfer after that date (`ReportService.unitThen`), or — for leaving, which keeps the last unit —
+    /// the member's unit.
+    static func unitThen(_ db: Database, unit: OrgUnit, column: String, to: CivilDate) async throws -> SQLQueryString {
+        guard let root = try await db.read({ sql in try await UnitHistory.version(sql, unitId: unit.id, on: to) }) else { return "1 = 0" }
+        let range = PathRange.of(root.path)
+        let then = column == "left_on" ? "m.unit_id" : ReportService.unitThen("m." + column)
+        return """
+            EXISTS (SELECT 1 FROM unit_versions v WHERE v.unit_id = \(unsafeRaw: then) AND \(UnitHistory.at(to)) \
+            AND v.path >= \(bind: range.lower) AND v.path < \(bind: range.upper))
+            """
     }
 
     /// One member; `notFound` outside the principal's subtree.

@@ -22,6 +22,18 @@ public struct Page<Item: Sendable>: Sendable {
 
     /// Pages known so far: one more than the current when the total is only a lower bound (there is a next page).
     public var pageCount: Int { totalIsLowerBound ? page + 1 : max(1, (total + perPage - 1) / perPage) }
+
+    /// Every item of a paged list (for exports): pages of the largest size, at most 1,000 of them.
+    public static func all(_ fetch: (_ page: Int, _ perPage: Int) async throws -> Page<Item>) async throws -> [Item] {
+        var items: [Item] = []
+        var page = 1
+        while true {
+            let result = try await fetch(page, UnitService.maximumPerPage)
+            items += result.items
+            if page >= result.pageCount || result.items.isEmpty || page >= 1000 { return items }
+            page += 1
+        }
+    }
 }
 
 /// How a unit list is ordered.
@@ -42,6 +54,21 @@ public enum UnitSort: String, Sendable, CaseIterable {
     }
 }
 
+/// Filters of the unit list beyond its text, as the briefing report counts units (DOMAIN.md §5): a subtree as it was on the
+/// list's date, a kind, a sector, whether the unit has an elected committee, and when it was founded.
+public struct UnitFilter: Sendable, Equatable {
+    /// The code of a unit in scope: its subtree only (the unit itself included).
+    public var under = ""
+    public var kind: UnitKind? = nil
+    public var sector: Sector? = nil
+    public var hasCommittee: Bool? = nil
+    /// Founded on or after / on or before these days (both included).
+    public var foundedFrom: CivilDate? = nil
+    public var foundedTo: CivilDate? = nil
+
+    public init() {}
+}
+
 /// Organization units: list, read, create, edit — always inside the principal's subtree.
 public struct UnitService: Sendable {
     let db: Database
@@ -53,7 +80,8 @@ public struct UnitService: Sendable {
     /// Units of the principal's subtree, as they were on `asOf` (today by default), whose name or code contains the
     /// query (accents and case ignored).
     public func list(
-        _ principal: Principal, query: String = "", page: Int = 1, perPage: Int = 50, sort: UnitSort = .tree, asOf: CivilDate? = nil
+        _ principal: Principal, query: String = "", page: Int = 1, perPage: Int = 50, sort: UnitSort = .tree, asOf: CivilDate? = nil,
+        filter more: UnitFilter = UnitFilter()
     ) async throws -> Page<OrgUnit> {
         let page = max(1, page)
         let perPage = min(max(1, perPage), Self.maximumPerPage)
@@ -62,11 +90,29 @@ public struct UnitService: Sendable {
         let folded = VietnameseText.fold(query)
         let pattern = "%" + folded.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "%", with: "\\%")
             .replacingOccurrences(of: "_", with: "\\_") + "%"
+        let under = more.under.trimmed.isEmpty ? nil : try await get(principal, code: more.under.trimmed)
+        if let from = more.foundedFrom, let to = more.foundedTo, to < from {
+            throw DomainError.invalid(Catalogue.invalidInput, [FieldError("founded_to", Catalogue.periodReversed)])
+        }
         return try await db.read { sql in
             var filter: SQLQueryString = "u.path >= \(bind: range.lower) AND u.path < \(bind: range.upper) AND \(UnitHistory.at(date))"
             if !folded.isEmpty {
                 filter = filter + " AND (v.name_folded LIKE \(bind: pattern) ESCAPE '\\' OR LOWER(u.code) LIKE \(bind: pattern) ESCAPE '\\')"
             }
+            if let under {
+                // The subtree as it was on the date (the report's), nothing when the unit did not exist then.
+                if let root = try await UnitHistory.version(sql, unitId: under.id, on: date) {
+                    let subtree = PathRange.of(root.path)
+                    filter = filter + " AND v.path >= \(bind: subtree.lower) AND v.path < \(bind: subtree.upper)"
+                } else {
+                    filter = filter + " AND 1 = 0"
+                }
+            }
+            if let kind = more.kind { filter = filter + " AND v.kind = \(bind: kind.rawValue)" }
+            if let sector = more.sector { filter = filter + " AND v.sector = \(bind: sector.rawValue)" }
+            if let committee = more.hasCommittee { filter = filter + " AND v.has_committee = \(literal: committee ? 1 : 0)" }
+            if let from = more.foundedFrom { filter = filter + " AND u.founded_on >= \(bind: from.iso)" }
+            if let to = more.foundedTo { filter = filter + " AND u.founded_on <= \(bind: to.iso)" }
             let total = try await sql.raw("SELECT COUNT(*) AS n FROM unit_versions v JOIN units u ON u.id = v.unit_id WHERE \(filter)")
                 .first()?.decode(column: "n", as: Int.self) ?? 0
             let rows = try await sql.raw(
@@ -300,14 +346,19 @@ public struct UnitService: Sendable {
 }
 
 extension UnitService {
-    /// How many units of each kind lie in the subtree of `unit` (itself included).
-    public func countsByKind(_ principal: Principal, under unit: OrgUnit) async throws -> [UnitKind: Int] {
+    /// How many units of each kind lie in the subtree of `unit` (itself included) today: dissolved ones do not count, as
+    /// in the unit list these counts link to.
+    public func countsByKind(_ principal: Principal, under unit: OrgUnit, today: CivilDate = Timestamp.vietnamDate()) async throws -> [UnitKind: Int]
+    {
         guard principal.sees(path: unit.path) else { throw DomainError.notFound(Catalogue.unitNotFound) }
         let range = PathRange.of(unit.path)
         return try await db.read { sql in
             var counts: [UnitKind: Int] = [:]
             for row in try await sql.raw(
-                "SELECT kind, COUNT(*) AS n FROM units WHERE path >= \(bind: range.lower) AND path < \(bind: range.upper) GROUP BY kind"
+                """
+                SELECT v.kind, COUNT(*) AS n FROM unit_versions v WHERE v.path >= \(bind: range.lower) AND v.path < \(bind: range.upper)
+                AND \(UnitHistory.at(today)) GROUP BY v.kind
+                """
             ).all() {
                 if let kind = UnitKind(rawValue: try row.decode(column: "kind", as: String.self)) {
                     counts[kind] = try row.decode(column: "n", as: Int.self)

@@ -139,13 +139,10 @@ extension Site {
         api.get("units") { request, context in
             let principal = try context.requirePrincipal()
             let query = try ListQuery(request)
-            let sortText = request.query("sort") ?? UnitSort.tree.rawValue
-            guard let sort = UnitSort(rawValue: sortText) else {
-                throw DomainError.invalid(Catalogue.invalidInput, [FieldError("sort", Catalogue.unknownValue(sortText))])
-            }
-            let q = request.query("q") ?? ""
-            let asOf = try Self.asOf(request)
-            let result = try await services.units.list(principal, query: q, page: query.page, perPage: query.perPage, sort: sort, asOf: asOf)
+            let filters = try Self.unitListQuery(request)
+            let result = try await services.units.list(
+                principal, query: filters.text, page: query.page, perPage: query.perPage, sort: filters.sort, asOf: filters.asOf,
+                filter: filters.filter)
             return try Responses.json(APIList(items: result.items.map(APIUnit.init), page: result.page, perPage: result.perPage, total: result.total))
         }
         api.post("units") { request, context in

@@ -296,6 +296,31 @@ extension Site {
     /// `unit` of a list request: a code, or the caller's whole scope.
     static func unitFilter(_ request: Request) -> String { (request.query("unit") ?? "").trimmed }
 
+    /// One approval behind the counts.
+    struct APIApprovalRecord: Encodable, Sendable {
+        let cadreId: Int64
+        let cadreName: String
+        let title: String
+        let place: String
+        let managedBy: String
+        let approvedOn: String
+        @ExplicitNull var decisionNo: String?
+        @ExplicitNull var decisionKind: String?
+        let endsPosition: Bool
+
+        init(_ a: ApprovalRecord) {
+            cadreId = a.cadreId
+            cadreName = a.cadreName
+            title = a.title
+            place = a.placeName
+            managedBy = a.level.rawValue
+            approvedOn = a.approvedOn.iso
+            decisionNo = a.decisionNo
+            decisionKind = a.decisionKind?.rawValue
+            endsPosition = a.endsPosition
+        }
+    }
+
     func registerCadreAPI(_ api: RouterGroup<AppContext>) {
         api.get("agencies") { request, context in
             let principal = try context.requirePrincipal()
@@ -443,6 +468,17 @@ extension Site {
             let counts = try await services.decisions.approvalCounts(principal, unitCode: Self.unitFilter(request), from: period.from, to: period.to)
             return try Responses.json(
                 APIApprovals(unit: counts.unit, from: counts.from.iso, to: counts.to.iso, approvals: counts.approvals, total: counts.total))
+        }
+        api.get("approvals/records") { request, context in
+            let principal = try context.requirePrincipal()
+            let period = try Self.period(request)
+            let list = try ListQuery(request)
+            let result = try await services.decisions.approvals(
+                principal, unitCode: Self.unitFilter(request), from: period.from, to: period.to, level: try Self.managementLevel(request),
+                page: list.page,
+                perPage: list.perPage)
+            return try Responses.json(
+                APIList(items: result.items.map(APIApprovalRecord.init), page: result.page, perPage: result.perPage, total: result.total))
         }
     }
 

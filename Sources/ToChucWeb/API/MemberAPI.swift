@@ -99,6 +99,11 @@ extension Site {
                     throw DomainError.invalid(Catalogue.invalidInput, [FieldError(name, Catalogue.invalidNumber)])
                 }
             }
+            for (name, _) in Self.memberDateFilters(query) {
+                if let text = request.query(name), !text.isEmpty, CivilDate(parsing: text) == nil {
+                    throw DomainError.invalid(Catalogue.invalidInput, [FieldError(name, Catalogue.invalidDate(text))])
+                }
+            }
             query.page = list.page
             query.perPage = list.perPage
             let result = try await services.members.search(principal, query)

@@ -111,6 +111,16 @@ extension OpenAPIDocument {
                   {"name": "to", "in": "query", "schema": {"type": "string", "format": "date"}, "description": "Default today"}],
                 "responses": {"200": {"description": "Counts", "content": {"application/json": {"schema": {"$ref": "#/components/schemas/Approvals"}}}},
                   "401": {"$ref": "#/components/responses/Problem"}, "404": {"$ref": "#/components/responses/Problem"}, "422": {"$ref": "#/components/responses/Problem"}}}
+            },
+            "/api/v1/approvals/records": {
+              "get": {"operationId": "approvalRecords", "summary": "The approvals behind the counts, in the order approved; of one management level when level is given",
+                "parameters": [{"name": "unit", "in": "query", "schema": {"type": "string", "maxLength": 40}, "description": "Default the caller's unit"},
+                  {"name": "from", "in": "query", "schema": {"type": "string", "format": "date"}, "description": "Default 1 January of this year"},
+                  {"name": "to", "in": "query", "schema": {"type": "string", "format": "date"}, "description": "Default today"},
+                  {"name": "level", "in": "query", "schema": {"$ref": "#/components/schemas/ManagementLevel"}},
+                  {"$ref": "#/components/parameters/page"}, {"$ref": "#/components/parameters/per_page"}],
+                "responses": {"200": {"description": "A page of approvals", "content": {"application/json": {"schema": {"$ref": "#/components/schemas/ApprovalRecordList"}}}},
+                  "401": {"$ref": "#/components/responses/Problem"}, "404": {"$ref": "#/components/responses/Problem"}, "422": {"$ref": "#/components/responses/Problem"}}}
             }
         """#
 
@@ -200,6 +210,14 @@ extension OpenAPIDocument {
               "Approvals": {"type": "object", "required": ["unit", "from", "to", "approvals", "total"],
                 "properties": {"unit": {"type": "string"}, "from": {"type": "string"}, "to": {"type": "string"},
                   "approvals": {"type": "object", "required": ["central", "provincial", "upper_base", "base"], "additionalProperties": {"type": "integer"}},
-                  "total": {"type": "integer"}}}
+                  "total": {"type": "integer"}}},
+              "ApprovalRecordList": {"type": "object", "required": ["items", "page", "per_page", "total"],
+                "properties": {"items": {"type": "array", "items": {"type": "object", "additionalProperties": false,
+                  "required": ["cadre_id", "cadre_name", "title", "place", "managed_by", "approved_on", "decision_no", "decision_kind", "ends_position"],
+                  "properties": {"cadre_id": {"type": "integer"}, "cadre_name": {"type": "string"}, "title": {"type": "string"}, "place": {"type": "string"},
+                    "managed_by": {"$ref": "#/components/schemas/ManagementLevel"}, "approved_on": {"type": "string", "format": "date"},
+                    "decision_no": {"type": ["string", "null"]}, "decision_kind": {"oneOf": [{"$ref": "#/components/schemas/DecisionKind"}, {"type": "null"}]},
+                    "ends_position": {"type": "boolean"}}}},
+                  "page": {"type": "integer"}, "per_page": {"type": "integer"}, "total": {"type": "integer"}}}
         """#
 }

@@ -46,7 +46,9 @@ extension Site {
         router.get(RouterPath(SiteURL.documentsExport)) { request, context in
             let principal = try context.requirePrincipal()
             let rows = try await services.documents.exportRows(principal, Self.documentQuery(request))
-            return try await spreadsheet(principal, request, rows: rows, sheet: Catalogue.documentsArea, baseName: "so-van-ban")
+            return try await download(
+                request, principal, rows: rows, sheet: Catalogue.documentsArea.text(principal.language),
+                baseName: Self.fileName("so-van-ban", principal))
         }
         router.get("/documents/:id") { request, context in
             let principal = try context.requirePrincipal()
@@ -105,15 +107,6 @@ extension Site {
             body: .init(byteBuffer: ByteBuffer(bytes: a.data)))
     }
 
-    /// A list as a spreadsheet download (`format` csv or xlsx), stamped with who exported it and recorded.
-    func spreadsheet(_ principal: Principal, _ request: Request, rows: [[String]], sheet: Localized, baseName: String) async throws -> Response {
-        let download = try SpreadsheetDownload.make(
-            rows: rows, sheetName: sheet.text(principal.language), format: request.query("format") ?? "xlsx", principal: principal,
-            baseName: baseName + "-" + (principal.unitCode.isEmpty ? "tat-ca" : principal.unitCode))
-        try await services.interchange.recordDownload(principal, name: download.fileName, rows: rows.count - 1)
-        return Responses.bytes(download.data, contentType: download.contentType, fileName: download.fileName)
-    }
-
     static func documentDraft(_ form: FormData) -> DocumentDraft {
         DocumentDraft(
             number: form.string("number"), issuedOn: form.string("issued_on"), title: form.string("title"), unitCode: form.string("unit_code"),
@@ -135,17 +128,6 @@ extension Site {
 
     static func documentParameters(_ q: DocumentQuery) -> [(String, String)] {
         [("q", q.text), ("unit", q.unitCode), ("kind", q.kind), ("issuer", q.issuer), ("year", q.year), ("state", q.state), ("sort", q.sort)]
-    }
-
-    /// The links that download a list as Excel and CSV, with the list's filters.
-    static func exportLinks(_ ctx: PageContext, _ path: String, _ parameters: [(String, String)], extra: HTML = .empty) -> HTML {
-        """
-        <div class="actions">
-        <a class="button secondary" href="\(SiteURL.with(path, parameters + [("format", "xlsx")]))">\(ctx.t(Catalogue.downloadXLSX))</a>
-        <a class="button secondary" href="\(SiteURL.with(path, parameters + [("format", "csv")]))">\(ctx.t(Catalogue.downloadCSV))</a>
-        \(extra)
-        </div>
-        """
     }
 
     /// The links to the three lists of the area, with the current one marked.

@@ -49,7 +49,9 @@ extension Site {
         router.get(RouterPath(SiteURL.proposalsExport)) { request, context in
             let principal = try context.requirePrincipal()
             let rows = try await services.proposals.exportRows(principal, Self.proposalQuery(request))
-            return try await spreadsheet(principal, request, rows: rows, sheet: Catalogue.proposalsArea, baseName: "de-xuat-kien-nghi")
+            return try await download(
+                request, principal, rows: rows, sheet: Catalogue.proposalsArea.text(principal.language),
+                baseName: Self.fileName("de-xuat-kien-nghi", principal))
         }
         router.get(RouterPath(SiteURL.proposalSettings)) { request, context in
             let principal = try context.requirePrincipal()

@@ -39,7 +39,10 @@ extension Site {
         router.get(RouterPath(SiteURL.tasksExport)) { request, context in
             let principal = try context.requirePrincipal()
             let rows = try await services.tasks.exportRows(principal, Self.taskQuery(request))
-            return try await spreadsheet(principal, request, rows: rows, sheet: Catalogue.tasksArea, baseName: "nhiem-vu")
+            // Column 8: the progress in percent.
+            return try await download(
+                request, principal, rows: rows, sheet: Catalogue.tasksArea.text(principal.language), baseName: Self.fileName("nhiem-vu", principal),
+                numeric: [8])
         }
         router.get(RouterPath(SiteURL.tasksFocus)) { request, context in
             let principal = try context.requirePrincipal()

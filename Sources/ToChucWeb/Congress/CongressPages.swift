@@ -26,12 +26,11 @@ extension Site {
             let principal = try context.requirePrincipal()
             let query = try Self.congressQuery(request)
             let rows = try await services.congresses.exportRows(principal, query)
-            let download = try SpreadsheetDownload.make(
-                rows: rows, sheetName: Catalogue.congressSheet.text(principal.language), format: request.query("format") ?? "xlsx",
-                principal: principal,
-                baseName: "dai-hoi-\(query.term.isEmpty ? "nhiem-ky" : query.term)-\(query.unitCode.isEmpty ? principal.unitCode : query.unitCode)")
-            try await services.interchange.recordDownload(principal, name: download.fileName, rows: rows.count - 1)
-            return Responses.bytes(download.data, contentType: download.contentType, fileName: download.fileName)
+            // Columns 8 and 9: delegates, committee members elected.
+            return try await download(
+                request, principal, rows: rows, sheet: Catalogue.congressSheet.text(principal.language),
+                baseName: "dai-hoi-\(query.term.isEmpty ? "nhiem-ky" : query.term)-\(query.unitCode.isEmpty ? principal.unitCode : query.unitCode)",
+                numeric: [8, 9])
         }
         router.get(RouterPath(SiteURL.congressProgress)) { request, context in
             let principal = try context.requirePrincipal()
@@ -40,6 +39,28 @@ extension Site {
             let date = try Self.optionalDate(request.query("date"), field: "date") ?? Timestamp.vietnamDate()
             let progress = try await services.congresses.progress(principal, unitCode: unit, on: date, term: request.query("term") ?? "")
             if request.query("format") == "json" { return try Responses.json(APICongressProgress(progress)) }
+            let language = principal.language
+            // Counts as numbers; the percentage as the report writes it (two decimals).
+            if let file = try await listDownload(
+                request, principal, sheet: "tien-do-dai-hoi", baseName: "tien-do-dai-hoi-\(progress.unitCode)-\(progress.date.iso)",
+                numeric: [1, 2, 3, 4, 5],
+                rows: {
+                    [
+                        [
+                            Catalogue.progressLevel, Catalogue.congressHeldCount, Catalogue.total, Catalogue.congressPercent, Catalogue.progressPilot,
+                            Catalogue.progressDirect,
+                        ].map { $0.text(language) }
+                    ]
+                        + progress.levels.map { l in
+                            [
+                                l.kind.label.text(language), String(l.held), String(l.total), String(format: "%.2f", l.percent), String(l.pilot),
+                                String(l.directSecretary),
+                            ]
+                        }
+                })
+            {
+                return file
+            }
             return Responses.html(congressProgressPage(ctx, progress, unitField: unit, termField: request.query("term") ?? ""))
         }
         router.get("/congresses/:code/:term") { request, context in
@@ -117,6 +138,14 @@ extension Site {
             query.status = CongressStatus(rawValue: status)
             if query.status == nil { errors.append(FieldError("status", Catalogue.unknownValue(status))) }
         }
+        for (name, flag) in [("pilot", \CongressQuery.pilot), ("direct_secretary", \CongressQuery.directSecretary)] {
+            guard let text = request.query(name), !text.isEmpty else { continue }
+            guard text == "1" || text == "0" else {
+                errors.append(FieldError(name, Catalogue.unknownValue(text)))
+                continue
+            }
+            query[keyPath: flag] = text == "1"
+        }
         if !errors.isEmpty { throw DomainError.invalid(Catalogue.invalidInput, errors) }
         return query
     }
@@ -146,9 +175,9 @@ extension Site {
         }
         let params: [(String, String)] = [
             ("unit", query.unitCode), ("term", query.term), ("date", query.date?.iso ?? ""), ("kind", query.kind?.rawValue ?? ""),
-            ("status", query.status?.rawValue ?? ""), ("q", query.text),
+            ("status", query.status?.rawValue ?? ""), ("q", query.text), ("pilot", query.pilot ? "1" : ""),
+            ("direct_secretary", query.directSecretary ? "1" : ""),
         ]
-        let exportLink = { (format: String) in SiteURL.with(SiteURL.congressesExport, params + [("format", format)]) }
         let title = ctx.t(Catalogue.congressesTitle(term.label))
         let body: HTML = """
             <h1>\(title)</h1>
@@ -159,12 +188,14 @@ extension Site {
             <div><label for="kind">\(ctx.t(Catalogue.progressLevel))</label><br><select id="kind" name="kind"><option value="">\(ctx.t(Catalogue.congressAllKinds))</option>\(kinds)</select></div>
             <div><label for="status">\(ctx.t(Catalogue.congressStatus))</label><br><select id="status" name="status"><option value="">\(ctx.t(Catalogue.congressAllStatuses))</option>\(statuses)</select></div>
             <div><label for="q">\(ctx.t(Catalogue.search))</label><br><input type="search" id="q" name="q" value="\(query.text)" maxlength="200"></div>
+            <div><label><input type="checkbox" name="pilot" value="1"\(HTML(raw: query.pilot ? " checked" : ""))> \(ctx.t(Catalogue.congressPilot))</label><br>
+            <label><input type="checkbox" name="direct_secretary" value="1"\(HTML(raw: query.directSecretary ? " checked" : ""))> \(ctx.t(Catalogue.progressDirect))</label></div>
             <button type="submit">\(ctx.t(Catalogue.view))</button>
             </form>
             <div class="actions"><a class="button" id="progress-link" href="\(SiteURL.congressProgress(unit: list.unitCode, date: list.date, term: query.term))">\(ctx.t(Catalogue.congressProgressLink))</a>
             <a class="button secondary" href="\(SiteURL.elections)">\(ctx.t(Catalogue.electionsArea))</a>
-            <a class="button secondary" href="\(exportLink("xlsx"))">\(ctx.t(Catalogue.downloadXLSX))</a>
-            <a class="button secondary" href="\(exportLink("csv"))">\(ctx.t(Catalogue.downloadCSV))</a></div>
+            </div>
+            \(Self.exportLinks(ctx, SiteURL.congressesExport, params))
             \(rows.isEmpty ? HTML("<p>\(ctx.t(Catalogue.noRecords))</p>") : HTML("""
             <table id="congress-table"><thead><tr><th>\(ctx.t(Catalogue.code))</th><th>\(ctx.t(Catalogue.name))</th><th>\(ctx.t(Catalogue.kind))</th>
             <th>\(ctx.t(Catalogue.congressTerm))</th><th>\(ctx.t(Catalogue.congressPlannedOn))</th><th>\(ctx.t(Catalogue.congressHeldOn))</th>
@@ -199,6 +230,7 @@ extension Site {
             <button type="submit">\(ctx.t(Catalogue.view))</button>
             </form>
             <p id="progress-sentence"><strong>\(ctx.t(p.sentence))</strong></p>
+            \(Self.exportLinks(ctx, SiteURL.congressProgress, [("unit", p.unitCode), ("date", p.date.iso), ("term", termField)]))
             <table id="progress-levels"><thead><tr><th>\(ctx.t(Catalogue.progressLevel))</th><th>\(ctx.t(Catalogue.progressHeld))</th>
             <th>\(ctx.t(Catalogue.progressPilot))</th><th>\(ctx.t(Catalogue.progressDirect))</th><th></th></tr></thead><tbody>\(rows)</tbody></table>
             \(bars.isEmpty ? HTML.empty : Charts.bars(bars, title: ctx.t(Catalogue.progressChart), id: "progress-chart"))

@@ -23,6 +23,29 @@ extension Site {
     func registerElectionPages(_ router: Router<AppContext>) {
         router.get(RouterPath(SiteURL.elections)) { request, context in
             let principal = try context.requirePrincipal()
+            let unit = (request.query("unit") ?? "").trimmed
+            let language = principal.language
+            let file = try await listDownload(
+                request, principal, sheet: "bau-cu", baseName: Self.fileName("bau-cu", principal, unit: unit), numeric: [4]
+            ) {
+                let all = try await Page.all { page, perPage in
+                    try await services.elections.list(principal, unitCode: unit, page: page, perPage: perPage)
+                }
+                return [
+                    [
+                        Catalogue.electionBody, Catalogue.name, Catalogue.congressTerm, Catalogue.electionHeldOn, Catalogue.electionSeats,
+                        Catalogue.congressStatus,
+                    ]
+                    .map { $0.text(language) }
+                ]
+                    + all.map { e in
+                        [
+                            e.body.label.text(language), e.unitName, e.congressTerm.map { $0.label } ?? Catalogue.electionConference.text(language),
+                            Self.day(e.heldOn, language), String(e.seats), e.status.label.text(language),
+                        ]
+                    }
+            }
+            if let file { return file }
             let ctx = try await pageContext(request, context)
             return Responses.html(try await electionIndex(ctx, principal, request: request, form: FormData(), message: nil, errors: []))
         }
@@ -185,6 +208,7 @@ extension Site {
         let body: HTML = """
             <h1>\(title)</h1>
             \(listFilter(ctx, SiteURL.elections, unit))
+            \(Self.exportLinks(ctx, SiteURL.elections, [("unit", unit)]))
             \(rows.isEmpty ? HTML("<p>\(ctx.t(Catalogue.noRecords))</p>") : HTML("""
             <table id="elections-table"><thead><tr><th>\(ctx.t(Catalogue.electionBody))</th><th>\(ctx.t(Catalogue.name))</th>
             <th>\(ctx.t(Catalogue.congressTerm))</th><th>\(ctx.t(Catalogue.electionHeldOn))</th><th>\(ctx.t(Catalogue.electionSeats))</th>

@@ -11,6 +11,8 @@ extension OpenAPIDocument {
                   {"name": "kind", "in": "query", "schema": {"$ref": "#/components/schemas/UnitKind"}},
                   {"name": "status", "in": "query", "schema": {"type": "string", "enum": ["held", "planned", "missing"]}},
                   {"name": "q", "in": "query", "schema": {"type": "string", "maxLength": 200}, "description": "Name or code contains (accents ignored)"},
+                  {"name": "pilot", "in": "query", "schema": {"type": "string", "enum": ["1", "0"]}, "description": "1: only pilot congresses (thí điểm)"},
+                  {"name": "direct_secretary", "in": "query", "schema": {"type": "string", "enum": ["1", "0"]}, "description": "1: only congresses that elected the secretary directly"},
                   {"$ref": "#/components/parameters/page"}, {"$ref": "#/components/parameters/per_page"}],
                 "responses": {"200": {"description": "A page of units", "content": {"application/json": {"schema": {"$ref": "#/components/schemas/CongressList"}}}},
                   "401": {"$ref": "#/components/responses/Problem"}, "404": {"$ref": "#/components/responses/Problem"}, "422": {"$ref": "#/components/responses/Problem"}}}

@@ -21,6 +21,16 @@ extension Site {
     func registerMeetingPages(_ router: Router<AppContext>) {
         router.get(RouterPath(SiteURL.meetings)) { request, context in
             let principal = try context.requirePrincipal()
+            let query = Self.meetingQuery(request.query("unit"), request.query("year"), principal: principal)
+            let language = principal.language
+            let file = try await listDownload(
+                request, principal, sheet: "sinh-hoat", baseName: Self.fileName("sinh-hoat", principal, unit: query.unit, String(query.year))
+            ) {
+                let year = try await services.meetings.year(principal, unitCode: query.unit, year: query.year)
+                return [[Catalogue.meetingDate, Catalogue.meetingKindLabel, Catalogue.meetingTopics].map { $0.text(language) }]
+                    + year.meetings.map { [Self.day($0.meetsOn, language), $0.kind.label.text(language), $0.topics ?? ""] }
+            }
+            if let file { return file }
             let ctx = try await pageContext(request, context)
             return Responses.html(try await meetingsPage(ctx, principal, request: request, form: FormData(), message: nil, errors: []))
         }
@@ -39,9 +49,27 @@ extension Site {
         }
         router.get(RouterPath(SiteURL.meetingDues)) { request, context in
             let principal = try context.requirePrincipal()
-            let ctx = try await pageContext(request, context)
             let query = Self.meetingQuery(request.query("unit"), request.query("year"), principal: principal)
             let grid = try await services.meetings.dues(principal, unitCode: query.unit, year: query.year)
+            // A month: the amount paid (a number), x when paid without an amount, 0 when not paid.
+            if let file = try await listDownload(
+                request, principal, sheet: "dang-phi", baseName: Self.fileName("dang-phi", principal, unit: grid.unit.code, String(grid.year)),
+                numeric: Set(3...14), rows: {
+                    [["#", Catalogue.fullName.text(principal.language), Catalogue.cardNo.text(principal.language)]
+                        + (1...12).map { Catalogue.monthShort($0).text(principal.language) }]
+                        + grid.rows.enumerated().map { index, row in
+                            [String(index + 1), row.name, row.cardNo ?? ""]
+                                + (1...12).map { month -> String in
+                                    guard let mark = row.months[month]?.mark else { return "" }
+                                    if case .paid(let amount?) = mark { return String(amount) }
+                                    return mark.text
+                                }
+                        }
+                })
+            {
+                return file
+            }
+            let ctx = try await pageContext(request, context)
             let flash = request.query("saved") != nil ? ctx.t(Catalogue.duesSaved) : nil
             return Responses.html(try await duesPage(ctx, principal, grid, typed: [:], message: nil, errors: [], flash: flash))
         }
@@ -73,13 +101,13 @@ extension Site {
             let principal = try context.requirePrincipal()
             let unit = (request.query("unit") ?? "").trimmed
             let year = Self.meetingYear(request.query("year"))
-            if let format = request.query("format"), format == "csv" || format == "xlsx" {
-                let rows = try await services.meetings.flaggedExportRows(principal, unitCode: unit, year: year)
-                let download = try SpreadsheetDownload.make(
-                    rows: rows, sheetName: Catalogue.flaggedSheetName.text(principal.language), format: format, principal: principal,
-                    baseName: "sinh-hoat-dang-phi-\(unit.isEmpty ? principal.unitCode : unit)-\(year)")
-                try await services.interchange.recordDownload(principal, name: download.fileName, rows: rows.count - 1)
-                return Responses.bytes(download.data, contentType: download.contentType, fileName: download.fileName)
+            // Column 6: the months flagged.
+            if let file = try await listDownload(
+                request, principal, sheet: Catalogue.flaggedSheetName.text(principal.language),
+                baseName: Self.fileName("sinh-hoat-dang-phi", principal, unit: unit, String(year)), numeric: [6],
+                rows: { try await services.meetings.flaggedExportRows(principal, unitCode: unit, year: year) })
+            {
+                return file
             }
             let page = request.query("page").flatMap { Int($0) } ?? 1
             let list = try await services.meetings.flagged(principal, unitCode: unit, year: year, page: page)
@@ -231,6 +259,7 @@ extension Site {
             \(meetingFilter(ctx, action: SiteURL.meetings, unit: year.unit.code, year: query.year))
             \(meetingLinks(ctx, unit: year.unit.code, year: query.year))
             <h2>\(ctx.t(Catalogue.meetingList))</h2>
+            \(Self.exportLinks(ctx, SiteURL.meetings, [("unit", year.unit.code), ("year", String(query.year))]))
             \(list)
             <h2>\(ctx.t(Catalogue.meetingCalendar))</h2>
             <div class="cards" id="meeting-calendar">\(months)</div>
@@ -396,6 +425,7 @@ extension Site {
             \(meetingLinks(ctx, unit: grid.unit.code, year: grid.year))
             <link rel="stylesheet" href="\(SiteURL.votesCSS)">
             <p class="muted">\(ctx.t(Catalogue.duesHelp))</p>
+            \(Self.exportLinks(ctx, SiteURL.meetingDues, [("unit", grid.unit.code), ("year", String(grid.year))]))
             \(Self.voteErrors(ctx, message, errors))
             \(content)
             <h2>\(ctx.t(Catalogue.history))</h2>
@@ -433,8 +463,7 @@ extension Site {
             <div><label for="year">\(ctx.t(Catalogue.meetingYear))</label><br><input type="text" inputmode="numeric" id="year" name="year" value="\(String(list.year))" maxlength="4" class="narrow"></div>
             <button type="submit">\(ctx.t(Catalogue.view))</button>
             </form>
-            <div class="actions"><a class="button secondary" href="\(SiteURL.with(SiteURL.meetingFlagged, parameters + [("format", "xlsx")]))">\(ctx.t(Catalogue.downloadXLSX))</a>
-            <a class="button secondary" href="\(SiteURL.with(SiteURL.meetingFlagged, parameters + [("format", "csv")]))">\(ctx.t(Catalogue.downloadCSV))</a></div>
+            \(Self.exportLinks(ctx, SiteURL.meetingFlagged, parameters))
             \(table)
             \(Layout.pager(ctx, page: list.page.page, pageCount: list.page.pageCount, total: list.page.total) {
                 SiteURL.with(SiteURL.meetingFlagged, parameters + [("page", $0 > 1 ? String($0) : "")])

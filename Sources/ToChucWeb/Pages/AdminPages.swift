@@ -6,6 +6,22 @@ import ToChucServices
 extension Site {
     func registerAdminPages(_ router: Router<AppContext>) {
         router.get(RouterPath(SiteURL.adminUsers)) { request, context in
+            let principal = try context.requirePrincipal()
+            let language = principal.language
+            if let file = try await listDownload(
+                request, principal, sheet: "nguoi-dung", baseName: Self.fileName("nguoi-dung", principal),
+                rows: {
+                    [[Catalogue.username, Catalogue.displayName, Catalogue.role, Catalogue.unit, Catalogue.statusLabel].map { $0.text(language) }]
+                        + (try await services.accounts.listUsers(by: principal)).map { u in
+                            [
+                                u.username, u.displayName, u.role.label.text(language), u.unitName,
+                                (u.disabled ? Catalogue.disabled : Catalogue.active).text(language),
+                            ]
+                        }
+                })
+            {
+                return file
+            }
             let ctx = try await pageContext(request, context)
             let flash = request.query("done").map { ctx.t($0 == "disabled" ? Catalogue.userDisabled : Catalogue.userCreated) }
             return Responses.html(try await usersPage(ctx, flash: flash))
@@ -43,6 +59,29 @@ extension Site {
         }
         router.get(RouterPath(SiteURL.audit)) { request, context in
             let principal = try context.requirePrincipal()
+            let language = principal.language
+            if let file = try await listDownload(
+                request, principal, sheet: "nhat-ky", baseName: Self.fileName("nhat-ky", principal), numeric: [0],
+                rows: {
+                    let all = try await Page.all { page, perPage in try await services.audit.list(principal, page: page, perPage: perPage) }
+                    return [
+                        [
+                            "#", Catalogue.when.text(language), Catalogue.who.text(language), Catalogue.fromAddress.text(language),
+                            Catalogue.action.text(language),
+                            Catalogue.record.text(language), Catalogue.changes.text(language),
+                        ]
+                    ]
+                        + all.map { e in
+                            [
+                                String(e.id), e.at, e.actor, e.address ?? "", Catalogue.auditAction(e.action).text(language),
+                                "\(e.entity): \(e.entityKey)",
+                                e.changes.map { "\($0.field): \($0.old ?? "∅") → \($0.new ?? "∅")" }.joined(separator: "; "),
+                            ]
+                        }
+                })
+            {
+                return file
+            }
             let ctx = try await pageContext(request, context)
             let page = request.query("page").flatMap { Int($0) } ?? 1
             let result = try await services.audit.list(principal, page: page, perPage: 50)
@@ -56,6 +95,7 @@ extension Site {
             }
             let body: HTML = """
                 <h1>\(ctx.t(Catalogue.auditLog))</h1>
+                \(Self.exportLinks(ctx, SiteURL.audit, []))
                 <table id="audit-table"><thead><tr><th>#</th><th>\(ctx.t(Catalogue.when))</th><th>\(ctx.t(Catalogue.who))</th><th>\(ctx.t(Catalogue.fromAddress))</th>
                 <th>\(ctx.t(Catalogue.action))</th><th>\(ctx.t(Catalogue.record))</th><th>\(ctx.t(Catalogue.changes))</th></tr></thead><tbody>\(rows)</tbody></table>
                 \(Layout.pager(ctx, page: result.page, pageCount: result.pageCount, total: result.total) { "\(SiteURL.audit)?page=\($0)" })
@@ -85,6 +125,7 @@ extension Site {
         let units: [HTML] = ctx.pickable.map { "<option value=\"\($0.code)\">\($0.name)</option>" }
         let body: HTML = """
             <h1>\(ctx.t(Catalogue.users))</h1>
+            \(Self.exportLinks(ctx, SiteURL.adminUsers, []))
             <table id="users-table"><thead><tr><th>\(ctx.t(Catalogue.username))</th><th>\(ctx.t(Catalogue.displayName))</th><th>\(ctx.t(Catalogue.role))</th>
             <th>\(ctx.t(Catalogue.unit))</th><th></th><th></th></tr></thead><tbody>\(rows)</tbody></table>
             <h2>\(ctx.t(Catalogue.addUser))</h2>

@@ -7,8 +7,31 @@ extension Site {
     func registerAdmissionPages(_ router: Router<AppContext>) {
         router.get(RouterPath(SiteURL.admission)) { request, context in
             let principal = try context.requirePrincipal()
-            let ctx = try await pageContext(request, context)
             let items = try await services.admission.board(principal)
+            // The board's rows in its order (stage by stage), with the stage as a column.
+            let shown = AdmissionStage.allCases.filter { $0 != .recognized }.flatMap { stage in items.filter { $0.stage == stage } }
+            let language = principal.language
+            if let file = try await listDownload(
+                request, principal, sheet: "ket-nap", baseName: Self.fileName("ket-nap", principal),
+                rows: {
+                    [
+                        [
+                            Catalogue.stageLabel, Catalogue.fullName, Catalogue.cellLabel, Catalogue.admittedOn, Catalogue.probationEndLabel,
+                            Catalogue.recognitionLabel,
+                        ].map { $0.text(language) }
+                    ]
+                        + shown.map { item in
+                            [
+                                item.stage.label.text(language), item.member.record.fullName, item.member.unitName,
+                                Self.day(item.member.record.admittedOn, language),
+                                Self.day(item.probationEnd, language), item.recognition.map { $0 == .notYetDue ? "" : $0.label.text(language) } ?? "",
+                            ]
+                        }
+                })
+            {
+                return file
+            }
+            let ctx = try await pageContext(request, context)
             var sections: [HTML] = []
             for stage in AdmissionStage.allCases where stage != .recognized {
                 let rows: [HTML] = items.filter { $0.stage == stage }.map { item in
@@ -34,6 +57,7 @@ extension Site {
             let body: HTML = """
                 <h1>\(ctx.t(Catalogue.admissionBoard))</h1>
                 <div class="actions">\(newButton)</div>
+                \(Self.exportLinks(ctx, SiteURL.admission, []))
                 \(sections.isEmpty ? "<p>\(ctx.t(Catalogue.noRecords))</p>" : sections.joined())
                 """
             return Responses.html(Layout.page(

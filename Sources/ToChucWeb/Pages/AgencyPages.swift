@@ -39,9 +39,18 @@ extension Site {
     func registerAgencyPages(_ router: Router<AppContext>) {
         router.get(RouterPath(SiteURL.agencies)) { request, context in
             let principal = try context.requirePrincipal()
-            let ctx = try await pageContext(request, context)
             let q = request.query("q") ?? ""
             let page = request.query("page").flatMap { Int($0) } ?? 1
+            let language = principal.language
+            let file = try await listDownload(request, principal, sheet: "co-quan", baseName: Self.fileName("co-quan", principal)) {
+                let all = try await Page.all { page, perPage in try await services.agencies.list(principal, query: q, page: page, perPage: perPage) }
+                return [[Catalogue.code, Catalogue.agencyName, Catalogue.parentCode, Catalogue.kind, Catalogue.agencyUnit].map { $0.text(language) }]
+                    + all.map { row in
+                        [row.agency.code, row.agency.name, row.agency.parentCode ?? "", row.agency.kind.label.text(language), row.agency.unitName]
+                    }
+            }
+            if let file { return file }
+            let ctx = try await pageContext(request, context)
             let result = try await services.agencies.list(principal, query: q, page: page, perPage: 50)
             let rows: [HTML] = result.items.map { row in
                 let a = row.agency
@@ -67,6 +76,7 @@ extension Site {
                 <button type="submit">\(ctx.t(Catalogue.search))</button>
                 </form>
                 <div class="actions">\(newButton) <a class="button secondary" href="\(SiteURL.cadres)">\(ctx.t(Catalogue.cadres))</a></div>
+                \(Self.exportLinks(ctx, SiteURL.agencies, [("q", q)]))
                 \(table)
                 \(Layout.pager(ctx, page: result.page, pageCount: result.pageCount, total: result.total) { SiteURL.agencies(q: q, page: $0) })
                 """

@@ -22,9 +22,32 @@ extension Site {
     func registerAssessmentPages(_ router: Router<AppContext>) {
         router.get(RouterPath(SiteURL.assessment)) { request, context in
             let principal = try context.requirePrincipal()
-            let ctx = try await pageContext(request, context)
             let query = try Self.assessmentQuery(request.query("unit"), request.query("period"), request.query("subject"), principal: principal)
             let grid = try await services.evaluations.grid(principal, unitCode: query.unit, period: query.period, subject: query.subject)
+            let language = principal.language
+            // The grid as it stands: one line a subject, its rating this period and the last, and the score where the rules use one.
+            if let file = try await listDownload(
+                request, principal, sheet: "xep-loai", baseName: "phieu-xep-loai-\(grid.unit.code)-\(grid.period.key)-\(grid.subject.rawValue)",
+                numeric: [0, 5],
+                rows: {
+                    [
+                        [
+                            "#", Catalogue.fullName.text(language), Catalogue.gridDetail(grid.subject).text(language),
+                            grid.period.previous.label.text(language),
+                            Catalogue.ratingLabel.text(language), Catalogue.scoreLabel.text(language),
+                        ]
+                    ]
+                        + grid.rows.enumerated().map { index, row in
+                            [
+                                String(index + 1), row.name, row.detail, row.previous.map { Catalogue.ratingShort($0).text(language) } ?? "",
+                                row.current.map { $0.rating.label.text(language) } ?? "", row.current?.score.map(String.init) ?? "",
+                            ]
+                        }
+                })
+            {
+                return file
+            }
+            let ctx = try await pageContext(request, context)
             let flash = request.query("saved") != nil ? ctx.t(Catalogue.gridSaved) : nil
             return Responses.html(try await gridPage(ctx, principal, grid, typed: [:], message: nil, errors: [], flash: flash))
         }
@@ -58,7 +81,11 @@ extension Site {
             let principal = try context.requirePrincipal()
             let query = try Self.assessmentQuery(request.query("unit"), request.query("period"), request.query("subject"), principal: principal)
             let results = try await services.evaluations.results(principal, unitCode: query.unit, period: query.period, subject: query.subject)
-            if let format = request.query("format"), format == "csv" || format == "xlsx" {
+            // Every column after the code and the name is a count.
+            let file = try await listDownload(
+                request, principal, sheet: "xep-loai", baseName: "xep-loai-\(results.unit.code)-\(query.period.key)-\(query.subject.rawValue)",
+                numeric: Set(2...(2 + Rating.allCases.count))
+            ) {
                 let language = principal.language
                 var rows = [[Catalogue.code.text(language), Catalogue.unit.text(language)] + Rating.allCases.map { $0.label.text(language) }
                     + [Catalogue.total.text(language)]]
@@ -66,17 +93,19 @@ extension Site {
                     rows.append([line.code, line.name] + Rating.allCases.map { String(line.counts[$0] ?? 0) } + [String(line.total)])
                 }
                 rows.append(["", Catalogue.total.text(language)] + Rating.allCases.map { String(results.totals[$0] ?? 0) } + [String(results.total)])
-                let download = try SpreadsheetDownload.make(
-                    rows: rows, sheetName: "xep-loai", format: format, principal: principal,
-                    baseName: "xep-loai-\(results.unit.code)-\(query.period.key)-\(query.subject.rawValue)")
-                try await services.interchange.recordDownload(principal, name: download.fileName, rows: rows.count - 1)
-                return Responses.bytes(download.data, contentType: download.contentType, fileName: download.fileName)
+                return rows
             }
+            if let file { return file }
             let ctx = try await pageContext(request, context)
             return Responses.html(resultsPage(ctx, results))
         }
         router.get(RouterPath(SiteURL.rules)) { request, context in
             let principal = try context.requirePrincipal()
+            if let file = try await listDownload(
+                request, principal, sheet: "quy-dinh", baseName: "bo-quy-dinh", rows: { try await rulesRows(principal) })
+            {
+                return file
+            }
             let ctx = try await pageContext(request, context)
             let flash = request.query("saved") != nil ? ctx.t(Catalogue.ruleSaved) : nil
             let draft = request.query("family").map { RuleSetDraft(family: $0) }
@@ -188,6 +217,7 @@ extension Site {
             <a class="button secondary" href="\(SiteURL.votes)">\(ctx.t(Catalogue.votesArea))</a>
             <a class="button secondary" href="\(SiteURL.meetings)">\(ctx.t(Catalogue.meetingsArea))</a></div>
             \(Layout.errors(ctx, message, errors))
+            \(Self.exportLinks(ctx, SiteURL.assessment, [("unit", grid.unit.code), ("period", grid.period.key), ("subject", grid.subject.rawValue)]))
             <dl class="facts" id="grid-counts">\(summary)<dt>\(ctx.t(Catalogue.excellentAllowedLabel))</dt><dd id="excellent-allowed">\(ctx.number(grid.excellentAllowed))</dd></dl>
             \(grid.rows.isEmpty ? HTML("<p>\(ctx.t(Catalogue.noRecords))</p>") : HTML("""
             <form method="post" action="\(SiteURL.assessment)" id="grid-form">
@@ -232,8 +262,8 @@ extension Site {
             <h1>\(title)</h1>
             \(assessmentFilter(ctx, action: SiteURL.assessmentResults, unit: r.unit.code, period: r.period, subject: r.subject))
             <div class="actions"><a class="button secondary" href="\(SiteURL.assessment(unit: r.unit.code, period: r.period.key, subject: r.subject.rawValue))">\(ctx.t(Catalogue.assessmentGrid))</a>
-            <a class="button secondary" href="\(SiteURL.assessmentResults(unit: r.unit.code, period: r.period.key, subject: r.subject.rawValue, format: "xlsx"))">\(ctx.t(Catalogue.downloadXLSX))</a>
-            <a class="button secondary" href="\(SiteURL.assessmentResults(unit: r.unit.code, period: r.period.key, subject: r.subject.rawValue, format: "csv"))">\(ctx.t(Catalogue.downloadCSV))</a></div>
+            </div>
+            \(Self.exportLinks(ctx, SiteURL.assessmentResults, [("unit", r.unit.code), ("period", r.period.key), ("subject", r.subject.rawValue)]))
             <table id="results-table"><thead><tr><th>\(ctx.t(Catalogue.code))</th><th>\(ctx.t(Catalogue.unit))</th>\(head)<th>\(ctx.t(Catalogue.total))</th></tr></thead>
             <tbody>\(rows)</tbody><tfoot><tr id="results-total"><th colspan="2">\(ctx.t(Catalogue.total))</th>\(cells(r.totals))</tr></tfoot></table>
             \(Charts.bars(bars, title: title, id: "results-chart"))
@@ -316,10 +346,42 @@ extension Site {
         let body: HTML = """
             <h1>\(ctx.t(Catalogue.rulesArea))</h1>
             <p class="muted">\(ctx.t(Catalogue.rulesHelp))</p>
+            \(Self.exportLinks(ctx, SiteURL.rules, []))
             \(sections)
             \(form)
             """
         return Layout.page(ctx, title: ctx.t(Catalogue.rulesArea), breadcrumbs: [(ctx.t(Catalogue.rulesArea), nil)], flash: flash, content: body)
+    }
+
+    /// The rule sets as the page lists them, family by family: one line a version with its values and its state.
+    func rulesRows(_ principal: Principal) async throws -> [[String]] {
+        let language = principal.language
+        let all = try await services.rules.list()
+        let today = Timestamp.vietnamDate()
+        var rows = [
+            [
+                Catalogue.ruleFamilyLabel, Catalogue.ruleRegulation, Catalogue.ruleEffectiveFrom, Catalogue.ruleTitle, Catalogue.ruleStateLabel,
+                Catalogue.ruleAddedBy,
+            ]
+            .map { $0.text(language) }
+        ]
+        for family in RuleFamily.allCases {
+            let versions = all.filter { $0.version.family == family }
+            let inForce = RuleBook.inForce(versions.filter { !$0.isVoided }.map(\.version), family: family, on: today)
+            for record in versions {
+                let v = record.version
+                let values = family.parameters.map { "\($0.label.text(language)): \(v.values[$0.key]?.text ?? "")" }.joined(separator: "; ")
+                let state =
+                    record.isVoided
+                    ? Catalogue.ruleVoided(record.voidReason ?? "").text(language) : (inForce == v ? Catalogue.ruleInForce.text(language) : "")
+                rows.append([
+                    family.label.text(language), v.regulation, Self.day(v.effectiveFrom, language), v.title + (values.isEmpty ? "" : " — " + values),
+                    state,
+                    record.createdBy ?? Catalogue.ruleBuiltIn.text(language),
+                ])
+            }
+        }
+        return rows
     }
 
     static func unitText(_ ctx: PageContext, _ p: RuleParameter) -> String {

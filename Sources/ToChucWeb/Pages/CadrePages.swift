@@ -8,11 +8,33 @@ extension Site {
         registerCadreWarningPages(router)
         router.get(RouterPath(SiteURL.cadres)) { request, context in
             let principal = try context.requirePrincipal()
-            let ctx = try await pageContext(request, context)
             var query = CadreQuery()
             query.text = request.query("q") ?? ""
             query.unitCode = (request.query("unit") ?? "").trimmed
             query.page = request.query("page").flatMap { Int($0) } ?? 1
+            let language = principal.language
+            let file = try await listDownload(request, principal, sheet: "can-bo", baseName: Self.fileName("can-bo", principal, unit: query.unitCode))
+            {
+                let all = try await Page.all { page, perPage in
+                    var q = query
+                    q.page = page
+                    q.perPage = perPage
+                    return try await services.cadres.list(principal, q)
+                }
+                // The national ID as the cadre's page shows it: masked for roles that do not see personal data.
+                return [
+                    [Catalogue.fullName, Catalogue.cardNo, Catalogue.birthDate, Catalogue.genderLabel, Catalogue.homeUnit, Catalogue.nationalIdLabel]
+                        .map { $0.text(language) }
+                ]
+                    + all.map { c in
+                        [
+                            c.fullName, c.cardNo ?? "", Self.day(c.birthDate, language), c.gender.label.text(language), c.unitName,
+                            Self.personal(principal, c.nationalId, NationalID.mask),
+                        ]
+                    }
+            }
+            if let file { return file }
+            let ctx = try await pageContext(request, context)
             let result = try await services.cadres.list(principal, query)
             let rows: [HTML] = result.items.map { c in
                 """
@@ -49,6 +71,7 @@ extension Site {
                 <a class="button secondary" href="\(SiteURL.exams)">\(ctx.t(Catalogue.examsArea))</a>
                 <a class="button secondary" href="\(SiteURL.staffing)">\(ctx.t(Catalogue.staffingArea))</a>
                 <a class="button secondary" href="\(SiteURL.vetting)">\(ctx.t(Catalogue.vettingArea))</a></div>
+                \(Self.exportLinks(ctx, SiteURL.cadres, [("q", query.text), ("unit", query.unitCode)]))
                 \(table)
                 \(Layout.pager(ctx, page: result.page, pageCount: result.pageCount, total: result.total) {
                     SiteURL.with(SiteURL.cadres, [("q", query.text), ("unit", query.unitCode), ("page", $0 > 1 ? String($0) : "")])
@@ -85,9 +108,27 @@ extension Site {
         }
         router.get(RouterPath(SiteURL.retiring)) { request, context in
             let principal = try context.requirePrincipal()
-            let ctx = try await pageContext(request, context)
             let unit = (request.query("unit") ?? "").trimmed
             let page = request.query("page").flatMap { Int($0) } ?? 1
+            let language = principal.language
+            let file = try await listDownload(request, principal, sheet: "nghi-huu", baseName: Self.fileName("nghi-huu", principal, unit: unit)) {
+                let all = try await Page.all { page, perPage in
+                    try await services.cadres.retiring(principal, unitCode: unit, page: page, perPage: perPage)
+                }
+                return [
+                    [Catalogue.fullName, Catalogue.birthDate, Catalogue.retirementLabel, Catalogue.retirementTime, Catalogue.currentPositions]
+                        .map { $0.text(language) }
+                ]
+                    + all.map { item in
+                        [
+                            item.cadre.fullName, Self.day(item.cadre.birthDate, language),
+                            Catalogue.retirementAge(years: item.schedule.years, months: item.schedule.months).text(language),
+                            Self.day(item.schedule.retiresOn, language), item.current.map { $0.label }.joined(separator: "; "),
+                        ]
+                    }
+            }
+            if let file { return file }
+            let ctx = try await pageContext(request, context)
             let result = try await services.cadres.retiring(principal, unitCode: unit, page: page)
             let rows: [HTML] = result.items.map { item in
                 let posts = item.current.map { $0.label }.joined(separator: "; ")
@@ -100,6 +141,7 @@ extension Site {
             let body: HTML = """
                 <h1>\(ctx.t(Catalogue.retiringList))</h1>
                 \(listFilter(ctx, SiteURL.retiring, unit))
+                \(Self.exportLinks(ctx, SiteURL.retiring, [("unit", unit)]))
                 \(rows.isEmpty ? HTML("<p>\(ctx.t(Catalogue.noRecords))</p>") : HTML("""
                 <table id="retiring-table"><thead><tr><th>\(ctx.t(Catalogue.fullName))</th><th>\(ctx.t(Catalogue.birthDate))</th>
                 <th>\(ctx.t(Catalogue.retirementLabel))</th><th>\(ctx.t(Catalogue.retirementTime))</th><th>\(ctx.t(Catalogue.currentPositions))</th></tr></thead>
@@ -116,9 +158,28 @@ extension Site {
         }
         router.get(RouterPath(SiteURL.reappointment)) { request, context in
             let principal = try context.requirePrincipal()
-            let ctx = try await pageContext(request, context)
             let unit = (request.query("unit") ?? "").trimmed
             let page = request.query("page").flatMap { Int($0) } ?? 1
+            let language = principal.language
+            let file = try await listDownload(
+                request, principal, sheet: "bo-nhiem-lai", baseName: Self.fileName("bo-nhiem-lai", principal, unit: unit)
+            ) {
+                let all = try await Page.all { page, perPage in
+                    try await services.cadres.dueForReappointment(principal, unitCode: unit, page: page, perPage: perPage)
+                }
+                return [
+                    [Catalogue.fullName, Catalogue.title, Catalogue.startedOn, Catalogue.termEnds, Catalogue.noticeBy, Catalogue.decisionStatus]
+                        .map { $0.text(language) }
+                ]
+                    + all.map { item in
+                        [
+                            item.cadre.fullName, item.position.label, Self.day(item.position.startedOn, language), Self.day(item.termEnd, language),
+                            Self.day(item.noticeDate, language), item.status.label.text(language),
+                        ]
+                    }
+            }
+            if let file { return file }
+            let ctx = try await pageContext(request, context)
             let result = try await services.cadres.dueForReappointment(principal, unitCode: unit, page: page)
             let rows: [HTML] = result.items.map { item in
                 """
@@ -130,6 +191,7 @@ extension Site {
             let body: HTML = """
                 <h1>\(ctx.t(Catalogue.reappointmentList))</h1>
                 \(listFilter(ctx, SiteURL.reappointment, unit))
+                \(Self.exportLinks(ctx, SiteURL.reappointment, [("unit", unit)]))
                 \(rows.isEmpty ? HTML("<p>\(ctx.t(Catalogue.noRecords))</p>") : HTML("""
                 <table id="reappointment-table"><thead><tr><th>\(ctx.t(Catalogue.fullName))</th><th>\(ctx.t(Catalogue.title))</th>
                 <th>\(ctx.t(Catalogue.startedOn))</th><th>\(ctx.t(Catalogue.termEnds))</th><th>\(ctx.t(Catalogue.noticeBy))</th><th>\(ctx.t(Catalogue.decisionStatus))</th></tr></thead>
@@ -146,25 +208,74 @@ extension Site {
         }
         router.get(RouterPath(SiteURL.approvals)) { request, context in
             let principal = try context.requirePrincipal()
-            let ctx = try await pageContext(request, context)
             let unit = (request.query("unit") ?? "").trimmed
             let period = try Self.period(request)
+            let level = try Self.managementLevel(request)
+            let language = principal.language
+            let file = try await listDownload(
+                request, principal, sheet: "phe-duyet", baseName: Self.fileName("phe-duyet", principal, unit: unit, period.from.iso, period.to.iso)
+            ) {
+                let all = try await Page.all { page, perPage in
+                    try await services.decisions.approvals(
+                        principal, unitCode: unit, from: period.from, to: period.to, level: level, page: page, perPage: perPage)
+                }
+                let header = [
+                    Catalogue.fullName, Catalogue.title, Catalogue.place, Catalogue.managedBy, Catalogue.approvalKindLabel, Catalogue.decisionNo,
+                    Catalogue.approvedOn,
+                ].map { $0.text(language) }
+                return [header]
+                    + all.map { a in
+                        [
+                            a.cadreName, a.title, a.placeName, a.level.label.text(language), Self.approvalKind(a).text(language), a.decisionNo ?? "",
+                            Self.day(a.approvedOn, language),
+                        ]
+                    }
+            }
+            if let file { return file }
+            let ctx = try await pageContext(request, context)
             let counts = try await services.decisions.approvalCounts(principal, unitCode: unit, from: period.from, to: period.to)
+            let list = try await services.decisions.approvals(
+                principal, unitCode: unit, from: period.from, to: period.to, level: level, page: request.query("page").flatMap { Int($0) } ?? 1)
+            let filters = [("unit", unit), ("from", period.from.iso), ("to", period.to.iso)]
             let rows: [HTML] = ManagementLevel.allCases.map { level in
                 let n = counts.byLevel[level] ?? 0
-                return "<tr><td>\(ctx.t(level.label))</td><td class=\"num\" id=\"approvals-\(level.rawValue)\">\(ctx.number(n))</td><td>\(ctx.t(Catalogue.approvalsSentence(level.label, ctx.number(n))))</td></tr>"
+                let link = SiteURL.with(SiteURL.approvals, filters + [("level", level.rawValue)])
+                return "<tr><td>\(ctx.t(level.label))</td><td class=\"num\" id=\"approvals-\(level.rawValue)\"><a href=\"\(link)\">\(ctx.number(n))</a></td><td>\(ctx.t(Catalogue.approvalsSentence(level.label, ctx.number(n))))</td></tr>"
             }
+            let levels: [HTML] =
+                [HTML("<option value=\"\">\(ctx.t(Catalogue.anyValue))</option>")]
+                + ManagementLevel.allCases.map { l in
+                    "<option value=\"\(l.rawValue)\"\(HTML(raw: l == level ? " selected" : ""))>\(ctx.t(l.label))</option>"
+            }
+            let records: [HTML] = list.items.map { a in
+                """
+                <tr><td><a href="\(SiteURL.cadre(a.cadreId))">\(a.cadreName)</a></td><td>\(a.title)</td><td>\(a.placeName)</td><td>\(ctx.t(a.level.label))</td>
+                <td>\(ctx.t(Self.approvalKind(a)))</td><td>\(a.decisionNo ?? "")</td><td>\(ctx.date(a.approvedOn))</td></tr>
+                """
+            }
+            let parameters = filters + [("level", level?.rawValue ?? "")]
             let body: HTML = """
                 <h1>\(ctx.t(Catalogue.approvals))</h1>
                 <form method="get" action="\(SiteURL.approvals)" class="searchbar">
                 \(unitField(ctx, unit))
                 <div><label for="from">\(ctx.t(Catalogue.periodFrom))</label><br>\(Self.dateInput(ctx, name: "from", value: period.from.iso))</div>
                 <div><label for="to">\(ctx.t(Catalogue.periodTo))</label><br>\(Self.dateInput(ctx, name: "to", value: period.to.iso))</div>
+                <div><label for="level">\(ctx.t(Catalogue.approvalsLevelFilter))</label><br><select id="level" name="level">\(levels)</select></div>
                 <button type="submit">\(ctx.t(Catalogue.view))</button>
                 </form>
                 <p class="muted">\(ctx.t(Catalogue.approvalsHelp))</p>
                 <table id="approvals-table"><thead><tr><th>\(ctx.t(Catalogue.managedBy))</th><th>\(ctx.t(Catalogue.total))</th><th></th></tr></thead>
-                <tbody>\(rows)<tr><th>\(ctx.t(Catalogue.total))</th><th class="num" id="approvals-total">\(ctx.number(counts.total))</th><th></th></tr></tbody></table>
+                <tbody>\(rows)<tr><th>\(ctx.t(Catalogue.total))</th><th class="num" id="approvals-total"><a href="\(SiteURL.with(SiteURL.approvals, filters))">\(ctx.number(counts.total))</a></th><th></th></tr></tbody></table>
+                <h2>\(ctx.t(Catalogue.approvalsListTitle))\(level.map { " — " + ctx.t($0.label) } ?? "")</h2>
+                \(Self.exportLinks(ctx, SiteURL.approvals, parameters))
+                \(records.isEmpty ? HTML("<p id=\"approval-records\">\(ctx.t(Catalogue.noRecords))</p>") : HTML("""
+                <table id="approval-records"><thead><tr><th>\(ctx.t(Catalogue.fullName))</th><th>\(ctx.t(Catalogue.title))</th><th>\(ctx.t(Catalogue.place))</th>
+                <th>\(ctx.t(Catalogue.managedBy))</th><th>\(ctx.t(Catalogue.approvalKindLabel))</th><th>\(ctx.t(Catalogue.decisionNo))</th>
+                <th>\(ctx.t(Catalogue.approvedOn))</th></tr></thead><tbody>\(records)</tbody></table>
+                """))
+                \(Layout.pager(ctx, page: list.page, pageCount: list.pageCount, total: list.total) {
+                    SiteURL.with(SiteURL.approvals, parameters + [("page", $0 > 1 ? String($0) : "")])
+                })
                 """
             return Responses.html(
                 Layout.page(
@@ -173,11 +284,33 @@ extension Site {
         }
         router.get(RouterPath(SiteURL.decisions)) { request, context in
             let principal = try context.requirePrincipal()
-            let ctx = try await pageContext(request, context)
             let unit = (request.query("unit") ?? "").trimmed
             let statusText = request.query("status") ?? ""
             let status = CadreDecisionStatus(rawValue: statusText)
             let page = request.query("page").flatMap { Int($0) } ?? 1
+            let language = principal.language
+            let file = try await listDownload(request, principal, sheet: "quyet-dinh", baseName: Self.fileName("quyet-dinh", principal, unit: unit)) {
+                let all = try await Page.all { page, perPage in
+                    try await services.decisions.list(principal, unitCode: unit, status: status, page: page, perPage: perPage)
+                }
+                return [
+                    [
+                        Catalogue.decisionNo, Catalogue.cadre, Catalogue.decisionKind, Catalogue.opensPosition, Catalogue.effectiveOn,
+                        Catalogue.managedBy,
+                        Catalogue.decisionStatus, Catalogue.approvedOn,
+                    ].map { $0.text(language) }
+                ]
+                    + all.map { d in
+                        [
+                            d.decisionNo, d.cadreName, d.kind.label.text(language),
+                            d.openTitle.map { t in t + (d.openPlace.map { " — " + $0.name } ?? "") } ?? "",
+                            Self.day(d.effectiveOn, language), d.managedBy.label.text(language), d.status.label.text(language),
+                            Self.day(d.approvedOn, language),
+                        ]
+                    }
+            }
+            if let file { return file }
+            let ctx = try await pageContext(request, context)
             let result = try await services.decisions.list(principal, unitCode: unit, status: status, page: page)
             let options: [HTML] = [HTML("<option value=\"\">\(ctx.t(Catalogue.allStatuses))</option>")] + CadreDecisionStatus.allCases.map { s in
                 "<option value=\"\(s.rawValue)\"\(HTML(raw: s == status ? " selected" : ""))>\(ctx.t(s.label))</option>"
@@ -189,6 +322,7 @@ extension Site {
                 <div><label for="status">\(ctx.t(Catalogue.decisionStatus))</label><br><select id="status" name="status">\(options)</select></div>
                 <button type="submit">\(ctx.t(Catalogue.view))</button>
                 </form>
+                \(Self.exportLinks(ctx, SiteURL.decisions, [("unit", unit), ("status", statusText)]))
                 \(decisionTable(ctx, result.items, showCadre: true))
                 \(Layout.pager(ctx, page: result.page, pageCount: result.pageCount, total: result.total) {
                     SiteURL.with(SiteURL.decisions, [("unit", unit), ("status", statusText), ("page", $0 > 1 ? String($0) : "")])
@@ -287,6 +421,20 @@ extension Site {
                     try await cadrePage(ctx, principal, profile, history: history, message: message, errors: errors), status: .unprocessableContent)
             }
         }
+    }
+
+    /// The managing level a list is filtered by (`level`), nil for all.
+    static func managementLevel(_ request: Request) throws -> ManagementLevel? {
+        guard let text = request.query("level")?.trimmed, !text.isEmpty else { return nil }
+        guard let level = ManagementLevel(rawValue: text) else {
+            throw DomainError.invalid(Catalogue.invalidInput, [FieldError("level", Catalogue.unknownValue(text))])
+        }
+        return level
+    }
+
+    /// What an approval was: the decision's kind, or an appointment or an ending for an imported position.
+    static func approvalKind(_ a: ApprovalRecord) -> Localized {
+        a.decisionKind?.label ?? (a.endsPosition ? Catalogue.approvalEnding : Catalogue.approvalAppointment)
     }
 
     func unitField(_ ctx: PageContext, _ unit: String) -> HTML {

@@ -17,7 +17,9 @@ extension Site {
         router.get(RouterPath(SiteURL.cadreWarnings)) { request, context in
             let principal = try context.requirePrincipal()
             let query = try Self.warningsQuery(request)
-            if let format = request.query("format"), format == "csv" || format == "xlsx" {
+            let file = try await listDownload(
+                request, principal, sheet: "canh-bao", baseName: "canh-bao-can-bo-\(query.unit.isEmpty ? "tat-ca" : query.unit)-\(query.today.iso)"
+            ) {
                 let all = try await services.cadres.warningsDashboard(
                     principal, unitCode: query.unit, kind: query.kind, today: query.today, perPage: UnitService.maximumPerPage)
                 var rows = [[Catalogue.fullName, Catalogue.birthDate, Catalogue.unit, Catalogue.warningKind, Catalogue.decisionNo, Catalogue.warnings]
@@ -37,12 +39,9 @@ extension Site {
                         principal, unitCode: query.unit, kind: query.kind, today: query.today, page: page.page + 1, perPage: UnitService.maximumPerPage
                     ).rows
                 }
-                let download = try SpreadsheetDownload.make(
-                    rows: rows, sheetName: "canh-bao", format: format, principal: principal,
-                    baseName: "canh-bao-can-bo-\(all.unitCode.isEmpty ? "tat-ca" : all.unitCode)-\(query.today.iso)")
-                try await services.interchange.recordDownload(principal, name: download.fileName, rows: rows.count - 1)
-                return Responses.bytes(download.data, contentType: download.contentType, fileName: download.fileName)
+                return rows
             }
+            if let file { return file }
             let ctx = try await pageContext(request, context)
             let dashboard = try await services.cadres.warningsDashboard(
                 principal, unitCode: query.unit, kind: query.kind, today: query.today, page: request.query("page").flatMap { Int($0) } ?? 1)
@@ -112,8 +111,7 @@ extension Site {
             <table id="warning-counts"><thead><tr><th>\(ctx.t(Catalogue.warningKind))</th><th>\(ctx.t(Catalogue.cadresWithWarnings))</th></tr></thead>
             <tbody>\(countRows)</tbody></table>
             \(Charts.bars(bars, title: ctx.t(Catalogue.warningsDashboard), id: "warnings-chart"))
-            <div class="actions"><a class="button secondary" href="\(SiteURL.cadreWarnings(unit: query.unit, kind: kindCode, asOf: asOf, format: "xlsx"))">\(ctx.t(Catalogue.downloadXLSX))</a>
-            <a class="button secondary" href="\(SiteURL.cadreWarnings(unit: query.unit, kind: kindCode, asOf: asOf, format: "csv"))">\(ctx.t(Catalogue.downloadCSV))</a></div>
+            \(Self.exportLinks(ctx, SiteURL.cadreWarnings, [("unit", query.unit), ("kind", kindCode), ("as_of", asOf)]))
             \(rows.isEmpty ? HTML("<p>\(ctx.t(Catalogue.noWarnings))</p>") : HTML("""
             <table id="warnings-table"><thead><tr><th>\(ctx.t(Catalogue.fullName))</th><th>\(ctx.t(Catalogue.birthDate))</th>
             <th>\(ctx.t(Catalogue.unit))</th><th>\(ctx.t(Catalogue.warnings))</th></tr></thead><tbody>\(rows)</tbody></table>

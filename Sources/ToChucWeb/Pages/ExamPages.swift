@@ -28,7 +28,9 @@ extension Site {
         router.get(RouterPath(SiteURL.examsExport)) { request, context in
             let principal = try context.requirePrincipal()
             let rows = try await services.training.exportSessions(principal, try Self.examQuery(request))
-            return try await download(principal, rows: rows, request: request, sheet: "ky-thi", base: "ky-thi-\(principal.unitCode)")
+            // Columns 6 to 8: candidates, passed, failed.
+            return try await download(
+                request, principal, rows: rows, sheet: "ky-thi", baseName: Self.fileName("ky-thi", principal), numeric: [6, 7, 8])
         }
         router.get(RouterPath(SiteURL.staffReduction)) { request, context in
             let principal = try context.requirePrincipal()
@@ -39,11 +41,30 @@ extension Site {
             let principal = try context.requirePrincipal()
             let rows = try await services.training.exportStaffReduction(
                 principal, unitCode: (request.query("unit") ?? "").trimmed, today: try Self.onDate(request))
-            return try await download(principal, rows: rows, request: request, sheet: "tinh-gian", base: "xem-xet-tinh-gian-\(principal.unitCode)")
+            return try await download(request, principal, rows: rows, sheet: "tinh-gian", baseName: Self.fileName("xem-xet-tinh-gian", principal))
         }
         router.get("/exams/:id") { request, context in
             let principal = try context.requirePrincipal()
             let id = try Self.pathId(context, notFound: Catalogue.examNotFound)
+            let file = try await listDownload(request, principal, sheet: "thi-sinh", baseName: "thi-sinh-ky-thi-\(id)") {
+                let detail = try await services.training.session(principal, id: id)
+                let language = principal.language
+                return [
+                    [
+                        Catalogue.fullName, Catalogue.cardNo, Catalogue.workUnit, Catalogue.examScore, Catalogue.examOutcomeLabel,
+                        Catalogue.planTraining,
+                    ]
+                    .map { $0.text(language) }
+                ]
+                    + detail.candidates.map { row in
+                        [
+                            row.candidate.person.fullName, row.candidate.person.cardNo ?? "", row.candidate.work.name,
+                            row.candidate.score?.text(language) ?? "",
+                            row.outcome.label.text(language), row.needsPlan ? Catalogue.planNeeded.text(language) : row.plan?.training ?? "",
+                        ]
+                    }
+            }
+            if let file { return file }
             let ctx = try await pageContext(request, context)
             let flash: String? =
                 request.query("saved") != nil
@@ -224,7 +245,7 @@ extension Site {
             \(Layout.pager(ctx, page: result.page, pageCount: result.pageCount, total: result.total) {
                 SiteURL.with(SiteURL.exams, filters + [("page", $0 > 1 ? String($0) : "")])
             })
-            \(downloadLinks(ctx, SiteURL.examsExport, filters))
+            \(Self.exportLinks(ctx, SiteURL.examsExport, filters))
             \(createForm)
             """
         return Layout.page(
@@ -349,6 +370,7 @@ extension Site {
             <p class="muted">\(ctx.t(Catalogue.passMarkHelp))</p>
             \(detail.organizes ? HTML.empty : HTML("<p class=\"muted\">\(ctx.t(Catalogue.onlyYourCandidates))</p>"))
             <h2>\(ctx.t(Catalogue.examCandidates)) (\(ctx.number(detail.candidates.count)))</h2>
+            \(Self.exportLinks(ctx, SiteURL.exam(x.id), []))
             \(rows.isEmpty ? HTML("<p id=\"candidates-table\">\(ctx.t(Catalogue.noRecords))</p>") : HTML("""
             <table id="candidates-table"><thead><tr><th>\(ctx.t(Catalogue.fullName))</th><th>\(ctx.t(Catalogue.cardNo))</th><th>\(ctx.t(Catalogue.workUnit))</th>
             <th>\(ctx.t(Catalogue.examScore))</th><th>\(ctx.t(Catalogue.examOutcomeLabel))</th><th>\(ctx.t(Catalogue.planTraining))</th></tr></thead>
@@ -508,7 +530,7 @@ extension Site {
             \(Layout.pager(ctx, page: result.page, pageCount: result.pageCount, total: result.total) {
                 SiteURL.with(SiteURL.staffReduction, filters + [("page", $0 > 1 ? String($0) : "")])
             })
-            \(downloadLinks(ctx, SiteURL.staffReductionExport, filters))
+            \(Self.exportLinks(ctx, SiteURL.staffReductionExport, filters))
             """
         return Layout.page(
             ctx, title: ctx.t(Catalogue.staffReductionList),

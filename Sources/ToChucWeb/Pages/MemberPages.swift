@@ -32,12 +32,11 @@ extension Site {
                 <h1>\(ctx.t(Catalogue.members))</h1>
                 \(memberSearchForm(ctx, query))
                 <div class="actions">\(newButton)
-                <a class="button secondary" href="\(SiteURL.membersExport)?format=xlsx&amp;\(Self.queryString(query))">\(ctx.t(Catalogue.downloadXLSX))</a>
-                <a class="button secondary" href="\(SiteURL.membersExport)?format=csv&amp;\(Self.queryString(query))">\(ctx.t(Catalogue.downloadCSV))</a>
                 <a class="button secondary" href="\(SiteURL.dataCheck)">\(ctx.t(Catalogue.dataCheck))</a>
                 <a class="button secondary" href="\(SiteURL.badges)">\(ctx.t(Catalogue.badgesTitle))</a>
                 <a class="button secondary" href="\(SiteURL.membersAway)">\(ctx.t(Catalogue.farAway))</a>
                 <a class="button secondary" href="\(SiteURL.admission)">\(ctx.t(Catalogue.admissionBoard))</a></div>
+                \(Self.exportLinks(ctx, SiteURL.membersExport, Self.memberParameters(query)))
                 \(table)
                 \(Layout.pager(ctx, page: result.page, pageCount: result.pageCount, total: result.total, atLeast: result.totalIsLowerBound) { page in
                     var q = query
@@ -49,33 +48,45 @@ extension Site {
         }
         router.get(RouterPath(SiteURL.membersExport)) { request, context in
             let principal = try context.requirePrincipal()
-            var query = Self.memberQuery(request.query)
-            query.perPage = 200
-            var rows: [[String]] = [[Catalogue.cardNo, Catalogue.fullName, Catalogue.genderLabel, Catalogue.birthDate, Catalogue.ethnicityLabel,
-                                     Catalogue.cellLabel, Catalogue.statusLabel, Catalogue.admittedOn, Catalogue.recognizedOn].map { $0.text(principal.language) }]
-            var page = 1
-            while true {
-                query.page = page
-                let result = try await services.members.search(principal, query)
-                for m in result.items {
-                    let r = m.record
-                    rows.append([r.cardNo ?? "", r.fullName, r.gender.label.text(principal.language), r.birthDate.map(VietnameseFormat.date) ?? "",
-                                 r.ethnicity?.name ?? "", m.unitName, r.status.label.text(principal.language), r.admittedOn.map(VietnameseFormat.date) ?? "",
-                                 r.recognizedOn.map(VietnameseFormat.date) ?? ""])
-                }
-                if page >= result.pageCount || page >= 500 { break }
-                page += 1
+            let query = Self.memberQuery(request.query)
+            let members = try await Page.all { page, perPage in
+                var q = query
+                q.page = page
+                q.perPage = perPage
+                return try await services.members.search(principal, q)
             }
-            let download = try SpreadsheetDownload.make(
-                rows: rows, sheetName: "dang-vien", format: request.query("format") ?? "xlsx", principal: principal,
-                baseName: "dang-vien-\(principal.unitCode)")
-            try await services.interchange.recordDownload(principal, name: download.fileName, rows: rows.count - 1)
-            return Responses.bytes(download.data, contentType: download.contentType, fileName: download.fileName)
+            let language = principal.language
+            let header = [
+                Catalogue.cardNo, Catalogue.fullName, Catalogue.genderLabel, Catalogue.birthDate, Catalogue.ethnicityLabel, Catalogue.cellLabel,
+                Catalogue.statusLabel, Catalogue.admittedOn, Catalogue.recognizedOn, Catalogue.leftOn, Catalogue.nationalIdLabel, Catalogue.phone,
+                Catalogue.address,
+            ].map { $0.text(language) }
+            // Personal data as the member's page shows it: masked for roles that do not see it.
+            let rows = [header] + members.map { m in
+                let r = m.record
+                return [
+                    r.cardNo ?? "", r.fullName, r.gender.label.text(language), Self.day(r.birthDate, language), r.ethnicity?.name ?? "", m.unitName,
+                    r.status.label.text(language), Self.day(r.admittedOn, language), Self.day(r.recognizedOn, language), Self.day(r.leftOn, language),
+                    Self.personal(principal, r.nationalId, NationalID.mask), Self.personal(principal, r.phone, PersonalData.maskPhone),
+                    Self.personal(principal, r.address, PersonalData.maskAddress),
+                ]
+            }
+            return try await download(
+                request, principal, rows: rows, sheet: "dang-vien", baseName: Self.fileName("dang-vien", principal, unit: query.unitCode))
         }
         router.get(RouterPath(SiteURL.dataCheck)) { request, context in
             let principal = try context.requirePrincipal()
-            let ctx = try await pageContext(request, context)
             let findings = try await services.dataCheck.run(principal, unitCode: request.query("unit"))
+            if let file = try await listDownload(
+                request, principal, sheet: "kiem-tra", baseName: Self.fileName("kiem-tra-du-lieu", principal),
+                rows: {
+                    [[Catalogue.findingLabel, Catalogue.members, Catalogue.detailLabel].map { $0.text(principal.language) }]
+                        + findings.map { [$0.message.text(principal.language), $0.names.joined(separator: "; "), $0.detail] }
+                })
+            {
+                return file
+            }
+            let ctx = try await pageContext(request, context)
             let rows: [HTML] = findings.map { finding in
                 let links: [HTML] = zip(finding.memberIds, finding.names).map { "<a href=\"\(SiteURL.member($0.0))\">\($0.1)</a> " }
                 // A likely duplicate: merge each later record into the first (the preview lets the user keep the other).
@@ -90,6 +101,7 @@ extension Site {
             let body: HTML = """
                 <h1>\(ctx.t(Catalogue.dataCheck))</h1>
                 <p class="muted">\(ctx.t(Catalogue.dataCheckHelp))</p>
+                \(Self.exportLinks(ctx, SiteURL.dataCheck, [("unit", request.query("unit") ?? "")]))
                 \(table)
                 """
             return Responses.html(Layout.page(
@@ -97,11 +109,32 @@ extension Site {
         }
         router.get(RouterPath(SiteURL.badges)) { request, context in
             let principal = try context.requirePrincipal()
-            let ctx = try await pageContext(request, context)
             let today = Timestamp.vietnamDate()
             let upcoming = (Badges.awardDates(in: today.year) + Badges.awardDates(in: today.year + 1)).filter { $0 >= today }.prefix(4)
             let chosen = request.query("date").flatMap { CivilDate(parsing: $0) } ?? upcoming.first ?? today
             let candidates = try await services.badges.eligible(principal, awardDate: chosen)
+            let language = principal.language
+            if let file = try await listDownload(
+                request, principal, sheet: "huy-hieu", baseName: Self.fileName("huy-hieu", principal, chosen.iso),
+                rows: {
+                    [
+                        [
+                            Catalogue.fullName, Catalogue.cardNo, Catalogue.cellLabel, Catalogue.admittedOn, Catalogue.badgeLabel, Catalogue.badgeHow,
+                            Catalogue.badgeReachedOn,
+                        ].map { $0.text(language) }
+                    ]
+                        + candidates.map { c in
+                            [
+                                c.member.record.fullName, c.member.record.cardNo ?? "", c.member.unitName,
+                                Self.day(c.member.record.admittedOn, language),
+                                Catalogue.badge(c.milestone).text(language), c.kind.label.text(language), Self.day(c.reachedOn, language),
+                            ]
+                        }
+                })
+            {
+                return file
+            }
+            let ctx = try await pageContext(request, context)
             let options: [HTML] = Array(upcoming).map { d in
                 "<option value=\"\(d.iso)\"\(HTML(raw: d == chosen ? " selected" : ""))>\(ctx.date(d))</option>"
             }
@@ -121,6 +154,7 @@ extension Site {
                 <form method="get" action="\(SiteURL.badges)" class="searchbar"><div><label for="date">\(ctx.t(Catalogue.awardDate))</label><br>
                 <select id="date" name="date">\(options)</select></div><button type="submit">\(ctx.t(Catalogue.view))</button></form>
                 <p class="muted">\(ctx.t(Catalogue.badgesHelp(ctx.number(candidates.count), ctx.date(chosen))))</p>
+                \(Self.exportLinks(ctx, SiteURL.badges, [("date", chosen.iso)]))
                 \(table)
                 """
             return Responses.html(Layout.page(
@@ -236,13 +270,23 @@ extension Site {
         }
         router.get(RouterPath(SiteURL.membersAway)) { request, context in
             let principal = try context.requirePrincipal()
-            let ctx = try await pageContext(request, context)
             let away = try await services.members.temporarilyAway(principal)
+            if let file = try await listDownload(
+                request, principal, sheet: "sinh-hoat-tam-thoi", baseName: Self.fileName("sinh-hoat-tam-thoi", principal),
+                rows: {
+                    [[Catalogue.fullName, Catalogue.cardNo, Catalogue.cellLabel, Catalogue.temporarilyAt].map { $0.text(principal.language) }]
+                        + away.map { [$0.member.record.fullName, $0.member.record.cardNo ?? "", $0.member.unitName, $0.heldBy] }
+                })
+            {
+                return file
+            }
+            let ctx = try await pageContext(request, context)
             let rows: [HTML] = away.map { item in
                 "<tr><td><a href=\"\(SiteURL.member(item.member.id))\">\(item.member.record.fullName)</a></td><td>\(item.member.unitName)</td><td>\(item.heldBy)</td></tr>"
             }
             let body: HTML = """
                 <h1>\(ctx.t(Catalogue.farAway))</h1>
+                \(Self.exportLinks(ctx, SiteURL.membersAway, []))
                 \(rows.isEmpty ? HTML("<p>\(ctx.t(Catalogue.noRecords))</p>") : HTML("<table id=\"away-table\"><thead><tr><th>\(ctx.t(Catalogue.fullName))</th><th>\(ctx.t(Catalogue.cellLabel))</th><th>\(ctx.t(Catalogue.temporarilyAt))</th></tr></thead><tbody>\(rows)</tbody></table>"))
                 """
             return Responses.html(Layout.page(ctx, title: ctx.t(Catalogue.farAway), breadcrumbs: [(ctx.t(Catalogue.members), SiteURL.members), (ctx.t(Catalogue.farAway), nil)], content: body))
@@ -325,12 +369,23 @@ extension Site {
         q.ageTo = get("age_to").flatMap { Int($0) }
         q.ethnicityCode = get("ethnicity").flatMap { Int($0) }
         q.admittedYear = get("admitted_year").flatMap { Int($0) }
+        q.admittedFrom = get("admitted_from").flatMap { CivilDate(parsing: $0) }
+        q.admittedTo = get("admitted_to").flatMap { CivilDate(parsing: $0) }
+        q.recognizedFrom = get("recognized_from").flatMap { CivilDate(parsing: $0) }
+        q.recognizedTo = get("recognized_to").flatMap { CivilDate(parsing: $0) }
+        q.leftFrom = get("left_from").flatMap { CivilDate(parsing: $0) }
+        q.leftTo = get("left_to").flatMap { CivilDate(parsing: $0) }
         q.sort = get("sort").flatMap(MemberQuery.Sort.init(rawValue:)) ?? .name
         q.page = get("page").flatMap { Int($0) } ?? 1
         return q
     }
 
     static func queryString(_ q: MemberQuery) -> String {
+        memberParameters(q).map { $0.0 + "=" + SiteURL.escape($0.1) }.joined(separator: "&")
+    }
+
+    /// The member list's filters (and page) as link parameters.
+    static func memberParameters(_ q: MemberQuery) -> [(String, String)] {
         var items: [(String, String)] = []
         if !q.text.isEmpty { items.append(("q", q.text)) }
         if !q.unitCode.isEmpty { items.append(("unit", q.unitCode)) }
@@ -341,9 +396,19 @@ extension Site {
         if let a = q.ageTo { items.append(("age_to", String(a))) }
         if let e = q.ethnicityCode { items.append(("ethnicity", String(e))) }
         if let y = q.admittedYear { items.append(("admitted_year", String(y))) }
+        for (name, date) in Self.memberDateFilters(q) { if let date { items.append((name, date.iso)) } }
         if q.sort != .name { items.append(("sort", q.sort.rawValue)) }
         if q.page > 1 { items.append(("page", String(q.page))) }
-        return items.map { $0.0 + "=" + SiteURL.escape($0.1) }.joined(separator: "&")
+        return items
+    }
+
+    /// The date filters of the member list by their parameter names.
+    static func memberDateFilters(_ q: MemberQuery) -> [(String, CivilDate?)] {
+        [
+            ("admitted_from", q.admittedFrom), ("admitted_to", q.admittedTo), ("recognized_from", q.recognizedFrom),
+            ("recognized_to", q.recognizedTo),
+            ("left_from", q.leftFrom), ("left_to", q.leftTo),
+        ]
     }
 
     func memberSearchForm(_ ctx: PageContext, _ q: MemberQuery) -> HTML {
@@ -355,6 +420,12 @@ extension Site {
         let ethnicities: [HTML] = [option("", ctx.t(Catalogue.anyValue), q.ethnicityCode == nil)] + Ethnicity.all.map { option(String($0.code), $0.name, q.ethnicityCode == $0.code) }
         let units: [HTML] = [option("", ctx.t(Catalogue.anyValue), q.unitCode.isEmpty)] + ctx.pickable.map { option($0.code, $0.name, q.unitCode == $0.code) }
         let sorts: [HTML] = MemberQuery.Sort.allCases.map { option($0.rawValue, ctx.t(Catalogue.memberSort($0.rawValue)), q.sort == $0) }
+        let labels = [
+            Catalogue.admittedFrom, Catalogue.admittedTo, Catalogue.recognizedFrom, Catalogue.recognizedTo, Catalogue.leftFrom, Catalogue.leftTo,
+        ]
+        let dates: [HTML] = zip(Self.memberDateFilters(q), labels).map { filter, label in
+            "<div><label for=\"\(filter.0)\">\(ctx.t(label))</label><br>\(Self.dateInput(ctx, name: filter.0, value: filter.1?.iso ?? ""))</div>"
+        }
         return """
             <form method="get" action="\(SiteURL.members)" class="searchbar" role="search" id="member-search">
             <div><label for="q">\(ctx.t(Catalogue.search))</label><br><input type="search" id="q" name="q" value="\(q.text)" placeholder="\(ctx.t(Catalogue.memberNameSearch))"></div>
@@ -365,9 +436,11 @@ extension Site {
             <div><label for="age_to">\(ctx.t(Catalogue.ageTo))</label><br><input type="number" id="age_to" name="age_to" min="0" max="120" value="\(q.ageTo.map(String.init) ?? "")" class="narrow"></div>
             <div><label for="ethnicity">\(ctx.t(Catalogue.ethnicityLabel))</label><br><select id="ethnicity" name="ethnicity">\(ethnicities)</select></div>
             <div><label for="admitted_year">\(ctx.t(Catalogue.admittedYear))</label><br><input type="number" id="admitted_year" name="admitted_year" min="1930" max="2100" value="\(q.admittedYear.map(String.init) ?? "")" class="narrow"></div>
+            \(dates)
             <div><label for="sort">\(ctx.t(Catalogue.sortBy))</label><br><select id="sort" name="sort">\(sorts)</select></div>
             <button type="submit">\(ctx.t(Catalogue.search))</button>
             </form>
+            \(!q.unitCode.isEmpty && Self.memberDateFilters(q).contains { $0.1 != nil } ? HTML("<p class=\"muted\" id=\"unit-then\">\(ctx.t(Catalogue.countedByUnitThen))</p>") : HTML.empty)
             """
     }
 

@@ -17,6 +17,33 @@ extension Site {
     func registerPlanningPages(_ router: Router<AppContext>) {
         router.get(RouterPath(SiteURL.planning)) { request, context in
             let principal = try context.requirePrincipal()
+            let term = (request.query("term") ?? "").trimmed
+            let unit = (request.query("unit") ?? "").trimmed
+            let q = request.query("q") ?? ""
+            let language = principal.language
+            let file = try await listDownload(
+                request, principal, sheet: "quy-hoach", baseName: Self.fileName("quy-hoach", principal, unit: unit, term), numeric: [4]
+            ) {
+                let all = try await Page.all { page, perPage in
+                    try await services.planning.lists(principal, term: term, unitCode: unit, query: q, page: page, perPage: perPage)
+                }
+                return [
+                    [
+                        Catalogue.planningPosition, Catalogue.place, Catalogue.planningTerm, Catalogue.managedBy, Catalogue.planningPeople,
+                        Catalogue.planningWomen, Catalogue.planningYoung(ageLimit: 40), Catalogue.planningEthnicMinority, Catalogue.planningStatus,
+                    ]
+                    .map { $0.text(language) }
+                ]
+                    + all.map { item in
+                        [
+                            item.list.position, item.list.place.name, item.list.term.label, item.list.managedBy.label.text(language),
+                            String(item.active.count),
+                            item.structure.women.label.text(language), item.structure.young.label.text(language),
+                            item.structure.ethnicMinority.label.text(language), Self.planningStatus(item).text(language),
+                        ]
+                    }
+            }
+            if let file { return file }
             let ctx = try await pageContext(request, context)
             return Responses.html(try await planningIndex(ctx, principal, request: request, form: FormData(), message: nil, errors: []))
         }
@@ -37,6 +64,26 @@ extension Site {
         router.get("/planning/:id") { request, context in
             let principal = try context.requirePrincipal()
             let id = try Self.pathId(context)
+            let file = try await listDownload(request, principal, sheet: "danh-sach", baseName: "quy-hoach-danh-sach-\(id)") {
+                let detail = try await services.planning.detail(principal, id: id)
+                let language = principal.language
+                return [
+                    [
+                        Catalogue.fullName, Catalogue.birthDate, Catalogue.planningAge, Catalogue.genderLabel, Catalogue.planningMinority,
+                        Catalogue.planningAddedOn, Catalogue.planningReason, Catalogue.planningStatus,
+                    ].map { $0.text(language) }
+                ]
+                    + detail.active.map { e in
+                        [
+                            e.cadre.fullName, Self.day(e.cadre.birthDate, language),
+                            e.cadre.birthDate.map { String($0.fullYears(until: detail.today)) } ?? "",
+                            e.cadre.gender.label.text(language), e.isEthnicMinority ? Catalogue.yes.text(language) : "",
+                            Self.day(e.addedOn, language),
+                            e.addedReason ?? "", (e.approvedOn == nil ? Catalogue.planningPending : Catalogue.planningApproved).text(language),
+                        ]
+                    }
+            }
+            if let file { return file }
             let ctx = try await pageContext(request, context)
             let flash: String? =
                 request.query("saved") != nil
@@ -115,7 +162,7 @@ extension Site {
         let young = rules.youngUnderProvince
         let rows: [HTML] = result.items.map { item in
             let s = item.structure
-            let status = item.pending > 0 ? Catalogue.planningPending : (item.list.approvedOn != nil ? Catalogue.planningApproved : Catalogue.planningPending)
+            let status = Self.planningStatus(item)
             return """
                 <tr><td><a href="\(SiteURL.planningList(item.list.id))">\(item.list.position)</a></td><td>\(item.list.place.name)</td>
                 <td>\(item.list.term.label)</td><td>\(ctx.t(item.list.managedBy.label))</td><td class="num">\(item.active.count)/\(most)</td>
@@ -141,6 +188,7 @@ extension Site {
             <div><label for="q">\(ctx.t(Catalogue.search))</label><br><input type="search" id="q" name="q" value="\(q)" maxlength="200"></div>
             <button type="submit">\(ctx.t(Catalogue.view))</button>
             </form>
+            \(Self.exportLinks(ctx, SiteURL.planning, [("term", term), ("unit", unit), ("q", q)]))
             \(rows.isEmpty ? HTML("<p>\(ctx.t(Catalogue.noRecords))</p>") : HTML("""
             <table id="planning-lists"><thead><tr><th>\(ctx.t(Catalogue.planningPosition))</th><th>\(ctx.t(Catalogue.place))</th>
             <th>\(ctx.t(Catalogue.planningTerm))</th><th>\(ctx.t(Catalogue.managedBy))</th><th>\(ctx.t(Catalogue.planningPeople))</th>
@@ -156,6 +204,11 @@ extension Site {
         return Layout.page(
             ctx, title: ctx.t(Catalogue.planningArea),
             breadcrumbs: [(ctx.t(Catalogue.cadres), SiteURL.cadres), (ctx.t(Catalogue.planningArea), nil)], content: body)
+    }
+
+    /// A list is approved when it has an approval and no one waiting for one.
+    static func planningStatus(_ item: PlanningListSummary) -> Localized {
+        item.pending > 0 ? Catalogue.planningPending : (item.list.approvedOn != nil ? Catalogue.planningApproved : Catalogue.planningPending)
     }
 
     func planningListForm(_ ctx: PageContext, _ principal: Principal, form: FormData, message: Localized?, errors: [FieldError]) -> HTML {
@@ -284,6 +337,7 @@ extension Site {
             \(approval)
             \(Layout.errors(ctx, message, errors))
             \(problems.isEmpty ? HTML.empty : HTML("<h2>\(ctx.t(Catalogue.planningProblems))</h2><ul class=\"warnings\" id=\"planning-problems\">\(problems)</ul>"))
+            \(Self.exportLinks(ctx, SiteURL.planningList(list.id), []))
             \(rows.isEmpty ? HTML("<p>\(ctx.t(Catalogue.planningEmpty))</p>") : HTML("""
             <table id="planning-entries"><thead><tr><th>\(ctx.t(Catalogue.fullName))</th><th>\(ctx.t(Catalogue.birthDate))</th><th>\(ctx.t(Catalogue.planningAge))</th>
             <th>\(ctx.t(Catalogue.genderLabel))</th><th>\(ctx.t(Catalogue.planningMinority))</th><th>\(ctx.t(Catalogue.planningAddedOn))</th>

@@ -133,31 +133,60 @@ extension Site {
             """
     }
 
+    /// Where the records behind a figure of the report are listed, filtered as the figure counts them (the unit's subtree,
+    /// the period): the members admitted, recognized or who left in it, the units on its last day, the approvals, the
+    /// courses, the vetting cases, the proposals answered, the tasks open, the congresses, the classification results.
+    static func figureLink(_ key: String, unit code: String, period p: ReportPeriod) -> String {
+        let period = [("from", p.from.iso), ("to", p.to.iso)]
+        let members = { (filters: [(String, String)]) in SiteURL.with(SiteURL.members, [("unit", code), ("all", "1")] + filters) }
+        let units = { (filters: [(String, String)]) in SiteURL.with(SiteURL.units(), [("under", code), ("as_of", p.to.iso)] + filters) }
+        let training = SiteURL.with(SiteURL.trainingCourses, [("unit", code)] + period)
+        let parts = key.split(separator: ".").map(String.init)
+        switch parts[0] {
+        case "cells": return units([("kind", UnitKind.cell.rawValue)])
+        case "cells_with_committee": return units([("kind", UnitKind.cell.rawValue), ("committee", "1")])
+        case "admitted": return members([("admitted_from", p.from.iso), ("admitted_to", p.to.iso)])
+        case "recognized": return members([("recognized_from", p.from.iso), ("recognized_to", p.to.iso)])
+        case "transferred_out":
+            return members([("status", MemberStatus.transferredOut.rawValue), ("left_from", p.from.iso), ("left_to", p.to.iso)])
+        case "left":
+            let status = parts.count > 1 ? MemberEventKind(rawValue: parts[1])?.resultingStatus?.rawValue ?? "" : ""
+            return members([("status", status), ("left_from", p.from.iso), ("left_to", p.to.iso)])
+        case "new_units_non_state":
+            return units([
+                ("kind", UnitKind.base.rawValue), ("sector", Sector.nonStateEnterprise.rawValue), ("founded_from", p.from.iso),
+                ("founded_to", p.to.iso),
+            ])
+        case "approvals": return SiteURL.with(SiteURL.approvals, [("unit", code)] + period + [("level", parts.count > 1 ? parts[1] : "")])
+        case "trained", "courses_organized", "course_trainees": return training
+        case "vetting_concluded":
+            return SiteURL.with(SiteURL.vetting, [("unit", code), ("status", "concluded"), ("date_field", "concluded")] + period)
+        case "proposals_answered":
+            return SiteURL.with(SiteURL.proposals, [("box", "in"), ("unit", code), ("status", "answered"), ("date_field", "answered")] + period)
+        case "tasks_open": return SiteURL.with(SiteURL.tasks, [("unit", code), ("open_on", p.to.iso)])
+        case "congress":
+            // congress.<kind>.<held|total|pilot|direct_secretary>: the units of that kind on the day, those that held it, …
+            let figure = parts.count > 2 ? parts[2] : ""
+            var filters = [("unit", code), ("date", p.to.iso), ("kind", parts.count > 1 ? parts[1] : "")]
+            if figure != "total" { filters.append(("status", CongressStatus.held.rawValue)) }
+            if figure == "pilot" || figure == "direct_secretary" { filters.append((figure, "1")) }
+            return SiteURL.with(SiteURL.congresses, filters)
+        case "ratings", "ratings_units":
+            let subject = parts[0] == "ratings" ? RatingSubject.member : RatingSubject.unit
+            return SiteURL.assessmentResults(unit: code, period: ReportService.reviewPeriod(p).key, subject: subject.rawValue)
+        default: return ""
+        }
+    }
+
     func reportPage(_ ctx: PageContext, _ report: BriefingReport, unitField unit: String) -> HTML {
         let p = report.period
         let code = report.unitCode
-        let review = ReportService.reviewPeriod(p)
-        let trainingLink = SiteURL.with(SiteURL.trainingCourses, [("unit", code), ("from", p.from.iso), ("to", p.to.iso)])
-        // Where each figure's records are listed.
-        let links: [String: String] = [
-            "cells": SiteURL.tree(root: code, asOf: p.to), "cells_with_committee": SiteURL.tree(root: code, asOf: p.to),
-            "admitted": p.kind == .year ? SiteURL.with(SiteURL.members, [("unit", code), ("admitted_year", String(p.from.year)), ("all", "1")]) : "",
-            "trained": trainingLink, "courses_organized": trainingLink, "course_trainees": trainingLink,
-            "vetting_concluded": SiteURL.with(
-                SiteURL.vetting, [("unit", code), ("status", "concluded"), ("date_field", "concluded"), ("from", p.from.iso), ("to", p.to.iso)]),
-            "proposals_answered": SiteURL.with(
-                SiteURL.proposals, [("box", "in"), ("unit", code), ("status", "answered"), ("date_field", "answered"), ("from", p.from.iso), ("to", p.to.iso)]),
-            "tasks_open": SiteURL.with(SiteURL.tasks, [("unit", code), ("open_on", p.to.iso)]),
-        ]
-        let approvalsLink = SiteURL.with(SiteURL.approvals, [("unit", code), ("from", p.from.iso), ("to", p.to.iso)])
         let rows: [HTML] = ReportDocument.figureLines(report, ctx.language).map { line in
-            var link = links[line.key] ?? ""
-            if line.key.hasPrefix("approvals.") { link = approvalsLink }
-            if line.key.hasPrefix("congress.") { link = SiteURL.congressProgress(unit: code, date: p.to) }
-            if line.key.hasPrefix("ratings.") { link = SiteURL.assessmentResults(unit: code, period: review.key, subject: RatingSubject.member.rawValue) }
-            if line.key.hasPrefix("ratings_units.") { link = SiteURL.assessmentResults(unit: code, period: review.key, subject: RatingSubject.unit.rawValue) }
+            let link = Self.figureLink(line.key, unit: code, period: p)
             let shown: HTML = link.isEmpty ? "\(line.text)" : "<a href=\"\(link)\">\(line.text)</a>"
-            let previous = line.previous.map { ctx.number($0) } ?? ""
+            // The same figure a year earlier links to its own records.
+            let previous: HTML =
+                line.previous.map { "<a href=\"\(Self.figureLink(line.key, unit: code, period: p.yearEarlier))\">\(ctx.number($0))</a>" } ?? .empty
             return "<tr id=\"figure-\(line.key.replacingOccurrences(of: ".", with: "-"))\"><td>\(line.label)</td><td class=\"num\">\(shown)</td><td class=\"num\">\(previous)</td></tr>"
         }
         var sections: [HTML] = []

@@ -29,6 +29,7 @@ extension Site {
                 <a href="\(SiteURL.units())">\(ctx.t(Catalogue.units))</a>
                 </form>
                 <p class="muted">\(ctx.t(Catalogue.treeLegend(ctx.date(date))))</p>
+                \(Self.exportLinks(ctx, SiteURL.unitsExport, [("under", root.code), ("as_of", asOf?.iso ?? "")]))
                 <div class="tree" id="unit-tree">\(node)</div>
                 """
             let crumbs = ancestors.map { ($0.name, Optional(SiteURL.tree(root: $0.code, asOf: asOf))) } + [(root.name, nil)]

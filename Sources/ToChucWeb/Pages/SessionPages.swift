@@ -50,8 +50,9 @@ extension Site {
             let counts = try await services.units.countsByKind(principal, under: unit)
             let cards: [HTML] = UnitKind.allCases.compactMap { kind in
                 guard let n = counts[kind], n > 0 else { return nil }
+                let link = SiteURL.with(SiteURL.units(), [("under", unit.code), ("kind", kind.rawValue)])
                 return """
-                    <div class="card"><div class="figure">\(ctx.number(n))</div><div>\(ctx.t(kind.label))</div></div>
+                    <a class="card" id="card-units-\(kind.rawValue)" href="\(link)"><div class="figure">\(ctx.number(n))</div><div>\(ctx.t(kind.label))</div></a>
                     """
             }
             let offer = try await demoOffer(ctx, principal)
@@ -78,19 +79,25 @@ extension Site {
         func card(_ id: String, _ n: String, _ label: Localized, _ link: String) -> HTML {
             "<a class=\"card\" id=\"card-\(id)\" href=\"\(link)\"><div class=\"figure\">\(n)</div><div>\(ctx.t(label))</div></a>"
         }
-        let inParty = (d.membersByStatus[.full] ?? 0) + (d.membersByStatus[.probationary] ?? 0)
+        // The members the list shows by default: probationary, full and exempt from activities.
+        let inParty = [MemberStatus.probationary, .full, .exempt].reduce(0) { $0 + (d.membersByStatus[$1] ?? 0) }
+        // Each card opens the records it counts, filtered as the report counts them.
         let monthCards: [HTML] = [
-            card("admitted", ctx.number(f.admitted), Catalogue.figureAdmitted, SiteURL.report(unit: code, period: p.key)),
-            card("recognized", ctx.number(f.recognized), Catalogue.figureRecognized, SiteURL.report(unit: code, period: p.key)),
-            card("approvals", ctx.number(f.approvals.values.reduce(0, +)), Catalogue.figureApprovals,
-                 SiteURL.with(SiteURL.approvals, [("unit", code), ("from", p.from.iso), ("to", p.to.iso)])),
-            card("trained", ctx.number(f.trained), Catalogue.figureTrained,
-                 SiteURL.with(SiteURL.trainingCourses, [("unit", code), ("from", p.from.iso), ("to", p.to.iso)])),
-            card("vetting", ctx.number(f.vettingConcluded), Catalogue.figureVettingConcluded, SiteURL.with(SiteURL.vetting, [("unit", code)])),
+            card("admitted", ctx.number(f.admitted), Catalogue.figureAdmitted, Self.figureLink("admitted", unit: code, period: p)),
+            card("recognized", ctx.number(f.recognized), Catalogue.figureRecognized, Self.figureLink("recognized", unit: code, period: p)),
+            card(
+                "approvals", ctx.number(f.approvals.values.reduce(0, +)), Catalogue.figureApprovals,
+                Self.figureLink("approvals", unit: code, period: p)),
+            card("trained", ctx.number(f.trained), Catalogue.figureTrained, Self.figureLink("trained", unit: code, period: p)),
+            card(
+                "vetting", ctx.number(f.vettingConcluded), Catalogue.figureVettingConcluded,
+                Self.figureLink("vetting_concluded", unit: code, period: p)),
         ]
         let waiting: [HTML] = [
             card("members", ctx.number(inParty), Catalogue.dashboardMembers, SiteURL.with(SiteURL.members, [("unit", code)])),
-            card("cells", ctx.ratio(f.cellsWithCommittee, f.cells), Catalogue.figureCellsWithCommittee, SiteURL.tree(root: code, asOf: nil)),
+            card(
+                "cells", ctx.ratio(f.cellsWithCommittee, f.cells), Catalogue.figureCellsWithCommittee, Self.figureLink("cells", unit: code, period: p)
+            ),
             card("recognition-overdue", ctx.number(d.recognitionOverdue), Catalogue.recognitionOverdue, SiteURL.admission),
             card("retiring", ctx.number(d.retiring), Catalogue.retiringList, SiteURL.with(SiteURL.retiring, [("unit", code)])),
             card("reappointment", ctx.number(d.reappointmentDue), Catalogue.reappointmentList, SiteURL.with(SiteURL.reappointment, [("unit", code)])),

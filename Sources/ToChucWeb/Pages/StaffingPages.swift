@@ -26,11 +26,10 @@ extension Site {
             let year = try Self.staffingYear(request.query("year"))
             let unit = (request.query("unit") ?? "").trimmed
             let rows = try await services.staffing.exportRows(principal, year: year, unitCode: unit)
-            let download = try SpreadsheetDownload.make(
-                rows: rows, sheetName: Catalogue.staffingSheet.text(principal.language), format: request.query("format") ?? "xlsx",
-                principal: principal, baseName: "bien-che-\(year)-\(unit.isEmpty ? principal.unitCode : unit)")
-            try await services.interchange.recordDownload(principal, name: download.fileName, rows: rows.count - 2)
-            return Responses.bytes(download.data, contentType: download.contentType, fileName: download.fileName)
+            // Columns 3 to 7: the quotas and reductions; the last line is the totals, not an agency.
+            return try await download(
+                request, principal, rows: rows, sheet: Catalogue.staffingSheet.text(principal.language),
+                baseName: "bien-che-\(year)-\(unit.isEmpty ? principal.unitCode : unit)", numeric: [3, 4, 5, 6, 7], headerRows: 2)
         }
         router.get("/staffing/:code/:year") { request, context in
             let principal = try context.requirePrincipal()
@@ -130,9 +129,6 @@ extension Site {
             bars.isEmpty
             ? .empty
             : "<h2>\(ctx.t(Catalogue.reductionProgress))</h2>" + Charts.bars(bars, title: ctx.t(Catalogue.reductionProgress), id: "staffing-progress")
-        let exportLink = { (format: String) in
-            SiteURL.with(SiteURL.staffingExport, [("year", String(year)), ("unit", unit), ("format", format)])
-        }
         let body: HTML = """
             <h1>\(ctx.t(Catalogue.staffingTitle(year)))</h1>
             <form method="get" action="\(SiteURL.staffing)" class="searchbar">
@@ -140,9 +136,9 @@ extension Site {
             \(unitField(ctx, unit))
             <button type="submit">\(ctx.t(Catalogue.view))</button>
             </form>
-            <div class="actions"><a class="button secondary" href="\(exportLink("xlsx"))">\(ctx.t(Catalogue.downloadXLSX))</a>
-            <a class="button secondary" href="\(exportLink("csv"))">\(ctx.t(Catalogue.downloadCSV))</a>
-            <a class="button secondary" href="\(SiteURL.agencies)">\(ctx.t(Catalogue.agencies))</a></div>
+            \(Self.exportLinks(
+                ctx, SiteURL.staffingExport, [("year", String(year)), ("unit", unit)],
+                extra: "<a class=\"button secondary\" href=\"\(SiteURL.agencies)\">\(ctx.t(Catalogue.agencies))</a>"))
             \(rows.isEmpty ? HTML("<p>\(ctx.t(Catalogue.noRecords))</p>") : HTML("""
             <table id="staffing-table"><thead><tr><th>\(ctx.t(Catalogue.code))</th><th>\(ctx.t(Catalogue.staffingAgency))</th>
             <th>\(ctx.t(Catalogue.quotaAssigned))</th><th>\(ctx.t(Catalogue.quotaActual))</th><th>\(ctx.t(Catalogue.quotaOver))</th>

@@ -60,7 +60,9 @@ extension Site {
         router.get(RouterPath(SiteURL.trainingExport)) { request, context in
             let principal = try context.requirePrincipal()
             let rows = try await services.training.exportCourses(principal, try Self.courseQuery(request))
-            return try await download(principal, rows: rows, request: request, sheet: "lop-dao-tao", base: "lop-dao-tao-\(principal.unitCode)")
+            // Column 9: the trainees.
+            return try await download(
+                request, principal, rows: rows, sheet: "lop-dao-tao", baseName: Self.fileName("lop-dao-tao", principal), numeric: [9])
         }
         router.get("/training/:id") { request, context in
             let principal = try context.requirePrincipal()
@@ -76,7 +78,7 @@ extension Site {
             let principal = try context.requirePrincipal()
             let id = try Self.pathId(context, notFound: Catalogue.courseNotFound)
             let rows = try await services.training.exportTrainees(principal, courseId: id)
-            return try await download(principal, rows: rows, request: request, sheet: "hoc-vien", base: "hoc-vien-lop-\(id)")
+            return try await download(request, principal, rows: rows, sheet: "hoc-vien", baseName: "hoc-vien-lop-\(id)")
         }
         router.post("/training/:id") { request, context in
             let principal = try context.requirePrincipal()
@@ -180,21 +182,6 @@ extension Site {
         return year
     }
 
-    /// A list as CSV or XLSX, stamped with who exported it, the download audited.
-    func download(_ principal: Principal, rows: [[String]], request: Request, sheet: String, base: String) async throws -> Response {
-        let file = try SpreadsheetDownload.make(
-            rows: rows, sheetName: sheet, format: request.query("format") ?? "xlsx", principal: principal, baseName: base)
-        try await services.interchange.recordDownload(principal, name: file.fileName, rows: rows.count - 1)
-        return Responses.bytes(file.data, contentType: file.contentType, fileName: file.fileName)
-    }
-
-    func downloadLinks(_ ctx: PageContext, _ path: String, _ query: [(String, String)]) -> HTML {
-        """
-        <p class="actions"><a class="button secondary" href="\(SiteURL.with(path, query + [("format", "xlsx")]))">\(ctx.t(Catalogue.downloadXLSX))</a>
-        <a class="button secondary" href="\(SiteURL.with(path, query + [("format", "csv")]))">\(ctx.t(Catalogue.downloadCSV))</a></p>
-        """
-    }
-
     /// Runs a form's action and follows its redirect; a refusal shows `page` again with the message and what was typed
     /// (422), a stale save with what the other save changed (409).
     func formAction(
@@ -291,7 +278,7 @@ extension Site {
             \(Layout.pager(ctx, page: result.page, pageCount: result.pageCount, total: result.total) {
                 SiteURL.with(SiteURL.trainingCourses, filters + [("page", $0 > 1 ? String($0) : "")])
             })
-            \(downloadLinks(ctx, SiteURL.trainingExport, filters))
+            \(Self.exportLinks(ctx, SiteURL.trainingExport, filters))
             \(createForm)
             """
         return Layout.page(
@@ -433,7 +420,7 @@ extension Site {
             <th>\(ctx.t(Catalogue.sendingUnit))</th><th>\(ctx.t(Catalogue.trainingResultLabel))</th><th>\(ctx.t(Catalogue.certificateNo))</th>
             <th>\(ctx.t(Catalogue.certificateOn))</th><th></th></tr></thead><tbody>\(rows)</tbody></table>
             """))
-            \(downloadLinks(ctx, SiteURL.courseTraineesExport(c.id), []))
+            \(Self.exportLinks(ctx, SiteURL.courseTraineesExport(c.id), []))
             \(forms)
             \(annulled.isEmpty ? HTML.empty : HTML("""
             <h2>\(ctx.t(Catalogue.annulledTrainees))</h2>

@@ -7,47 +7,11 @@ extension Site {
     func registerUnitPages(_ router: Router<AppContext>) {
         router.get("/units") { request, context in
             let principal = try context.requirePrincipal()
+            let query = try Self.unitListQuery(request)
             let ctx = try await pageContext(request, context)
-            let q = request.query("q") ?? ""
-            let page = request.query("page").flatMap { Int($0) } ?? 1
-            let sortKey = request.query("sort") ?? ""
-            let sort = UnitSort(rawValue: sortKey) ?? .tree
-            let result = try await services.units.list(principal, query: q, page: page, perPage: 50, sort: sort)
-            let rows: [HTML] = result.items.map { unit in
-                """
-                <tr><td><a href="\(SiteURL.unit(unit.code))">\(unit.code)</a></td><td>\(unit.name)</td><td>\(ctx.t(unit.kind.label))</td>
-                <td>\(unit.parentCode ?? "")</td><td>\(ctx.t(unit.hasCommittee ? Catalogue.yes : Catalogue.no))</td></tr>
-                """
-            }
-            let sortOptions: [HTML] = UnitSort.allCases.map { option in
-                let selected = option == sort ? " selected" : ""
-                return "<option value=\"\(option.rawValue)\"\(HTML(raw: selected))>\(ctx.t(Catalogue.unitSort(option.rawValue)))</option>"
-            }
-            let newButton: HTML =
-                principal.role.canWriteRecords ? "<a class=\"button\" href=\"\(SiteURL.newUnit)\">\(ctx.t(Catalogue.newUnit))</a>" : .empty
-            let table: HTML =
-                result.items.isEmpty
-                ? "<p>\(ctx.t(Catalogue.noRecords))</p>"
-                : """
-                <table id="units-table"><thead><tr><th>\(ctx.t(Catalogue.code))</th><th>\(ctx.t(Catalogue.name))</th>
-                <th>\(ctx.t(Catalogue.kind))</th><th>\(ctx.t(Catalogue.parentCode))</th><th>\(ctx.t(Catalogue.hasCommittee))</th></tr></thead>
-                <tbody>\(rows)</tbody></table>
-                """
-            let body: HTML = """
-                <h1>\(ctx.t(Catalogue.units))</h1>
-                <form method="get" action="/units" class="searchbar" role="search">
-                <div><label for="q">\(ctx.t(Catalogue.search))</label><br><input type="search" id="q" name="q" value="\(q)" placeholder="\(ctx.t(Catalogue.searchPlaceholder))"></div>
-                <div><label for="sort">\(ctx.t(Catalogue.sortBy))</label><br><select id="sort" name="sort">\(sortOptions)</select></div>
-                <button type="submit">\(ctx.t(Catalogue.search))</button>
-                </form>
-                <div class="actions">\(newButton)
-                <a class="button secondary" href="\(SiteURL.unitsExport)?format=xlsx">\(ctx.t(Catalogue.downloadXLSX))</a>
-                <a class="button secondary" href="\(SiteURL.unitsExport)?format=csv">\(ctx.t(Catalogue.downloadCSV))</a></div>
-                \(table)
-                \(Layout.pager(ctx, page: result.page, pageCount: result.pageCount, total: result.total) { SiteURL.units(q: q, page: $0, sort: sortKey) })
-                """
-            return Responses.html(
-                Layout.page(ctx, title: ctx.t(Catalogue.units), breadcrumbs: [(ctx.t(Catalogue.units), nil)], content: body))
+            let result = try await services.units.list(
+                principal, query: query.text, page: query.page, perPage: 50, sort: query.sort, asOf: query.asOf, filter: query.filter)
+            return Responses.html(unitsPage(ctx, principal, query, result))
         }
         router.get(RouterPath(SiteURL.pickUnit)) { request, context in
             let principal = try context.requirePrincipal()
@@ -57,13 +21,29 @@ extension Site {
         }
         router.get(RouterPath(SiteURL.unitsExport)) { request, context in
             let principal = try context.requirePrincipal()
-            let format = request.query("format") ?? "xlsx"
-            let rows = try await services.interchange.orgUnitRows(principal)
-            let download = try SpreadsheetDownload.make(
-                rows: rows, sheetName: OrgUnitsFile.sheetName, format: format, principal: principal,
-                baseName: "to-chuc-\(principal.unitCode.isEmpty ? "tat-ca" : principal.unitCode)")
-            try await services.interchange.recordDownload(principal, name: download.fileName, rows: rows.count - 1)
-            return Responses.bytes(download.data, contentType: download.contentType, fileName: download.fileName)
+            let query = try Self.unitListQuery(request)
+            let units = try await Page.all { page, perPage in
+                try await services.units.list(
+                    principal, query: query.text, page: page, perPage: perPage, sort: query.sort, asOf: query.asOf, filter: query.filter)
+            }
+            let language = principal.language
+            let header = [
+                Catalogue.code, Catalogue.name, Catalogue.kind, Catalogue.parentCode, Catalogue.sectorLabel, Catalogue.hasCommittee,
+                Catalogue.foundedOn,
+                Catalogue.dissolvedOn,
+            ].map { $0.text(language) }
+            let rows =
+                [header]
+                + units.map { u in
+                    [
+                        u.code, u.name, u.kind.label.text(language), u.parentCode ?? "", u.sector.label.text(language),
+                        (u.hasCommittee ? Catalogue.yes : Catalogue.no).text(language), Self.day(u.foundedOn, language),
+                        Self.day(u.dissolvedOn, language),
+                    ]
+                }
+            return try await download(
+                request, principal, rows: rows, sheet: OrgUnitsFile.sheetName, baseName: Self.fileName("to-chuc", principal, unit: query.filter.under)
+            )
         }
         router.get(RouterPath(SiteURL.newUnit)) { request, context in
             let principal = try context.requirePrincipal()
@@ -249,6 +229,107 @@ extension Site {
 
     /// A date typed the Vietnamese way (dd/mm/yyyy; yyyy-mm-dd is accepted too): the browser's own date picker
     /// would show the browser's locale instead.
+    /// The unit list's filters as a request has them (the page, its download and the API read the same names).
+    struct UnitListQuery {
+        var text = ""
+        var sortKey = ""
+        var sort = UnitSort.tree
+        var asOf: CivilDate? = nil
+        var filter = UnitFilter()
+        var page = 1
+
+        /// The filters as link parameters (without the page).
+        var parameters: [(String, String)] {
+            [
+                ("q", text), ("sort", sortKey), ("as_of", asOf?.iso ?? ""), ("under", filter.under), ("kind", filter.kind?.rawValue ?? ""),
+                ("sector", filter.sector?.rawValue ?? ""), ("committee", filter.hasCommittee.map { $0 ? "1" : "0" } ?? ""),
+                ("founded_from", filter.foundedFrom?.iso ?? ""), ("founded_to", filter.foundedTo?.iso ?? ""),
+            ]
+        }
+    }
+
+    static func unitListQuery(_ request: Request) throws -> UnitListQuery {
+        var q = UnitListQuery()
+        var errors: [FieldError] = []
+        func value<T>(_ name: String, _ parse: (String) -> T?) -> T? {
+            guard let text = request.query(name)?.trimmed, !text.isEmpty else { return nil }
+            guard let parsed = parse(text) else {
+                errors.append(FieldError(name, Catalogue.unknownValue(text)))
+                return nil
+            }
+            return parsed
+        }
+        q.text = request.query("q") ?? ""
+        q.sortKey = request.query("sort") ?? ""
+        q.sort = value("sort", UnitSort.init(rawValue:)) ?? .tree
+        q.asOf = value("as_of", CivilDate.init(parsing:)) ?? value("asOf", CivilDate.init(parsing:))
+        q.filter.under = (request.query("under") ?? "").trimmed
+        q.filter.kind = value("kind", UnitKind.init(rawValue:))
+        q.filter.sector = value("sector", Sector.init(rawValue:))
+        q.filter.hasCommittee = value("committee") { ["1": true, "true": true, "0": false, "false": false][$0] }
+        q.filter.foundedFrom = value("founded_from", CivilDate.init(parsing:))
+        q.filter.foundedTo = value("founded_to", CivilDate.init(parsing:))
+        q.page = max(1, request.query("page").flatMap { Int($0) } ?? 1)
+        guard errors.isEmpty else { throw DomainError.invalid(Catalogue.invalidInput, errors) }
+        return q
+    }
+
+    /// A date in the principal's language, empty for none (for downloads).
+    static func day(_ date: CivilDate?, _ language: Language) -> String {
+        date.map { language == .vi ? VietnameseFormat.date($0) : EnglishFormat.date($0) } ?? ""
+    }
+
+    /// The units of the subtree on a date with their filters, the download of the same list and the pager.
+    func unitsPage(_ ctx: PageContext, _ principal: Principal, _ query: UnitListQuery, _ result: Page<OrgUnit>) -> HTML {
+        let rows: [HTML] = result.items.map { unit in
+            """
+            <tr><td><a href="\(SiteURL.unit(unit.code, asOf: query.asOf))">\(unit.code)</a></td><td>\(unit.name)</td><td>\(ctx.t(unit.kind.label))</td>
+            <td>\(unit.parentCode ?? "")</td><td>\(ctx.t(unit.sector.label))</td><td>\(ctx.t(unit.hasCommittee ? Catalogue.yes : Catalogue.no))</td>
+            <td>\(ctx.date(unit.foundedOn))</td></tr>
+            """
+        }
+        func select(_ name: String, _ label: Localized, _ pairs: [(String, String)], _ selected: String) -> HTML {
+            "<div><label for=\"\(name)\">\(ctx.t(label))</label><br><select id=\"\(name)\" name=\"\(name)\">\(options(pairs, selected: selected, empty: ctx.t(Catalogue.anyValue)))</select></div>"
+        }
+        let f = query.filter
+        let sortOptions: [HTML] = UnitSort.allCases.map { option in
+            "<option value=\"\(option.rawValue)\"\(HTML(raw: option == query.sort ? " selected" : ""))>\(ctx.t(Catalogue.unitSort(option.rawValue)))</option>"
+        }
+        let newButton: HTML =
+            principal.role.canWriteRecords ? "<a class=\"button\" href=\"\(SiteURL.newUnit)\">\(ctx.t(Catalogue.newUnit))</a>" : .empty
+        let table: HTML =
+            result.items.isEmpty
+            ? "<p>\(ctx.t(Catalogue.noRecords))</p>"
+            : """
+            <table id="units-table"><thead><tr><th>\(ctx.t(Catalogue.code))</th><th>\(ctx.t(Catalogue.name))</th>
+            <th>\(ctx.t(Catalogue.kind))</th><th>\(ctx.t(Catalogue.parentCode))</th><th>\(ctx.t(Catalogue.sectorLabel))</th>
+            <th>\(ctx.t(Catalogue.hasCommittee))</th><th>\(ctx.t(Catalogue.foundedOn))</th></tr></thead>
+            <tbody>\(rows)</tbody></table>
+            """
+        let body: HTML = """
+            <h1>\(ctx.t(Catalogue.units))</h1>
+            <form method="get" action="/units" class="searchbar" role="search" id="units-filter">
+            <div><label for="q">\(ctx.t(Catalogue.search))</label><br><input type="search" id="q" name="q" value="\(query.text)" placeholder="\(ctx.t(Catalogue.searchPlaceholder))"></div>
+            <div><label for="under">\(ctx.t(Catalogue.unitsUnder))</label><br><input type="text" id="under" name="under" value="\(f.under)" maxlength="40"></div>
+            \(select("kind", Catalogue.kind, UnitKind.allCases.map { ($0.rawValue, ctx.t($0.label)) }, f.kind?.rawValue ?? ""))
+            \(select("sector", Catalogue.sectorLabel, Sector.allCases.map { ($0.rawValue, ctx.t($0.label)) }, f.sector?.rawValue ?? ""))
+            \(select("committee", Catalogue.hasCommittee, [("1", ctx.t(Catalogue.yes)), ("0", ctx.t(Catalogue.no))], f.hasCommittee.map { $0 ? "1" : "0" } ?? ""))
+            <div><label for="founded_from">\(ctx.t(Catalogue.foundedFrom))</label><br>\(Self.dateInput(ctx, name: "founded_from", value: f.foundedFrom?.iso ?? ""))</div>
+            <div><label for="founded_to">\(ctx.t(Catalogue.foundedTo))</label><br>\(Self.dateInput(ctx, name: "founded_to", value: f.foundedTo?.iso ?? ""))</div>
+            <div><label for="as_of">\(ctx.t(Catalogue.asOf))</label><br>\(Self.dateInput(ctx, name: "as_of", value: query.asOf?.iso ?? ""))</div>
+            <div><label for="sort">\(ctx.t(Catalogue.sortBy))</label><br><select id="sort" name="sort">\(sortOptions)</select></div>
+            <button type="submit">\(ctx.t(Catalogue.search))</button>
+            </form>
+            <div class="actions">\(newButton)</div>
+            \(Self.exportLinks(ctx, SiteURL.unitsExport, query.parameters))
+            \(table)
+            \(Layout.pager(ctx, page: result.page, pageCount: result.pageCount, total: result.total) {
+                SiteURL.with(SiteURL.units(), query.parameters + [("page", $0 > 1 ? String($0) : "")])
+            })
+            """
+        return Layout.page(ctx, title: ctx.t(Catalogue.units), breadcrumbs: [(ctx.t(Catalogue.units), nil)], content: body)
+    }
+
     static func dateInput(_ ctx: PageContext, name: String, value: String) -> HTML {
         let shown = CivilDate(parsing: value).map { ctx.date($0) } ?? value
         return "<input type=\"text\" id=\"\(name)\" name=\"\(name)\" value=\"\(shown)\" placeholder=\"\(ctx.t(Catalogue.datePlaceholder))\" inputmode=\"numeric\" maxlength=\"10\">"

@@ -19,6 +19,28 @@ extension Site {
     func registerVettingPages(_ router: Router<AppContext>) {
         router.get(RouterPath(SiteURL.vetting)) { request, context in
             let principal = try context.requirePrincipal()
+            // The counts of the period, which every role sees (the cases download from /vetting/export, for those who see them).
+            let query = Self.vettingQuery(request)
+            let period = try Self.period(request)
+            let language = principal.language
+            if let file = try await listDownload(
+                request, principal, sheet: "tham-dinh-so-lieu", baseName: Self.fileName("tham-dinh-so-lieu", principal, unit: query.unitCode),
+                numeric: [1, 2, 3, 4, 5],
+                rows: {
+                    let counts = try await services.vetting.counts(principal, unitCode: query.unitCode, from: period.from, to: period.to)
+                    let header = [
+                        Catalogue.vettingPurposeLabel, Catalogue.vettingReceived, Catalogue.vettingConcludedCount, Catalogue.vettingMeets,
+                        Catalogue.vettingDoesNotMeet, Catalogue.vettingOverdue,
+                    ]
+                    let lines = VettingPurpose.allCases.map { ($0.label, counts.of($0)) } + [(Catalogue.total, counts.total)]
+                    return [header.map { $0.text(language) }]
+                        + lines.map { label, c in
+                            [label.text(language)] + [c.received, c.concluded, c.meets, c.doesNotMeet, c.overdue].map(String.init)
+                        }
+                })
+            {
+                return file
+            }
             let ctx = try await pageContext(request, context)
             var form = FormData()
             form.set("person", request.query("person") ?? "")
@@ -53,11 +75,9 @@ extension Site {
         router.get(RouterPath(SiteURL.vettingExport)) { request, context in
             let principal = try context.requirePrincipal()
             let rows = try await services.vetting.exportRows(principal, Self.vettingQuery(request))
-            let download = try SpreadsheetDownload.make(
-                rows: rows, sheetName: Catalogue.vettingSheet.text(principal.language), format: request.query("format") ?? "xlsx", principal: principal,
-                baseName: "tham-dinh-\(principal.unitCode.isEmpty ? "tat-ca" : principal.unitCode)")
-            try await services.interchange.recordDownload(principal, name: download.fileName, rows: rows.count - 1)
-            return Responses.bytes(download.data, contentType: download.contentType, fileName: download.fileName)
+            return try await download(
+                request, principal, rows: rows, sheet: Catalogue.vettingSheet.text(principal.language),
+                baseName: Self.fileName("tham-dinh", principal))
         }
         router.get(RouterPath(SiteURL.vettingSettings)) { request, context in
             let principal = try context.requirePrincipal()
@@ -186,6 +206,7 @@ extension Site {
                 <div><label for="to">\(ctx.t(Catalogue.periodTo))</label><br>\(Self.dateInput(ctx, name: "to", value: period.to.iso))</div>
                 <button type="submit">\(ctx.t(Catalogue.view))</button>
                 </form>
+                \(Self.exportLinks(ctx, SiteURL.vetting, [("unit", query.unitCode), ("from", period.from.iso), ("to", period.to.iso)]))
                 \(vettingSummary(ctx, counts, query: query, links: false))
                 """
             return Layout.page(
@@ -203,8 +224,7 @@ extension Site {
         let parameters = Self.vettingParameters(query)
         let links: HTML = """
             <div class="actions"><a class="button secondary" href="\(SiteURL.vettingOverdue)">\(ctx.t(Catalogue.vettingOverdueList))</a>
-            <a class="button secondary" href="\(SiteURL.with(SiteURL.vettingExport, parameters + [("format", "xlsx")]))">\(ctx.t(Catalogue.downloadXLSX))</a>
-            <a class="button secondary" href="\(SiteURL.with(SiteURL.vettingExport, parameters + [("format", "csv")]))">\(ctx.t(Catalogue.downloadCSV))</a>
+            \(Self.exportLinks(ctx, SiteURL.vettingExport, parameters))
             \(VettingService.mayChangeSettings(principal) ? HTML("<a class=\"button secondary\" href=\"\(SiteURL.vettingSettings)\">\(ctx.t(Catalogue.vettingSettings))</a>") : HTML.empty)</div>
             """
         body = body + """
@@ -227,6 +247,7 @@ extension Site {
                 SiteURL.with(SiteURL.vetting, parameters + [("page", $0 > 1 ? String($0) : "")])
             })
             <h2>\(ctx.t(Catalogue.vettingSummary)) \(ctx.date(counts.from)) – \(ctx.date(counts.to))</h2>
+            \(Self.exportLinks(ctx, SiteURL.vetting, [("unit", query.unitCode), ("from", counts.from.iso), ("to", counts.to.iso)]))
             \(vettingSummary(ctx, counts, query: query, links: true))
             \(principal.role.canWriteRecords ? vettingNewForm(ctx, principal, form: form, message: message, errors: errors) : HTML.empty)
             """
@@ -330,9 +351,11 @@ extension Site {
             <p class="muted">\(ctx.t(Catalogue.vettingAsOf(ctx.date(Timestamp.vietnamDate()))))</p>
             \(listFilter(ctx, SiteURL.vettingOverdue, unit))
             <h2>\(ctx.t(Catalogue.vettingOverdue)) (\(ctx.number(overdue.total)))</h2>
+            \(Self.exportLinks(ctx, SiteURL.vettingExport, [("unit", unit), ("due", "overdue"), ("sort", "deadline")]))
             \(vettingTable(ctx, overdue.items, id: "vetting-overdue"))
             \(more(overdue, "overdue"))
             <h2>\(ctx.t(Catalogue.vettingDueSoonTitle(settings.warningWorkingDays))) (\(ctx.number(soon.total)))</h2>
+            \(Self.exportLinks(ctx, SiteURL.vettingExport, [("unit", unit), ("due", "due_soon"), ("sort", "deadline")]))
             \(vettingTable(ctx, soon.items, id: "vetting-due-soon"))
             \(more(soon, "due_soon"))
             """

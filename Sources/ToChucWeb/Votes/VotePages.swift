@@ -44,12 +44,10 @@ extension Site {
         router.get(RouterPath(SiteURL.votesExport)) { request, context in
             let principal = try context.requirePrincipal()
             let rows = try await services.votes.exportRows(principal, Self.voteQuery(request))
-            let download = try SpreadsheetDownload.make(
-                rows: rows, sheetName: Catalogue.voteSheetName.text(principal.language), format: request.query("format") ?? "xlsx",
-                principal: principal,
-                baseName: "lay-phieu-tin-nhiem-\(principal.unitCode.isEmpty ? "tat-ca" : principal.unitCode)")
-            try await services.interchange.recordDownload(principal, name: download.fileName, rows: rows.count - 1)
-            return Responses.bytes(download.data, contentType: download.contentType, fileName: download.fileName)
+            // Counts: convened and present (5, 6), the ballots (11 to 14) and each level's votes (15, 17, 19; its share beside it).
+            return try await download(
+                request, principal, rows: rows, sheet: Catalogue.voteSheetName.text(principal.language),
+                baseName: Self.fileName("lay-phieu-tin-nhiem", principal), numeric: [5, 6, 11, 12, 13, 14, 15, 17, 19])
         }
         router.get("/votes/:id") { request, context in
             let principal = try context.requirePrincipal()
@@ -200,9 +198,8 @@ extension Site {
             <div><label for="to">\(ctx.t(Catalogue.periodTo))</label><br>\(Self.dateInput(ctx, name: "to", value: query.to))</div>
             <button type="submit">\(ctx.t(Catalogue.view))</button>
             </form>
-            <div class="actions"><a class="button secondary" href="\(SiteURL.with(SiteURL.votesExport, parameters + [("format", "xlsx")]))">\(ctx.t(Catalogue.downloadXLSX))</a>
-            <a class="button secondary" href="\(SiteURL.with(SiteURL.votesExport, parameters + [("format", "csv")]))">\(ctx.t(Catalogue.downloadCSV))</a>
-            <a class="button secondary" href="\(SiteURL.meetings)">\(ctx.t(Catalogue.meetingsArea))</a></div>
+            \(Self.exportLinks(
+                ctx, SiteURL.votesExport, parameters, extra: "<a class=\"button secondary\" href=\"\(SiteURL.meetings)\">\(ctx.t(Catalogue.meetingsArea))</a>"))
             \(table)
             \(Layout.pager(ctx, page: result.page, pageCount: result.pageCount, total: result.total) {
                 SiteURL.with(SiteURL.votes, parameters + [("page", $0 > 1 ? String($0) : "")])
