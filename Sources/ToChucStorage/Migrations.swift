@@ -68,6 +68,8 @@ enum Migrator {
         Migration(version: 21, name: "confidence votes and cell meetings", statements: votesAndMeetings),
         // Proposals, documents and tasks (issue 7): Migrations+Between.swift.
         Migration(version: 22, name: "proposals, documents and tasks", statements: between),
+        // The second factor and session stages (issue 9): Migrations+Accounts.swift.
+        Migration(version: 23, name: "second factor", statements: secondFactor),
     ]
 
     static var latestVersion: Int { migrations.map(\.version).max() ?? 0 }
