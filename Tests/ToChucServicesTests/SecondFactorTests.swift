@@ -104,7 +104,8 @@ import ToChucStorage
             try await t.seedTree()
             let secret = try await Self.enrolledHead(t)
             let stored = try await t.db.read { sql in
-                try await sql.raw("SELECT totp_secret FROM users WHERE username = 'truong.ban'").first()?.decode(column: "totp_secret", as: String.self)
+                try await sql.raw("SELECT totp_secret FROM users WHERE username = 'truong.ban'").first()?.decode(
+                    column: "totp_secret", as: String.self)
             }
             let sealed = try #require(stored)
             #expect(sealed.hasPrefix("v1:"))

@@ -74,10 +74,10 @@ extension AccountService {
     /// Whether the principal's account has a second factor.
     public func hasSecondFactor(_ principal: Principal) async throws -> Bool {
         guard let userId = principal.userId else { return false }
-        return try await db.read { sql in
-            try await sql.raw("SELECT totp_secret FROM users WHERE id = \(bind: userId)").first()?.decode(
-                column: "totp_secret", as: String?.self) != nil
+        let sealed = try await db.read { sql in
+            try await sql.raw("SELECT totp_secret FROM users WHERE id = \(bind: userId)").first()?.decode(column: "totp_secret", as: String?.self)
         }
+        return sealed.flatMap { $0 } != nil
     }
 
     /// Turns the second factor on with `secret` once the user proves their app has it (a right code). The session
@@ -121,8 +121,9 @@ extension AccountService {
         try principal.requireAdmin()
         try await db.write { sql in
             let (id, path) = try await Self.userInScope(sql, principal: principal, username: username)
-            let had = try await sql.raw("SELECT totp_secret FROM users WHERE id = \(bind: id)").first()?.decode(
-                column: "totp_secret", as: String?.self) != nil
+            let sealed = try await sql.raw("SELECT totp_secret FROM users WHERE id = \(bind: id)").first()?.decode(
+                column: "totp_secret", as: String?.self)
+            let had = sealed.flatMap { $0 } != nil
             try await sql.raw(
                 """
                 UPDATE users SET totp_secret = NULL, totp_last_step = NULL, totp_enabled_at = NULL, version = version + 1,

@@ -34,7 +34,8 @@ extension Site {
             let ctx = try await pageContext(request, context)
             if try await services.accounts.hasSecondFactor(principal) { return Responses.html(secondFactorOnPage(ctx)) }
             // A new secret each time the page is shown: it is stored only once a code proves the app has it.
-            return Responses.html(secondFactorEnrollPage(ctx, secret: AccountService.newSecondFactorSecret(), forced: context.sessionStage == .enrollment))
+            let secret = AccountService.newSecondFactorSecret()
+            return Responses.html(secondFactorEnrollPage(ctx, secret: secret, forced: context.sessionStage == .enrollment))
         }
         router.post(RouterPath(SiteURL.twoFactor)) { request, context in
             let principal = try context.requirePrincipal()
@@ -88,8 +89,11 @@ extension Site {
         guard let p = ctx.principal else { throw DomainError.unauthenticated(Catalogue.loginRequired) }
         let secondFactor = try await services.accounts.hasSecondFactor(p)
         let sessions = try await services.accounts.sessionCount(p)
+        let state = secondFactor ? "on" : "off"
         let turnOn: HTML =
-            secondFactor ? .empty : "<p><a class=\"button\" id=\"turn-on-two-factor\" href=\"\(SiteURL.twoFactor)\">\(ctx.t(Catalogue.turnOnSecondFactor))</a></p>"
+            secondFactor
+            ? .empty
+            : "<p><a class=\"button\" id=\"turn-on-two-factor\" href=\"\(SiteURL.twoFactor)\">\(ctx.t(Catalogue.turnOnSecondFactor))</a></p>"
         let languages: [HTML] = Language.allCases.map { lang in
             let label = Catalogue.languageName.text(lang)
             return "<option value=\"\(lang.rawValue)\"\(HTML(raw: lang == p.language ? " selected" : ""))>\(label)</option>"
@@ -116,7 +120,7 @@ extension Site {
             <p class="muted">\(ctx.t(Catalogue.passwordTooShort(PasswordPolicy.minimumLength)))</p>
             <div class="actions"><button type="submit">\(ctx.t(Catalogue.changePassword))</button></div></form>
             <h2 id="two-factor">\(ctx.t(Catalogue.secondFactor))</h2>
-            <p id="two-factor-state" data-state="\(secondFactor ? "on" : "off")">\(ctx.t(secondFactor ? Catalogue.secondFactorOn : Catalogue.secondFactorOff))</p>
+            <p id="two-factor-state" data-state="\(state)">\(ctx.t(secondFactor ? Catalogue.secondFactorOn : Catalogue.secondFactorOff))</p>
             \(turnOn)
             <h2>\(ctx.t(Catalogue.sessions))</h2>
             <p id="session-count">\(ctx.t(Catalogue.openSessions(sessions)))</p>
@@ -152,7 +156,9 @@ extension Site {
             return String(base32[start..<base32.index(start, offsetBy: min(4, base32.count - i))])
         }.joined(separator: " ")
         let uri = TOTP.uri(secret: secret, account: p.username, issuer: "ToChuc")
-        let note: HTML = "<p class=\"\(forced ? "errors" : "muted")\" id=\"two-factor-note\">\(ctx.t(forced || p.role.requiresSecondFactor ? Catalogue.secondFactorRequired : Catalogue.secondFactorOptional))</p>"
+        let required = forced || p.role.requiresSecondFactor
+        let noteText = ctx.t(required ? Catalogue.secondFactorRequired : Catalogue.secondFactorOptional)
+        let note: HTML = "<p class=\"\(required ? "errors" : "muted")\" id=\"two-factor-note\">\(noteText)</p>"
         let body: HTML = """
             <h1>\(ctx.t(Catalogue.turnOnSecondFactor))</h1>
             \(note)
@@ -165,7 +171,8 @@ extension Site {
             <form method="post" action="\(SiteURL.twoFactor)" class="stacked" id="two-factor-form">\(ctx.csrfField)
             <input type="hidden" name="secret" value="\(base32)">
             <label for="code">\(ctx.t(Catalogue.secondFactorCode))</label>
-            <input type="text" id="code" name="code" inputmode="numeric" autocomplete="one-time-code" pattern="[0-9 ]{6,7}" maxlength="7" required>
+            <input type="text" id="code" name="code" inputmode="numeric" autocomplete="one-time-code" pattern="[0-9 ]{6,7}" maxlength="7"
+             required>
             <div class="actions"><button type="submit">\(ctx.t(Catalogue.turnOnSecondFactor))</button></div></form>
             """
         return Layout.page(

@@ -125,14 +125,16 @@ extension Site {
             let resetSecondFactor: HTML =
                 user.secondFactor
                 ? """
-                <form method="post" action="\(SiteURL.resetSecondFactor(user.username))" class="inline">\(ctx.csrfField)<button type="submit" class="secondary">\(ctx.t(Catalogue.resetSecondFactor))</button></form>
+                <form method="post" action="\(SiteURL.resetSecondFactor(user.username))" class="inline">\(ctx.csrfField)
+                <button type="submit" class="secondary">\(ctx.t(Catalogue.resetSecondFactor))</button></form>
                 """ : .empty
             let factor = ctx.t(user.secondFactor ? Catalogue.secondFactorOn : Catalogue.secondFactorOff)
+            let factorState = user.secondFactor ? "on" : "off"
             return """
                 <tr data-username="\(user.username)"><td>\(user.username)</td><td>\(user.displayName)</td><td>\(ctx.t(user.role.label))</td>
                 <td><a href="\(SiteURL.unit(user.unitCode))">\(user.unitName)</a></td>
                 <td>\(ctx.t(user.disabled ? Catalogue.disabled : Catalogue.active))</td>
-                <td class="two-factor" data-state="\(user.secondFactor ? "on" : "off")">\(factor)</td><td>\(actions) \(reset) \(resetSecondFactor)</td></tr>
+                <td class="two-factor" data-state="\(factorState)">\(factor)</td><td>\(actions) \(reset) \(resetSecondFactor)</td></tr>
                 """
         }
         let roles: [HTML] = Role.allCases.map { "<option value=\"\($0.rawValue)\">\(ctx.t($0.label))</option>" }

@@ -191,7 +191,8 @@ extension Site {
             \(ctx.csrfField)
             <input type="hidden" name="next" value="\(next)">
             <label for="code">\(ctx.t(Catalogue.secondFactorCode))</label>
-            <input type="text" id="code" name="code" inputmode="numeric" autocomplete="one-time-code" pattern="[0-9 ]{6,7}" maxlength="7" required autofocus>
+            <input type="text" id="code" name="code" inputmode="numeric" autocomplete="one-time-code" pattern="[0-9 ]{6,7}" maxlength="7"
+             required autofocus>
             <div class="actions"><button type="submit">\(ctx.t(Catalogue.verifyCode))</button></div>
             </form>
             </div>
