@@ -207,7 +207,7 @@ def test_every_menu_page_opens_and_viewers_post_forms_are_refused(matrix):
     clerk = matrix.session("clerk-t01-a")
     viewer = matrix.session("viewer-t01-a")
     pages = menu_pages(clerk, base)
-    assert len(pages) >= 10, pages
+    assert len(pages) >= 5, pages
     actions = set()
     for page in pages:
         response = clerk.get(base + page)
