@@ -68,8 +68,18 @@ enum Migrator {
         Migration(version: 21, name: "confidence votes and cell meetings", statements: votesAndMeetings),
         // Proposals, documents and tasks (issue 7): Migrations+Between.swift.
         Migration(version: 22, name: "proposals, documents and tasks", statements: between),
+        // The briefing report counts a subtree's admissions, recognitions and departures in one pass over its units'
+        // members: with the dates and the status in the unit index that pass never reads the table (issue 7's
+        // benchmark; BENCHMARKS.md). Members moved by an official transfer since are found from the transfer's side.
+        Migration(version: 23, name: "member dates by unit", statements: { _ in
+            [
+                "DROP INDEX members_unit",
+                "CREATE INDEX members_unit ON members (unit_id, admitted_on, recognized_on, left_on, status)",
+                "CREATE INDEX member_events_from_unit ON member_events (from_unit_id, kind)",
+            ]
+        }),
         // The second factor and session stages (issue 9): Migrations+Accounts.swift.
-        Migration(version: 23, name: "second factor", statements: secondFactor),
+        Migration(version: 24, name: "second factor", statements: secondFactor),
     ]
 
     static var latestVersion: Int { migrations.map(\.version).max() ?? 0 }

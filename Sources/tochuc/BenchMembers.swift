@@ -207,7 +207,7 @@ struct MemberBench {
         CREATE UNIQUE INDEX raw_members_card ON raw_members (card_no) WHERE card_no <> '';
         CREATE UNIQUE INDEX raw_members_nid ON raw_members (national_id) WHERE national_id <> '';
         CREATE INDEX raw_members_unit_path ON raw_members (unit_code, status);
-        CREATE INDEX raw_members_unit ON raw_members (unit_code);
+        CREATE INDEX raw_members_unit ON raw_members (unit_code, admitted_on, recognized_on, left_on, status);
         CREATE INDEX raw_members_sort ON raw_members (name_sort_key);
         CREATE INDEX raw_terms_member ON raw_terms (member_id);
         """

@@ -79,6 +79,29 @@ struct ReportServiceTests {
                     $0.admittedTo = Self.date("2022-01-01")
                 }
             }
+            // Admitted in B, moved to A the same year, then within A: the first transfer after the admission says where
+            // it counts (B), not a later one nor the unit now.
+            _ = try await t.services.units.create(
+                Self.cli,
+                UnitDraft(
+                    code: "T01-A-C2", name: "Chi bộ thôn 2", kind: UnitKind.cell.rawValue, parentCode: "T01-A", sector: Sector.commune.rawValue,
+                    hasCommittee: false, foundedOn: "", dissolvedOn: ""))
+            let twice = try await m.create(
+                Self.cli, MemberTests.draft("Đỗ Văn Giang", card: "10000006", unit: "T01-B-C1", status: "probationary", admitted: "2022-05-05", recognized: ""),
+                today: Self.today)
+            for (date, unit, number) in [("2022-08-01", "T01-A-C1", "7-QĐ/ĐU"), ("2023-03-01", "T01-A-C2", "8-QĐ/ĐU")] {
+                _ = try await m.recordEvent(
+                    Self.cli, memberId: twice.id, MemberEventInput(kind: .transferWithin, effectiveOn: Self.date(date), decisionNo: number, toUnitCode: unit),
+                    today: Self.today)
+            }
+            #expect(try await t.services.reports.report(Self.cli, unitCode: "T01-B", period: Self.period("2022")).figures.admitted == 2)
+            #expect(try await t.services.reports.report(Self.cli, unitCode: "T01-A", period: Self.period("2022")).figures.admitted == 2)
+            #expect(try await t.services.reports.report(Self.cli, unitCode: "T01", period: Self.period("2022")).figures.admitted == 4)
+            let inB = try await Self.members(t, unit: "T01-B") {
+                $0.admittedFrom = Self.date("2022-01-01")
+                $0.admittedTo = Self.date("2022-12-31")
+            }
+            #expect(Set(inB.items.map(\.record.fullName)) == ["Lê Văn Cường", "Đỗ Văn Giang"])
         }
     }
 

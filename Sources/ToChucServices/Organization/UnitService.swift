@@ -171,7 +171,9 @@ public struct UnitService: Sendable {
 
     /// The figures of a unit's subtree on a date (the unit itself included): the JSON contract of `tochuc stats`.
     /// A dissolved unit counts before its dissolution date and not from it on.
-    public func stats(_ principal: Principal, code: String, asOf: CivilDate? = nil) async throws -> SubtreeStats {
+    /// Without `countingMembers` the members are not counted (a pass over every member of the subtree): the report
+    /// counts its own.
+    public func stats(_ principal: Principal, code: String, asOf: CivilDate? = nil, countingMembers: Bool = true) async throws -> SubtreeStats {
         let date = asOf ?? Timestamp.vietnamDate()
         let current = try await get(principal, code: code)
         return try await db.read { sql in
@@ -195,7 +197,7 @@ public struct UnitService: Sendable {
                 if kind == .cell && committee { cellsWithCommittee += n }
             }
             // Members carry their unit's current path (no transfer history yet), so they are counted by it.
-            let members = try await Self.membersByStatus(sql, path: current.path, on: date)
+            let members: [MemberStatus: Int] = if countingMembers { try await Self.membersByStatus(sql, path: current.path, on: date) } else { [:] }
             return SubtreeStats(unit: current.code, asOf: date, unitsByKind: byKind, cellsWithCommittee: cellsWithCommittee, membersByStatus: members)
         }
     }

@@ -140,7 +140,7 @@ public struct ReportService: Sendable {
         guard let then = try await units.get(principal, code: unitCode, asOf: period.to) else {
             throw DomainError.invalid(Catalogue.invalidInput, [FieldError("period", Catalogue.reportUnitMissing(current.code, VietnameseFormat.date(period.to)))])
         }
-        let stats = try await units.stats(principal, code: unitCode, asOf: period.to)
+        let stats = try await units.stats(principal, code: unitCode, asOf: period.to, countingMembers: false)
         let approvals = try await DecisionService(db: db).approvalCounts(principal, unitCode: unitCode, from: period.from, to: period.to)
         let vetting = try await VettingService(db: db).concludedCount(principal, unitCode: unitCode, from: period.from, to: period.to)
         let answered = try await ProposalService(db: db).answeredCount(principal, unitCode: unitCode, from: period.from, to: period.to)
@@ -150,16 +150,11 @@ public struct ReportService: Sendable {
         let courses = try await training.coursesOrganized(principal, unitCode: unitCode, from: period.from, to: period.to)
         let range = PathRange.of(then.path)
         let figures = try await db.read { sql in
-            let admitted = try await Self.membersByDate(sql, column: "admitted_on", period: period, range: range)
-            let previous = try await Self.membersByDate(sql, column: "admitted_on", period: period.yearEarlier, range: range)
-            let recognized = try await Self.membersByDate(sql, column: "recognized_on", period: period, range: range)
+            let members = try await Self.memberFigures(sql, period: period, range: range)
             var left: [String: Int] = [:]
-            for kind in Self.leavingKinds { left[kind.rawValue] = 0 }
-            let statuses = Self.leavingKinds.compactMap(\.resultingStatus) + [.transferredOut]
-            for (status, n) in try await Self.leftByStatus(sql, statuses: statuses, period: period, range: range) {
-                left[status] = n
-            }
-            let transferred = left.removeValue(forKey: MemberStatus.transferredOut.rawValue) ?? 0
+            for kind in Self.leavingKinds { left[kind.rawValue] = members.left[kind.resultingStatus!.rawValue] ?? 0 }
+            let transferred = members.left[MemberStatus.transferredOut.rawValue] ?? 0
+            let admitted = members.admitted, previous = members.admittedPrevious, recognized = members.recognized
             let newUnits = try await Self.newUnits(sql, kind: .base, sector: .nonStateEnterprise, period: period, range: range)
             let review = Self.reviewPeriod(period)
             func ratings(_ subject: RatingSubject) async throws -> [String: Int] {
@@ -196,36 +191,74 @@ public struct ReportService: Sendable {
         """
     }
 
-    /// Members whose `column` date falls in the period, counted by the unit they belonged to on that date.
-    static func membersByDate(
-        _ sql: any SQLDatabase, column: String, period: ReportPeriod, range: (lower: String, upper: String)
-    ) async throws -> Int {
-        try await sql.raw(
-            """
-            SELECT COUNT(*) AS n FROM members m JOIN unit_versions v ON v.unit_id = \(unsafeRaw: unitThen("m." + column))
-            WHERE m.\(unsafeRaw: column) >= \(bind: period.from.iso) AND m.\(unsafeRaw: column) <= \(bind: period.to.iso)
-            AND \(UnitHistory.at(period.to)) AND v.path >= \(bind: range.lower) AND v.path < \(bind: range.upper)
-            """
-        ).first()!.decode(column: "n", as: Int.self)
+    /// The member figures of a report, counted by the unit a member belonged to on the date counted (`unitThen`) — or,
+    /// for leaving, the unit left (a member who left keeps their last unit; a member re-admitted since has no `left_on`).
+    struct MemberFigures: Equatable {
+        var admitted = 0, admittedPrevious = 0, recognized = 0
+        /// By status now: the leaving kinds' statuses and `transferred_out`.
+        var left: [String: Int] = [:]
     }
 
-    /// Members who left in the period (`left_on`, set by the leaving event or by an import), by their status now, counted
-    /// by the unit they left (a member who left keeps their last unit). A member re-admitted since has no `left_on`.
-    static func leftByStatus(
-        _ sql: any SQLDatabase, statuses: [MemberStatus], period: ReportPeriod, range: (lower: String, upper: String)
-    ) async throws -> [String: Int] {
-        let list = SQLQueryString(statuses.map { "'" + $0.rawValue + "'" }.joined(separator: ", "))
-        var out: [String: Int] = [:]
-        for row in try await sql.raw(
-            """
-            SELECT m.status, COUNT(*) AS n FROM members m JOIN unit_versions v ON v.unit_id = m.unit_id
-            WHERE m.status IN (\(list)) AND m.left_on >= \(bind: period.from.iso) AND m.left_on <= \(bind: period.to.iso)
-            AND \(UnitHistory.at(period.to)) AND v.path >= \(bind: range.lower) AND v.path < \(bind: range.upper)
-            GROUP BY m.status
-            """
-        ).all() {
-            out[try row.decode(column: "status", as: String.self)] = try row.decode(column: "n", as: Int.self)
+    static let transferKinds = "('transfer_within', 'transfer_out')"
+
+    /// One pass over the members of the subtree's units (their unit index carries the dates and the status), plus one
+    /// over the official transfers out of those units for members who moved on after the date counted. Equal to counting
+    /// each member by `unitThen` (ReportServiceTests), without a correlated look-up per member of the register.
+    static func memberFigures(
+        _ sql: any SQLDatabase, period: ReportPeriod, range: (lower: String, upper: String)
+    ) async throws -> MemberFigures {
+        let dated: [(column: String, period: ReportPeriod)] = [
+            ("admitted_on", period), ("admitted_on", period.yearEarlier), ("recognized_on", period),
+        ]
+        func within(_ column: String, _ p: ReportPeriod) -> SQLQueryString {
+            "\(unsafeRaw: column) >= \(bind: p.from.iso) AND \(unsafeRaw: column) <= \(bind: p.to.iso)"
         }
+        func movedAfter(_ column: String) -> SQLQueryString {
+            """
+            EXISTS (SELECT 1 FROM member_events t WHERE t.member_id = m.id AND t.kind IN \(unsafeRaw: transferKinds)
+                AND t.effective_on > \(unsafeRaw: column))
+            """
+        }
+        let statuses = leavingKinds.compactMap(\.resultingStatus) + [.transferredOut]
+        // Members still in the unit they were in on the date: nested CASEs, so the transfer look-up runs only for
+        // the rows whose date falls in the period.
+        var stay: [SQLQueryString] = dated.enumerated().map { i, d in
+            """
+            SUM(CASE WHEN \(within("m." + d.column, d.period)) THEN CASE WHEN \(movedAfter("m." + d.column)) THEN 0 ELSE 1 END ELSE 0 END)
+                AS d\(unsafeRaw: String(i))
+            """
+        }
+        stay += statuses.enumerated().map { i, status in
+            "SUM(CASE WHEN m.status = '\(unsafeRaw: status.rawValue)' AND \(within("m.left_on", period)) THEN 1 ELSE 0 END) AS s\(unsafeRaw: String(i))"
+        }
+        // Members who moved on: the first official transfer after the date left one of the subtree's units.
+        let moved: [SQLQueryString] = dated.enumerated().map { i, d in
+            let column = "m." + d.column
+            return """
+                SUM(CASE WHEN \(within(column, d.period)) AND e.effective_on > \(unsafeRaw: column) THEN CASE WHEN EXISTS (
+                    SELECT 1 FROM member_events t WHERE t.member_id = e.member_id AND t.kind IN \(unsafeRaw: transferKinds)
+                    AND t.effective_on > \(unsafeRaw: column)
+                    AND (t.effective_on < e.effective_on OR (t.effective_on = e.effective_on AND t.id < e.id))) THEN 0 ELSE 1 END ELSE 0 END)
+                    AS d\(unsafeRaw: String(i))
+                """
+        }
+        let subtree: SQLQueryString = "\(UnitHistory.at(period.to)) AND v.path >= \(bind: range.lower) AND v.path < \(bind: range.upper)"
+        let stayRow = try await sql.raw(
+            "SELECT \(stay.joined(separator: ", ")) FROM unit_versions v JOIN members m ON m.unit_id = v.unit_id WHERE \(subtree)"
+        ).first()!
+        let movedRow = try await sql.raw(
+            """
+            SELECT \(moved.joined(separator: ", ")) FROM unit_versions v
+            JOIN member_events e ON e.from_unit_id = v.unit_id AND e.kind IN \(unsafeRaw: transferKinds)
+            JOIN members m ON m.id = e.member_id WHERE \(subtree)
+            """
+        ).first()!
+        func sum(_ row: any SQLRow, _ column: String) throws -> Int { try row.decode(column: column, as: Int?.self) ?? 0 }
+        var out = MemberFigures()
+        var counts: [Int] = []
+        for i in dated.indices { counts.append(try sum(stayRow, "d\(i)") + sum(movedRow, "d\(i)")) }
+        (out.admitted, out.admittedPrevious, out.recognized) = (counts[0], counts[1], counts[2])
+        for (i, status) in statuses.enumerated() { out.left[status.rawValue] = try sum(stayRow, "s\(i)") }
         return out
     }
 

@@ -119,17 +119,22 @@ extension Site {
             let logger = context.logger
             let owner = principal.username
             let started = await importJobs.start(owner: owner, fileName: original) { jobs, id in
-                defer { try? FileManager.default.removeItem(at: folder) }
+                // The upload is removed before the job shows as ended: a finished import leaves nothing behind.
+                let removeUpload: () -> Void = { _ = try? FileManager.default.removeItem(at: folder) }
                 do {
                     let summary = try await interchange.importDataset(principal, at: file) { progress in
                         await jobs.update(owner: owner, id: id, progress)
                     }
+                    removeUpload()
                     await jobs.finish(owner: owner, id: id, summary: summary)
                 } catch let failure as ImportFailure {
+                    removeUpload()
                     await jobs.finish(owner: owner, id: id, problems: failure.problems)
                 } catch let error as DomainError {
+                    removeUpload()
                     await jobs.finish(owner: owner, id: id, failure: error.message)
                 } catch {
+                    removeUpload()
                     logger.error("import failed", metadata: ["file": "\(original)", "error": "\(String(reflecting: error))"])
                     await jobs.finish(owner: owner, id: id, failure: Catalogue.internalError)
                 }
