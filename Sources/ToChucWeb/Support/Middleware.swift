@@ -171,7 +171,20 @@ struct AuthenticationMiddleware: RouterMiddleware {
             if request.method == .get || request.method == .head { return Responses.redirect(SiteURL.twoFactor) }
             throw DomainError.forbidden(Catalogue.secondFactorRequired)
         }
+        // A viewer, or a read-only token, changes nothing but its own account: refused here, before any body is read
+        // for validation, so that the answer is 403 whatever the body (DOMAIN.md §6). The services check again.
+        let writes: Set<HTTPRequest.Method> = [.post, .put, .patch, .delete]
+        if writes.contains(request.method), let principal = context.principal, !Self.isSelfService(request.uri.path) {
+            try principal.requireWrite()
+        }
         return try await next(request, context)
+    }
+
+    /// Changes anyone signed in may make to their own account and sessions (the services check who may do what).
+    static func isSelfService(_ path: String) -> Bool {
+        let path = path.count > 1 && path.hasSuffix("/") ? String(path.dropLast()) : path
+        return path == SiteURL.login || path == SiteURL.loginCode || path == SiteURL.logout || path == SiteURL.account
+            || path.hasPrefix(SiteURL.account + "/") || path == "/api/v1/tokens" || path.hasPrefix("/api/v1/tokens/")
     }
 
     static func allowedWhileEnrolling(_ path: String) -> Bool {
