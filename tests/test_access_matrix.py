@@ -156,6 +156,27 @@ def test_a_viewer_cannot_write_anything(matrix):
     assert not allowed, "\n".join(allowed)
 
 
+def test_a_read_only_token_cannot_write_anything(matrix):
+    """A clerk's read-only token: the same writes are refused (403) whatever the body, its reads still answer."""
+    session = matrix.session("clerk-t01-a")
+    response = session.post(matrix.base + API + "/tokens", json={"name": "read only", "scope": "read"},
+                            headers={"X-CSRF-Token": page_csrf(session, matrix.base)})
+    assert response.status_code == 201, response.text
+    headers = {"Authorization": f"Bearer {response.json()['token']}"}
+    assert requests.get(matrix.base + API + "/me", headers=headers).status_code == 200
+    allowed = []
+    for method, template in matrix.operations():
+        if method == "GET" or template in SELF_SERVICE:
+            continue
+        path = matrix.fill(template) if "{" in template else template
+        if path is None:
+            continue
+        status = requests.request(method, matrix.base + path, headers=headers, json={}, timeout=30).status_code
+        if status != 403:
+            allowed.append(f"read-only token {method} {path}: {status}")
+    assert not allowed, "\n".join(allowed)
+
+
 def test_lists_filtered_by_the_sibling_unit_are_refused_or_empty(matrix):
     leaks = []
     for method, template in matrix.operations():
