@@ -7,7 +7,11 @@ T01-A's own viewer (writes: 403). The UI is crawled the same way from the menu: 
 403. Bounded: one request per operation and account, a few hundred in all.
 """
 import re
+import shutil
+import tempfile
 import uuid
+from datetime import date, timedelta
+from pathlib import Path
 
 import pytest
 import requests
@@ -64,6 +68,7 @@ class Matrix:
         if template in self.records:
             return self.records[template]
         path = template
+        item = None  # a second parameter (a congress's term, a quota's year) comes from the record that gave the first
         for match in PARAM.finditer(template):
             name = match.group(1)
             head = path[:path.index("{" + name + "}")].rstrip("/")
@@ -72,10 +77,14 @@ class Matrix:
                 value = self.victim
             elif head == API + "/units" and name == "code":
                 value = "T01-A-C1"
-            elif "{" not in head:
-                items = self.items(head)
+            elif head == API + "/congresses" and name == "code":
+                value = "T01-A"
+            elif head == API + "/congresses/T01-A" and name == "term":
+                value = "2025-2030"
+            elif "{" not in head or item is not None:
+                items = [item] if "{" in head else self.items(head)
                 if items:
-                    first = items[0]
+                    first = item = items[0]
                     value = first.get(name) if name in first else first.get("id") if name in ("id", "candidate_id", "subject_id") else None
                     if value is None and name == "code":
                         value = first.get("code") or first.get("unit_code") or first.get("agency_code")
@@ -104,7 +113,40 @@ def matrix(server):
     run_cli("user", "add", "--username", m.province, "--password", PASSWORD, "--role", "viewer", "--unit", "T01", db=server.db)
     m.victim = f"victim-{suffix}"
     run_cli("user", "add", "--username", m.victim, "--password", PASSWORD, "--role", "viewer", "--unit", "T01-A-C1", db=server.db)
+    seed_commune(server, suffix)
     return m
+
+
+def seed_commune(server, suffix):
+    """Records of most kinds in commune T01-A, through the interchange files (docs/interchange.md), so that the
+    operations on them are tried too."""
+    code = suffix.upper()
+    # A course of these last days: the list of courses shows the current ones by default.
+    starts, ends = date.today() - timedelta(days=10), date.today() - timedelta(days=5)
+    files = {
+        "agencies.csv": f"code,name,kind,parent_code,unit_code\nUB-{code},Ủy ban nhân dân xã An Bình {code},government,,T01-A\n",
+        "positions.csv": "national_id,card_no,unit_code,title,started_on,ended_on,start_kind,end_kind,managed_by,approved_on\n"
+                         "001085012345,50000001,T01-A,Bí thư Đảng ủy,2020-10-01,,elected,,base,2020-10-05\n",
+        "congresses.csv": "unit_code,term,planned_on,held_on,pilot,direct_secretary,delegates,committee_elected,note\n"
+                          "T01-A,2025-2030,2025-06-01,2025-06-10,false,false,120,15,\n",
+        "trainings.csv": "course_code,course_kind,course_name,organizer_code,place,starts_on,ends_on,decision_no,course_status,"
+                         "national_id,card_no,sending_unit_code,result,certificate_no,certificate_on\n"
+                         f"LOP-{code},new_members,Lớp đảng viên mới {code},T01-A,Hội trường xã,{starts},{ends},"
+                         f"12-QĐ/ĐU,,001085012345,50000001,,pass,CC-1,{ends}\n",
+        "documents.csv": "number,issued_on,title,unit_code,replaces,note\n"
+                         f"{int(suffix, 16) % 900000 + 1}-NQ/ĐU,2024-01-15,Nghị quyết {code},T01-A,,\n",
+        "proposals.csv": "from_unit,to_unit,kind,subject,text,received_on,handler,status,answer,answered_on,withdrawn_on\n"
+                         f"T01-A-C1,T01-A,proposal,Đề xuất {code},Nội dung,2024-02-01,,pending,,,\n",
+        "tasks.csv": "unit_code,assigned_by,document,title,description,owner,assigned_on,deadline,status,progress,closed_on,focus_year\n"
+                     f"T01-A,,,Nhiệm vụ {code},,,2024-02-01,2030-12-31,open,0,,\n",
+    }
+    dataset = Path(tempfile.mkdtemp(prefix="tochuc-matrix-"))
+    for name, text in files.items():
+        (dataset / name).write_text(text, encoding="utf-8")
+    try:
+        run_cli("import", str(dataset), db=server.db)
+    finally:
+        shutil.rmtree(dataset, ignore_errors=True)
 
 
 def test_the_sibling_commune_is_refused_every_record_of_the_other(matrix):
