@@ -1,13 +1,16 @@
 """Accessibility of the main pages in headless Chromium (issue 9): labels, alt texts, one h1, lang="vi", keyboard reach,
 and the contrast of the stylesheet's colours (WCAG 2.1 AA: 4.5:1 for text)."""
 import re
+import uuid
+from urllib.parse import urlparse
 
 import requests
 from selenium.webdriver.common.action_chains import ActionChains
 from selenium.webdriver.common.by import By
 from selenium.webdriver.common.keys import Keys
+from selenium.webdriver.support.ui import WebDriverWait
 
-from conftest import browser_login
+from conftest import PASSWORD, TOTP_SECRETS, base32_secret, browser_login, next_code, run_cli
 from test_browser import browser, shot  # noqa: F401  (the fixture is shared)
 
 # Run in the page: the problems of the rules a machine can check.
@@ -71,6 +74,26 @@ def test_the_login_page_and_the_second_step_are_accessible(server, browser):
     browser.delete_all_cookies()
     problems = audit(browser, base + "/login")
     assert tab_reaches(browser, "#login-form button[type=submit]")
+    # A new head: the enrolment page on the first log-in, the code step on the next one.
+    username = f"head-a11y-{uuid.uuid4().hex[:6]}"
+    run_cli("user", "add", "--username", username, "--password", PASSWORD, "--role", "head", "--unit", "T01-A", db=server.db)
+    for step in ("two-factor", "code"):
+        browser.delete_all_cookies()
+        browser.get(base + "/login")
+        browser.find_element(By.ID, "username").send_keys(username)
+        browser.find_element(By.ID, "password").send_keys(PASSWORD)
+        browser.find_element(By.CSS_SELECTOR, "#login-form button[type=submit]").click()
+        form = "#two-factor-form" if step == "two-factor" else "#code-form"
+        WebDriverWait(browser, 10).until(lambda d: d.find_elements(By.CSS_SELECTOR, form))
+        problems += [f"{browser.current_url}: {p}" for p in browser.execute_script(AUDIT_JS)]
+        shot(browser, f"a11y-login-{step}")
+        assert tab_reaches(browser, form + " button[type=submit]"), f"Tab never reaches the submit of {form}"
+        if step == "two-factor":
+            secret = browser.find_element(By.CSS_SELECTOR, "#two-factor-form input[name=secret]").get_attribute("value")
+            TOTP_SECRETS[(base, username)] = base32_secret(secret)
+            browser.find_element(By.ID, "code").send_keys(next_code(base, username))
+            browser.find_element(By.CSS_SELECTOR, "#two-factor-form button[type=submit]").click()
+            WebDriverWait(browser, 10).until(lambda d: urlparse(d.current_url).path == "/account")
     assert not problems, "\n".join(problems)
 
 

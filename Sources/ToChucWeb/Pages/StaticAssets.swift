@@ -45,6 +45,7 @@ enum StaticAssets {
         .errors { border:2px solid var(--accent); background:#fff4f4; padding:.6rem 1rem; margin-bottom:1rem; }
         .flash { border:1px solid var(--ok); background:#eef8f0; padding:.5rem 1rem; }
         .secret { font-family: monospace; font-size:1.05rem; background:#fff; border:1px dashed var(--ink); padding:.6rem; word-break:break-all; }
+        #totp-uri { overflow-wrap:anywhere; }
         .pager { margin:.8rem 0; display:flex; gap:1rem; align-items:center; }
         .searchbar { display:flex; flex-wrap:wrap; gap:.5rem; align-items:end; margin-bottom:.8rem; }
         .searchbar input[type=search] { min-width:16rem; padding:.4rem; font:inherit; }
