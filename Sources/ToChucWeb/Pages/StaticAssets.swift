@@ -18,7 +18,7 @@ enum StaticAssets {
         nav.menu ul { list-style:none; margin:0; padding:0; }
         nav.menu li a, nav.menu li span { display:block; padding:.45rem 1.2rem; text-decoration:none; color:var(--ink); }
         nav.menu li a[aria-current] { background:#f3dede; border-left:4px solid var(--accent); font-weight:600; }
-        nav.menu .later { color:#666d75; cursor:not-allowed; }
+        nav.menu .later { color:var(--muted); cursor:not-allowed; }
         main { flex:1; padding:1rem 1.5rem 2rem; min-width:0; }
         h1 { font-size:1.45rem; margin:.2rem 0 1rem; }
         h2 { font-size:1.15rem; margin:1.5rem 0 .6rem; }
