@@ -3,8 +3,12 @@
 The server runs once per pytest session on a small tree with one account per role in each of two sibling communes
 (docs/http-contract.md). scripts/test runs this suite twice: TOCHUC_TEST_BACKEND=sqlite, then =postgres.
 """
+import base64
+import hashlib
+import hmac
 import os
 import re
+import struct
 import shutil
 import socket
 import subprocess
@@ -150,16 +154,124 @@ def csrf_from(html):
     return match.group(1) if match else ""
 
 
+# Second factor (issue 9): head and admin accounts must enroll TOTP; the helpers below enroll them on their first log-in
+# (reading the secret from the enrolment page) and answer the code step, computing codes as an authenticator app would.
+TOTP_SECRETS = {}    # (base, username) -> secret bytes
+TOTP_LAST_STEP = {}  # (base, username) -> last step sent: the server never accepts a code twice (RFC 6238 §5.2)
+_SESSIONS = {}       # (base, username, password) -> (cookies, log-in response) of TOTP accounts, reused while valid
+
+
+def totp(secret, step, digits=6):
+    """RFC 6238 / RFC 4226 with HMAC-SHA-1, standard library only."""
+    mac = hmac.new(secret, struct.pack(">Q", step), hashlib.sha1).digest()
+    offset = mac[-1] & 0x0F
+    value = (struct.unpack(">I", mac[offset:offset + 4])[0] & 0x7FFFFFFF) % 10 ** digits
+    return str(value).zfill(digits)
+
+
+def base32_secret(text):
+    text = text.replace(" ", "").upper()
+    return base64.b32decode(text + "=" * (-len(text) % 8))
+
+
+def next_code(base, username):
+    """A code of a step the server has not accepted yet: now, else the next step (within its ±1 tolerance),
+    else wait for the next step to begin."""
+    key = (base, username)
+    while True:
+        now = time.time()
+        step = int(now) // 30
+        last = TOTP_LAST_STEP.get(key, -1)
+        for candidate in (step, step + 1):
+            if candidate > last:
+                TOTP_LAST_STEP[key] = candidate
+                return totp(TOTP_SECRETS[key], candidate)
+        time.sleep(30 - now % 30 + 0.2)
+
+
+def enroll(session, base, username):
+    """Turns on the second factor from the enrolment page, as a user with an authenticator app does."""
+    page = session.get(base + "/account/two-factor")
+    match = re.search(r'name="secret" value="([A-Z2-7]+)"', page.text)
+    assert match, f"no enrolment form for {username}: {page.status_code} {page.text[:300]}"
+    TOTP_SECRETS[(base, username)] = base32_secret(match.group(1))
+    TOTP_LAST_STEP.pop((base, username), None)
+    response = session.post(base + "/account/two-factor", allow_redirects=False,
+                            data={"_csrf": csrf_from(page.text), "secret": match.group(1), "code": next_code(base, username)})
+    assert response.status_code == 303, f"enrolment of {username} failed: {response.status_code} {response.text[:300]}"
+    return response
+
+
+def answer_code(session, base, username, location):
+    page = session.get(base + location)
+    return session.post(base + "/login/code", allow_redirects=False,
+                        data={"_csrf": csrf_from(page.text), "code": next_code(base, username)})
+
+
 def login(base, username, password=PASSWORD, expect_ok=True):
-    """Logs in through the HTML form, as a browser does; returns the session (cookies kept)."""
+    """Logs in through the HTML form, as a browser does; returns the session (cookies kept). Accounts with a second
+    factor enroll on their first log-in and answer the code step; their sessions are reused while still valid (a
+    code counts once, so fresh log-ins of one account are limited to about two a step)."""
+    cached = _SESSIONS.get((base, username, password)) if expect_ok else None
+    if cached:
+        session = requests.Session()
+        session.cookies.update(cached[0])
+        me = session.get(base + "/api/v1/me")
+        if me.status_code == 200 and me.json().get("username") == username:
+            session.last_login = cached[1]
+            return session
     session = requests.Session()
     page = session.get(base + "/login")
     response = session.post(base + "/login", data={"_csrf": csrf_from(page.text), "username": username, "password": password},
                             allow_redirects=False)
+    location = response.headers.get("Location", "") if response.status_code == 303 else ""
+    second_factor = False
+    if location.startswith("/login/code") and (base, username) in TOTP_SECRETS:
+        response = answer_code(session, base, username, location)
+        second_factor = True
+    elif location == "/account/two-factor":
+        enroll(session, base, username)
+        second_factor = True
     if expect_ok:
         assert response.status_code == 303, f"log-in of {username} failed: {response.status_code} {response.text[:300]}"
+        if second_factor:
+            _SESSIONS[(base, username, password)] = (session.cookies.get_dict(), response)
     session.last_login = response
     return session
+
+
+def browser_login(browser, base, username, password=PASSWORD):
+    """Logs in through the form in the browser (a fresh session), with the code step or enrolment when the account
+    has or needs a second factor."""
+    from urllib.parse import urlparse
+
+    from selenium.common.exceptions import StaleElementReferenceException
+    from selenium.webdriver.common.by import By
+    from selenium.webdriver.support.ui import WebDriverWait
+
+    def wait_path(condition):
+        WebDriverWait(browser, 10, ignored_exceptions=[StaleElementReferenceException]).until(
+            lambda d: condition(urlparse(d.current_url).path))
+
+    browser.get(base + "/login")
+    browser.delete_all_cookies()
+    browser.get(base + "/login")
+    browser.find_element(By.ID, "username").send_keys(username)
+    browser.find_element(By.ID, "password").send_keys(password)
+    browser.find_element(By.CSS_SELECTOR, "#login-form button[type=submit]").click()
+    wait_path(lambda path: path != "/login")
+    path = urlparse(browser.current_url).path
+    if path == "/login/code":
+        browser.find_element(By.ID, "code").send_keys(next_code(base, username))
+        browser.find_element(By.CSS_SELECTOR, "#code-form button[type=submit]").click()
+        wait_path(lambda path: path != "/login/code")
+    elif path == "/account/two-factor":
+        secret = browser.find_element(By.CSS_SELECTOR, "#two-factor-form input[name=secret]").get_attribute("value")
+        TOTP_SECRETS[(base, username)] = base32_secret(secret)
+        TOTP_LAST_STEP.pop((base, username), None)
+        browser.find_element(By.ID, "code").send_keys(next_code(base, username))
+        browser.find_element(By.CSS_SELECTOR, "#two-factor-form button[type=submit]").click()
+        wait_path(lambda path: path == "/account")
 
 
 def page_csrf(session, base, path="/"):

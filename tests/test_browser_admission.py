@@ -3,7 +3,7 @@ from selenium.webdriver.common.by import By
 from selenium.common.exceptions import WebDriverException
 from selenium.webdriver.support.ui import Select, WebDriverWait
 
-from conftest import PASSWORD
+from conftest import browser_login
 from test_browser import browser, shot, wait_for  # noqa: F401  (the fixture is shared)
 
 
@@ -41,11 +41,7 @@ def submit_step(driver, fields):
 
 def test_a_candidate_becomes_a_full_member(server, browser):
     base = server.base
-    browser.get(base + "/login")
-    browser.find_element(By.ID, "username").send_keys("head-t01-a")
-    browser.find_element(By.ID, "password").send_keys(PASSWORD)
-    browser.find_element(By.CSS_SELECTOR, "#login-form button[type=submit]").click()
-    wait_for(browser, lambda d: not d.current_url.startswith(base + "/login"))
+    browser_login(browser, base, "head-t01-a")
 
     # Enter the candidate (status "Đối tượng kết nạp", no card, no dates).
     browser.get(base + "/members/new?status=candidate")

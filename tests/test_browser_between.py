@@ -7,18 +7,13 @@ import uuid
 from selenium.webdriver.common.by import By
 from selenium.webdriver.support.ui import Select
 
-from conftest import PASSWORD, run_cli
+from conftest import PASSWORD, run_cli, browser_login
 from test_browser import browser, shot, wait_for  # noqa: F401  (the fixture is shared)
 from test_browser_admission import fill_date
 
 
 def log_in(browser, base, username):
-    browser.delete_all_cookies()
-    browser.get(base + "/login")
-    browser.find_element(By.ID, "username").send_keys(username)
-    browser.find_element(By.ID, "password").send_keys(PASSWORD)
-    browser.find_element(By.CSS_SELECTOR, "#login-form button[type=submit]").click()
-    wait_for(browser, lambda d: not d.current_url.startswith(base + "/login"))
+    browser_login(browser, base, username)
 
 
 def test_a_document_a_proposal_answered_up_the_tree_and_a_focus_task(server, browser, workdir):

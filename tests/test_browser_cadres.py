@@ -4,18 +4,14 @@ import uuid
 from selenium.webdriver.common.by import By
 from selenium.webdriver.support.ui import Select
 
-from conftest import PASSWORD
+from conftest import browser_login
 from test_browser import browser, shot, wait_for  # noqa: F401  (the fixture is shared)
 from test_browser_admission import fill_date
 
 
 def test_a_cadre_is_appointed_after_a_warning(server, browser):
     base = server.base
-    browser.get(base + "/login")
-    browser.find_element(By.ID, "username").send_keys("head-t01-a")
-    browser.find_element(By.ID, "password").send_keys(PASSWORD)
-    browser.find_element(By.CSS_SELECTOR, "#login-form button[type=submit]").click()
-    wait_for(browser, lambda d: not d.current_url.startswith(base + "/login"))
+    browser_login(browser, base, "head-t01-a")
 
     # The menu leads to the cadres; a cadre who is not a member is entered (born 15/04/1966: retires at 62 in 2028).
     browser.get(base + "/units/T01-A")
@@ -67,13 +63,7 @@ def test_a_cadre_is_appointed_after_a_warning(server, browser):
 
 def test_a_cadre_is_added_to_a_planning_list_that_shows_its_structure(server, browser):
     base = server.base
-    browser.get(base + "/login")
-    browser.delete_all_cookies()  # the shared browser may still hold another journey's session
-    browser.get(base + "/login")
-    browser.find_element(By.ID, "username").send_keys("head-t01-a")
-    browser.find_element(By.ID, "password").send_keys(PASSWORD)
-    browser.find_element(By.CSS_SELECTOR, "#login-form button[type=submit]").click()
-    wait_for(browser, lambda d: not d.current_url.startswith(base + "/login"))
+    browser_login(browser, base, "head-t01-a")
 
     # From the cadres page to planning; a list for the commune's Youth Union secretary, managed by the commune.
     browser.get(base + "/cadres")
@@ -113,13 +103,7 @@ def test_a_cadre_is_added_to_a_planning_list_that_shows_its_structure(server, br
 
 def test_staffing_is_entered_and_the_dashboard_and_report_read_in_a_browser(server, browser):
     base = server.base
-    browser.get(base + "/login")
-    browser.delete_all_cookies()
-    browser.get(base + "/login")
-    browser.find_element(By.ID, "username").send_keys("clerk-t01-a")
-    browser.find_element(By.ID, "password").send_keys(PASSWORD)
-    browser.find_element(By.CSS_SELECTOR, "#login-form button[type=submit]").click()
-    wait_for(browser, lambda d: not d.current_url.startswith(base + "/login"))
+    browser_login(browser, base, "clerk-t01-a")
 
     # An agency of the commune, then its quota for 2026 through the form.
     code = "VP-" + uuid.uuid4().hex[:4].upper()

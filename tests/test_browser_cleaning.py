@@ -5,7 +5,7 @@ import zlib
 
 from selenium.webdriver.common.by import By
 
-from conftest import PASSWORD, login, page_csrf
+from conftest import login, page_csrf, browser_login
 from test_browser import browser, shot, wait_for  # noqa: F401 (the fixture is used by name)
 
 
@@ -34,12 +34,7 @@ def test_photo_upload_and_merge_of_a_duplicate_in_the_browser(server, browser, w
     dupe = api.post(base + "/api/v1/members", headers={"X-CSRF-Token": csrf}, json={
         **person, "status": "probationary", "admitted_on": "2026-01-10", "phone": "0913000444", "address": "Bản Kép"}).json()
 
-    browser.delete_all_cookies()
-    browser.get(base + "/login")
-    browser.find_element(By.ID, "username").send_keys("clerk-t01-a")
-    browser.find_element(By.ID, "password").send_keys(PASSWORD)
-    browser.find_element(By.CSS_SELECTOR, "#login-form button[type=submit]").click()
-    wait_for(browser, lambda d: not d.current_url.startswith(base + "/login"))
+    browser_login(browser, base, "clerk-t01-a")
 
     picture = workdir / "chan-dung.png"
     picture.write_bytes(portrait_png())

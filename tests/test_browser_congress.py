@@ -5,20 +5,14 @@ import re
 from selenium.webdriver.common.by import By
 from selenium.webdriver.support.ui import Select
 
-from conftest import PASSWORD
+from conftest import browser_login
 from test_browser import browser, shot, wait_for  # noqa: F401  (the fixture is shared)
 from test_browser_admission import fill_date
 
 
 def test_an_election_count_is_entered_and_its_result_seen_and_approved(server, browser):
     base = server.base
-    browser.get(base + "/login")
-    browser.delete_all_cookies()  # the shared browser may still hold another journey's session
-    browser.get(base + "/login")
-    browser.find_element(By.ID, "username").send_keys("head-t01-a")
-    browser.find_element(By.ID, "password").send_keys(PASSWORD)
-    browser.find_element(By.CSS_SELECTOR, "#login-form button[type=submit]").click()
-    wait_for(browser, lambda d: not d.current_url.startswith(base + "/login"))
+    browser_login(browser, base, "head-t01-a")
 
     # The menu leads to the congresses; the cell's congress of 2025–2030 is recorded.
     browser.find_element(By.CSS_SELECTOR, "nav.menu a[href='/congresses']").click()

@@ -78,6 +78,8 @@ enum Migrator {
                 "CREATE INDEX member_events_from_unit ON member_events (from_unit_id, kind)",
             ]
         }),
+        // The second factor and session stages (issue 9): Migrations+Accounts.swift.
+        Migration(version: 24, name: "second factor", statements: secondFactor),
     ]
 
     static var latestVersion: Int { migrations.map(\.version).max() ?? 0 }

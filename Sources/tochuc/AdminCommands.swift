@@ -38,7 +38,7 @@ struct Restore: AsyncParsableCommand {
 
 struct UserCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "user", abstract: "Manage accounts.", subcommands: [Add.self, List.self, Disable.self, ResetPassword.self])
+        commandName: "user", abstract: "Manage accounts.", subcommands: [Add.self, List.self, Disable.self, ResetPassword.self, ResetTOTP.self])
 
     struct Add: AsyncParsableCommand {
         static let configuration = CommandConfiguration(abstract: "Create an account.")
@@ -105,6 +105,20 @@ struct UserCommand: AsyncParsableCommand {
                 try await services.accounts.resetPassword(by: .currentCommandLine, username: username, newPassword: password)
             }
             print(password == nil ? "OK: new password: \(chosen)" : "OK")
+        }
+    }
+}
+
+extension UserCommand {
+    struct ResetTOTP: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(
+            commandName: "reset-totp", abstract: "Remove the user's second factor (a lost phone) and end their sessions.")
+        @OptionGroup var db: DatabaseOptions
+        @Argument var username: String
+
+        func run() async throws {
+            try await withServices(db) { services in try await services.accounts.resetSecondFactor(by: .currentCommandLine, username: username) }
+            print("OK")
         }
     }
 }

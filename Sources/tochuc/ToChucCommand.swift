@@ -110,10 +110,15 @@ struct Serve: AsyncParsableCommand {
     @Option(name: .long, help: "TLS certificate chain (PEM).") var tlsCert: String?
     @Option(name: .long, help: "TLS private key (PEM).") var tlsKey: String?
     @Flag(name: .long, help: "Behind a reverse proxy that serves HTTPS: cookies get Secure and __Host-.") var behindHttpsProxy = false
+    @Option(
+        name: .long,
+        help: "Key that seals second-factor secrets (created when missing; default $TOCHUC_KEY_FILE, else DATABASE.key, else ./tochuc.key).")
+    var keyFile: String?
 
     func run() async throws {
         let database = try await db.open()
-        let services = AppServices(db: database)
+        let secrets = try SecretBox.loadOrCreate(keyFile: keyFile ?? SecretBox.defaultKeyFile(for: db.location))
+        let services = AppServices(db: database, secrets: secrets)
         let admin = try await services.bootstrap(adminPassword: ProcessInfo.processInfo.environment["TOCHUC_ADMIN_PASSWORD"])
         let tls = tlsCert != nil && tlsKey != nil
         let scheme = tls ? "https" : "http"

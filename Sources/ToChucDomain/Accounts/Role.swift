@@ -18,6 +18,9 @@ public enum Role: String, Sendable, CaseIterable, Codable, Comparable {
     public var canReadAudit: Bool { self >= .head }
     /// National ID, phone and address are shown only to roles that work with them (DOMAIN.md §6); others see them masked.
     public var seesPersonalData: Bool { self >= .clerk }
+    /// A second factor (TOTP) is required of those who approve and who manage accounts (FACTS.md "Security anchors":
+    /// ASVS 5.0 level 2, "a second factor for privileged roles"); viewers and clerks may turn it on.
+    public var requiresSecondFactor: Bool { self >= .head }
 
     public var label: Localized { Catalogue.role(self) }
 }

@@ -561,7 +561,7 @@ public enum Catalogue {
         case "merge": return t("Gộp hồ sơ trùng", "Merged a duplicate")
         case "approve": return t("Phê duyệt", "Approved")
         case "void": return t("Hủy bỏ", "Voided")
-        default: return vettingAuditActions[action] ?? congressAuditActions[action] ?? t(action, action)
+        default: return vettingAuditActions[action] ?? congressAuditActions[action] ?? accountAuditActions[action] ?? t(action, action)
         }
     }
 

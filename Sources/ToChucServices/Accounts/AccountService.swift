@@ -16,6 +16,8 @@ public struct UserSummary: Sendable, Equatable, Codable {
     public let language: Language
     public let disabled: Bool
     public let createdAt: String
+    /// Whether the account has a second factor (TOTP) enrolled.
+    public let secondFactor: Bool
 }
 
 /// An API token as listed to its owner (the secret itself is shown once, at creation).
@@ -28,10 +30,27 @@ public struct APITokenSummary: Sendable, Equatable, Codable {
     public let revokedAt: String?
 }
 
+/// How far a session has come: only `full` sessions act; the others can only finish logging in.
+public enum SessionStage: String, Sendable {
+    case full
+    /// The password was right; the account's TOTP code is awaited (`SessionPolicy.secondFactorTimeout`).
+    case secondFactor = "second_factor"
+    /// An account whose role requires a second factor has none: it can only enroll one.
+    case enrollment
+}
+
 /// A logged-in session as resolved from its cookie.
 public struct SessionInfo: Sendable {
     public let principal: Principal
     public let csrfToken: String
+    public let stage: SessionStage
+}
+
+/// What a log-in step hands the browser: the session cookie's token, its CSRF token, and what comes next.
+public struct LoginResult: Sendable {
+    public let token: String
+    public let csrf: String
+    public let stage: SessionStage
 }
 
 /// Time limits of sessions and log-in attempts (FACTS.md, security anchors).
@@ -45,13 +64,20 @@ public enum SessionPolicy {
     public static let throttleWindow: TimeInterval = 15 * 60
     /// bcrypt cost (≥ 10 per OWASP ASVS).
     public static let bcryptCost: UInt8 = 10
+    /// A session waiting for the second factor ends this long after the password step.
+    public static let secondFactorTimeout: TimeInterval = 5 * 60
 }
 
 /// Accounts, log-in, sessions and API tokens.
 public struct AccountService: Sendable {
     let db: Database
+    /// Seals second-factor secrets (the server's key file; an ephemeral key in tests).
+    let secrets: SecretBox
 
-    public init(db: Database) { self.db = db }
+    public init(db: Database, secrets: SecretBox = .ephemeral()) {
+        self.db = db
+        self.secrets = secrets
+    }
 
     // MARK: - Passwords
 
@@ -152,7 +178,8 @@ public struct AccountService: Sendable {
                     unitName: try row.decode(column: "unit_name", as: String.self),
                     language: Language(rawValue: try row.decode(column: "language", as: String.self)) ?? .vi,
                     disabled: try row.decode(column: "disabled", as: Int.self) != 0,
-                    createdAt: try row.decode(column: "created_at", as: String.self))
+                    createdAt: try row.decode(column: "created_at", as: String.self),
+                    secondFactor: try row.decode(column: "totp_secret", as: String?.self) != nil)
             }
         }
     }
@@ -240,8 +267,68 @@ public struct AccountService: Sendable {
 
     /// Checks a password and opens a session. Refuses for a while after repeated failures (OWASP ASVS 2.2).
     /// Returns the session token for the cookie and the session's CSRF token.
-    public func login(username: String, password: String, address: String?) async throws -> (token: String, csrf: String) {
+    /// With a second factor enrolled the session only reaches `secondFactor` (finish with `verifySecondFactor`);
+    /// an admin or head without one reaches `enrollment`. Only a full log-in counts as a success for the throttle,
+    /// so wrong codes after a right password keep counting.
+    public func login(username: String, password: String, address: String?) async throws -> LoginResult {
         let username = username.trimmed
+        try await refuseIfThrottled(username: username, address: address)
+        let row = try await db.read { sql in
+            try await sql.raw(
+                """
+                SELECT u.id, u.password_hash, u.disabled, u.role, u.totp_secret, n.path
+                FROM users u JOIN units n ON n.id = u.unit_id WHERE u.username = \(bind: username)
+                """
+            ).first()
+        }
+        // Verify even for an unknown user, so that timing does not tell which names exist.
+        let hash = try row?.decode(column: "password_hash", as: String.self) ?? Self.dummyHash
+        let matches = try await Self.verifyPassword(password, hash: hash)
+        guard let row, matches, try row.decode(column: "disabled", as: Int.self) == 0 else {
+            try await recordAttempt(
+                username: username, address: address, succeeded: false, userPath: try row?.decode(column: "path", as: String.self),
+                throttled: false)
+            throw DomainError.unauthenticated(Catalogue.wrongCredentials)
+        }
+        let userId = try row.decode(column: "id", as: Int64.self)
+        let path = try row.decode(column: "path", as: String.self)
+        let role = Role(rawValue: try row.decode(column: "role", as: String.self)) ?? .viewer
+        let stage: SessionStage =
+            try row.decode(column: "totp_secret", as: String?.self) != nil
+            ? .secondFactor : role.requiresSecondFactor ? .enrollment : .full
+        return try await db.write { sql in
+            try await Self.openSession(sql, userId: userId, username: username, unitPath: path, address: address, stage: stage)
+        }
+    }
+
+    /// A new session (a new token: rotated at every step of the log-in). Anything but a password step that awaits
+    /// the code is a successful log-in: it resets the throttle and is audited.
+    static func openSession(
+        _ sql: any SQLDatabase, userId: Int64, username: String, unitPath: String, address: String?, stage: SessionStage
+    ) async throws -> LoginResult {
+        let token = Secrets.randomToken()
+        let csrf = Secrets.randomToken()
+        let now = Timestamp.now()
+        try await sql.raw(
+            """
+            INSERT INTO sessions (token_hash, user_id, csrf_token, address, created_at, last_seen_at, stage)
+            VALUES (\(bind: Secrets.sha256Hex(token)), \(bind: userId), \(bind: csrf), \(bind: address), \(bind: now), \(bind: now),
+                    \(bind: stage.rawValue))
+            """
+        ).run()
+        if stage != .secondFactor {
+            try await sql.raw(
+                "INSERT INTO login_attempts (username, address, at, succeeded) VALUES (\(bind: username), \(bind: address), \(bind: now), 1)"
+            ).run()
+            try await AuditLog.append(
+                sql, actor: username, address: address, action: "login", entity: "session", key: username, unitPath: unitPath,
+                old: nil, new: stage == .full ? nil : ["second_factor": "enrollment"])
+        }
+        return LoginResult(token: token, csrf: csrf, stage: stage)
+    }
+
+    /// Refuses (429) once `maximumFailures` failures since the last success fall in the throttle window.
+    func refuseIfThrottled(username: String, address: String?) async throws {
         let since = Timestamp.string(Date().addingTimeInterval(-SessionPolicy.throttleWindow))
         let failures = try await db.read { sql in
             // Failures since the last success inside the window.
@@ -258,47 +345,13 @@ public struct AccountService: Sendable {
             let minutes = Int(SessionPolicy.throttleWindow / 60)
             throw DomainError.throttled(Catalogue.throttled(minutes: minutes), retryAfterSeconds: Int(SessionPolicy.throttleWindow))
         }
-        let row = try await db.read { sql in
-            try await sql.raw(
-                "SELECT u.id, u.password_hash, u.disabled, n.path FROM users u JOIN units n ON n.id = u.unit_id WHERE u.username = \(bind: username)"
-            ).first()
-        }
-        // Verify even for an unknown user, so that timing does not tell which names exist.
-        let hash = try row?.decode(column: "password_hash", as: String.self) ?? Self.dummyHash
-        let matches = try await Self.verifyPassword(password, hash: hash)
-        guard let row, matches, try row.decode(column: "disabled", as: Int.self) == 0 else {
-            try await recordAttempt(
-                username: username, address: address, succeeded: false, userPath: try row?.decode(column: "path", as: String.self),
-                throttled: false)
-            throw DomainError.unauthenticated(Catalogue.wrongCredentials)
-        }
-        let userId = try row.decode(column: "id", as: Int64.self)
-        let token = Secrets.randomToken()
-        let csrf = Secrets.randomToken()
-        let now = Timestamp.now()
-        let path = try row.decode(column: "path", as: String.self)
-        try await db.write { sql in
-            try await sql.raw(
-                """
-                INSERT INTO sessions (token_hash, user_id, csrf_token, address, created_at, last_seen_at)
-                VALUES (\(bind: Secrets.sha256Hex(token)), \(bind: userId), \(bind: csrf), \(bind: address), \(bind: now), \(bind: now))
-                """
-            ).run()
-            try await sql.raw(
-                "INSERT INTO login_attempts (username, address, at, succeeded) VALUES (\(bind: username), \(bind: address), \(bind: now), 1)"
-            ).run()
-            try await AuditLog.append(
-                sql, actor: username, address: address, action: "login", entity: "session", key: username, unitPath: path,
-                old: nil, new: nil)
-        }
-        return (token, csrf)
     }
 
     private static let dummyHash = Bcrypt.hash(prehash("not a real password"), cost: SessionPolicy.bcryptCost)
 
-    private func recordAttempt(username: String, address: String?, succeeded: Bool, userPath: String?, throttled: Bool)
-        async throws
-    {
+    func recordAttempt(
+        username: String, address: String?, succeeded: Bool, userPath: String?, throttled: Bool, secondFactor: Bool = false
+    ) async throws {
         try await db.write { sql in
             try await sql.raw(
                 "INSERT INTO login_attempts (username, address, at, succeeded) VALUES (\(bind: username), \(bind: address), \(bind: Timestamp.now()), \(bind: succeeded ? 1 : 0))"
@@ -306,7 +359,8 @@ public struct AccountService: Sendable {
             // Failed log-ins go into the tamper-evident log too (without the password, OWASP ASVS 7.1).
             try await AuditLog.append(
                 sql, actor: username, address: address, action: "login_failed", entity: "session", key: username,
-                unitPath: userPath, old: nil, new: throttled ? ["throttled": "true"] : nil)
+                unitPath: userPath, old: nil,
+                new: throttled ? ["throttled": "true"] : secondFactor ? ["second_factor": "wrong code"] : nil)
         }
     }
 
@@ -318,7 +372,7 @@ public struct AccountService: Sendable {
             let row = try await db.read({ sql in
                 try await sql.raw(
                     """
-                    SELECT s.csrf_token, s.created_at, s.last_seen_at, \(unsafeRaw: Self.principalColumns)
+                    SELECT s.csrf_token, s.created_at, s.last_seen_at, s.stage, \(unsafeRaw: Self.principalColumns)
                     FROM sessions s JOIN users u ON u.id = s.user_id JOIN units n ON n.id = u.unit_id
                     WHERE s.token_hash = \(bind: tokenHash)
                     """
@@ -327,8 +381,10 @@ public struct AccountService: Sendable {
         else { return nil }
         let created = Timestamp.parse(try row.decode(column: "created_at", as: String.self)) ?? .distantPast
         let lastSeen = Timestamp.parse(try row.decode(column: "last_seen_at", as: String.self)) ?? .distantPast
+        let stage = SessionStage(rawValue: try row.decode(column: "stage", as: String.self)) ?? .full
         if try row.decode(column: "disabled", as: Int.self) != 0
             || now.timeIntervalSince(created) > SessionPolicy.absoluteTimeout
+            || (stage == .secondFactor && now.timeIntervalSince(created) > SessionPolicy.secondFactorTimeout)
             || now.timeIntervalSince(lastSeen) > SessionPolicy.idleTimeout
         {
             try await db.write { sql in try await sql.raw("DELETE FROM sessions WHERE token_hash = \(bind: tokenHash)").run() }
@@ -342,7 +398,7 @@ public struct AccountService: Sendable {
         }
         return SessionInfo(
             principal: try Self.principal(from: row, scope: .readWrite, address: address),
-            csrfToken: try row.decode(column: "csrf_token", as: String.self))
+            csrfToken: try row.decode(column: "csrf_token", as: String.self), stage: stage)
     }
 
     public func logout(token: String, principal: Principal) async throws {

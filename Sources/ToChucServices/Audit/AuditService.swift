@@ -60,9 +60,11 @@ public struct AppServices: Sendable {
     public let tasks: TaskService
     public let attachments: AttachmentService
 
-    public init(db: Database) {
+    /// `secrets` seals second-factor secrets: the server passes its key file's; commands that never read one back
+    /// (and tests) take an ephemeral key.
+    public init(db: Database, secrets: SecretBox = .ephemeral()) {
         self.db = db
-        self.accounts = AccountService(db: db)
+        self.accounts = AccountService(db: db, secrets: secrets)
         self.units = UnitService(db: db)
         self.audit = AuditService(db: db)
         self.interchange = InterchangeService(db: db)

@@ -29,12 +29,13 @@ extension MemberService {
     /// Stores (or replaces) the photo after checking its bytes; the change is in the member's history (by hash).
     public func setPhoto(_ principal: Principal, memberId: Int64, data: Data) async throws {
         try principal.requireWrite()
-        let type = try MemberPhoto.check([UInt8](data)).get()
         let hash = Secrets.sha256Hex(data)
         try await db.write { sql in
             guard let member = try await MemberStore.find(sql, id: memberId), principal.sees(path: member.unitPath) else {
                 throw DomainError.notFound(Catalogue.memberNotFound)
             }
+            // The scope first (issue 9's access matrix): another unit's member is "not found", whatever the body.
+            let type = try MemberPhoto.check([UInt8](data)).get()
             let old = try await Self.storedPhoto(sql, memberId: memberId)
             if old?.sha256 == hash { return }
             try await sql.raw("DELETE FROM member_photos WHERE member_id = \(bind: memberId)").run()

@@ -1,4 +1,5 @@
 import Foundation
+import HTTPTypes
 import Hummingbird
 import ToChucDomain
 import ToChucServices
@@ -7,7 +8,8 @@ extension Site {
     func registerAccountPages(_ router: Router<AppContext>) {
         router.get(RouterPath(SiteURL.account)) { request, context in
             let ctx = try await pageContext(request, context)
-            return Responses.html(try accountPage(ctx, flash: request.query("done").map { _ in ctx.t(Catalogue.passwordChanged) }))
+            let flash = request.query("done").map { ctx.t($0 == "totp" ? Catalogue.secondFactorEnabled : Catalogue.passwordChanged) }
+            return Responses.html(try await accountPage(ctx, flash: flash))
         }
         router.post(RouterPath(SiteURL.accountLanguage)) { request, context in
             let principal = try context.requirePrincipal()
@@ -24,8 +26,41 @@ extension Site {
                 return Responses.redirect(SiteURL.account + "?done=1")
             } catch DomainError.invalid(let message, let errors) {
                 let ctx = try await pageContext(request, context)
-                return Responses.html(try accountPage(ctx, message: message, errors: errors), status: .unprocessableContent)
+                return Responses.html(try await accountPage(ctx, message: message, errors: errors), status: .unprocessableContent)
             }
+        }
+        router.get(RouterPath(SiteURL.twoFactor)) { request, context in
+            let principal = try context.requirePrincipal()
+            let ctx = try await pageContext(request, context)
+            if try await services.accounts.hasSecondFactor(principal) { return Responses.html(secondFactorOnPage(ctx)) }
+            // A new secret each time the page is shown: it is stored only once a code proves the app has it.
+            let secret = AccountService.newSecondFactorSecret()
+            return Responses.html(secondFactorEnrollPage(ctx, secret: secret, forced: context.sessionStage == .enrollment))
+        }
+        router.post(RouterPath(SiteURL.twoFactor)) { request, context in
+            let principal = try context.requirePrincipal()
+            let secretText = context.form.string("secret")
+            do {
+                guard let secret = Base32.decode(secretText) else {
+                    throw DomainError.invalid(Catalogue.invalidInput, [FieldError("secret", Catalogue.secondFactorBadSecret)])
+                }
+                try await services.accounts.enableSecondFactor(
+                    principal, secret: secret, code: context.form.string("code"), sessionToken: context.sessionToken)
+                return Responses.redirect(SiteURL.account + "?done=totp")
+            } catch DomainError.invalid(let message, let errors) {
+                let ctx = try await pageContext(request, context)
+                let secret = Base32.decode(secretText) ?? AccountService.newSecondFactorSecret()
+                let page = secondFactorEnrollPage(
+                    ctx, secret: secret, forced: context.sessionStage == .enrollment, message: message, errors: errors)
+                return Responses.html(page, status: .unprocessableContent)
+            }
+        }
+        router.post(RouterPath(SiteURL.logoutEverywhere)) { request, context in
+            let principal = try context.requirePrincipal()
+            try await services.accounts.logoutEverywhere(principal)
+            var headers = HTTPFields()
+            headers.append(HTTPField(name: .setCookie, value: settings.cookie(settings.sessionCookie, "", maxAge: 0)))
+            return Responses.redirect(SiteURL.login, headers: headers)
         }
         router.get(RouterPath(SiteURL.tokens)) { request, context in
             let ctx = try await pageContext(request, context)
@@ -50,8 +85,15 @@ extension Site {
         }
     }
 
-    func accountPage(_ ctx: PageContext, flash: String? = nil, message: Localized? = nil, errors: [FieldError] = []) throws -> HTML {
+    func accountPage(_ ctx: PageContext, flash: String? = nil, message: Localized? = nil, errors: [FieldError] = []) async throws -> HTML {
         guard let p = ctx.principal else { throw DomainError.unauthenticated(Catalogue.loginRequired) }
+        let secondFactor = try await services.accounts.hasSecondFactor(p)
+        let sessions = try await services.accounts.sessionCount(p)
+        let state = secondFactor ? "on" : "off"
+        let turnOn: HTML =
+            secondFactor
+            ? .empty
+            : "<p><a class=\"button\" id=\"turn-on-two-factor\" href=\"\(SiteURL.twoFactor)\">\(ctx.t(Catalogue.turnOnSecondFactor))</a></p>"
         let languages: [HTML] = Language.allCases.map { lang in
             let label = Catalogue.languageName.text(lang)
             return "<option value=\"\(lang.rawValue)\"\(HTML(raw: lang == p.language ? " selected" : ""))>\(label)</option>"
@@ -77,9 +119,65 @@ extension Site {
             <input type="password" id="new_password" name="new_password" autocomplete="new-password" required minlength="\(PasswordPolicy.minimumLength)">
             <p class="muted">\(ctx.t(Catalogue.passwordTooShort(PasswordPolicy.minimumLength)))</p>
             <div class="actions"><button type="submit">\(ctx.t(Catalogue.changePassword))</button></div></form>
+            <h2 id="two-factor">\(ctx.t(Catalogue.secondFactor))</h2>
+            <p id="two-factor-state" data-state="\(state)">\(ctx.t(secondFactor ? Catalogue.secondFactorOn : Catalogue.secondFactorOff))</p>
+            \(turnOn)
+            <h2>\(ctx.t(Catalogue.sessions))</h2>
+            <p id="session-count">\(ctx.t(Catalogue.openSessions(sessions)))</p>
+            <p class="muted">\(ctx.t(Catalogue.logoutEverywhereHelp))</p>
+            <form method="post" action="\(SiteURL.logoutEverywhere)" class="stacked" id="logout-all-form">\(ctx.csrfField)
+            <div class="actions"><button type="submit" class="secondary">\(ctx.t(Catalogue.logoutEverywhere))</button></div></form>
             <p><a href="\(SiteURL.tokens)">\(ctx.t(Catalogue.apiTokens))</a></p>
             """
         return Layout.page(ctx, title: ctx.t(Catalogue.account), breadcrumbs: [(ctx.t(Catalogue.account), nil)], flash: flash, content: body)
+    }
+
+    func secondFactorOnPage(_ ctx: PageContext) -> HTML {
+        let body: HTML = """
+            <h1>\(ctx.t(Catalogue.secondFactor))</h1>
+            <p id="two-factor-state" data-state="on">\(ctx.t(Catalogue.secondFactorOn))</p>
+            <p class="muted">\(ctx.t(Catalogue.secondFactorHowToChange))</p>
+            <p><a href="\(SiteURL.account)">\(ctx.t(Catalogue.account))</a></p>
+            """
+        return Layout.page(
+            ctx, title: ctx.t(Catalogue.secondFactor),
+            breadcrumbs: [(ctx.t(Catalogue.account), SiteURL.account), (ctx.t(Catalogue.secondFactor), nil)], content: body)
+    }
+
+    /// Enrolment: the secret in Base32 and the otpauth link, and the code that confirms.
+    func secondFactorEnrollPage(
+        _ ctx: PageContext, secret: [UInt8], forced: Bool, message: Localized? = nil, errors: [FieldError] = []
+    ) -> HTML {
+        guard let p = ctx.principal else { return .empty }
+        let base32 = Base32.encode(secret)
+        // Groups of four, as apps show them; decoding ignores the spaces.
+        let grouped = stride(from: 0, to: base32.count, by: 4).map { i -> String in
+            let start = base32.index(base32.startIndex, offsetBy: i)
+            return String(base32[start..<base32.index(start, offsetBy: min(4, base32.count - i))])
+        }.joined(separator: " ")
+        let uri = TOTP.uri(secret: secret, account: p.username, issuer: "ToChuc")
+        let required = forced || p.role.requiresSecondFactor
+        let noteText = ctx.t(required ? Catalogue.secondFactorRequired : Catalogue.secondFactorOptional)
+        let note: HTML = "<p class=\"\(required ? "errors" : "muted")\" id=\"two-factor-note\">\(noteText)</p>"
+        let body: HTML = """
+            <h1>\(ctx.t(Catalogue.turnOnSecondFactor))</h1>
+            \(note)
+            <p>\(ctx.t(Catalogue.secondFactorSteps))</p>
+            <dl class="facts">
+            <dt>\(ctx.t(Catalogue.secondFactorSecret))</dt><dd><code class="secret" id="totp-secret">\(grouped)</code></dd>
+            <dt>\(ctx.t(Catalogue.secondFactorLink))</dt><dd><a id="totp-uri" href="\(uri)">\(uri)</a></dd>
+            </dl>
+            \(Layout.errors(ctx, message, errors))
+            <form method="post" action="\(SiteURL.twoFactor)" class="stacked" id="two-factor-form">\(ctx.csrfField)
+            <input type="hidden" name="secret" value="\(base32)">
+            <label for="code">\(ctx.t(Catalogue.secondFactorCode))</label>
+            <input type="text" id="code" name="code" inputmode="numeric" autocomplete="one-time-code" pattern="[0-9 ]{6,7}" maxlength="7"
+             required>
+            <div class="actions"><button type="submit">\(ctx.t(Catalogue.turnOnSecondFactor))</button></div></form>
+            """
+        return Layout.page(
+            ctx, title: ctx.t(Catalogue.secondFactor),
+            breadcrumbs: [(ctx.t(Catalogue.account), SiteURL.account), (ctx.t(Catalogue.secondFactor), nil)], content: body)
     }
 
     func tokensPage(_ ctx: PageContext, newToken: String?, message: Localized? = nil, errors: [FieldError] = []) async throws -> HTML {

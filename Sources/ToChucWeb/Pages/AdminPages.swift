@@ -23,7 +23,9 @@ extension Site {
                 return file
             }
             let ctx = try await pageContext(request, context)
-            let flash = request.query("done").map { ctx.t($0 == "disabled" ? Catalogue.userDisabled : Catalogue.userCreated) }
+            let flash = request.query("done").map {
+                ctx.t($0 == "disabled" ? Catalogue.userDisabled : $0 == "totp_reset" ? Catalogue.secondFactorResetDone : Catalogue.userCreated)
+            }
             return Responses.html(try await usersPage(ctx, flash: flash))
         }
         router.post(RouterPath(SiteURL.adminUsers)) { request, context in
@@ -44,6 +46,11 @@ extension Site {
             let principal = try context.requirePrincipal()
             try await services.accounts.disableUser(by: principal, username: try context.parameters.require("username"))
             return Responses.redirect(SiteURL.adminUsers + "?done=disabled")
+        }
+        router.post("/admin/users/:username/reset-two-factor") { request, context in
+            let principal = try context.requirePrincipal()
+            try await services.accounts.resetSecondFactor(by: principal, username: try context.parameters.require("username"))
+            return Responses.redirect(SiteURL.adminUsers + "?done=totp_reset")
         }
         router.post("/admin/users/:username/reset-password") { request, context in
             let principal = try context.requirePrincipal()
@@ -115,10 +122,19 @@ extension Site {
                 <form method="post" action="\(SiteURL.disableUser(user.username))" class="inline">\(ctx.csrfField)<button type="submit" class="secondary">\(ctx.t(Catalogue.disable))</button></form>
                 """
             let reset: HTML = "<form method=\"post\" action=\"\(SiteURL.resetPassword(user.username))\" class=\"inline\">\(ctx.csrfField)<button type=\"submit\" class=\"secondary\">\(ctx.t(Catalogue.resetPassword))</button></form>"
+            let resetSecondFactor: HTML =
+                user.secondFactor
+                ? """
+                <form method="post" action="\(SiteURL.resetSecondFactor(user.username))" class="inline">\(ctx.csrfField)
+                <button type="submit" class="secondary">\(ctx.t(Catalogue.resetSecondFactor))</button></form>
+                """ : .empty
+            let factor = ctx.t(user.secondFactor ? Catalogue.secondFactorOn : Catalogue.secondFactorOff)
+            let factorState = user.secondFactor ? "on" : "off"
             return """
-                <tr><td>\(user.username)</td><td>\(user.displayName)</td><td>\(ctx.t(user.role.label))</td>
+                <tr data-username="\(user.username)"><td>\(user.username)</td><td>\(user.displayName)</td><td>\(ctx.t(user.role.label))</td>
                 <td><a href="\(SiteURL.unit(user.unitCode))">\(user.unitName)</a></td>
-                <td>\(ctx.t(user.disabled ? Catalogue.disabled : Catalogue.active))</td><td>\(actions) \(reset)</td></tr>
+                <td>\(ctx.t(user.disabled ? Catalogue.disabled : Catalogue.active))</td>
+                <td class="two-factor" data-state="\(factorState)">\(factor)</td><td>\(actions) \(reset) \(resetSecondFactor)</td></tr>
                 """
         }
         let roles: [HTML] = Role.allCases.map { "<option value=\"\($0.rawValue)\">\(ctx.t($0.label))</option>" }
@@ -127,7 +143,8 @@ extension Site {
             <h1>\(ctx.t(Catalogue.users))</h1>
             \(Self.exportLinks(ctx, SiteURL.adminUsers, []))
             <table id="users-table"><thead><tr><th>\(ctx.t(Catalogue.username))</th><th>\(ctx.t(Catalogue.displayName))</th><th>\(ctx.t(Catalogue.role))</th>
-            <th>\(ctx.t(Catalogue.unit))</th><th></th><th></th></tr></thead><tbody>\(rows)</tbody></table>
+            <th>\(ctx.t(Catalogue.unit))</th><th>\(ctx.t(Catalogue.statusLabel))</th><th>\(ctx.t(Catalogue.secondFactor))</th><th></th></tr></thead>
+            <tbody>\(rows)</tbody></table>
             <h2>\(ctx.t(Catalogue.addUser))</h2>
             \(Layout.errors(ctx, message, errors))
             <form method="post" action="\(SiteURL.adminUsers)" class="stacked" id="user-form">\(ctx.csrfField)

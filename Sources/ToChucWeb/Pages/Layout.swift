@@ -179,6 +179,11 @@ enum SiteURL {
     static let adminUsers = "/admin/users"
     static func disableUser(_ username: String) -> String { "/admin/users/\(escape(username))/disable" }
     static func resetPassword(_ username: String) -> String { "/admin/users/\(escape(username))/reset-password" }
+    static func resetSecondFactor(_ username: String) -> String { "/admin/users/\(escape(username))/reset-two-factor" }
+    /// The second step of a log-in: the TOTP code.
+    static let loginCode = "/login/code"
+    static let twoFactor = "/account/two-factor"
+    static let logoutEverywhere = "/account/logout-all"
     static let audit = "/audit"
     static let pickUnit = "/units/pick"
     static let members = "/members"

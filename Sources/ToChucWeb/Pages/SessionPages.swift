@@ -24,12 +24,48 @@ extension Site {
                 headers.append(HTTPField(name: .setCookie, value: settings.cookie(settings.sessionCookie, session.token)))
                 headers.append(HTTPField(name: .setCookie, value: settings.cookie(settings.loginCSRFCookie, "", maxAge: 0)))
                 let next = context.form.string("next")
-                let target = next.hasPrefix("/") && !next.hasPrefix("//") ? next : SiteURL.home
-                return Responses.redirect(target, headers: headers)
+                switch session.stage {
+                case .full: return Responses.redirect(Self.safeNext(next), headers: headers)
+                case .secondFactor:
+                    let target = next.isEmpty ? SiteURL.loginCode : SiteURL.with(SiteURL.loginCode, [("next", next)])
+                    return Responses.redirect(target, headers: headers)
+                case .enrollment: return Responses.redirect(SiteURL.twoFactor, headers: headers)
+                }
             } catch let error as DomainError {
                 switch error {
                 case .throttled: return loginPage(request, context, error: error.message, status: .tooManyRequests)
                 case .unauthenticated: return loginPage(request, context, error: error.message, status: .ok)
+                default: throw error
+                }
+            }
+        }
+        router.get(RouterPath(SiteURL.loginCode)) { request, context in
+            if context.principal != nil { return Responses.redirect(SiteURL.home) }
+            guard context.pendingSessionToken != nil else { return Responses.redirect(SiteURL.login) }
+            return codePage(request, context, error: nil, status: .ok)
+        }
+        router.post(RouterPath(SiteURL.loginCode)) { request, context in
+            guard let token = context.pendingSessionToken, let expected = context.csrfToken else {
+                return Responses.redirect(SiteURL.login)
+            }
+            guard Secrets.constantTimeEquals(context.form.string("_csrf"), expected) else { throw DomainError.forbidden(Catalogue.csrfFailed) }
+            do {
+                let session = try await services.accounts.verifySecondFactor(
+                    token: token, code: context.form.string("code"), address: context.remoteAddress)
+                var headers = HTTPFields()
+                headers.append(HTTPField(name: .setCookie, value: settings.cookie(settings.sessionCookie, session.token)))
+                return Responses.redirect(Self.safeNext(context.form.string("next")), headers: headers)
+            } catch let error as DomainError {
+                switch error {
+                case .throttled:
+                    var headers = HTTPFields()
+                    headers.append(HTTPField(name: .setCookie, value: settings.cookie(settings.sessionCookie, "", maxAge: 0)))
+                    var response = loginPage(request, context, error: error.message, status: .tooManyRequests)
+                    response.headers.append(contentsOf: headers)
+                    return response
+                case .unauthenticated(let message) where message == Catalogue.loginRequired:
+                    return Responses.redirect(SiteURL.login)
+                case .unauthenticated: return codePage(request, context, error: error.message, status: .ok)
                 default: throw error
                 }
             }
@@ -136,6 +172,32 @@ extension Site {
             <h3>\(ctx.t(Catalogue.chartRatings(lastYear)))</h3>\(Charts.bars(ratingBars, title: ctx.t(Catalogue.chartRatings(lastYear)), id: "chart-dashboard-ratings"))
             </section>
             """
+    }
+
+    /// A local path to go to after log-in (never another site: `//host` is refused).
+    static func safeNext(_ next: String) -> String { next.hasPrefix("/") && !next.hasPrefix("//") ? next : SiteURL.home }
+
+    /// The second step of a log-in: the code of the authenticator app.
+    func codePage(_ request: Request, _ context: AppContext, error: Localized?, status: HTTPResponse.Status) -> Response {
+        let ctx = PageContext(principal: nil, csrf: context.csrfToken ?? "", language: .vi, path: request.uri.path)
+        let next = request.query("next") ?? (context.form["next"] ?? "")
+        let errorHTML: HTML = error.map { "<div class=\"errors\" role=\"alert\"><p>\(ctx.t($0))</p></div>" } ?? .empty
+        let body: HTML = """
+            <div class="login">
+            <h1>\(ctx.t(Catalogue.secondFactor))</h1>
+            \(errorHTML)
+            <p>\(ctx.t(Catalogue.secondFactorPrompt))</p>
+            <form method="post" action="\(SiteURL.loginCode)" class="stacked" id="code-form">
+            \(ctx.csrfField)
+            <input type="hidden" name="next" value="\(next)">
+            <label for="code">\(ctx.t(Catalogue.secondFactorCode))</label>
+            <input type="text" id="code" name="code" inputmode="numeric" autocomplete="one-time-code" pattern="[0-9 ]{6,7}" maxlength="7"
+             required autofocus>
+            <div class="actions"><button type="submit">\(ctx.t(Catalogue.verifyCode))</button></div>
+            </form>
+            </div>
+            """
+        return Responses.html(Layout.page(ctx, title: ctx.t(Catalogue.secondFactor), content: body), status: status)
     }
 
     func loginPage(_ request: Request, _ context: AppContext, error: Localized?, status: HTTPResponse.Status) -> Response {

@@ -18,7 +18,7 @@ enum StaticAssets {
         nav.menu ul { list-style:none; margin:0; padding:0; }
         nav.menu li a, nav.menu li span { display:block; padding:.45rem 1.2rem; text-decoration:none; color:var(--ink); }
         nav.menu li a[aria-current] { background:#f3dede; border-left:4px solid var(--accent); font-weight:600; }
-        nav.menu .later { color:#9aa1a9; cursor:not-allowed; }
+        nav.menu .later { color:var(--muted); cursor:not-allowed; }
         main { flex:1; padding:1rem 1.5rem 2rem; min-width:0; }
         h1 { font-size:1.45rem; margin:.2rem 0 1rem; }
         h2 { font-size:1.15rem; margin:1.5rem 0 .6rem; }
@@ -45,6 +45,7 @@ enum StaticAssets {
         .errors { border:2px solid var(--accent); background:#fff4f4; padding:.6rem 1rem; margin-bottom:1rem; }
         .flash { border:1px solid var(--ok); background:#eef8f0; padding:.5rem 1rem; }
         .secret { font-family: monospace; font-size:1.05rem; background:#fff; border:1px dashed var(--ink); padding:.6rem; word-break:break-all; }
+        #totp-uri { overflow-wrap:anywhere; }
         .pager { margin:.8rem 0; display:flex; gap:1rem; align-items:center; }
         .searchbar { display:flex; flex-wrap:wrap; gap:.5rem; align-items:end; margin-bottom:.8rem; }
         .searchbar input[type=search] { min-width:16rem; padding:.4rem; font:inherit; }

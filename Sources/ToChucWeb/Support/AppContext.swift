@@ -12,6 +12,10 @@ public struct AppContext: RequestContext {
     public var sessionToken: String?
     /// The session's CSRF token, echoed in every form and `<meta name="csrf-token">`.
     public var csrfToken: String?
+    /// The stage of the cookie's session: `enrollment` confines the user to enrolling a second factor.
+    public var sessionStage: SessionStage?
+    /// A session that awaits its TOTP code (no principal yet): the token the code step upgrades.
+    public var pendingSessionToken: String?
     /// The urlencoded body of a POST, read once by the CSRF check (for a multipart body: its text fields).
     public var form = FormData()
     /// The files of a `multipart/form-data` POST, read with its fields by the CSRF check.

@@ -116,10 +116,22 @@ struct AuthenticationMiddleware: RouterMiddleware {
         } else if let token = request.cookies[site.settings.sessionCookie]?.value, !token.isEmpty,
             let session = try await site.services.accounts.session(token: token, address: address)
         {
-            context.principal = session.principal
-            context.sessionToken = token
-            context.csrfToken = session.csrfToken
-            byCookie = true
+            switch session.stage {
+            case .full, .enrollment:
+                // A session that must enroll first is no session for the API.
+                if session.stage == .full || !request.uri.path.hasPrefix("/api/") {
+                    context.principal = session.principal
+                    context.sessionToken = token
+                    context.csrfToken = session.csrfToken
+                    context.sessionStage = session.stage
+                    byCookie = true
+                }
+            case .secondFactor:
+                // Not signed in yet: only the code step reads this (and checks the form's CSRF token itself, so that
+                // the log-in form still works from here).
+                context.pendingSessionToken = token
+                context.csrfToken = session.csrfToken
+            }
         }
         let unsafe = request.method != .get && request.method != .head && request.method != .options
         let contentType = request.headers[.contentType] ?? ""
@@ -154,6 +166,28 @@ struct AuthenticationMiddleware: RouterMiddleware {
                 throw DomainError.forbidden(Catalogue.csrfFailed)
             }
         }
+        // An admin or head without a second factor can do nothing but enroll one (or log out).
+        if context.sessionStage == .enrollment && !Self.allowedWhileEnrolling(request.uri.path) {
+            if request.method == .get || request.method == .head { return Responses.redirect(SiteURL.twoFactor) }
+            throw DomainError.forbidden(Catalogue.secondFactorRequired)
+        }
+        // A viewer, or a read-only token, changes nothing but its own account: refused here, before any body is read
+        // for validation, so that the answer is 403 whatever the body (DOMAIN.md §6). The services check again.
+        let writes: Set<HTTPRequest.Method> = [.post, .put, .patch, .delete]
+        if writes.contains(request.method), let principal = context.principal, !Self.isSelfService(request.uri.path) {
+            try principal.requireWrite()
+        }
         return try await next(request, context)
+    }
+
+    /// Changes anyone signed in may make to their own account and sessions (the services check who may do what).
+    static func isSelfService(_ path: String) -> Bool {
+        let path = path.count > 1 && path.hasSuffix("/") ? String(path.dropLast()) : path
+        return path == SiteURL.login || path == SiteURL.loginCode || path == SiteURL.logout || path == SiteURL.account
+            || path.hasPrefix(SiteURL.account + "/") || path == "/api/v1/tokens" || path.hasPrefix("/api/v1/tokens/")
+    }
+
+    static func allowedWhileEnrolling(_ path: String) -> Bool {
+        path == SiteURL.twoFactor || path == SiteURL.logout || path.hasPrefix("/static/")
     }
 }
