@@ -7,12 +7,13 @@ import random
 import shutil
 import signal
 import subprocess
+import time
 import uuid
 from pathlib import Path
 
 import requests
 
-from conftest import BACKEND, BIN, PASSWORD, PG_URL, Server, csrf_from, login, run_cli
+from conftest import ADMIN_PASSWORD, BACKEND, BIN, PASSWORD, PG_URL, Server, csrf_from, free_port, login, run_cli
 
 FULL = os.environ.get("TOCHUC_TEST_FULL") == "1"
 SEED = int(os.environ.get("TOCHUC_TEST_SEED", "20260"))
@@ -97,7 +98,29 @@ def kill_hard(process):
 
 
 class KillableServer(Server):
-    """A `tochuc serve` that the test ends with SIGKILL (Server.stop ends it politely)."""
+    """A `tochuc serve`, with options of its own, that the test may end with SIGKILL (Server.stop ends it politely)."""
+
+    def __init__(self, db, workdir: Path, extra=()):
+        # As conftest.Server, with `extra` options after the usual ones.
+        self.db = db
+        self.port = free_port()
+        self.base = f"http://127.0.0.1:{self.port}"
+        self.log_path = workdir / f"server-{self.port}.log"
+        self.log = open(self.log_path, "w")
+        env = dict(os.environ, TOCHUC_ADMIN_PASSWORD=ADMIN_PASSWORD)
+        self.process = subprocess.Popen([BIN, "serve", "--port", str(self.port), "--host", "127.0.0.1", "--database", db, *extra],
+                                        stdout=self.log, stderr=subprocess.STDOUT, env=env)
+        deadline = time.time() + 60
+        while time.time() < deadline:
+            if self.process.poll() is not None:
+                raise AssertionError(f"server exited: {self.log_path.read_text()}")
+            try:
+                if requests.get(self.base + "/api/v1/health", timeout=1).status_code == 200:
+                    return
+            except requests.RequestException:
+                pass
+            time.sleep(0.1)
+        raise AssertionError("server did not answer /api/v1/health within 60 s")
 
     def crash(self):
         kill_hard(self.process)
