@@ -22,8 +22,9 @@ SECONDS = 120 if FULL else 20
 FIGURES = {}
 
 SHARED = ("card_no,national_id,full_name,gender,birth_date,ethnicity,religion,unit_code,status,admitted_on,recognized_on,left_on,"
-          "education,qualification,political_theory\n") + "".join(f"5600000{n},,Người Sửa Chung {n},male,1980-01-0{n},Kinh,,T01-A-C{1 + n % 2},full,2005-01-01,2006-01-01,,12/12,bachelor,none\n"
-              for n in range(1, 9))
+          "education,qualification,political_theory\n") + "".join(
+    f"5600000{n},,Người Sửa Chung {n},male,1980-01-0{n},Kinh,,T01-A-C{1 + n % 2},full,2005-01-01,2006-01-01,,12/12,bachelor,none\n"
+    for n in range(1, 9))
 
 
 @pytest.fixture(scope="module")
