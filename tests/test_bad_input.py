@@ -57,6 +57,10 @@ BAD = {
     "a megabyte in a workbook cell": ("members.xlsx", workbook(HEADER + row("57100008", religion="x" * 1_000_000)), "dài quá"),
     "30 February": ("members.csv", (HEADER + row("57100009", admitted="2023-02-30")).encode(), "2023-02-30"),
     "31 April in a workbook": ("members.xlsx", workbook(HEADER + row("57100010", admitted="31/04/2015")), "31/04/2015"),
+    # openpyxl saves a text beginning with "=" as a formula, without a computed value: the import reads the value (none),
+    # never the formula, so the required name is missing.
+    "a formula for a name": ("members.xlsx", workbook(HEADER + row("57100011", name='=HYPERLINK("http://x.invalid","Lê")')),
+                             "full_name: Bắt buộc nhập."),
 }
 
 
