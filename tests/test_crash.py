@@ -197,9 +197,13 @@ def test_a_restructuring_killed_at_a_random_moment_is_wholly_applied_or_not_at_a
 def test_a_burst_of_edits_killed_at_a_random_moment_keeps_every_acknowledged_edit_and_no_half_edit(prepared, clones, workdir):
     random = rng("crash-edits")
     outcomes = {"acknowledged": 0, "in_flight": 0, "in_flight_stored": 0}
+    cells = [u["code"] for u in prepared["units"] if u["kind"] == "cell" and not u["dissolved_on"]][:4]
     for run in range(RUNS):
         db = clones(prepared["full"])
-        ids = [int(r[0]) for r in query(db, "SELECT id FROM members ORDER BY id LIMIT 12")]
+        # (API path, field edited, audit entity and key, SQL of the stored version and value): 12 members and 4 cells.
+        records = [(f"/api/v1/members/{i}", "occupation", "member", str(i), f"SELECT version, occupation FROM members WHERE id = {i}")
+                   for i in (int(r[0]) for r in query(db, "SELECT id FROM members ORDER BY id LIMIT 12"))]
+        records += [(f"/api/v1/units/{c}", "name", "unit", c, f"SELECT version, name FROM units WHERE code = '{c}'") for c in cells]
         server = KillableServer(db, workdir)
         acknowledged, in_flight, errors, lock = {}, {}, [], threading.Lock()
         stop = threading.Event()
@@ -210,26 +214,24 @@ def test_a_burst_of_edits_killed_at_a_random_moment_keeps_every_acknowledged_edi
                 api = bearer(token)
                 chooser = rng(f"crash-edits-{run}-{number}")
                 while not stop.is_set():
-                    member_id = chooser.choice(ids)
+                    path, field, _, _, _ = record = chooser.choice(records)
                     try:
-                        member = api.get(server.base + f"/api/v1/members/{member_id}", timeout=10).json()
+                        shown = api.get(server.base + path, timeout=10).json()
                     except (requests.RequestException, ValueError):
                         return
-                    occupation = f"r{run}-c{number}-{uuid.uuid4().hex[:8]}"
-                    body = {**member_body(member), "occupation": occupation}
+                    value = f"r{run}-c{number}-{uuid.uuid4().hex[:8]}"
                     with lock:
-                        in_flight.setdefault(member_id, set()).add(occupation)
+                        in_flight.setdefault(record, set()).add(value)
                     try:
-                        response = api.put(server.base + f"/api/v1/members/{member_id}", json=body, timeout=10)
+                        response = api.put(server.base + path, json={**member_body(shown), field: value}, timeout=10)
                     except requests.RequestException:
                         return  # the server died with this edit in flight: it may or may not be stored
                     with lock:
-                        in_flight[member_id].discard(occupation)
+                        in_flight[record].discard(value)
                         if response.status_code == 200:
-                            version = response.json()["version"]
-                            acknowledged.setdefault(member_id, {})[version] = occupation
+                            acknowledged.setdefault(record, {})[response.json()["version"]] = value
                         elif response.status_code != 409:
-                            errors.append((response.status_code, response.text[:300]))
+                            errors.append((path, response.status_code, response.text[:300]))
 
             threads = [threading.Thread(target=clerk, args=(n,)) for n in range(6)]
             for thread in threads:
@@ -240,28 +242,30 @@ def test_a_burst_of_edits_killed_at_a_random_moment_keeps_every_acknowledged_edi
             stop.set()
         for thread in threads:
             thread.join(timeout=30)
-        assert errors == [], "an edit got neither 200 nor 409"
+        assert errors == [], f"an edit got neither 200 nor 409: {errors[:3]}"
+        assert acknowledged, "no edit was acknowledged before the kill: the run proves nothing"
         assert restart_and_check(db, workdir) == [], f"run {run}"
-        for member_id in ids:
-            version, occupation = query(db, f"SELECT version, occupation FROM members WHERE id = {member_id}")[0]
+        for record in records:
+            path, field, entity, key, sql = record
+            version, value = query(db, sql)[0]
             version = int(version)
-            done = acknowledged.get(member_id, {})
+            done = acknowledged.get(record, {})
             last = max(done) if done else 1
             # Every edit the server acknowledged is stored (SIGKILL is no power loss: a commit is in the file)...
-            assert version >= last, f"member {member_id}: version {version} but {last} was acknowledged"
-            pending = in_flight.get(member_id, set())
-            assert version <= last + len(pending), f"member {member_id}: version {version}, more than was ever sent"
-            if version == last:
-                assert occupation == done.get(version, occupation)
-            else:
-                assert occupation in pending, f"member {member_id}: {occupation!r} was never sent"
+            assert version >= last, f"{path}: version {version} but {last} was acknowledged"
+            pending = in_flight.get(record, set())
+            assert version <= last + len(pending), f"{path}: version {version}, more than was ever sent"
+            if version > last:
+                assert value in pending, f"{path}: {value!r} was never sent"
                 outcomes["in_flight_stored"] += 1
+            elif done:
+                assert value == done[version], f"{path}: holds {value!r}, not its last acknowledged edit"
             # ...and each stored edit has its audit entry, written in the same transaction.
-            updates = query(db, f"SELECT new_values FROM audit_log WHERE entity = 'member' AND entity_key = '{member_id}' "
+            updates = query(db, f"SELECT new_values FROM audit_log WHERE entity = '{entity}' AND entity_key = '{key}' "
                                 "AND action = 'update' ORDER BY id")
-            assert len(updates) == version - 1, f"member {member_id}: version {version} but {len(updates)} update entries"
+            assert len(updates) == version - 1, f"{path}: version {version} but {len(updates)} update entries"
             if updates:
-                assert json.loads(updates[-1][0]).get("occupation") == occupation
+                assert json.loads(updates[-1][0]).get(field) == value
         outcomes["acknowledged"] += sum(len(v) for v in acknowledged.values())
         outcomes["in_flight"] += sum(len(v) for v in in_flight.values())
     FIGURES["edits"] = outcomes
