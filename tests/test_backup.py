@@ -33,6 +33,7 @@ def snapshot_problems(db):
 
 def test_a_backup_taken_while_a_clerk_saves_restores_to_a_consistent_database(fresh_db, workdir):
     seed(fresh_db, workdir)
+    members = int(query(fresh_db, "SELECT COUNT(*) FROM members")[0][0])
     server = KillableServer(fresh_db, workdir)
     stop, saved, windows, failures = threading.Event(), [], [], []
     try:
@@ -76,7 +77,7 @@ def test_a_backup_taken_while_a_clerk_saves_restores_to_a_consistent_database(fr
         try:
             assert integrity_problems(db) == []
             assert snapshot_problems(db) == []
-            assert int(query(db, "SELECT COUNT(*) FROM members")[0][0]) == len(ids)
+            assert int(query(db, "SELECT COUNT(*) FROM members")[0][0]) == members
             assert query(db, "SELECT action FROM audit_log ORDER BY id DESC LIMIT 1") == [["restore"]]
         finally:
             drop_database(name)
