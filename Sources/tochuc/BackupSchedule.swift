@@ -29,7 +29,7 @@ enum BackupSchedule {
                     return
                 }
                 do {
-                    let file = try await Backup.scheduled(location, directory: directory, keep: keep)
+                    let file = try await ToChucStorage.Backup.scheduled(location, directory: directory, keep: keep)
                     logger.info("backup written", metadata: ["file": .string(file)])
                 } catch {
                     logger.error("scheduled backup failed", metadata: ["error": .string(String(describing: error))])

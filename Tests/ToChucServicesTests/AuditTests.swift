@@ -124,7 +124,7 @@ import ToChucStorage
             try await t.seedTree()
             let folder = t.folder.appendingPathComponent("scheduled").path
             try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
-            FileManager.default.createFile(atPath: folder + "/notes.txt", contents: Data("keep me".utf8))
+            _ = FileManager.default.createFile(atPath: folder + "/notes.txt", contents: Data("keep me".utf8))
             let start = Date(timeIntervalSince1970: 1_800_000_000)
             var written: [String] = []
             for n in 0..<4 {
