@@ -132,7 +132,7 @@ import ToChucStorage
             }
             let left = try FileManager.default.contentsOfDirectory(atPath: folder).sorted()
             let names = written.map { URL(fileURLWithPath: $0).lastPathComponent }
-            #expect(left == Array(names.suffix(2)) + ["notes.txt"])
+            #expect(left == ["notes.txt"] + names.suffix(2))
             #expect(names[0].hasPrefix(Backup.scheduledPrefix + "20270115T080000.000Z"))
         }
     }
