@@ -157,7 +157,7 @@ def merge_plan(units, steps, decision):
 
 def test_a_restructuring_killed_at_a_random_moment_is_wholly_applied_or_not_at_all(prepared, clones, workdir):
     random = rng("crash-restructure")
-    steps = 1000 if FULL else 300
+    steps = 300 if FULL else 100
     outcomes = {"applied": 0, "absent": 0, "finished_before_kill": 0}
     horizon = None
     for run in range(RUNS):
