@@ -31,8 +31,9 @@ def prepared(workdir):
     demo = workdir / f"demo-{uuid.uuid4().hex[:6]}"
     subprocess.run([BIN, "demo", "--write-to", str(demo)], check=True, capture_output=True, timeout=300)
     lines = (demo / "members.csv").read_text(encoding="utf-8").splitlines(keepends=True)
-    # Default: every third member (spread over the whole tree), ~20,000 rows; --full: all ~61,000.
-    members = lines[0] + "".join(lines[1:] if FULL else lines[1::3])
+    # Default: every third member (spread over the whole tree), ~20,000 rows; --full: every other, ~30,000 (20 runs of
+    # the whole 61,000 would take PostgreSQL past the suite's time limit).
+    members = lines[0] + "".join(lines[1::2] if FULL else lines[1::3])
     units_only = workdir / f"units-{uuid.uuid4().hex[:6]}"
     units_only.mkdir()
     (units_only / "org_units.csv").write_bytes((demo / "org_units.csv").read_bytes())
@@ -157,7 +158,7 @@ def merge_plan(units, steps, decision):
 
 def test_a_restructuring_killed_at_a_random_moment_is_wholly_applied_or_not_at_all(prepared, clones, workdir):
     random = rng("crash-restructure")
-    steps = 300 if FULL else 100
+    steps = 200 if FULL else 100
     outcomes = {"applied": 0, "absent": 0, "finished_before_kill": 0}
     horizon = None
     for run in range(RUNS):
