@@ -13,10 +13,21 @@ from pathlib import Path
 
 import requests
 
-from conftest import ADMIN_PASSWORD, BACKEND, BIN, PASSWORD, PG_URL, Server, csrf_from, free_port, login, run_cli
+from conftest import ADMIN_PASSWORD, BACKEND, ROOT, BIN, PASSWORD, PG_URL, Server, csrf_from, free_port, login, run_cli
 
 FULL = os.environ.get("TOCHUC_TEST_FULL") == "1"
 SEED = int(os.environ.get("TOCHUC_TEST_SEED", "20260"))
+
+
+def record_figures(test, figures):
+    """Prints the figures of a run and adds them to test-artifacts/reliability-<engine>.json (docs/reliability.md quotes them)."""
+    print(f"\n{test}: {figures}")
+    folder = ROOT / "test-artifacts"
+    folder.mkdir(exist_ok=True)
+    path = folder / f"reliability-{BACKEND}.json"
+    known = json.loads(path.read_text()) if path.exists() else {}
+    known[test] = {"full": FULL, "seed": SEED, **figures}
+    path.write_text(json.dumps(known, ensure_ascii=False, indent=1, sort_keys=True) + "\n")
 
 
 def rng(name):

@@ -13,7 +13,7 @@ import pytest
 import requests
 
 from conftest import BACKEND, BIN, drop_database, login, new_database, run_cli, seed
-from reliability import FULL, KillableServer, bearer, integrity_problems, member_body, query, token_for
+from reliability import FULL, KillableServer, bearer, integrity_problems, member_body, query, record_figures, token_for
 
 BACKUPS = 8 if FULL else 3
 
@@ -81,7 +81,7 @@ def test_a_backup_taken_while_a_clerk_saves_restores_to_a_consistent_database(fr
             assert query(db, "SELECT action FROM audit_log ORDER BY id DESC LIMIT 1") == [["restore"]]
         finally:
             drop_database(name)
-    print(f"\nbackups under writes: {len(files)} backups, {len(saved)} saves, {during} of them while a backup ran")
+    record_figures("backup_under_writes", {"backups_restored": len(files), "saves": len(saved), "saves_during_a_backup": during})
 
 
 def test_the_server_backs_up_on_its_schedule_and_keeps_the_newest_n(fresh_db, workdir):
@@ -106,6 +106,7 @@ def test_the_server_backs_up_on_its_schedule_and_keeps_the_newest_n(fresh_db, wo
         assert integrity_problems(db) == []
     finally:
         drop_database(name)
+    record_figures("backup_scheduled", {"written": written, "kept": len(kept)})
 
 
 @pytest.mark.parametrize("every", ["0", "-2h", "soon", "2w"])

@@ -15,11 +15,10 @@ import pytest
 import requests
 
 from conftest import PASSWORD, Server, csrf_from, drop_database, login, new_database, run_cli, seed
-from reliability import FULL, bearer, member_body, query, rng, token_for
+from reliability import FULL, bearer, member_body, query, record_figures, rng, token_for
 
 CLERKS = 50 if FULL else 10
 SECONDS = 120 if FULL else 20
-FIGURES = {}
 
 SHARED = ("card_no,national_id,full_name,gender,birth_date,ethnicity,religion,unit_code,status,admitted_on,recognized_on,left_on,"
           "education,qualification,political_theory\n") + "".join(
@@ -127,5 +126,5 @@ def test_many_clerks_editing_the_same_members_lose_no_accepted_change_and_are_re
         audited = query(busy.db, f"SELECT new_values FROM audit_log WHERE entity = 'member' AND entity_key = '{member_id}' "
                                     "AND action = 'update' ORDER BY id")
         assert [json.loads(row[0])["occupation"] for row in audited] == [e["value"] for e in mine]
-    FIGURES.update(clerks=CLERKS, seconds=SECONDS, accepted=len(accepted), refused=len(refused))
-    print(f"\nconcurrent edits: {CLERKS} clerks, {SECONDS} s, 8 shared records: {len(accepted)} accepted, {len(refused)} refused (409)")
+    record_figures("concurrent_edits", {"clerks": CLERKS, "seconds": SECONDS, "records": len(ids), "accepted": len(accepted),
+                                        "refused_409": len(refused), "other_answers": len(odd)})

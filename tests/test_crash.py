@@ -18,11 +18,10 @@ import requests
 
 from conftest import BACKEND, BIN, PASSWORD, csrf_from, drop_database, login, new_database, run_cli
 from reliability import (FULL, KillableServer, bearer, clone_database, index_names, integrity_problems, kill_hard, member_body,
-                         query, rng, scalar, token_for)
+                         query, record_figures, rng, scalar, token_for)
 
 RUNS = 20 if FULL else 3
 ADMIN = "admin-tw"
-FIGURES = {}
 
 
 @pytest.fixture(scope="module")
@@ -141,8 +140,8 @@ def test_an_import_killed_at_a_random_moment_is_wholly_present_or_wholly_absent(
     (again / "members.csv").write_bytes(prepared["members_csv"])
     result = json.loads(run_cli("import", str(again), "--format", "json", db=db).stdout)
     assert result["created"] + result["unchanged"] == len(cards)
-    FIGURES["import"] = outcomes
-    print(f"\nimport crashes: {RUNS} runs, {len(cards)} rows each: {outcomes}")
+    record_figures("crash_import", {"runs": RUNS, "rows": len(cards), "present": outcomes["present"], "absent": outcomes["absent"],
+                                    "stage_seen_last": {s: outcomes["killed_at"].count(s) for s in set(outcomes["killed_at"])}})
 
 
 def merge_plan(units, steps, decision):
@@ -197,8 +196,7 @@ def test_a_restructuring_killed_at_a_random_moment_is_wholly_applied_or_not_at_a
             assert events == len(pairs), f"run {run}: {events} of {len(pairs)} steps of the plan stored"
             assert audited == len(pairs) and members_left == 0, f"run {run}: {audited} audit entries, {members_left} members left behind"
             outcomes["applied"] += 1
-    FIGURES["restructure"] = outcomes
-    print(f"\nrestructure crashes: {RUNS} runs of {steps} merges: {outcomes}")
+    record_figures("crash_restructure", {"runs": RUNS, "merges": steps, **outcomes})
 
 
 def test_a_burst_of_edits_killed_at_a_random_moment_keeps_every_acknowledged_edit_and_no_half_edit(prepared, clones, workdir):
@@ -275,5 +273,4 @@ def test_a_burst_of_edits_killed_at_a_random_moment_keeps_every_acknowledged_edi
                 assert json.loads(updates[-1][0]).get(field) == value
         outcomes["acknowledged"] += sum(len(v) for v in acknowledged.values())
         outcomes["in_flight"] += sum(len(v) for v in in_flight.values())
-    FIGURES["edits"] = outcomes
-    print(f"\nedit-burst crashes: {RUNS} runs: {outcomes}")
+    record_figures("crash_edits", {"runs": RUNS, **outcomes})
