@@ -64,6 +64,14 @@ BAD = {
 }
 
 
+@pytest.fixture(scope="module", autouse=True)
+def tally():
+    """After the module: how many bad inputs were tried (and refused or escaped), for docs/reliability.md."""
+    yield
+    kinds = sorted({kind for kind, _ in TRIED})
+    record_figures("bad_input", {"tried": len(TRIED), **{kind: sum(1 for k, _ in TRIED if k == kind) for kind in kinds}})
+
+
 @pytest.fixture(scope="module")
 def site(workdir):
     db, pg_name = new_database(workdir)
@@ -213,9 +221,3 @@ def test_markup_in_text_fields_shows_escaped(site):
         assert "<script>alert" not in page and "<img src=x" not in page, path
         assert "&lt;script&gt;" in page, path
     TRIED.append(("markup", markup))
-
-
-def test_zz_tally(site):
-    """Not a check: records how many bad inputs were tried and refused (the tests above), for docs/reliability.md."""
-    kinds = sorted({kind for kind, _ in TRIED})
-    record_figures("bad_input", {"tried": len(TRIED), **{kind: sum(1 for k, _ in TRIED if k == kind) for kind in kinds}})
