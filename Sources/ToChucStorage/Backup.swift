@@ -30,6 +30,41 @@ public enum Backup {
         }
     }
 
+    /// Names of the scheduled backups: `tochuc-backup-20261206T201503.120Z.sqlite` (`.dump` on PostgreSQL); they sort by time.
+    public static let scheduledPrefix = "tochuc-backup-"
+
+    /// One scheduled backup into `directory`, then only the newest `keep` of them are kept. The copy is written under a
+    /// hidden name and renamed when whole, so that a crash mid-copy never leaves a file that looks like a backup.
+    @discardableResult
+    public static func scheduled(_ location: DatabaseLocation, directory: String, keep: Int, now: Date = Date()) async throws -> String {
+        try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
+        let formatter = DateFormatter()
+        formatter.locale = Locale(identifier: "en_US_POSIX")
+        formatter.timeZone = TimeZone(identifier: "UTC")
+        formatter.dateFormat = "yyyyMMdd'T'HHmmss.SSS'Z'"
+        let suffix: String
+        if case .sqlite = location { suffix = ".sqlite" } else { suffix = ".dump" }
+        let name = scheduledPrefix + formatter.string(from: now) + suffix
+        let final = (directory as NSString).appendingPathComponent(name)
+        let partial = (directory as NSString).appendingPathComponent("." + name + ".partial")
+        try? FileManager.default.removeItem(atPath: partial)
+        do {
+            try await backup(location, to: partial)
+        } catch {
+            try? FileManager.default.removeItem(atPath: partial)
+            throw error
+        }
+        if rename(partial, final) != 0 {
+            throw StorageError.toolFailed("cannot rename \(partial): \(String(cString: strerror(errno)))")
+        }
+        let kept = try FileManager.default.contentsOfDirectory(atPath: directory)
+            .filter { $0.hasPrefix(scheduledPrefix) && $0.hasSuffix(suffix) }.sorted()
+        for old in kept.dropLast(max(1, keep)) {
+            try FileManager.default.removeItem(atPath: (directory as NSString).appendingPathComponent(old))
+        }
+        return final
+    }
+
     /// Replaces the database's content with the backup's. Stop the server first.
     public static func restore(_ location: DatabaseLocation, from file: String) async throws {
         guard FileManager.default.fileExists(atPath: file) else { throw StorageError.toolFailed("no such file: \(file)") }

@@ -114,6 +114,19 @@ struct Serve: AsyncParsableCommand {
         name: .long,
         help: "Key that seals second-factor secrets (created when missing; default $TOCHUC_KEY_FILE, else DATABASE.key, else ./tochuc.key).")
     var keyFile: String?
+    @Option(name: .long, help: "Back up while serving, every 24h, 30m, 90s or 1d (a bare number is hours). Needs --backup-dir.")
+    var backupEvery: String?
+    @Option(name: .long, help: "Folder of the scheduled backups (tochuc-backup-<UTC time>.sqlite, or .dump on PostgreSQL).")
+    var backupDir: String?
+    @Option(name: .long, help: "How many scheduled backups to keep; older ones are removed.") var backupKeep: Int = 7
+
+    func validate() throws {
+        if let backupEvery, BackupSchedule.interval(backupEvery) == nil {
+            throw ValidationError("--backup-every: a positive number with s, m, h or d (e.g. 24h, 30m), not \(backupEvery)")
+        }
+        if (backupEvery == nil) != (backupDir == nil) { throw ValidationError("--backup-every and --backup-dir go together") }
+        if backupKeep < 1 { throw ValidationError("--backup-keep must be at least 1") }
+    }
 
     func run() async throws {
         let database = try await db.open()
@@ -139,6 +152,10 @@ struct Serve: AsyncParsableCommand {
             // Written straight to the file descriptor: scripts wait for this line, and stdout may be a buffered pipe.
             FileHandle.standardOutput.write("ToChuc đang chạy / is running: \(scheme)://\(host):\(actualPort)/\n")
         }
+        let backups = backupEvery.flatMap(BackupSchedule.interval).map { interval in
+            BackupSchedule.start(db.location, every: interval, directory: backupDir ?? ".", keep: backupKeep, logger: logger)
+        }
+        defer { backups?.cancel() }
         if let tlsCert, let tlsKey {
             let chain = try NIOSSLCertificate.fromPEMFile(tlsCert).map { NIOSSLCertificateSource.certificate($0) }
             let key = try NIOSSLPrivateKey(file: tlsKey, format: .pem)

@@ -117,5 +117,24 @@ import ToChucStorage
             await reopened.close()
         }
     }
+
+    @Test("scheduled backups keep the newest N, named by time; other files in the folder are left alone")
+    func scheduledKeepsNewest() async throws {
+        try await TestDatabase.with { t in
+            try await t.seedTree()
+            let folder = t.folder.appendingPathComponent("scheduled").path
+            try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+            _ = FileManager.default.createFile(atPath: folder + "/notes.txt", contents: Data("keep me".utf8))
+            let start = Date(timeIntervalSince1970: 1_800_000_000)
+            var written: [String] = []
+            for n in 0..<4 {
+                written.append(try await Backup.scheduled(t.location, directory: folder, keep: 2, now: start.addingTimeInterval(Double(n) * 90)))
+            }
+            let left = try FileManager.default.contentsOfDirectory(atPath: folder).sorted()
+            let names = written.map { URL(fileURLWithPath: $0).lastPathComponent }
+            #expect(left == ["notes.txt"] + names.suffix(2))
+            #expect(names[0].hasPrefix(Backup.scheduledPrefix + "20270115T080000.000Z"))
+        }
+    }
 }
 

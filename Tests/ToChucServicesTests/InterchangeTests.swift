@@ -85,6 +85,22 @@ import ToChucServices
         }
     }
 
+    @Test("a cell over 10,000 characters refuses the file, naming its line and column, before any row is checked")
+    func cellTooLong() async throws {
+        try await TestDatabase.with { t in
+            let long = String(repeating: "đ", count: InterchangeService.maximumCellLength + 1)
+            let exact = String(repeating: "a", count: InterchangeService.maximumCellLength)
+            let csv = "code,name,kind,parent_code\nTW,\(exact),central,\nT01,\(long),provincial,TW\n"
+            do {
+                _ = try await t.services.interchange.importDataset(TestDatabase.cli, at: try write(t, csv))
+                Issue.record("accepted")
+            } catch let failure as ImportFailure {
+                #expect(failure.problems.map { $0.text(.en) } == ["org_units.csv:3: name: The cell is longer than 10000 characters (10001)."])
+            }
+            #expect(try await t.services.units.list(TestDatabase.cli).total == 0)
+        }
+    }
+
     @Test("a cycle inside the file is refused")
     func cycle() async throws {
         try await TestDatabase.with { t in

@@ -576,7 +576,12 @@ public enum Catalogue {
         t("Mã “\(key)” đã có ở dòng \(firstLine).", "Key “\(key)” already appears on line \(firstLine).")
     }
     public static let importNotXLSX = t("Tệp không phải bảng tính .xlsx hợp lệ.", "The file is not a valid .xlsx workbook.")
-    public static let importEncoding = t("Tệp không phải UTF-8.", "The file is not UTF-8.")
+    public static let importEncoding = t(
+        "Tệp không phải UTF-8 (có thể lưu bằng bảng mã Windows-1258 hoặc TCVN3): hãy lưu lại dạng “CSV UTF-8” rồi nhập lại.",
+        "The file is not UTF-8 (perhaps saved as Windows-1258 or TCVN3): save it again as “CSV UTF-8” and import it again.")
+    public static func importCellTooLong(_ limit: Int, _ found: Int) -> Localized {
+        t("Ô dài quá \(limit) ký tự (có \(found) ký tự).", "The cell is longer than \(limit) characters (\(found)).")
+    }
     public static let importMalformed = t("Tệp CSV sai cấu trúc (dấu ngoặc kép chưa đóng).", "Malformed CSV (an unclosed quote).")
     public static func importWrongFieldCount(_ found: Int, _ expected: Int) -> Localized {
         t("Dòng có \(found) ô, cần \(expected).", "The row has \(found) cells; expected \(expected).")

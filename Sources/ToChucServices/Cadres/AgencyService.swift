@@ -128,7 +128,11 @@ public struct AgencyService: Sendable {
                 WHERE id = \(bind: current.id) AND version = \(bind: expectedVersion) RETURNING id
                 """
             ).first()
-            guard changed != nil else { throw try await Self.conflict(sql, current: current, baseVersion: expectedVersion) }
+            guard changed != nil else {
+                // Another save committed after `current` was read: the refusal shows that one.
+                let now = try await CadreStore.findAgency(sql, id: current.id) ?? current
+                throw try await Self.conflict(sql, current: now, baseVersion: expectedVersion)
+            }
             let updated = try await CadreStore.findAgency(sql, id: current.id)!
             if updated.auditValues != current.auditValues {
                 try await AuditLog.append(

@@ -237,8 +237,29 @@ public struct InterchangeService: Sendable {
             problems.append(
                 ImportProblem(file: url.lastPathComponent, line: nil, column: nil, reason: Catalogue.importUnknownFile(url.lastPathComponent)))
         }
+        problems += cellsTooLong(dataset)
         if !problems.isEmpty { throw ImportFailure(problems: problems) }
         return dataset
+    }
+
+    /// No field of any file holds more text than this (the longest, a proposal's text, allows 10,000 characters): a cell
+    /// of a megabyte is a broken file, refused before any row is checked (and never echoed back in a message).
+    public static let maximumCellLength = 10_000
+
+    static func cellsTooLong(_ dataset: Dataset) -> [ImportProblem] {
+        var problems: [ImportProblem] = []
+        for (file, records) in dataset.tables.sorted(by: { $0.key < $1.key }) {
+            let header = records.first?.fields ?? []
+            for record in records {
+                // UTF-8 length first: it is known without walking the text, and never below the count of characters.
+                for (index, field) in record.fields.enumerated() where field.utf8.count > maximumCellLength && field.count > maximumCellLength {
+                    problems.append(ImportProblem(
+                        file: file, line: record.line, column: index < header.count && header[index].utf8.count <= 100 ? header[index] : nil,
+                        reason: Catalogue.importCellTooLong(maximumCellLength, field.count)))
+                }
+            }
+        }
+        return problems
     }
 
     /// Checks every row first (so that the report names them all), then writes parents before children.

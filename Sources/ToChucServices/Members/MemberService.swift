@@ -176,7 +176,11 @@ public struct MemberService: Sendable {
             let changed = try await sql.raw(
                 "UPDATE members SET \(assignments), version = version + 1, updated_at = \(bind: Timestamp.now()) WHERE id = \(bind: id) AND version = \(bind: expectedVersion) RETURNING id"
             ).first()
-            guard changed != nil else { throw try await Self.conflict(sql, current: current, baseVersion: expectedVersion) }
+            guard changed != nil else {
+                // Another save committed after `current` was read (PostgreSQL waited on its row lock): show that one.
+                let now = try await MemberStore.find(sql, id: id) ?? current
+                throw try await Self.conflict(sql, current: now, baseVersion: expectedVersion)
+            }
             if valid.fullName != current.record.fullName {
                 try await MemberSearchIndex.replace(sql, memberId: id, fullName: valid.fullName)
             }

@@ -317,7 +317,9 @@ public struct UnitService: Sendable {
             }
         }
         guard let updated = try await UnitStore.update(sql, current: current, to: valid) else {
-            throw try await conflict(sql, current: current, baseVersion: expectedVersion, submitted: draft)
+            // Another save committed after `current` was read (PostgreSQL waited on its row lock): show that one.
+            let now = try await UnitStore.find(sql, code: code) ?? current
+            throw try await conflict(sql, current: now, baseVersion: expectedVersion, submitted: draft)
         }
         if updated.auditValues != current.auditValues {
             try await AuditLog.append(
