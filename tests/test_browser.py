@@ -4,7 +4,7 @@ Screenshots go to TOCHUC_TEST_SCREENSHOTS (test-artifacts/screenshots/); look at
 """
 import pytest
 from selenium import webdriver
-from selenium.common.exceptions import StaleElementReferenceException
+from selenium.common.exceptions import StaleElementReferenceException, WebDriverException
 from selenium.webdriver.chrome.service import Service
 from selenium.webdriver.common.by import By
 from selenium.webdriver.support.ui import Select, WebDriverWait
@@ -26,8 +26,16 @@ def browser():
 
 def wait_for(driver, condition, seconds=10):
     """A click does not wait for the next page: wait until the condition holds. An element of the page being replaced
-    while the condition reads it is stale: read again."""
-    WebDriverWait(driver, seconds, ignored_exceptions=[StaleElementReferenceException]).until(condition)
+    while the condition reads it is stale: read again. Chromium may say so as an inspector error ("does not belong to
+    the document") instead of a stale element: the same case."""
+    def guarded(d):
+        try:
+            return condition(d)
+        except WebDriverException as error:
+            if "does not belong to the document" in str(error):
+                return False
+            raise
+    WebDriverWait(driver, seconds, ignored_exceptions=[StaleElementReferenceException]).until(guarded)
 
 
 def shot(driver, name):
