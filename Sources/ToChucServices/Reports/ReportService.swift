@@ -186,7 +186,7 @@ public struct ReportService: Sendable {
     /// member's unit now. Its version on the period's last day must lie in the subtree.
     static func unitThen(_ date: String) -> String {
         """
-        COALESCE((SELECT e.from_unit_id FROM member_events e WHERE e.member_id = m.id AND e.kind IN ('transfer_within', 'transfer_out')
+        COALESCE((SELECT e.from_unit_id FROM member_events e WHERE e.member_id = m.id AND e.kind IN \(transferKinds)
             AND e.effective_on > \(date) ORDER BY e.effective_on, e.id LIMIT 1), m.unit_id)
         """
     }
@@ -199,7 +199,8 @@ public struct ReportService: Sendable {
         var left: [String: Int] = [:]
     }
 
-    static let transferKinds = "('transfer_within', 'transfer_out')"
+    /// The official transfers that change the unit a member is counted in (`unitThen`, `memberFigures`).
+    static let transferKinds = "('\(MemberEventKind.transferWithin.rawValue)', '\(MemberEventKind.transferOut.rawValue)')"
 
     /// One pass over the members of the subtree's units (their unit index carries the dates and the status), plus one
     /// over the official transfers out of those units for members who moved on after the date counted. Equal to counting
