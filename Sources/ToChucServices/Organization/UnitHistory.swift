@@ -79,6 +79,30 @@ enum UnitHistory {
         ).all().map(version)
     }
 
+    /// The subtree of `root` as of `date` cut into at most `count` contiguous ranges of paths, for reading in parallel:
+    /// the children (in path order) are dealt into groups of consecutive siblings; the first range starts at the root
+    /// itself and the last ends where the subtree does, so the ranges cover the subtree exactly and never overlap.
+    static func partitions(
+        _ sql: any SQLDatabase, of root: (unitId: Int64, path: String), on date: CivilDate, into count: Int
+    ) async throws -> [(lower: String, upper: String)] {
+        let whole = PathRange.of(root.path)
+        let children = try await sql.raw(
+            "SELECT v.path FROM unit_versions v WHERE v.parent_id = \(bind: root.unitId) AND \(at(date)) ORDER BY v.path"
+        ).all().map { try $0.decode(column: "path", as: String.self) }
+        return pathPartitions(whole: whole, childPaths: children, count: count)
+    }
+
+    /// `partitions` without the database: the boundaries are the first child path of each group but the first.
+    static func pathPartitions(
+        whole: (lower: String, upper: String), childPaths: [String], count: Int
+    ) -> [(lower: String, upper: String)] {
+        let groups = max(1, min(count, childPaths.count))
+        guard groups > 1 else { return [whole] }
+        let cuts = (1..<groups).map { childPaths[$0 * childPaths.count / groups] }
+        let bounds = [whole.lower] + cuts + [whole.upper]
+        return (0..<groups).map { (bounds[$0], bounds[$0 + 1]) }
+    }
+
     /// Every version valid on `date` in the subtree whose path (on that date) starts with `path`.
     static func subtree(_ sql: any SQLDatabase, path: String, on date: CivilDate) async throws -> [UnitVersion] {
         let range = PathRange.of(path)

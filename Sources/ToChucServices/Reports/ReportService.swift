@@ -140,39 +140,49 @@ public struct ReportService: Sendable {
         guard let then = try await units.get(principal, code: unitCode, asOf: period.to) else {
             throw DomainError.invalid(Catalogue.invalidInput, [FieldError("period", Catalogue.reportUnitMissing(current.code, VietnameseFormat.date(period.to)))])
         }
-        let stats = try await units.stats(principal, code: unitCode, asOf: period.to, countingMembers: false)
-        let approvals = try await DecisionService(db: db).approvalCounts(principal, unitCode: unitCode, from: period.from, to: period.to)
-        let vetting = try await VettingService(db: db).concludedCount(principal, unitCode: unitCode, from: period.from, to: period.to)
-        let answered = try await ProposalService(db: db).answeredCount(principal, unitCode: unitCode, from: period.from, to: period.to)
-        let tasksOpen = try await TaskService(db: db).openCount(principal, unitCode: unitCode, on: period.to)
+        // The parts are independent reads: run together, they spread over the read connections and the cores (the
+        // nation's report is one pass over 5.4 million members' index entries, split by subtree below).
+        async let stats = units.stats(principal, code: unitCode, asOf: period.to, countingMembers: false)
+        async let approvals = DecisionService(db: db).approvalCounts(principal, unitCode: unitCode, from: period.from, to: period.to)
+        async let vetting = VettingService(db: db).concludedCount(principal, unitCode: unitCode, from: period.from, to: period.to)
+        async let answered = ProposalService(db: db).answeredCount(principal, unitCode: unitCode, from: period.from, to: period.to)
+        async let tasksOpen = TaskService(db: db).openCount(principal, unitCode: unitCode, on: period.to)
         let training = TrainingService(db: db)
-        let trained = try await training.trainedCount(principal, unitCode: unitCode, from: period.from, to: period.to)
-        let courses = try await training.coursesOrganized(principal, unitCode: unitCode, from: period.from, to: period.to)
+        async let trained = training.trainedCount(principal, unitCode: unitCode, from: period.from, to: period.to)
+        async let courses = training.coursesOrganized(principal, unitCode: unitCode, from: period.from, to: period.to)
+        async let members = Self.memberFigures(db, period: period, root: (then.id, then.path))
         let range = PathRange.of(then.path)
-        let figures = try await db.read { sql in
-            let members = try await Self.memberFigures(sql, period: period, range: range)
-            var left: [String: Int] = [:]
-            for kind in Self.leavingKinds { left[kind.rawValue] = members.left[kind.resultingStatus!.rawValue] ?? 0 }
-            let transferred = members.left[MemberStatus.transferredOut.rawValue] ?? 0
-            let admitted = members.admitted, previous = members.admittedPrevious, recognized = members.recognized
-            let newUnits = try await Self.newUnits(sql, kind: .base, sector: .nonStateEnterprise, period: period, range: range)
-            let review = Self.reviewPeriod(period)
-            func ratings(_ subject: RatingSubject) async throws -> [String: Int] {
+        async let newUnits = db.read { sql in
+            try await Self.newUnits(sql, kind: .base, sector: .nonStateEnterprise, period: period, range: range)
+        }
+        let review = Self.reviewPeriod(period)
+        @Sendable func ratings(_ subject: RatingSubject) async throws -> [String: Int] {
+            try await db.read { sql in
                 var out = Dictionary(uniqueKeysWithValues: Rating.allCases.map { ($0.rawValue, 0) })
                 for (_, rating, n) in try await EvaluationService.countsByPath(sql, period: review, subject: subject, path: then.path) {
                     out[rating.rawValue, default: 0] += n
                 }
                 return out
             }
-            let congress = try await CongressService.reportLevels(sql, path: then.path, on: period.to)
-            return ReportFigures(
-                cells: stats.cells, cellsWithCommittee: stats.cellsWithCommittee, admitted: admitted, admittedPrevious: previous,
-                recognized: recognized, left: left, transferredOut: transferred, newUnitsNonState: newUnits, approvals: approvals.approvals,
-                ratings: try await ratings(.member), ratingsUnits: try await ratings(.unit),
-                trained: trained, coursesOrganized: courses.count, courseTrainees: courses.reduce(0) { $0 + $1.trainees }, vettingConcluded: vetting,
-                congress: Dictionary(uniqueKeysWithValues: congress.map { ($0.key.rawValue, CongressFigure($0.value)) }),
-                proposalsAnswered: answered, tasksOpen: tasksOpen)
         }
+        async let ratingsMembers = ratings(.member)
+        async let ratingsUnits = ratings(.unit)
+        async let congress = db.read { sql in try await CongressService.reportLevels(sql, path: then.path, on: period.to) }
+
+        let memberCounts = try await members
+        var left: [String: Int] = [:]
+        for kind in Self.leavingKinds { left[kind.rawValue] = memberCounts.left[kind.resultingStatus!.rawValue] ?? 0 }
+        let unitCounts = try await stats
+        let courseList = try await courses
+        let figures = ReportFigures(
+            cells: unitCounts.cells, cellsWithCommittee: unitCounts.cellsWithCommittee, admitted: memberCounts.admitted,
+            admittedPrevious: memberCounts.admittedPrevious, recognized: memberCounts.recognized, left: left,
+            transferredOut: memberCounts.left[MemberStatus.transferredOut.rawValue] ?? 0, newUnitsNonState: try await newUnits,
+            approvals: try await approvals.approvals, ratings: try await ratingsMembers, ratingsUnits: try await ratingsUnits,
+            trained: try await trained, coursesOrganized: courseList.count, courseTrainees: courseList.reduce(0) { $0 + $1.trainees },
+            vettingConcluded: try await vetting,
+            congress: Dictionary(uniqueKeysWithValues: try await congress.map { ($0.key.rawValue, CongressFigure($0.value)) }),
+            proposalsAnswered: try await answered, tasksOpen: try await tasksOpen)
         return BriefingReport(unitCode: current.code, unitName: then.name, period: period, figures: figures)
     }
 
@@ -197,7 +207,30 @@ public struct ReportService: Sendable {
         var admitted = 0, admittedPrevious = 0, recognized = 0
         /// By status now: the leaving kinds' statuses and `transferred_out`.
         var left: [String: Int] = [:]
+
+        static func + (a: MemberFigures, b: MemberFigures) -> MemberFigures {
+            MemberFigures(
+                admitted: a.admitted + b.admitted, admittedPrevious: a.admittedPrevious + b.admittedPrevious,
+                recognized: a.recognized + b.recognized, left: a.left.merging(b.left, uniquingKeysWith: +))
+        }
     }
+
+    /// The member figures of a subtree as of the period's last day, counted in parts (`UnitHistory.partitions`) read
+    /// concurrently: each part is a contiguous range of paths, so the parts add up to the subtree exactly.
+    static func memberFigures(_ db: Database, period: ReportPeriod, root: (unitId: Int64, path: String)) async throws -> MemberFigures {
+        let parts = try await db.read { sql in try await UnitHistory.partitions(sql, of: root, on: period.to, into: partCount) }
+        return try await withThrowingTaskGroup(of: MemberFigures.self) { group in
+            for part in parts {
+                group.addTask { try await db.read { sql in try await memberFigures(sql, period: period, range: part) } }
+            }
+            return try await group.reduce(MemberFigures(), +)
+        }
+    }
+
+    /// How many parts a report's member pass is split into: enough for the cores and the read connections to share the
+    /// work when the parts differ in size (provinces do, fourfold), few enough that a commune's report stays a handful
+    /// of statements.
+    static let partCount = 8
 
     /// The official transfers that change the unit a member is counted in (`unitThen`, `memberFigures`).
     static let transferKinds = "('\(MemberEventKind.transferWithin.rawValue)', '\(MemberEventKind.transferOut.rawValue)')"
