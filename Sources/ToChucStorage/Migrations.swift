@@ -80,6 +80,8 @@ enum Migrator {
         }),
         // The second factor and session stages (issue 9): Migrations+Accounts.swift.
         Migration(version: 24, name: "second factor", statements: secondFactor),
+        // Members by unit and status now, kept by triggers (issue 8): Migrations+MemberCounts.swift.
+        Migration(version: 25, name: "member counts by unit", statements: memberCounts),
     ]
 
     static var latestVersion: Int { migrations.map(\.version).max() ?? 0 }

@@ -112,27 +112,7 @@ struct Bench: AsyncParsableCommand {
         // 2. Subtree counts for the root and for one province, as of today.
         let today = Timestamp.vietnamDate()
         for (label, code) in [("root", "TW"), ("one province", "T01")] {
-            let ourTimes = try await (0..<self.repetitions).asyncMap { _ in
-                try await Clock.seconds { _ = try await services.units.stats(cli, code: code, asOf: today) }
-            }
-            let path = try await services.units.get(cli, code: code).path
-            let range = PathRange.of(path)
-            let query = """
-                SELECT v.kind, v.has_committee, COUNT(*) FROM unit_versions v WHERE v.path >= '\(range.lower)' AND v.path < '\(range.upper)'
-                AND v.valid_from <= '\(today.iso)' AND (v.valid_to IS NULL OR v.valid_to > '\(today.iso)') AND v.voided_by_event_id IS NULL
-                GROUP BY v.kind, v.has_committee;
-                SELECT CASE WHEN m.left_on IS NOT NULL AND m.left_on <= '\(today.iso)' THEN m.status
-                    WHEN m.recognized_on IS NOT NULL AND m.recognized_on <= '\(today.iso)' THEN (CASE WHEN m.status = 'exempt' THEN 'exempt' ELSE 'full' END)
-                    WHEN m.admitted_on IS NOT NULL AND m.admitted_on <= '\(today.iso)' THEN 'probationary'
-                    WHEN m.status = 'candidate' THEN 'candidate' ELSE NULL END AS s, COUNT(*)
-                FROM members m WHERE m.unit_path >= '\(range.lower)' AND m.unit_path < '\(range.upper)' GROUP BY 1;
-                """
-            // Two statements per run (units, then members by status): add their times pairwise.
-            let statementTimes = try Self.rawQueryTimes(location, query: query, times: self.repetitions)
-            let rawTimes = stride(from: 0, to: statementTimes.count - 1, by: 2).map { statementTimes[$0] + statementTimes[$0 + 1] }
-            let a = Self.median(ourTimes)
-            let b = Self.median(rawTimes)
-            results.append(("Subtree counts (units and members by status), \(label) (median of \(self.repetitions))", Self.ms(a), Self.ms(b), Self.ratio(a, b)))
+            results.append(try await Self.subtreeCounts(services, location, code: code, label: label, on: today, repetitions: repetitions))
         }
 
         // 3. A province merge: every sub-unit of one province moves under another, one atomic event.
@@ -169,6 +149,35 @@ struct Bench: AsyncParsableCommand {
 
     static func rawSchema() -> String {
         "CREATE TABLE raw_units (code TEXT NOT NULL, name TEXT NOT NULL, kind TEXT NOT NULL, parent_code TEXT, sector TEXT, has_committee TEXT, founded_on TEXT, dissolved_on TEXT);"
+    }
+
+    /// `units.stats` (units by kind, cells with a committee, members by status on a day) of one unit, median of
+    /// `repetitions`, beside the raw engine running the same two statements as many times.
+    static func subtreeCounts(
+        _ services: AppServices, _ location: DatabaseLocation, code: String, label: String, on today: CivilDate, repetitions: Int
+    ) async throws -> (String, String, String, String) {
+        let cli = Principal.commandLine(osUser: "bench")
+        let ourTimes = try await (0..<repetitions).asyncMap { _ in
+            try await Clock.seconds { _ = try await services.units.stats(cli, code: code, asOf: today) }
+        }
+        let path = try await services.units.get(cli, code: code).path
+        let range = PathRange.of(path)
+        let query = """
+            SELECT v.kind, v.has_committee, COUNT(*) FROM unit_versions v WHERE v.path >= '\(range.lower)' AND v.path < '\(range.upper)'
+            AND v.valid_from <= '\(today.iso)' AND (v.valid_to IS NULL OR v.valid_to > '\(today.iso)') AND v.voided_by_event_id IS NULL
+            GROUP BY v.kind, v.has_committee;
+            SELECT CASE WHEN m.left_on IS NOT NULL AND m.left_on <= '\(today.iso)' THEN m.status
+                WHEN m.recognized_on IS NOT NULL AND m.recognized_on <= '\(today.iso)' THEN (CASE WHEN m.status = 'exempt' THEN 'exempt' ELSE 'full' END)
+                WHEN m.admitted_on IS NOT NULL AND m.admitted_on <= '\(today.iso)' THEN 'probationary'
+                WHEN m.status = 'candidate' THEN 'candidate' ELSE NULL END AS s, COUNT(*)
+            FROM members m WHERE m.unit_path >= '\(range.lower)' AND m.unit_path < '\(range.upper)' GROUP BY 1;
+            """
+        // Two statements per run (units, then members by status): add their times pairwise.
+        let statementTimes = try rawQueryTimes(location, query: query, times: repetitions)
+        let rawTimes = stride(from: 0, to: statementTimes.count - 1, by: 2).map { statementTimes[$0] + statementTimes[$0 + 1] }
+        let a = median(ourTimes)
+        let b = median(rawTimes)
+        return ("Subtree counts (units and members by status), \(label) (median of \(repetitions))", ms(a), ms(b), ratio(a, b))
     }
 
     /// The raw engine does the same work as our import: the rows land in two tables (the register and its first

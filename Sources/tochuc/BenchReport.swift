@@ -40,6 +40,8 @@ struct ReportBench {
         var rows: [(String, String, String, String)] = []
         for code in units {
             let unit = try await services.units.get(cli, code: code)
+            rows.append(
+                try await Bench.subtreeCounts(services, location, code: code, label: "\(unit.kind.rawValue) \(code)", on: period.to, repetitions: repetitions))
             var ours: [Double] = []
             var members = 0
             for _ in 0..<repetitions {

@@ -122,12 +122,13 @@ import ToChucStorage
         }
     }
 
-    @Test("a large first load builds the indexes after the rows: they come back as the migrations made them, and a failure keeps them")
+    @Test("a large first load builds the indexes and triggers after the rows: they come back as the migrations made them, and a failure keeps them")
     func indexesBuiltAfterALoad() async throws {
         try await TestDatabase.with { t in
             try await t.seedTree()
             let before = try await Self.indexDefinitions(t)
             #expect(before.contains { $0.hasPrefix("members_sort ") } && before.contains { $0.hasPrefix("member_terms_member ") })
+            #expect(before.contains { $0.hasPrefix("members_count") }, "the triggers that keep the member counts (MemberCounts)")
             let folder = t.folder.appendingPathComponent("members-load")
             try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
             try Data(MemberTests.membersCSV.utf8).write(to: folder.appendingPathComponent("members.csv"))
@@ -154,8 +155,12 @@ import ToChucStorage
         try await t.services.db.read { sql in
             let query: SQLQueryString =
                 sql.dialect.name == "sqlite"
-                ? "SELECT name, sql AS definition FROM sqlite_master WHERE type = 'index' AND tbl_name IN ('members', 'member_terms') AND sql IS NOT NULL ORDER BY name"
-                : "SELECT indexname AS name, indexdef AS definition FROM pg_indexes WHERE schemaname = current_schema() AND tablename IN ('members', 'member_terms') ORDER BY indexname"
+                ? "SELECT name, sql AS definition FROM sqlite_master WHERE type IN ('index', 'trigger') AND tbl_name IN ('members', 'member_terms') AND sql IS NOT NULL ORDER BY name"
+                : """
+                SELECT indexname AS name, indexdef AS definition FROM pg_indexes WHERE schemaname = current_schema() AND tablename IN ('members', 'member_terms')
+                UNION ALL SELECT t.tgname, pg_get_triggerdef(t.oid) FROM pg_trigger t JOIN pg_class c ON c.oid = t.tgrelid
+                WHERE c.relname IN ('members', 'member_terms') AND NOT t.tgisinternal ORDER BY 1
+                """
             return try await sql.raw(query).all().map {
                 "\(try $0.decode(column: "name", as: String.self)) \(try $0.decode(column: "definition", as: String.self))"
             }

@@ -194,7 +194,7 @@ enum MemberImport {
             }
         }
         if buildIndexesAfter {
-            try await BulkInsert.withIndexesBuiltAfter(sql, tables: ["members", "member_terms"], insertFresh)
+            try await BulkInsert.withIndexesBuiltAfter(sql, tables: ["members", "member_terms"], rederive: MemberCounts.recount, insertFresh)
         } else {
             try await insertFresh()
         }

@@ -238,16 +238,33 @@ public struct MemberService: Sendable {
 }
 
 extension UnitService {
-    /// Members of a subtree by status on a date (from the members' dates; each counts in its current unit).
+    /// Members of a subtree by status on a date, each counted in its current unit: from today on, the counts kept per
+    /// unit (`MemberCounts`, summed over the subtree's units); before, from the members' dates.
     static func membersByStatus(_ sql: any SQLDatabase, path: String, on date: CivilDate) async throws -> [MemberStatus: Int] {
+        guard date >= Timestamp.vietnamDate() else { return try await membersByStatusFromRows(sql, path: path, on: date) }
         let range = PathRange.of(path)
-        var counts: [MemberStatus: Int] = [:]
-        for row in try await sql.raw(
+        return try await statusCounts(
+            sql,
+            """
+            SELECT c.status AS s, CAST(SUM(c.n) AS BIGINT) AS n FROM units u JOIN unit_member_counts c ON c.unit_id = u.id
+            WHERE u.path >= \(bind: range.lower) AND u.path < \(bind: range.upper) GROUP BY 1 HAVING SUM(c.n) > 0
+            """)
+    }
+
+    /// The same from the members' rows and dates (any date; the kept counts must equal it for today: MemberCountsTests).
+    static func membersByStatusFromRows(_ sql: any SQLDatabase, path: String, on date: CivilDate) async throws -> [MemberStatus: Int] {
+        let range = PathRange.of(path)
+        return try await statusCounts(
+            sql,
             """
             SELECT \(MemberStore.statusOn(date)) AS s, COUNT(*) AS n FROM members m
             WHERE m.unit_path >= \(bind: range.lower) AND m.unit_path < \(bind: range.upper) GROUP BY 1
-            """
-        ).all() {
+            """)
+    }
+
+    private static func statusCounts(_ sql: any SQLDatabase, _ query: SQLQueryString) async throws -> [MemberStatus: Int] {
+        var counts: [MemberStatus: Int] = [:]
+        for row in try await sql.raw(query).all() {
             if let status = try row.decode(column: "s", as: String?.self).flatMap(MemberStatus.init(rawValue:)) {
                 counts[status] = try row.decode(column: "n", as: Int.self)
             }
