@@ -59,25 +59,22 @@ extension UnitService {
         let folded = VietnameseText.fold(text)
         let words = folded.split(separator: " ").map(String.init).filter { !$0.isEmpty }.prefix(8)
         guard !words.isEmpty else { return Page(items: [], page: page, perPage: perPage, total: 0) }
-        func like(_ s: String) -> String {
-            s.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "%", with: "\\%").replacingOccurrences(of: "_", with: "\\_")
-        }
         let range = principal.pathRange
         let code = folded.replacingOccurrences(of: " ", with: "")
         return try await db.read { sql in
             var nameMatch: SQLQueryString = "1 = 1"
             // Each typed word begins a word of the name: "an binh" is "xã An Bình", not "Đảng bộ xã Bình Minh".
-            for word in words { nameMatch = nameMatch + " AND (' ' || u.name_folded) LIKE \(bind: "% " + like(word) + "%") ESCAPE '\\'" }
+            for word in words { nameMatch = nameMatch + " AND (' ' || u.name_folded) LIKE \(bind: "% " + Self.likeEscaped(word) + "%") ESCAPE '\\'" }
             let filter: SQLQueryString = """
                 u.path >= \(bind: range.lower) AND u.path < \(bind: range.upper)
-                AND ((\(nameMatch)) OR LOWER(u.code) LIKE \(bind: "%" + like(code) + "%") ESCAPE '\\')
+                AND ((\(nameMatch)) OR LOWER(u.code) LIKE \(bind: "%" + Self.likeEscaped(code) + "%") ESCAPE '\\')
                 """
             let rows = try await sql.raw(
                 """
                 SELECT \(unsafeRaw: UnitStore.columns), p.name AS parent_name, COUNT(*) OVER () AS total
                 FROM \(unsafeRaw: UnitStore.from) WHERE \(filter)
                 ORDER BY CASE WHEN LOWER(u.code) = \(bind: code) THEN 0
-                  WHEN LOWER(u.code) LIKE \(bind: like(code) + "%") ESCAPE '\\' OR u.name_folded LIKE \(bind: like(folded) + "%") ESCAPE '\\' THEN 1
+                  WHEN LOWER(u.code) LIKE \(bind: Self.likeEscaped(code) + "%") ESCAPE '\\' OR u.name_folded LIKE \(bind: Self.likeEscaped(folded) + "%") ESCAPE '\\' THEN 1
                   ELSE 2 END,
                   CASE WHEN u.dissolved_on IS NULL THEN 0 ELSE 1 END, u.depth, u.name_folded, u.code
                 LIMIT \(literal: perPage) OFFSET \(literal: (page - 1) * perPage)
@@ -94,5 +91,10 @@ extension UnitService {
             }
             return Page(items: items, page: page, perPage: perPage, total: total)
         }
+    }
+
+    /// Text for a LIKE pattern with `\` as the escape: its `%` and `_` match themselves.
+    static func likeEscaped(_ s: String) -> String {
+        s.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "%", with: "\\%").replacingOccurrences(of: "_", with: "\\_")
     }
 }
