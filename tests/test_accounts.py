@@ -10,7 +10,7 @@ import uuid
 
 import requests
 
-from conftest import (BACKEND, PASSWORD, TOTP_LAST_STEP, TOTP_SECRETS, base32_secret, csrf_from, login, next_code,
+from conftest import (BACKEND, PASSWORD, TOTP_LAST_STEP, TOTP_SECRETS, base32_secret, csrf_from, enroll, login, next_code,
                       page_csrf, run_cli, totp)
 
 
@@ -74,6 +74,32 @@ def test_a_head_must_enroll_before_anything_else_then_logs_in_with_a_code(server
                            allow_redirects=False)
     assert accepted.status_code == 303 and accepted.headers["Location"] == "/"
     assert me(second, base) == 200
+
+
+def test_while_enrolling_the_frame_offers_only_the_enrolment_and_log_out(server):
+    """Issue 9: during the forced enrolment of a head or an administrator the menu, the unit chooser and the links of
+    the top bar are not shown (they only led back to the enrolment); log-out is. Once enrolled, the frame is whole."""
+    base = server.base
+    for role in ("head", "admin"):
+        user = new_user(server, role)
+        session, location = password_step(base, user)
+        assert location == "/account/two-factor"
+        page = session.get(base + "/account/two-factor")
+        assert page.status_code == 200 and 'id="two-factor-form"' in page.text
+        html = page.text
+        assert '<nav class="menu"' not in html
+        assert 'id="unit-picker"' not in html and 'id="user-unit"' not in html
+        assert 'href="/account"' not in html and 'class="crumbs"' not in html
+        assert 'id="logout"' in html
+        refused = session.post(base + "/account/language", data={"_csrf": csrf_from(html), "language": "en"}, allow_redirects=False)
+        assert refused.status_code == 403 and '<nav class="menu"' not in refused.text
+        links = set(re.findall(r'href="(/[^"]*)"', page.text)) - {"/static/app.css"}
+        assert links <= {"/", "/account/two-factor"}, links
+        enroll(session, base, user)
+        after = session.get(base + "/account").text
+        assert '<nav class="menu"' in after and 'id="unit-picker"' in after and 'id="logout"' in after
+        logged_out = session.post(base + "/logout", data={"_csrf": csrf_from(after)}, allow_redirects=False)
+        assert logged_out.status_code == 303
 
 
 def test_viewers_and_clerks_log_in_without_a_code_and_may_enroll(server):

@@ -60,13 +60,16 @@ public struct Site: Sendable {
         return router
     }
 
-    /// The frame's context for a signed-in request (with the unit picker's units).
+    /// The frame's context for a signed-in request. It reads nothing from the database: the unit chooser of the top bar
+    /// is a text field (issue 8), so no page pays for a list of units it does not show.
     func pageContext(_ request: Request, _ context: AppContext) async throws -> PageContext {
+        Self.frameContext(request, context)
+    }
+
+    static func frameContext(_ request: Request, _ context: AppContext) -> PageContext {
         var ctx = PageContext(
             principal: context.principal, csrf: context.csrfToken ?? "", language: context.language, path: request.uri.path)
-        if let principal = context.principal {
-            ctx.pickable = try await services.units.pickable(principal)
-        }
+        ctx.enrolling = context.sessionStage == .enrollment
         return ctx
     }
 
@@ -82,7 +85,7 @@ public struct Site: Sendable {
                 status: status, headers: [.contentType: "application/problem+json; charset=utf-8"],
                 body: .init(byteBuffer: ByteBuffer(bytes: data)))
         }
-        let ctx = PageContext(principal: context.principal, csrf: context.csrfToken ?? "", language: context.language, path: request.uri.path)
+        let ctx = Self.frameContext(request, context)
         let title = "\(status.code) — \(status.reasonPhrase)"
         let body: HTML = """
             <h1>\(ctx.t(message))</h1>

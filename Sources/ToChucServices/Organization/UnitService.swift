@@ -208,21 +208,6 @@ public struct UnitService: Sendable {
         return try await db.read { sql in try await UnitHistory.all(sql, unitId: unit.id) }
     }
 
-    /// Units offered by the unit picker: the principal's unit and the two levels below it.
-    public func pickable(_ principal: Principal) async throws -> [OrgUnit] {
-        let range = principal.pathRange
-        let maxDepth = principal.unitPath.split(separator: "/").count + 1
-        return try await db.read { sql in
-            try await sql.raw(
-                """
-                SELECT \(unsafeRaw: UnitStore.columns) FROM \(unsafeRaw: UnitStore.from)
-                WHERE u.path >= \(bind: range.lower) AND u.path < \(bind: range.upper) AND u.depth <= \(bind: maxDepth)
-                ORDER BY u.path LIMIT 500
-                """
-            ).all().map(UnitStore.unit)
-        }
-    }
-
     /// Creates a unit under a parent in scope (a root only for an administrator of the whole tree).
     public func create(_ principal: Principal, _ draft: UnitDraft) async throws -> OrgUnit {
         try principal.requireWrite()

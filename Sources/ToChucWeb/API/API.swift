@@ -30,6 +30,25 @@ struct APIUnit: Encodable, Sendable {
 
 }
 
+/// A suggestion of the unit chooser: enough to tell units of the same name apart.
+struct APIUnitMatch: Encodable, Sendable {
+    let code: String
+    let name: String
+    let kind: String
+    @ExplicitNull var parentCode: String?
+    @ExplicitNull var parentName: String?
+    @ExplicitNull var dissolvedOn: String?
+
+    init(_ match: UnitMatch) {
+        code = match.unit.code
+        name = match.unit.name
+        kind = match.unit.kind.rawValue
+        parentCode = match.unit.parentCode
+        parentName = match.parentName
+        dissolvedOn = match.unit.dissolvedOn?.iso
+    }
+}
+
 /// The body of POST and PUT on units.
 struct APIUnitBody: Decodable, Sendable {
     let code: String?
@@ -144,6 +163,16 @@ extension Site {
                 principal, query: filters.text, page: query.page, perPage: query.perPage, sort: filters.sort, asOf: filters.asOf,
                 filter: filters.filter)
             return try Responses.json(APIList(items: result.items.map(APIUnit.init), page: result.page, perPage: result.perPage, total: result.total))
+        }
+        // The unit chooser's suggestions (issue 8): units of the caller's scope by code or name, best first.
+        api.get("unit-choices") { request, context in
+            let principal = try context.requirePrincipal()
+            let query = try ListQuery(request)
+            let text = (request.query("q") ?? "").trimmed
+            guard text.count <= 200 else { throw DomainError.invalid(Catalogue.invalidInput, [FieldError("q", Catalogue.tooLong(200))]) }
+            let result = try await services.units.matches(principal, text: text, page: query.page, perPage: min(query.perPage, 50))
+            return try Responses.json(
+                APIList(items: result.items.map(APIUnitMatch.init), page: result.page, perPage: result.perPage, total: result.total))
         }
         api.post("units") { request, context in
             let principal = try context.requirePrincipal()

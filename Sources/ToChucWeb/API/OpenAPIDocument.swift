@@ -66,6 +66,16 @@ enum OpenAPIDocument {
                   "400": {"$ref": "#/components/responses/Problem"}, "401": {"$ref": "#/components/responses/Problem"},
                   "403": {"$ref": "#/components/responses/Problem"}, "422": {"$ref": "#/components/responses/Problem"}}}
             },
+            "/api/v1/unit-choices": {
+              "get": {"operationId": "chooseUnit", "summary": "The unit chooser's suggestions: units of the caller's subtree whose code contains the text or whose name contains every typed word (accents and case ignored), the exact code first, then higher levels, then by name",
+                "parameters": [
+                  {"name": "q", "in": "query", "schema": {"type": "string", "maxLength": 200}, "description": "Name or code as typed; empty gives no items"},
+                  {"$ref": "#/components/parameters/page"},
+                  {"name": "per_page", "in": "query", "schema": {"type": "integer", "minimum": 1, "maximum": 50, "default": 50}}],
+                "responses": {
+                  "200": {"description": "A page of matching units", "content": {"application/json": {"schema": {"$ref": "#/components/schemas/UnitChoiceList"}}}},
+                  "401": {"$ref": "#/components/responses/Problem"}, "422": {"$ref": "#/components/responses/Problem"}}}
+            },
             "/api/v1/units/{code}": {
               "parameters": [{"$ref": "#/components/parameters/code"}],
               "get": {"operationId": "getUnit", "summary": "One unit (as of a date when as_of is given)",
@@ -379,6 +389,11 @@ enum OpenAPIDocument {
                   "admitted_on": {"type": "string"}, "recognized_on": {"type": "string"}, "left_on": {"type": "string"}, "education": {"type": "string"},
                   "qualification": {"type": "string"}, "political_theory": {"type": "string"}, "occupation": {"type": "string"}, "phone": {"type": "string"},
                   "address": {"type": "string"}, "version": {"type": "integer", "description": "PUT: the version the change is based on"}}},
+              "UnitChoice": {"type": "object", "required": ["code", "name", "kind", "parent_code", "parent_name", "dissolved_on"],
+                "properties": {"code": {"type": "string"}, "name": {"type": "string"}, "kind": {"type": "string"},
+                  "parent_code": {"type": ["string", "null"]}, "parent_name": {"type": ["string", "null"]}, "dissolved_on": {"type": ["string", "null"], "format": "date"}}},
+              "UnitChoiceList": {"type": "object", "required": ["items", "page", "per_page", "total"],
+                "properties": {"items": {"type": "array", "items": {"$ref": "#/components/schemas/UnitChoice"}}, "page": {"type": "integer"}, "per_page": {"type": "integer"}, "total": {"type": "integer"}}},
               "UnitList": {"type": "object", "required": ["items", "page", "per_page", "total"],
                 "properties": {"items": {"type": "array", "items": {"$ref": "#/components/schemas/Unit"}}, "page": {"type": "integer"}, "per_page": {"type": "integer"}, "total": {"type": "integer"}}},
               "AuditEntry": {"type": "object", "required": ["id", "at", "actor", "address", "action", "entity", "entity_key", "changes"],

@@ -32,14 +32,30 @@ extension Site {
             let principal = try context.requirePrincipal()
             let form = context.form
             do {
+                try principal.requireAdmin()
+                // The unit is typed into a chooser (issue 8): a code in scope is taken, other text lists the matches.
+                let unitCode: String
+                do {
+                    switch try await services.units.choose(principal, text: form.string("unit_code"), perPage: 50) {
+                    case .unit(let unit): unitCode = unit.code
+                    case .matches(let matches):
+                        let ctx = try await pageContext(request, context)
+                        let errors = [FieldError("unit_code", Catalogue.pickOneUnit)]
+                        return Responses.html(
+                            try await usersPage(ctx, message: Catalogue.invalidInput, errors: errors, form: form, unitMatches: matches),
+                            status: .unprocessableContent)
+                    }
+                } catch DomainError.notFound(let message) {
+                    throw DomainError.invalid(Catalogue.invalidInput, [FieldError("unit_code", message)])
+                }
                 try await services.accounts.createUser(
                     by: principal, username: form.string("username"), displayName: form.string("display_name"),
                     password: form.string("password"), role: Role(rawValue: form.string("role")) ?? .viewer,
-                    unitCode: form.string("unit_code"))
+                    unitCode: unitCode)
                 return Responses.redirect(SiteURL.adminUsers + "?done=created")
             } catch DomainError.invalid(let message, let errors) {
                 let ctx = try await pageContext(request, context)
-                return Responses.html(try await usersPage(ctx, message: message, errors: errors), status: .unprocessableContent)
+                return Responses.html(try await usersPage(ctx, message: message, errors: errors, form: form), status: .unprocessableContent)
             }
         }
         router.post("/admin/users/:username/disable") { request, context in
@@ -111,7 +127,12 @@ extension Site {
         }
     }
 
-    func usersPage(_ ctx: PageContext, flash: String? = nil, message: Localized? = nil, errors: [FieldError] = []) async throws -> HTML {
+    /// The users and the new-user form; after a refused save the form keeps what was typed (never the password), and
+    /// `unitMatches` lists the units matching its unit text to pick from.
+    func usersPage(
+        _ ctx: PageContext, flash: String? = nil, message: Localized? = nil, errors: [FieldError] = [], form: FormData? = nil,
+        unitMatches: Page<UnitMatch>? = nil
+    ) async throws -> HTML {
         let principal = try ctx.principal ?? { throw DomainError.unauthenticated(Catalogue.loginRequired) }()
         let users = try await services.accounts.listUsers(by: principal)
         let rows: [HTML] = users.map { user in
@@ -137,8 +158,11 @@ extension Site {
                 <td class="two-factor" data-state="\(factorState)">\(factor)</td><td>\(actions) \(reset) \(resetSecondFactor)</td></tr>
                 """
         }
-        let roles: [HTML] = Role.allCases.map { "<option value=\"\($0.rawValue)\">\(ctx.t($0.label))</option>" }
-        let units: [HTML] = ctx.pickable.map { "<option value=\"\($0.code)\">\($0.name)</option>" }
+        let chosenRole = form?.string("role") ?? ""
+        let roles: [HTML] = Role.allCases.map {
+            "<option value=\"\($0.rawValue)\"\(HTML(raw: $0.rawValue == chosenRole ? " selected" : ""))>\(ctx.t($0.label))</option>"
+        }
+        let unitText = form.map { $0.string("unit_code") } ?? principal.unitCode
         let body: HTML = """
             <h1>\(ctx.t(Catalogue.users))</h1>
             \(Self.exportLinks(ctx, SiteURL.adminUsers, []))
@@ -148,11 +172,11 @@ extension Site {
             <h2>\(ctx.t(Catalogue.addUser))</h2>
             \(Layout.errors(ctx, message, errors))
             <form method="post" action="\(SiteURL.adminUsers)" class="stacked" id="user-form">\(ctx.csrfField)
-            <label for="new-username">\(ctx.t(Catalogue.username))</label><input type="text" id="new-username" name="username" required maxlength="40">
-            <label for="display_name">\(ctx.t(Catalogue.displayName))</label><input type="text" id="display_name" name="display_name" maxlength="200">
+            <label for="new-username">\(ctx.t(Catalogue.username))</label><input type="text" id="new-username" name="username" required maxlength="40" value="\(form?.string("username") ?? "")">
+            <label for="display_name">\(ctx.t(Catalogue.displayName))</label><input type="text" id="display_name" name="display_name" maxlength="200" value="\(form?.string("display_name") ?? "")">
             <label for="new-user-password">\(ctx.t(Catalogue.password))</label><input type="password" id="new-user-password" name="password" required minlength="\(PasswordPolicy.minimumLength)" autocomplete="new-password">
             <label for="role">\(ctx.t(Catalogue.role))</label><select id="role" name="role">\(roles)</select>
-            <label for="unit_code">\(ctx.t(Catalogue.unitCodeOfUser))</label><input type="text" id="unit_code" name="unit_code" list="unit-codes" required maxlength="40" value="\(principal.unitCode)"><datalist id="unit-codes">\(units)</datalist>
+            <label for="unit_code">\(ctx.t(Catalogue.unitCodeOfUser))</label>\(unitMatches.map { UnitChooser.radioList(ctx, name: "unit_code", matches: $0) })\(UnitChooser.field(ctx, name: "unit_code", id: "unit_code", value: unitText, required: unitMatches == nil))
             <div class="actions"><button type="submit">\(ctx.t(Catalogue.addUser))</button></div></form>
             <p><a href="\(SiteURL.audit)">\(ctx.t(Catalogue.auditLog))</a></p>
             """

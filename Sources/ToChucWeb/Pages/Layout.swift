@@ -9,10 +9,10 @@ struct PageContext: Sendable {
     let csrf: String
     let language: Language
     let path: String
-    /// Units offered by the picker in the top bar.
-    var pickable: [OrgUnit] = []
-    /// The unit the page is about, preselected in the picker.
+    /// The unit the page is about (its code), shown in the top bar's chooser.
     var selectedUnit: String? = nil
+    /// The session must enroll a second factor first (issue 9): the frame offers nothing but the enrolment and log-out.
+    var enrolling = false
 
     func t(_ text: Localized) -> String { text.text(language) }
 
@@ -58,24 +58,23 @@ enum Layout {
     static func page(_ ctx: PageContext, title: String, breadcrumbs: [(String, String?)] = [], flash: String? = nil, content: HTML)
         -> HTML
     {
-        let lang = ctx.language.rawValue
         var top: HTML = .empty
         var menu: HTML = .empty
         if let p = ctx.principal {
-            let options: [HTML] = ctx.pickable.map { unit in
-                let indent = String(repeating: "\u{2003}", count: max(0, unit.depth - (p.unitPath.split(separator: "/").count - 1)))
-                let selected = unit.code == (ctx.selectedUnit ?? p.unitCode) ? " selected" : ""
-                return "<option value=\"\(unit.code)\"\(HTML(raw: selected))>\(indent + unit.name)</option>"
-            }
+            let account: HTML = """
+                <div class="account">\(ctx.enrolling ? HTML("<span>\(p.displayName)</span>") : HTML("<a href=\"\(SiteURL.account)\">\(p.displayName)</a>")) (\(ctx.t(p.role.label)))
+                <form method="post" action="\(SiteURL.logout)" class="inline">\(ctx.csrfField)<button type="submit" id="logout">\(ctx.t(Catalogue.logout))</button></form></div>
+                """
+            // Enrolling a second factor (issue 9): the enrolment page and log-out only, nothing that leads elsewhere.
+            if ctx.enrolling { return frame(ctx, title: title, top: account, menu: .empty, crumbs: .empty, flash: flash, content: content) }
             top = """
                 <div class="who"><span class="unit-label">\(ctx.t(Catalogue.yourUnit)):</span> <a href="\(SiteURL.unit(p.unitCode))" id="user-unit">\(p.unitName)</a></div>
                 <form method="get" action="\(SiteURL.pickUnit)" class="picker" role="search">
                 <label for="unit-picker">\(ctx.t(Catalogue.pickUnit))</label>
-                <select name="code" id="unit-picker" data-autosubmit>\(options)</select>
+                \(UnitChooser.field(ctx, name: "q", id: "unit-picker", value: ctx.selectedUnit ?? "", autosubmit: true))
                 <button type="submit">\(ctx.t(Catalogue.go))</button>
                 </form>
-                <div class="account"><a href="\(SiteURL.account)">\(p.displayName)</a> (\(ctx.t(p.role.label)))
-                <form method="post" action="\(SiteURL.logout)" class="inline">\(ctx.csrfField)<button type="submit" id="logout">\(ctx.t(Catalogue.logout))</button></form></div>
+                \(account)
                 """
             let items: [HTML] = areas.map { area in
                 let isAdmin = area.prefixes.contains("/admin")
@@ -94,6 +93,11 @@ enum Layout {
             breadcrumbs.isEmpty
             ? .empty
             : "<nav class=\"crumbs\" aria-label=\"breadcrumbs\"><ol>\(breadcrumbs.map { item -> HTML in item.1.map { "<li><a href=\"\($0)\">\(item.0)</a></li>" } ?? "<li aria-current=\"page\">\(item.0)</li>" })</ol></nav>"
+        return frame(ctx, title: title, top: top, menu: menu, crumbs: crumbs, flash: flash, content: content)
+    }
+
+    private static func frame(_ ctx: PageContext, title: String, top: HTML, menu: HTML, crumbs: HTML, flash: String?, content: HTML) -> HTML {
+        let lang = ctx.language.rawValue
         let flashHTML: HTML = flash.map { "<p class=\"flash\" role=\"status\">\($0)</p>" } ?? .empty
         return """
             <!doctype html>
@@ -186,6 +190,7 @@ enum SiteURL {
     static let logoutEverywhere = "/account/logout-all"
     static let audit = "/audit"
     static let pickUnit = "/units/pick"
+    static func pickUnit(q: String, page: Int = 1) -> String { pickUnit + "?q=" + escape(q) + (page > 1 ? "&page=\(page)" : "") }
     static let members = "/members"
     static let demo = "/admin/demo"
     static let demoProgress = "/admin/demo/progress"

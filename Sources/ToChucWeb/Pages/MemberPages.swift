@@ -8,7 +8,42 @@ extension Site {
         router.get("/members") { request, context in
             let principal = try context.requirePrincipal()
             let ctx = try await pageContext(request, context)
-            let query = Self.memberQuery(request.query)
+            var query = Self.memberQuery(request.query)
+            // The unit filter is a chooser (issue 8): its text is resolved to one unit in scope before searching; text
+            // that is not a code lists the matching units to pick from instead of the members.
+            var unitChoice: HTML? = nil
+            if !query.unitCode.trimmed.isEmpty {
+                do {
+                    let unitPage = request.query("unit_page").flatMap { Int($0) } ?? 1
+                    switch try await services.units.choose(principal, text: query.unitCode, page: unitPage) {
+                    case .unit(let unit): query.unitCode = unit.code
+                    case .matches(let matches):
+                        let typed = query
+                        unitChoice = UnitChooser.matchList(
+                            ctx, text: query.unitCode, matches: matches,
+                            link: { unit in
+                                var q = typed
+                                q.unitCode = unit.code
+                                q.page = 1
+                                return SiteURL.members + "?" + Self.queryString(q)
+                            },
+                            pageLink: { SiteURL.members + "?" + Self.queryString(typed) + "&unit_page=\($0)" })
+                    }
+                } catch DomainError.notFound(let message) {
+                    let body: HTML = """
+                        <h1>\(ctx.t(Catalogue.members))</h1>
+                        \(memberSearchForm(ctx, query))
+                        <div class="errors" role="alert" id="unit-choice-error"><p>\(ctx.t(message))</p></div>
+                        """
+                    return Responses.html(
+                        Layout.page(ctx, title: ctx.t(Catalogue.members), breadcrumbs: [(ctx.t(Catalogue.members), nil)], content: body),
+                        status: .notFound)
+                }
+            }
+            if let unitChoice {
+                let body: HTML = "<h1>\(ctx.t(Catalogue.members))</h1>\(memberSearchForm(ctx, query))\(unitChoice)"
+                return Responses.html(Layout.page(ctx, title: ctx.t(Catalogue.members), breadcrumbs: [(ctx.t(Catalogue.members), nil)], content: body))
+            }
             let result = try await services.members.search(principal, query)
             let rows: [HTML] = result.items.map { m in
                 """
@@ -418,7 +453,6 @@ extension Site {
         let statuses: [HTML] = [option("", ctx.t(Catalogue.anyValue), q.status == nil)] + MemberStatus.allCases.map { option($0.rawValue, ctx.t($0.label), q.status == $0) }
         let genders: [HTML] = [option("", ctx.t(Catalogue.anyValue), q.gender == nil)] + Gender.allCases.map { option($0.rawValue, ctx.t($0.label), q.gender == $0) }
         let ethnicities: [HTML] = [option("", ctx.t(Catalogue.anyValue), q.ethnicityCode == nil)] + Ethnicity.all.map { option(String($0.code), $0.name, q.ethnicityCode == $0.code) }
-        let units: [HTML] = [option("", ctx.t(Catalogue.anyValue), q.unitCode.isEmpty)] + ctx.pickable.map { option($0.code, $0.name, q.unitCode == $0.code) }
         let sorts: [HTML] = MemberQuery.Sort.allCases.map { option($0.rawValue, ctx.t(Catalogue.memberSort($0.rawValue)), q.sort == $0) }
         let labels = [
             Catalogue.admittedFrom, Catalogue.admittedTo, Catalogue.recognizedFrom, Catalogue.recognizedTo, Catalogue.leftFrom, Catalogue.leftTo,
@@ -429,7 +463,7 @@ extension Site {
         return """
             <form method="get" action="\(SiteURL.members)" class="searchbar" role="search" id="member-search">
             <div><label for="q">\(ctx.t(Catalogue.search))</label><br><input type="search" id="q" name="q" value="\(q.text)" placeholder="\(ctx.t(Catalogue.memberNameSearch))"></div>
-            <div><label for="unit">\(ctx.t(Catalogue.unit))</label><br><select id="unit" name="unit">\(units)</select></div>
+            <div><label for="unit">\(ctx.t(Catalogue.unit))</label><br>\(UnitChooser.field(ctx, name: "unit", id: "unit", value: q.unitCode))</div>
             <div><label for="status">\(ctx.t(Catalogue.statusLabel))</label><br><select id="status" name="status">\(statuses)</select></div>
             <div><label for="gender">\(ctx.t(Catalogue.genderLabel))</label><br><select id="gender" name="gender">\(genders)</select></div>
             <div><label for="age_from">\(ctx.t(Catalogue.ageFrom))</label><br><input type="number" id="age_from" name="age_from" min="0" max="120" value="\(q.ageFrom.map(String.init) ?? "")" class="narrow"></div>

@@ -11,6 +11,20 @@ enum StaticAssets {
         .picker { display:flex; gap:.4rem; align-items:center; }
         .picker label { font-size:.85rem; }
         .picker select { max-width:22rem; }
+        .picker input[type=search] { width:18rem; max-width:40vw; padding:.3rem .4rem; font:inherit; }
+        .chooser { position:relative; display:inline-block; }
+        .chooser input[type=search] { min-width:16rem; padding:.4rem; font:inherit; }
+        form.stacked .chooser { display:block; }
+        form.stacked .chooser input[type=search] { width:100%; }
+        .chooser-list { position:absolute; z-index:10; left:0; top:100%; min-width:100%; width:max-content; max-width:36rem; margin:0; padding:0;
+          list-style:none; background:#fff; color:var(--ink); border:1px solid var(--line); box-shadow:0 4px 12px rgba(0,0,0,.15); }
+        .chooser-list[hidden] { display:none; }
+        .chooser-list li { padding:.35rem .6rem; cursor:pointer; display:flex; flex-direction:column; }
+        .chooser-list li .muted { font-size:.85rem; }
+        .chooser-list li[aria-selected=true], .chooser-list li:hover { background:#f3dede; }
+        ul.unit-matches { background:#fff; border:1px solid var(--line); padding:.5rem 1rem .5rem 2rem; }
+        ul.unit-matches li { padding:.2rem 0; }
+        fieldset.chooser-results ul.unit-matches { list-style:none; padding-left:.5rem; }
         .account { margin-left:auto; display:flex; gap:.5rem; align-items:center; }
         form.inline { display:inline; margin:0; }
         .frame { display:flex; min-height:calc(100vh - 3rem); }
@@ -99,6 +113,82 @@ enum StaticAssets {
           document.querySelectorAll("[data-print]").forEach(function (button) {
             button.addEventListener("click", function () { window.print(); });
           });
+          document.querySelectorAll("input[data-unit-chooser]").forEach(unitChooser);
         });
+
+        // The unit chooser (issue 8): suggestions from GET /api/v1/unit-choices as the user types. Picking one puts its
+        // code in the field (and submits the top bar's form); without this script the form submission resolves the text.
+        function unitChooser(input) {
+          var list = document.createElement("ul");
+          list.id = input.id + "-suggestions";
+          list.className = "chooser-list";
+          list.setAttribute("role", "listbox");
+          list.hidden = true;
+          input.insertAdjacentElement("afterend", list);
+          input.setAttribute("role", "combobox");
+          input.setAttribute("aria-autocomplete", "list");
+          input.setAttribute("aria-expanded", "false");
+          input.setAttribute("aria-controls", list.id);
+          var items = [], active = -1, timer = null, asked = 0;
+
+          function close() {
+            list.hidden = true;
+            active = -1;
+            input.setAttribute("aria-expanded", "false");
+            input.removeAttribute("aria-activedescendant");
+          }
+          function highlight(index) {
+            active = index;
+            Array.prototype.forEach.call(list.children, function (li, i) { li.setAttribute("aria-selected", i === index ? "true" : "false"); });
+            if (index >= 0) { input.setAttribute("aria-activedescendant", list.children[index].id); }
+          }
+          function pick(index) {
+            input.value = items[index].code;
+            close();
+            if (input.hasAttribute("data-autosubmit")) { input.form.submit(); }
+          }
+          function show(found) {
+            items = found;
+            list.textContent = "";
+            items.forEach(function (unit, i) {
+              var li = document.createElement("li");
+              li.id = list.id + "-" + i;
+              li.setAttribute("role", "option");
+              li.setAttribute("data-code", unit.code);
+              var name = document.createElement("span");
+              name.textContent = unit.name;
+              var detail = document.createElement("span");
+              detail.className = "muted";
+              detail.textContent = unit.code + (unit.parent_name ? " · " + unit.parent_name : "");
+              li.appendChild(name);
+              li.appendChild(detail);
+              li.addEventListener("mousedown", function (event) { event.preventDefault(); pick(i); });
+              list.appendChild(li);
+            });
+            list.hidden = items.length === 0;
+            input.setAttribute("aria-expanded", items.length ? "true" : "false");
+            highlight(-1);
+          }
+          input.addEventListener("input", function () {
+            clearTimeout(timer);
+            var text = input.value.trim();
+            if (text.length < 2) { close(); return; }
+            timer = setTimeout(function () {
+              var mine = ++asked;
+              fetch("/api/v1/unit-choices?per_page=10&q=" + encodeURIComponent(text), { credentials: "same-origin", headers: { "Accept": "application/json" } })
+                .then(function (response) { return response.ok ? response.json() : { items: [] }; })
+                .then(function (body) { if (mine === asked) { show(body.items || []); } })
+                .catch(close);
+            }, 200);
+          });
+          input.addEventListener("keydown", function (event) {
+            if (list.hidden) { return; }
+            if (event.key === "ArrowDown") { event.preventDefault(); highlight(Math.min(active + 1, items.length - 1)); }
+            else if (event.key === "ArrowUp") { event.preventDefault(); highlight(Math.max(active - 1, 0)); }
+            else if (event.key === "Enter" && active >= 0) { event.preventDefault(); pick(active); }
+            else if (event.key === "Escape") { close(); }
+          });
+          input.addEventListener("blur", close);
+        }
         """
 }

@@ -13,12 +13,7 @@ extension Site {
                 principal, query: query.text, page: query.page, perPage: 50, sort: query.sort, asOf: query.asOf, filter: query.filter)
             return Responses.html(unitsPage(ctx, principal, query, result))
         }
-        router.get(RouterPath(SiteURL.pickUnit)) { request, context in
-            let principal = try context.requirePrincipal()
-            let code = request.query("code") ?? ""
-            let unit = try await services.units.get(principal, code: code)
-            return Responses.redirect(SiteURL.unit(unit.code))
-        }
+        router.get(RouterPath(SiteURL.pickUnit)) { request, context in try await unitPickPage(request, context) }
         router.get(RouterPath(SiteURL.unitsExport)) { request, context in
             let principal = try context.requirePrincipal()
             let query = try Self.unitListQuery(request)
