@@ -12,6 +12,7 @@ from selenium.webdriver.support.ui import WebDriverWait
 
 from conftest import PASSWORD, TOTP_SECRETS, base32_secret, browser_login, next_code, run_cli
 from test_browser import browser, shot  # noqa: F401  (the fixture is shared)
+from test_browser_chooser import make_browser
 
 # Run in the page: the problems of the rules a machine can check.
 AUDIT_JS = r"""
@@ -117,17 +118,23 @@ def test_the_main_pages_of_a_clerk_are_accessible(server, browser):
         assert tab_reaches(browser, submit), f"Tab never reaches {submit} on {url}"
 
 
-def test_the_administration_pages_are_accessible(server, browser):
-    base = server.base
-    browser_login(browser, base, "admin-t01-a")
-    problems = []
-    for path in ["/admin/users", "/audit", "/account"]:
-        problems += audit(browser, base + path)
-    assert not problems, "\n".join(problems)
-    browser.get(base + "/admin/users")
-    # The list above the form grows with every account the suite adds (3 buttons each): Tab from the list's end.
-    last_action = "#users-table tbody tr:last-child button, #users-table tbody tr:last-child a"
-    assert tab_reaches(browser, "#user-form button[type=submit]", start=last_action)
+def test_the_administration_pages_are_accessible(server):
+    # A browser of its own: after the clerk's pages in the shared one, the administrator's log-in form did not submit
+    # (the top bar's unit chooser came in with issue 8; not understood yet, noted on issue 9).
+    browser = make_browser(javascript=True)
+    try:
+        base = server.base
+        browser_login(browser, base, "admin-t01-a")
+        problems = []
+        for path in ["/admin/users", "/audit", "/account"]:
+            problems += audit(browser, base + path)
+        assert not problems, "\n".join(problems)
+        browser.get(base + "/admin/users")
+        # The list above the form grows with every account the suite adds (3 buttons each): Tab from the list's end.
+        last_action = "#users-table tbody tr:last-child button, #users-table tbody tr:last-child a"
+        assert tab_reaches(browser, "#user-form button[type=submit]", start=last_action)
+    finally:
+        browser.quit()
 
 
 # MARK: - Contrast, computed from the stylesheet

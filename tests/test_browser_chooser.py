@@ -16,7 +16,8 @@ from selenium import webdriver
 from selenium.webdriver.chrome.service import Service
 from selenium.webdriver.common.by import By
 
-from conftest import BACKEND, ORG_UNITS, PASSWORD, Server, browser_login, drop_database, login, new_database, page_csrf, run_cli, screenshot_dir
+from conftest import (BACKEND, ORG_UNITS, PASSWORD, Server, browser_login, drop_database, login, new_database, page_csrf, run_cli, screenshot_dir,
+                      seed)
 from test_browser import wait_for
 
 REFUSED = "Không có tổ chức nào có mã hoặc tên “{}” trong phạm vi của bạn (Đảng bộ xã An Bình)."
@@ -32,6 +33,19 @@ def make_browser(javascript):
     driver = webdriver.Chrome(service=Service("/usr/bin/chromedriver"), options=options)
     driver.implicitly_wait(3)
     return driver
+
+
+@pytest.fixture(scope="module")
+def server(workdir):
+    """A server of this module's own, seeded like the session's: the tests name members and cells of the seed that
+    other modules move, merge or rename."""
+    db, pg_name = new_database(workdir)
+    users = seed(db, workdir)
+    srv = Server(db, workdir)
+    srv.users = users
+    yield srv
+    srv.stop()
+    drop_database(pg_name)
 
 
 @pytest.fixture(scope="module")

@@ -424,10 +424,23 @@ public struct PlanningService: Sendable {
     }
 
     /// Takes a person out of a list on `removedOn` with a reason (required: "động và mở" reviews say why).
+    /// Refuses an entry of a list the principal does not see (404) before anything about a removal is read.
+    public func checkEntryInScope(_ principal: Principal, entryId: Int64) async throws {
+        try await db.read { sql in _ = try await Self.entryList(sql, principal, entryId: entryId) }
+    }
+
+    static func entryList(_ sql: any SQLDatabase, _ principal: Principal, entryId: Int64) async throws -> (id: Int64, list: PlanningListRecord) {
+        guard let listId = try await sql.raw("SELECT list_id FROM planning_entries WHERE id = \(bind: entryId)").first()?
+            .decode(column: "list_id", as: Int64.self)
+        else { throw DomainError.notFound(Catalogue.planningEntryNotFound) }
+        return (listId, try await Self.visibleList(sql, principal, id: listId))
+    }
+
     public func removeCandidate(
         _ principal: Principal, entryId: Int64, removedOn: String, reason: String, today: CivilDate = Timestamp.vietnamDate()
     ) async throws -> PlanningEntry {
         try principal.requireWrite()
+        try await checkEntryInScope(principal, entryId: entryId)
         var errors: [FieldError] = []
         let date = removedOn.trimmed.isEmpty ? today : CivilDate(parsing: removedOn.trimmed)
         if date == nil { errors.append(FieldError("removed_on", Catalogue.invalidDate(removedOn))) }
@@ -436,10 +449,7 @@ public struct PlanningService: Sendable {
         if reason.trimmed.count > 500 { errors.append(FieldError("reason", Catalogue.tooLong(500))) }
         guard errors.isEmpty, let date else { throw DomainError.invalid(Catalogue.invalidInput, errors) }
         return try await db.write { sql in
-            guard let listId = try await sql.raw("SELECT list_id FROM planning_entries WHERE id = \(bind: entryId)").first()?
-                .decode(column: "list_id", as: Int64.self)
-            else { throw DomainError.notFound(Catalogue.planningEntryNotFound) }
-            let list = try await Self.visibleList(sql, principal, id: listId)
+            let (listId, list) = try await Self.entryList(sql, principal, entryId: entryId)
             guard let entry = try await Self.entries(sql, listIds: [listId])[listId]?.first(where: { $0.id == entryId }), entry.isActive else {
                 throw DomainError.invalid(Catalogue.invalidInput, [FieldError("entry", Catalogue.planningEntryAlreadyRemoved)])
             }

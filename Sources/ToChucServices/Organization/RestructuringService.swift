@@ -209,34 +209,45 @@ public struct RestructuringService: Sendable {
 
     /// Undoes an event by a correcting event: the versions it made are voided (kept, marked), the ones it ended reopen.
     /// Only the latest change of the units involved can be corrected.
+    /// Refuses an event the principal does not see (404) before anything about a correction is read: scope first.
+    public func checkEventInScope(_ principal: Principal, eventId: Int64) async throws {
+        _ = try await db.read { sql in try await Self.scopedEvent(sql, principal, eventId: eventId) }
+    }
+
+    /// An event with the versions it made and closed, if every unit it touched lies in the principal's scope.
+    static func scopedEvent(
+        _ sql: any SQLDatabase, _ principal: Principal, eventId: Int64
+    ) async throws -> (event: any SQLRow, effective: CivilDate, made: [any SQLRow], closed: [any SQLRow]) {
+        guard
+            let event = try await sql.raw("SELECT * FROM unit_events WHERE id = \(bind: eventId)").first(),
+            let effective = CivilDate(parsing: try event.decode(column: "effective_on", as: String.self))
+        else { throw DomainError.notFound(Catalogue.notFound) }
+        let made = try await sql.raw(
+            "SELECT v.id, v.unit_id, u.path FROM unit_versions v JOIN units u ON u.id = v.unit_id WHERE v.event_id = \(bind: eventId) AND v.voided_by_event_id IS NULL"
+        ).all()
+        let closed = try await sql.raw(
+            "SELECT v.id, v.unit_id, u.path FROM unit_event_closures c JOIN unit_versions v ON v.id = c.version_id JOIN units u ON u.id = v.unit_id WHERE c.event_id = \(bind: eventId)"
+        ).all()
+        for row in made + closed where !principal.sees(path: try row.decode(column: "path", as: String.self)) {
+            throw DomainError.notFound(Catalogue.notFound)
+        }
+        return (event, effective, made, closed)
+    }
+
     public func correct(_ principal: Principal, eventId: Int64, decisionNo: String, note: String) async throws -> Int64 {
         try principal.requireWrite()
-        if let message = RestructureRules.checkDecision(decisionNo) {
-            throw DomainError.invalid(Catalogue.invalidInput, [FieldError("decision_no", message)])
-        }
         return try await db.write { sql in
-            guard
-                let event = try await sql.raw("SELECT * FROM unit_events WHERE id = \(bind: eventId)").first(),
-                let effective = CivilDate(parsing: try event.decode(column: "effective_on", as: String.self))
-            else { throw DomainError.notFound(Catalogue.notFound) }
+            let (event, effective, made, closed) = try await Self.scopedEvent(sql, principal, eventId: eventId)
+            if let message = RestructureRules.checkDecision(decisionNo) {
+                throw DomainError.invalid(Catalogue.invalidInput, [FieldError("decision_no", message)])
+            }
             if try event.decode(column: "corrected_by_event_id", as: Int64?.self) != nil || event.decode(column: "kind", as: String.self) == RestructureKind.correction.rawValue {
                 throw DomainError.invalid(Catalogue.invalidInput, [FieldError("event", Catalogue.eventAlreadyCorrected)])
             }
-            let made = try await sql.raw(
-                "SELECT v.id, v.unit_id, u.path FROM unit_versions v JOIN units u ON u.id = v.unit_id WHERE v.event_id = \(bind: eventId) AND v.voided_by_event_id IS NULL"
-            ).all()
-            let closed = try await sql.raw(
-                "SELECT v.id, v.unit_id, u.path FROM unit_event_closures c JOIN unit_versions v ON v.id = c.version_id JOIN units u ON u.id = v.unit_id WHERE c.event_id = \(bind: eventId)"
-            ).all()
             let madeIds = Set(try made.map { try $0.decode(column: "id", as: Int64.self) })
             let closedIds = Set(try closed.map { try $0.decode(column: "id", as: Int64.self) })
             var unitIds: Set<Int64> = []
-            for row in made + closed {
-                unitIds.insert(try row.decode(column: "unit_id", as: Int64.self))
-                if !principal.sees(path: try row.decode(column: "path", as: String.self)) {
-                    throw DomainError.notFound(Catalogue.notFound)
-                }
-            }
+            for row in made + closed { unitIds.insert(try row.decode(column: "unit_id", as: Int64.self)) }
             // Nothing may have happened to these units after the event (other than by the event itself).
             for unitId in unitIds {
                 let newer = try await sql.raw(

@@ -228,6 +228,8 @@ extension Site {
         api.post("restructure/events/:id/correct") { request, context in
             let principal = try context.requirePrincipal()
             guard let id = Int64(try context.parameters.require("id")) else { throw DomainError.notFound(Catalogue.notFound) }
+            // Scope first: an event outside the subtree is 404 whatever the body says.
+            try await services.restructuring.checkEventInScope(principal, eventId: id)
             let body = try await Self.decode(APICorrectionBody.self, request, context)
             let correction = try await services.restructuring.correct(principal, eventId: id, decisionNo: body.decisionNo, note: body.note ?? "")
             return try Responses.json(["id": correction], status: .created)

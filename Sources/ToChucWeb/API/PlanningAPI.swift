@@ -188,6 +188,8 @@ extension Site {
         api.post("planning/entries/:id/remove") { request, context in
             let principal = try context.requirePrincipal()
             let id = try Self.pathId(context, notFound: Catalogue.planningEntryNotFound)
+            // Scope first: an entry outside the subtree is 404 whatever the body says.
+            try await services.planning.checkEntryInScope(principal, entryId: id)
             let body = try await Self.decode(APIPlanningRemovalBody.self, request, context)
             let entry = try await services.planning.removeCandidate(principal, entryId: id, removedOn: body.removedOn ?? "", reason: body.reason)
             return try Responses.json(APIPlanningEntry(entry, personal: principal.role.seesPersonalData))
