@@ -11,6 +11,11 @@ public struct PostgresURL: Sendable, Equatable, CustomStringConvertible {
         public var name: String
         public var port: Int
         public var description: String { name.contains(":") ? "[\(name)]:\(port)" : "\(name):\(port)" }
+
+        public init(name: String, port: Int) {
+            self.name = name
+            self.port = port
+        }
     }
 
     public var hosts: [Host]

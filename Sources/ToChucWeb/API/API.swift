@@ -3,6 +3,7 @@ import Hummingbird
 import NIOCore
 import ToChucDomain
 import ToChucServices
+import ToChucStorage
 
 /// A unit as the API shows it.
 struct APIUnit: Encodable, Sendable {
