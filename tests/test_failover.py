@@ -215,9 +215,17 @@ def test_tochuc_follows_the_promoted_node_and_keeps_every_acknowledged_write(for
         stored = set(formation.node_sql("node2", "SELECT code FROM units WHERE code LIKE 'T01-A-F%'").split())
         acked_codes = {code for _, code in acked}
         assert acked_codes <= stored, f"acknowledged but missing: {sorted(acked_codes - stored)[:10]}"
-        listed = api.get(server.base + "/api/v1/units", params={"q": "chuyển đổi dự phòng", "per_page": 500}, timeout=60)
-        assert listed.status_code == 200
-        assert acked_codes <= {u["code"] for u in listed.json()["items"]}
+        shown, page = set(), 1
+        while True:
+            listed = api.get(server.base + "/api/v1/units", params={"q": "chuyển đổi dự phòng", "per_page": 100, "page": page},
+                             timeout=60)
+            assert listed.status_code == 200, listed.text
+            items = listed.json()["items"]
+            shown |= {u["code"] for u in items}
+            if len(items) < 100:
+                break
+            page += 1
+        assert acked_codes <= shown
         verify = run_cli("audit", "verify", "--format", "json", db=url, check=False)
         assert verify.returncode == 0 and json.loads(verify.stdout)["status"] == "intact", verify.stdout + verify.stderr
 
