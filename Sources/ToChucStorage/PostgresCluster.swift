@@ -51,6 +51,7 @@ final class PostgresNode: Sendable {
     let runner: Task<Void, Never>
     let probeConfiguration: PostgresConnection.Configuration
     let logger: Logger
+    private let liveness = LivenessCache()
     /// How long a lease may wait before the server is checked (and given up on if it does not answer).
     static let leaseCheck: Duration = .seconds(3)
     static let probeTimeout: Duration = .seconds(3)
@@ -144,8 +145,7 @@ final class PostgresNode: Sendable {
                 while true {
                     try await Task.sleep(for: Self.leaseCheck)
                     if gate.started { return .watchdogDone }
-                    let alive = (try? await self.probe()) != nil
-                    if alive { continue }
+                    if await self.answers() { continue }
                     if gate.abandon() { throw StorageError.unavailable("\(self.host) does not answer") }
                     return .watchdogDone
                 }
@@ -160,9 +160,43 @@ final class PostgresNode: Sendable {
         }
     }
 
+    /// Whether the server answers at all: one check at a time per server, its answer reused for a second — under load
+    /// many leases wait at once, and each opening its own check would add connections to a busy server. A server
+    /// that answers with an error (too many connections, authentication) is there; one that refuses the connection,
+    /// says it is shutting down or does not answer in time is not.
+    func answers() async -> Bool {
+        await liveness.answer {
+            do {
+                _ = try await self.probe()
+                return true
+            } catch let error as PSQLError where error.code == .server {
+                return !PostgresFailure.isConnectionLost(error)
+            } catch {
+                return false
+            }
+        }
+    }
+
     func shutdown() async {
         runner.cancel()
         _ = await runner.value
+    }
+}
+
+/// The last liveness answer of a server, and the check under way if any.
+actor LivenessCache {
+    private var last: (at: ContinuousClock.Instant, alive: Bool)?
+    private var running: Task<Bool, Never>?
+
+    func answer(_ check: @escaping @Sendable () async -> Bool) async -> Bool {
+        if let last, ContinuousClock.now - last.at < .seconds(1) { return last.alive }
+        if let running { return await running.value }
+        let task = Task { await check() }
+        running = task
+        let alive = await task.value
+        last = (ContinuousClock.now, alive)
+        running = nil
+        return alive
     }
 }
 
