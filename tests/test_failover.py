@@ -109,8 +109,26 @@ class Formation:
     def uri(self):
         return self.autoctl("show", "uri", "--pgdata", str(self.dir / "monitor"), "--formation", "default").strip()
 
+    def accepts(self, name):
+        return subprocess.run([f"{PG_BIN}/pg_isready", "-q", "-h", "127.0.0.1", "-p", str(self.ports[name])],
+                              timeout=10).returncode == 0
+
     def stop_node(self, name):
+        """The node's machine goes away: `pg_autoctl stop --immediate` (it signals the node's service and returns at
+        once), then PostgreSQL must stop accepting connections within 10 s, else it is stopped with
+        `pg_ctl stop -m immediate` — a primary left running without its keeper would hold commits waiting for the
+        standby it lost. Returns the seconds until the port refused and how it was stopped."""
+        start = time.time()
         self.autoctl("stop", "--pgdata", str(self.dir / name), "--immediate")
+        while time.time() - start < 10 and self.accepts(name):
+            time.sleep(0.1)
+        how = "pg_autoctl stop --immediate"
+        if self.accepts(name):
+            prefix = ["runuser", "-u", "postgres", "--"] if os.geteuid() == 0 else []
+            subprocess.run([*prefix, f"{PG_BIN}/pg_ctl", "-D", str(self.dir / name), "-m", "immediate", "-w", "stop"],
+                           capture_output=True, timeout=60)
+            how = "pg_ctl stop -m immediate (pg_autoctl left it running)"
+        return round(time.time() - start, 1), how
 
     def node_sql(self, name, sql):
         result = subprocess.run(["psql", "-X", "-At", "-h", "127.0.0.1", "-p", str(self.ports[name]), "-U", "postgres",
@@ -190,10 +208,24 @@ def test_tochuc_follows_the_promoted_node_and_keeps_every_acknowledged_write(for
         thread.start()
         wait_for(lambda: len(acked) >= 20, 60, "20 writes acknowledged before the failover")
         stopped_at = time.time()
-        formation.stop_node("node1")
-        wait_for(lambda: any(t > stopped_at for t, _ in acked), 120, "a write acknowledged on the promoted node")
-        resumed_at = min(t for t, _ in acked if t > stopped_at)
-        wait_for(lambda: sum(1 for t, _ in acked if t > stopped_at) >= 20, 60, "20 more writes after the failover")
+        down_after, stopped_how = formation.stop_node("node1")
+        stop_returned = time.time()
+
+        def diagnose(what, seconds, condition):
+            try:
+                wait_for(condition, seconds, what)
+            except AssertionError as error:
+                with lock:
+                    tail = [(round(a - stopped_at, 1), round(b - stopped_at, 1), code, status, body[:120])
+                            for a, b, code, status, body in answers[-15:]]
+                log = server.log_path.read_text()[-3000:]
+                raise AssertionError(f"{error}\nstates: {formation.states()}\nlast answers (s after the stop): {tail}\n"
+                                     f"server log: {log}") from None
+
+        # Writes acknowledged once `pg_autoctl stop` has returned (the old primary is gone by then).
+        diagnose("a write acknowledged on the promoted node", 120, lambda: any(t > stop_returned for t, _ in acked))
+        resumed_at = min(t for t, _ in acked if t > stop_returned)
+        diagnose("20 more writes after the failover", 90, lambda: sum(1 for t, _ in acked if t > stop_returned) >= 20)
         stop_writing.set()
         thread.join(timeout=90)
         assert not thread.is_alive()
@@ -203,8 +235,9 @@ def test_tochuc_follows_the_promoted_node_and_keeps_every_acknowledged_write(for
         statuses = {}
         for _, _, _, status, _ in answers:
             statuses[status] = statuses.get(status, 0) + 1
-        bad = [a for a in answers if a[3] not in (201, 503)]
-        assert not bad, f"answers other than 201 and 503: {bad[:5]}"
+        bad = [(round(a[0] - stopped_at, 1), round(a[1] - stopped_at, 1), *a[2:]) for a in answers if a[3] not in (201, 503)]
+        assert not bad, f"answers other than 201 and 503 (seconds after the stop): {bad[:5]}; old primary down after " \
+                        f"{down_after} s by {stopped_how}\nserver log: {server.log_path.read_text()[-3000:]}"
         for _, _, _, status, body in answers:
             if status == 503:
                 message = json.loads(body)["message_vi"]
@@ -230,9 +263,10 @@ def test_tochuc_follows_the_promoted_node_and_keeps_every_acknowledged_write(for
         assert verify.returncode == 0 and json.loads(verify.stdout)["status"] == "intact", verify.stdout + verify.stderr
 
         figures = {
-            "acknowledged": len(acked), "acknowledged_after_failover": sum(1 for t, _ in acked if t > stopped_at),
+            "acknowledged": len(acked), "acknowledged_after_failover": sum(1 for t, _ in acked if t > stop_returned),
             "answers": {str(k): v for k, v in sorted(statuses.items())}, "outcome_unknown_503": unknown,
             "stored_on_promoted_node": len(stored), "seconds_without_writes": round(resumed_at - stopped_at, 1),
+            "old_primary_down_after_seconds": down_after, "stopped_by": stopped_how,
             "states_after": {k: list(v) for k, v in states.items()},
         }
         record_figures("failover", figures)

@@ -131,32 +131,46 @@ final class PostgresNode: Sendable {
     /// Leases a connection for `body`. When no connection comes within `leaseCheck` the server is checked: still
     /// answering means the pool is only busy (keep waiting); not answering means it is gone (give up, so the caller
     /// can look for the new primary instead of waiting for the pool's own minute-long back-off).
+    ///
+    /// The lease runs in a task of its own, not a child task: a pool whose server is gone does not end a cancelled
+    /// lease until its circuit breaker trips (a minute; measured in tests/test_failover.py), and a task group would wait
+    /// for it. Given up, the lease is cancelled and left to end on its own; it can no longer run `body` (`LeaseGate`).
     func withConnection<R: Sendable>(_ body: @escaping @Sendable (PostgresConnection) async throws -> R) async throws -> R {
         let gate = LeaseGate()
+        let slot = ContinuationSlot<R>()
+        let tasks = Mutex<[Task<Void, Never>]>([])
         let client = client
-        return try await withThrowingTaskGroup(of: LeaseOutcome<R>.self) { group in
-            group.addTask {
-                try await client.withConnection { connection in
-                    guard gate.start() else { throw StorageError.unavailable("\(self.host): no connection in time") }
-                    return .value(try await body(connection))
+        let host = host
+        return try await withTaskCancellationHandler {
+            try await withCheckedThrowingContinuation { continuation in
+                slot.set(continuation)
+                let lease = Task {
+                    do {
+                        let result = try await client.withConnection { connection in
+                            guard gate.start() else { throw StorageError.unavailable("\(host): no connection in time") }
+                            return try await body(connection)
+                        }
+                        slot.resume(with: .success(result))
+                    } catch {
+                        slot.resume(with: .failure(error))
+                    }
                 }
-            }
-            group.addTask {
-                while true {
-                    try await Task.sleep(for: Self.leaseCheck)
-                    if gate.started { return .watchdogDone }
-                    if await self.answers() { continue }
-                    if gate.abandon() { throw StorageError.unavailable("\(self.host) does not answer") }
-                    return .watchdogDone
+                let watchdog = Task {
+                    while !Task.isCancelled {
+                        try? await Task.sleep(for: Self.leaseCheck)
+                        if gate.started || Task.isCancelled { return }
+                        if await self.answers() { continue }
+                        if gate.abandon() {
+                            lease.cancel()
+                            slot.resume(with: .failure(StorageError.unavailable("\(host) does not answer")))
+                        }
+                        return
+                    }
                 }
+                tasks.withLock { $0 = [lease, watchdog] }
             }
-            while let outcome = try await group.next() {
-                if case .value(let result) = outcome {
-                    group.cancelAll()
-                    return result
-                }
-            }
-            throw StorageError.unavailable("\(host): no connection")
+        } onCancel: {
+            for task in tasks.withLock({ $0 }) { task.cancel() }
         }
     }
 
@@ -198,11 +212,6 @@ actor LivenessCache {
         running = nil
         return alive
     }
-}
-
-enum LeaseOutcome<R: Sendable>: Sendable {
-    case value(R)
-    case watchdogDone
 }
 
 /// Decides, once, whether a lease's body runs or the wait was given up: never both.
