@@ -237,7 +237,7 @@ def test_tochuc_follows_the_promoted_node_and_keeps_every_acknowledged_write(for
             statuses[status] = statuses.get(status, 0) + 1
         bad = [(round(a[0] - stopped_at, 1), round(a[1] - stopped_at, 1), *a[2:]) for a in answers if a[3] not in (201, 503)]
         assert not bad, f"answers other than 201 and 503 (seconds after the stop): {bad[:5]}; old primary down after " \
-                        f"{down_after} s by {stopped_how}\nserver log: {server.log_path.read_text()[-3000:]}"
+                        f"{down_after} s by {stopped_how}; ports {formation.ports}\nserver log: {server.log_path.read_text()[-3000:]}"
         for _, _, _, status, body in answers:
             if status == 503:
                 message = json.loads(body)["message_vi"]
