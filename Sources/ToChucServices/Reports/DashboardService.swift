@@ -33,10 +33,10 @@ public struct DashboardService: Sendable {
     public func dashboard(_ principal: Principal, unitCode: String, today: CivilDate = Timestamp.vietnamDate()) async throws -> Dashboard {
         let unit = try await UnitService(db: db).get(principal, code: unitCode)
         let month = ReportPeriod(parsing: today.iso.prefix(7).description)!
-        // Independent reads, run together: they spread over the read connections and the cores.
-        async let report = ReportService(db: db).report(principal, unitCode: unit.code, period: month)
+        // One part after the other (see ReportService.report: the report's member pass is the parallel one).
+        let report = try await ReportService(db: db).report(principal, unitCode: unit.code, period: month)
         let range = PathRange.of(unit.path)
-        async let ages = db.read { sql in
+        let ages = try await db.read { sql in
             var ages: [AgeBand: [Gender: Int]] = [:]
             // The band by comparing birth dates with the day each age is reached (ISO text sorts as dates).
             let cutoffs = AgeBand.allCases.dropFirst().map { today.adding(years: -$0.from).iso }
@@ -58,7 +58,7 @@ public struct DashboardService: Sendable {
             }
             return ages
         }
-        async let years = db.read { sql in
+        let years = try await db.read { sql in
             let first = today.year - 9
             var byYear = Dictionary(uniqueKeysWithValues: (first...today.year).map { ($0, 0) })
             for row in try await sql.raw(
@@ -72,17 +72,17 @@ public struct DashboardService: Sendable {
             }
             return byYear.sorted { $0.key < $1.key }.map { (year: $0.key, count: $0.value) }
         }
-        async let statuses = db.read { sql in try await UnitService.membersByStatus(sql, path: unit.path, on: today) }
+        let statuses = try await db.read { sql in try await UnitService.membersByStatus(sql, path: unit.path, on: today) }
         let scoped = Principal(
             userId: principal.userId, username: principal.username, displayName: principal.displayName, role: principal.role, unitId: unit.id,
             unitCode: unit.code, unitName: unit.name, unitPath: unit.path, language: principal.language, tokenScope: principal.tokenScope,
             address: principal.address, actor: principal.actor)
-        async let overdue = AdmissionService(db: db).board(scoped, today: today).filter { $0.recognition == .overdue }.count
+        let overdue = try await AdmissionService(db: db).board(scoped, today: today).filter { $0.recognition == .overdue }.count
         let cadres = CadreService(db: db)
-        async let retiring = cadres.retiring(principal, unitCode: unit.code, today: today, perPage: 1).total
-        async let due = cadres.dueForReappointment(principal, unitCode: unit.code, today: today, perPage: 1).total
-        async let ratings = EvaluationService(db: db).results(principal, unitCode: unit.code, period: .year(today.year - 1), subject: .member).totals
-        async let proposalsOverdue = ProposalService(db: db).counts(principal, unitCode: unit.code, from: today, to: today, today: today).inbox.overdue
+        let retiring = try await cadres.retiring(principal, unitCode: unit.code, today: today, perPage: 1).total
+        let due = try await cadres.dueForReappointment(principal, unitCode: unit.code, today: today, perPage: 1).total
+        let ratings = try await EvaluationService(db: db).results(principal, unitCode: unit.code, period: .year(today.year - 1), subject: .member).totals
+        let proposalsOverdue = try await ProposalService(db: db).counts(principal, unitCode: unit.code, from: today, to: today, today: today).inbox.overdue
         let late = {
             var query = TaskQuery()
             query.unitCode = unit.code
@@ -90,12 +90,12 @@ public struct DashboardService: Sendable {
             query.perPage = 1
             return query
         }()
-        async let tasksOverdue = TaskService(db: db).list(principal, late, today: today).total
+        let tasksOverdue = try await TaskService(db: db).list(principal, late, today: today).total
         var dashboard = Dashboard(
-            unit: unit, month: try await report, ages: try await ages, admissionsByYear: try await years, membersByStatus: try await statuses,
-            recognitionOverdue: try await overdue, retiring: try await retiring, reappointmentDue: try await due, lastYearRatings: try await ratings)
-        dashboard.proposalsOverdue = try await proposalsOverdue
-        dashboard.tasksOverdue = try await tasksOverdue
+            unit: unit, month: report, ages: ages, admissionsByYear: years, membersByStatus: statuses,
+            recognitionOverdue: overdue, retiring: retiring, reappointmentDue: due, lastYearRatings: ratings)
+        dashboard.proposalsOverdue = proposalsOverdue
+        dashboard.tasksOverdue = tasksOverdue
         return dashboard
     }
 }

@@ -140,23 +140,23 @@ public struct ReportService: Sendable {
         guard let then = try await units.get(principal, code: unitCode, asOf: period.to) else {
             throw DomainError.invalid(Catalogue.invalidInput, [FieldError("period", Catalogue.reportUnitMissing(current.code, VietnameseFormat.date(period.to)))])
         }
-        // The parts are independent reads: run together, they spread over the read connections and the cores (the
-        // nation's report is one pass over 5.4 million members' index entries, split by subtree below).
-        async let stats = units.stats(principal, code: unitCode, asOf: period.to, countingMembers: false)
-        async let approvals = DecisionService(db: db).approvalCounts(principal, unitCode: unitCode, from: period.from, to: period.to)
-        async let vetting = VettingService(db: db).concludedCount(principal, unitCode: unitCode, from: period.from, to: period.to)
-        async let answered = ProposalService(db: db).answeredCount(principal, unitCode: unitCode, from: period.from, to: period.to)
-        async let tasksOpen = TaskService(db: db).openCount(principal, unitCode: unitCode, on: period.to)
+        // The parts one after the other (some services read twice, and parts run together could hold every connection
+        // of the pool while waiting for another); the member pass, the heavy one, is split into parallel reads below.
+        let stats = try await units.stats(principal, code: unitCode, asOf: period.to, countingMembers: false)
+        let approvals = try await DecisionService(db: db).approvalCounts(principal, unitCode: unitCode, from: period.from, to: period.to)
+        let vetting = try await VettingService(db: db).concludedCount(principal, unitCode: unitCode, from: period.from, to: period.to)
+        let answered = try await ProposalService(db: db).answeredCount(principal, unitCode: unitCode, from: period.from, to: period.to)
+        let tasksOpen = try await TaskService(db: db).openCount(principal, unitCode: unitCode, on: period.to)
         let training = TrainingService(db: db)
-        async let trained = training.trainedCount(principal, unitCode: unitCode, from: period.from, to: period.to)
-        async let courses = training.coursesOrganized(principal, unitCode: unitCode, from: period.from, to: period.to)
-        async let members = Self.memberFigures(db, period: period, root: (then.id, then.path))
+        let trained = try await training.trainedCount(principal, unitCode: unitCode, from: period.from, to: period.to)
+        let courses = try await training.coursesOrganized(principal, unitCode: unitCode, from: period.from, to: period.to)
+        let members = try await Self.memberFigures(db, period: period, root: (then.id, then.path))
         let range = PathRange.of(then.path)
-        async let newUnits = db.read { sql in
+        let newUnits = try await db.read { sql in
             try await Self.newUnits(sql, kind: .base, sector: .nonStateEnterprise, period: period, range: range)
         }
         let review = Self.reviewPeriod(period)
-        @Sendable func ratings(_ subject: RatingSubject) async throws -> [String: Int] {
+        func ratings(_ subject: RatingSubject) async throws -> [String: Int] {
             try await db.read { sql in
                 var out = Dictionary(uniqueKeysWithValues: Rating.allCases.map { ($0.rawValue, 0) })
                 for (_, rating, n) in try await EvaluationService.countsByPath(sql, period: review, subject: subject, path: then.path) {
@@ -165,24 +165,21 @@ public struct ReportService: Sendable {
                 return out
             }
         }
-        async let ratingsMembers = ratings(.member)
-        async let ratingsUnits = ratings(.unit)
-        async let congress = db.read { sql in try await CongressService.reportLevels(sql, path: then.path, on: period.to) }
+        let ratingsMembers = try await ratings(.member)
+        let ratingsUnits = try await ratings(.unit)
+        let congress = try await db.read { sql in try await CongressService.reportLevels(sql, path: then.path, on: period.to) }
 
-        let memberCounts = try await members
         var left: [String: Int] = [:]
-        for kind in Self.leavingKinds { left[kind.rawValue] = memberCounts.left[kind.resultingStatus!.rawValue] ?? 0 }
-        let unitCounts = try await stats
-        let courseList = try await courses
+        for kind in Self.leavingKinds { left[kind.rawValue] = members.left[kind.resultingStatus!.rawValue] ?? 0 }
         let figures = ReportFigures(
-            cells: unitCounts.cells, cellsWithCommittee: unitCounts.cellsWithCommittee, admitted: memberCounts.admitted,
-            admittedPrevious: memberCounts.admittedPrevious, recognized: memberCounts.recognized, left: left,
-            transferredOut: memberCounts.left[MemberStatus.transferredOut.rawValue] ?? 0, newUnitsNonState: try await newUnits,
-            approvals: try await approvals.approvals, ratings: try await ratingsMembers, ratingsUnits: try await ratingsUnits,
-            trained: try await trained, coursesOrganized: courseList.count, courseTrainees: courseList.reduce(0) { $0 + $1.trainees },
-            vettingConcluded: try await vetting,
-            congress: Dictionary(uniqueKeysWithValues: try await congress.map { ($0.key.rawValue, CongressFigure($0.value)) }),
-            proposalsAnswered: try await answered, tasksOpen: try await tasksOpen)
+            cells: stats.cells, cellsWithCommittee: stats.cellsWithCommittee, admitted: members.admitted,
+            admittedPrevious: members.admittedPrevious, recognized: members.recognized, left: left,
+            transferredOut: members.left[MemberStatus.transferredOut.rawValue] ?? 0, newUnitsNonState: newUnits,
+            approvals: approvals.approvals, ratings: ratingsMembers, ratingsUnits: ratingsUnits,
+            trained: trained, coursesOrganized: courses.count, courseTrainees: courses.reduce(0) { $0 + $1.trainees },
+            vettingConcluded: vetting,
+            congress: Dictionary(uniqueKeysWithValues: congress.map { ($0.key.rawValue, CongressFigure($0.value)) }),
+            proposalsAnswered: answered, tasksOpen: tasksOpen)
         return BriefingReport(unitCode: current.code, unitName: then.name, period: period, figures: figures)
     }
 
