@@ -40,8 +40,10 @@ struct ReportBench {
         var rows: [(String, String, String, String)] = []
         for code in units {
             let unit = try await services.units.get(cli, code: code)
+            // Today's counts (the tree's and the unit pages' figures: kept per unit, `MemberCounts`).
             rows.append(
-                try await Bench.subtreeCounts(services, location, code: code, label: "\(unit.kind.rawValue) \(code)", on: period.to, repetitions: repetitions))
+                try await Bench.subtreeCounts(
+                    services, location, code: code, label: "\(unit.kind.rawValue) \(code), today", on: Timestamp.vietnamDate(), repetitions: repetitions))
             var ours: [Double] = []
             var members = 0
             for _ in 0..<repetitions {
