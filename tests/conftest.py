@@ -130,8 +130,8 @@ def workdir():
     shutil.rmtree(path, ignore_errors=True)
 
 
-@pytest.fixture(scope="session")
-def server(workdir):
+def seeded_server(workdir):
+    """A server on a database of its own with the seed below; a generator for fixtures (stops and drops at the end)."""
     db, pg_name = new_database(workdir)
     users = seed(db, workdir)
     srv = Server(db, workdir)
@@ -139,6 +139,11 @@ def server(workdir):
     yield srv
     srv.stop()
     drop_database(pg_name)
+
+
+@pytest.fixture(scope="session")
+def server(workdir):
+    yield from seeded_server(workdir)
 
 
 @pytest.fixture()

@@ -17,7 +17,7 @@ from selenium.webdriver.chrome.service import Service
 from selenium.webdriver.common.by import By
 
 from conftest import (BACKEND, ORG_UNITS, PASSWORD, Server, browser_login, drop_database, login, new_database, page_csrf, run_cli, screenshot_dir,
-                      seed)
+                      seeded_server)
 from test_browser import wait_for
 
 REFUSED = "Không có tổ chức nào có mã hoặc tên “{}” trong phạm vi của bạn (Đảng bộ xã An Bình)."
@@ -39,13 +39,7 @@ def make_browser(javascript):
 def server(workdir):
     """A server of this module's own, seeded like the session's: the tests name members and cells of the seed that
     other modules move, merge or rename."""
-    db, pg_name = new_database(workdir)
-    users = seed(db, workdir)
-    srv = Server(db, workdir)
-    srv.users = users
-    yield srv
-    srv.stop()
-    drop_database(pg_name)
+    yield from seeded_server(workdir)
 
 
 @pytest.fixture(scope="module")
