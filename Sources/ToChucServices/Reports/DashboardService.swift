@@ -33,10 +33,9 @@ public struct DashboardService: Sendable {
     public func dashboard(_ principal: Principal, unitCode: String, today: CivilDate = Timestamp.vietnamDate()) async throws -> Dashboard {
         let unit = try await UnitService(db: db).get(principal, code: unitCode)
         let month = ReportPeriod(parsing: today.iso.prefix(7).description)!
-        // One part after the other (see ReportService.report: the report's member pass is the parallel one).
         let report = try await ReportService(db: db).report(principal, unitCode: unit.code, period: month)
         let range = PathRange.of(unit.path)
-        let ages = try await db.read { sql in
+        let (ages, years, statuses) = try await db.read { sql in
             var ages: [AgeBand: [Gender: Int]] = [:]
             // The band by comparing birth dates with the day each age is reached (ISO text sorts as dates).
             let cutoffs = AgeBand.allCases.dropFirst().map { today.adding(years: -$0.from).iso }
@@ -56,9 +55,6 @@ public struct DashboardService: Sendable {
                 else { continue }
                 ages[b, default: [:]][g, default: 0] += try row.decode(column: "n", as: Int.self)
             }
-            return ages
-        }
-        let years = try await db.read { sql in
             let first = today.year - 9
             var byYear = Dictionary(uniqueKeysWithValues: (first...today.year).map { ($0, 0) })
             for row in try await sql.raw(
@@ -70,9 +66,9 @@ public struct DashboardService: Sendable {
             ).all() {
                 if let y = Int(try row.decode(column: "y", as: String.self)) { byYear[y] = try row.decode(column: "n", as: Int.self) }
             }
-            return byYear.sorted { $0.key < $1.key }.map { (year: $0.key, count: $0.value) }
+            let statuses = try await UnitService.membersByStatus(sql, path: unit.path, on: today)
+            return (ages, byYear.sorted { $0.key < $1.key }.map { (year: $0.key, count: $0.value) }, statuses)
         }
-        let statuses = try await db.read { sql in try await UnitService.membersByStatus(sql, path: unit.path, on: today) }
         let scoped = Principal(
             userId: principal.userId, username: principal.username, displayName: principal.displayName, role: principal.role, unitId: unit.id,
             unitCode: unit.code, unitName: unit.name, unitPath: unit.path, language: principal.language, tokenScope: principal.tokenScope,
@@ -82,20 +78,15 @@ public struct DashboardService: Sendable {
         let retiring = try await cadres.retiring(principal, unitCode: unit.code, today: today, perPage: 1).total
         let due = try await cadres.dueForReappointment(principal, unitCode: unit.code, today: today, perPage: 1).total
         let ratings = try await EvaluationService(db: db).results(principal, unitCode: unit.code, period: .year(today.year - 1), subject: .member).totals
-        let proposalsOverdue = try await ProposalService(db: db).counts(principal, unitCode: unit.code, from: today, to: today, today: today).inbox.overdue
-        let late = {
-            var query = TaskQuery()
-            query.unitCode = unit.code
-            query.due = "overdue"
-            query.perPage = 1
-            return query
-        }()
-        let tasksOverdue = try await TaskService(db: db).list(principal, late, today: today).total
         var dashboard = Dashboard(
-            unit: unit, month: report, ages: ages, admissionsByYear: years, membersByStatus: statuses,
-            recognitionOverdue: overdue, retiring: retiring, reappointmentDue: due, lastYearRatings: ratings)
-        dashboard.proposalsOverdue = proposalsOverdue
-        dashboard.tasksOverdue = tasksOverdue
+            unit: unit, month: report, ages: ages, admissionsByYear: years, membersByStatus: statuses, recognitionOverdue: overdue, retiring: retiring,
+            reappointmentDue: due, lastYearRatings: ratings)
+        dashboard.proposalsOverdue = try await ProposalService(db: db).counts(principal, unitCode: unit.code, from: today, to: today, today: today).inbox.overdue
+        var late = TaskQuery()
+        late.unitCode = unit.code
+        late.due = "overdue"
+        late.perPage = 1
+        dashboard.tasksOverdue = try await TaskService(db: db).list(principal, late, today: today).total
         return dashboard
     }
 }
