@@ -33,6 +33,8 @@ import ToChucDomain
     @Test("every modern name finds itself, in NFC and NFD, upper and lower case", arguments: Ethnicity.all)
     func modernNames(group: Ethnicity) {
         #expect(Ethnicity.match(group.name) == group)
+        // The exact-name shortcut and the folded look-up (which a leading space forces) agree.
+        #expect(Ethnicity.match(" " + group.name) == group)
         #expect(Ethnicity.match(group.name.decomposedStringWithCanonicalMapping) == group)
         #expect(Ethnicity.match(group.name.uppercased()) == group)
         #expect(Ethnicity.match(group.name.lowercased()) == group)

@@ -81,6 +81,22 @@ import ToChucDomain
         #expect(records.map(\.line) == [1, 2, 3, 6])
     }
 
+    @Test(
+        "fields of every shape: Vietnamese text, CR alone, quoted empty, text after a closing quote, no final line break",
+        arguments: [
+            ("Nguyễn Văn Đặng,Hà Nội\n", [["Nguyễn Văn Đặng", "Hà Nội"]], [1]),
+            ("a\rb\r\nc", [["a"], ["b"], ["c"]], [1, 2, 3]),
+            ("\"\"\n,\n\n\n", [[""], ["", ""]], [1, 2]),
+            ("\"Đảng\" bộ,\"x\"\"\"y\n", [["Đảng bộ", "x\"y"]], [1]),
+            ("\"a\r\nb\",\"\"\"\"", [["a\r\nb", "\""]], [1]),
+            ("", [], []),
+        ] as [(String, [[String]], [Int])])
+    func shapes(text: String, fields: [[String]], lines: [Int]) throws {
+        let records = try CSV.parse(text)
+        #expect(records.map(\.fields) == fields)
+        #expect(records.map(\.line) == lines)
+    }
+
     @Test("an unclosed quote and a non-UTF-8 file are refused")
     func malformed() {
         #expect(throws: CSV.ParseError.unclosedQuote(line: 2)) { try CSV.parse("a\n\"b\nc") }

@@ -232,3 +232,22 @@ struct VietnameseNameSortTests {
         #expect(VietnameseText.nameSortKey("李") < VietnameseText.nameSortKey("龍"))
     }
 }
+
+@Suite("Vietnamese text: names as typed")
+struct CollapsedWhitespaceTests {
+    @Test(
+        "a name keeps one space between words and none at either end, whatever white space was typed",
+        arguments: [
+            ("Nguyễn Văn A", "Nguyễn Văn A"),
+            ("  Nguyễn   Văn\tA \n", "Nguyễn Văn A"),
+            ("Lê\u{00A0}Thị\u{3000}Bình", "Lê Thị Bình"),
+            ("Đặng", "Đặng"),
+            (" ", ""),
+            ("", ""),
+        ])
+    func collapsed(typed: String, stored: String) {
+        #expect(typed.collapsedWhitespace == stored)
+        // The same as splitting on white space characters and joining with one space.
+        #expect(typed.collapsedWhitespace == typed.split(whereSeparator: \.isWhitespace).joined(separator: " "))
+    }
+}

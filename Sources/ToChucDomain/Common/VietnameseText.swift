@@ -299,9 +299,42 @@ extension StringProtocol {
     }
 }
 
+extension StringProtocol {
+    /// Trimmed, and each run of white space inside as one space (names as typed: `" Nguyễn  Văn\tA "` → `"Nguyễn Văn A"`).
+    public var collapsedWhitespace: String {
+        var previousWasSpace = true
+        var clean = true
+        for scalar in unicodeScalars {
+            let space = scalar.isWhiteSpace
+            // Most names are already clean: single ASCII spaces between words, none at either end.
+            if space && (previousWasSpace || scalar != " ") {
+                clean = false
+                break
+            }
+            previousWasSpace = space
+        }
+        if clean && !previousWasSpace { return String(self) }
+        var out = String.UnicodeScalarView()
+        var pendingSpace = false
+        for scalar in unicodeScalars {
+            if scalar.isWhiteSpace {
+                pendingSpace = !out.isEmpty
+                continue
+            }
+            if pendingSpace { out.append(" ") }
+            pendingSpace = false
+            out.append(scalar)
+        }
+        return String(out)
+    }
+}
+
 extension Unicode.Scalar {
-    /// `properties.isWhitespace`, answered without the property tables for ASCII.
+    /// The White_Space property, answered from its short fixed list (Unicode's PropList.txt) instead of the tables.
     fileprivate var isWhiteSpace: Bool {
-        isASCII ? value == 0x20 || (0x09...0x0D).contains(value) : properties.isWhitespace
+        switch value {
+        case 0x09...0x0D, 0x20, 0x85, 0xA0, 0x1680, 0x2000...0x200A, 0x2028, 0x2029, 0x202F, 0x205F, 0x3000: true
+        default: false
+        }
     }
 }

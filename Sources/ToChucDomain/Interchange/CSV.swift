@@ -28,74 +28,99 @@ public enum CSV {
     }
 
     public static func parse(_ text: String) throws -> [Record] {
+        var text = text
+        text.makeContiguousUTF8()
+        return try text.utf8.withContiguousStorageIfAvailable { try parse(utf8: $0) }!
+    }
+
+    /// The parser works on the UTF-8 bytes: every byte it acts on (quote, comma, CR, LF, NUL) is ASCII, and no byte
+    /// of a multi-byte character is, so fields are cut as byte ranges and decoded once (appending scalar by scalar
+    /// was a tenth of a large import's time).
+    static func parse(utf8 bytes: UnsafeBufferPointer<UInt8>) throws -> [Record] {
+        let quote = UInt8(ascii: "\""), comma = UInt8(ascii: ","), cr = UInt8(ascii: "\r"), lf = UInt8(ascii: "\n")
         var records: [Record] = []
         var fields: [String] = []
-        var field = ""
-        var inQuotes = false
         var line = 1
         var recordLine = 1
         var quoteLine = 1
         var fieldStarted = false
-        var scalars = text.unicodeScalars.makeIterator()
-        var pending: Unicode.Scalar? = nil
+        var inQuotes = false
+        // A field that had a quote collects its bytes in `pending`; an unquoted one is the range from `start`.
+        var quoted = false
+        var pending: [UInt8] = []
+        var start = 0
+        var i = 0
 
+        func takeField(upTo end: Int) -> String {
+            let run = UnsafeBufferPointer(rebasing: bytes[start..<end])
+            guard quoted else { return String(decoding: run, as: UTF8.self) }
+            pending.append(contentsOf: run)
+            defer {
+                pending.removeAll(keepingCapacity: true)
+                quoted = false
+            }
+            return String(decoding: pending, as: UTF8.self)
+        }
         func endRecord() {
-            fields.append(field)
             // A blank line is no record.
             if !(fields.count == 1 && fields[0].isEmpty && !fieldStarted) {
                 records.append(Record(line: recordLine, fields: fields))
             }
             fields = []
-            field = ""
             fieldStarted = false
         }
 
-        while let c = pending ?? scalars.next() {
-            pending = nil
-            if c == "\u{0}" { throw ParseError.nulCharacter(line: line) }
+        while i < bytes.count {
+            let c = bytes[i]
+            if c == 0 { throw ParseError.nulCharacter(line: line) }
             if inQuotes {
-                if c == "\"" {
-                    if let next = scalars.next() {
-                        if next == "\"" {
-                            field.unicodeScalars.append("\"")
-                        } else {
-                            inQuotes = false
-                            pending = next
-                        }
+                if c == quote {
+                    if i + 1 < bytes.count && bytes[i + 1] == quote {
+                        pending.append(quote)
+                        i += 2
                     } else {
                         inQuotes = false
+                        i += 1
+                        start = i
                     }
-                } else {
-                    if c == "\n" { line += 1 }
-                    field.unicodeScalars.append(c)
+                    continue
                 }
+                if c == lf { line += 1 }
+                pending.append(c)
+                i += 1
                 continue
             }
             switch c {
-            case "\"":
+            case quote:
+                pending.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[start..<i]))
+                quoted = true
                 inQuotes = true
                 quoteLine = line
                 fieldStarted = true
-            case ",":
-                fields.append(field)
-                field = ""
+                i += 1
+            case comma:
+                fields.append(takeField(upTo: i))
                 fieldStarted = true
-            case "\r":
-                if let next = scalars.next(), next != "\n" { pending = next }
+                i += 1
+                start = i
+            case cr, lf:
+                fields.append(takeField(upTo: i))
                 endRecord()
+                i += c == cr && i + 1 < bytes.count && bytes[i + 1] == lf ? 2 : 1
                 line += 1
                 recordLine = line
-            case "\n":
-                endRecord()
-                line += 1
-                recordLine = line
+                start = i
             default:
-                field.unicodeScalars.append(c)
                 fieldStarted = true
+                i += 1
             }
         }
         if inQuotes { throw ParseError.unclosedQuote(line: quoteLine) }
-        if !field.isEmpty || !fields.isEmpty || fieldStarted { endRecord() }
+        let last = takeField(upTo: bytes.count)
+        if !last.isEmpty || !fields.isEmpty || fieldStarted {
+            fields.append(last)
+            endRecord()
+        }
         return records
     }
 

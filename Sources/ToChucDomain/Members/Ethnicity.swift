@@ -30,6 +30,8 @@ public struct Ethnicity: Sendable, Hashable, CustomStringConvertible {
     /// `Khơ-me` = `Khmer`, `H'Mông` = `HMông` = `Mông`); the official code (`1`, `01` … `54`) is accepted too.
     /// Nil when nothing matches: no guessing.
     public static func match(_ text: String) -> Ethnicity? {
+        // Files mostly carry the official name as listed: no folding needed (the tests check it gives the same).
+        if let group = byName[text] { return group }
         let key = matchKey(text)
         if key.isEmpty { return nil }
         if key.allSatisfy(\.isASCII), key.allSatisfy(\.isNumber), key.count <= 2, let code = Int(key) { return byCode(code) }
@@ -103,6 +105,8 @@ public struct Ethnicity: Sendable, Hashable, CustomStringConvertible {
     static let byKey: [String: Ethnicity] = Dictionary(
         table.flatMap { row in ([row.name] + row.variants).map { (matchKey($0), Ethnicity(code: row.code, name: row.name)) } },
         uniquingKeysWith: { first, _ in first })
+
+    static let byName: [String: Ethnicity] = Dictionary(uniqueKeysWithValues: all.map { ($0.name, $0) })
 
     init(code: Int, name: String) {
         self.code = code

@@ -152,7 +152,7 @@ public enum MemberRules {
             if parsed > today { errors.append(FieldError(field, Catalogue.dateInFuture)) }
             return parsed
         }
-        let name = draft.fullName.trimmed.split(whereSeparator: \.isWhitespace).joined(separator: " ")
+        let name = draft.fullName.collapsedWhitespace
         if name.isEmpty { errors.append(FieldError("full_name", Catalogue.required)) }
         if name.count > maximumNameLength { errors.append(FieldError("full_name", Catalogue.tooLong(maximumNameLength))) }
         let gender = Gender.parse(draft.gender.trimmed)
@@ -170,7 +170,8 @@ public enum MemberRules {
         let recognized = date(draft.recognizedOn, "recognized_on")
         let left = date(draft.leftOn, "left_on")
         let cardNo = draft.cardNo.trimmed
-        if !cardNo.isEmpty && !(cardNo.count <= 20 && cardNo.allSatisfy { $0.isASCII && ($0.isLetter || $0.isNumber || $0 == "-") }) {
+        // ASCII letters, digits and hyphens only, so bytes are characters.
+        if !cardNo.isEmpty && !(cardNo.utf8.count <= 20 && cardNo.utf8.allSatisfy { ($0 | 0x20) >= 0x61 && ($0 | 0x20) <= 0x7A || (0x30...0x39).contains($0) || $0 == 0x2D }) {
             errors.append(FieldError("card_no", Catalogue.invalidCardNo))
         }
         let nationalId = draft.nationalId.trimmed

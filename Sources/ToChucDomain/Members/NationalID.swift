@@ -39,27 +39,30 @@ public enum NationalID {
     /// With `birthDate` and `gender` the digits that encode them are checked against the record too. Surrounding
     /// spaces are ignored (spreadsheets add them); any other character than a digit is a problem.
     public static func problems(_ id: String, birthDate: CivilDate?, gender: Gender?) -> [Localized] {
-        let digits = Array(id.trimmed)
-        let allDigits = digits.allSatisfy { $0.isASCII && $0.isWholeNumber }
-        guard digits.count == 12, allDigits else {
-            return [Catalogue.nationalIDShape(length: digits.count, hasNonDigit: !allDigits)]
+        let trimmed = id.trimmed
+        let bytes = Array(trimmed.utf8)
+        // Twelve ASCII digits are twelve bytes; anything else is described by its characters.
+        guard bytes.count == 12, bytes.allSatisfy({ (0x30...0x39).contains($0) }) else {
+            let characters = Array(trimmed)
+            return [Catalogue.nationalIDShape(length: characters.count, hasNonDigit: !characters.allSatisfy { $0.isASCII && $0.isWholeNumber })]
         }
+        let centuryDigit = Character(Unicode.Scalar(bytes[3]))
         var problems: [Localized] = []
-        let province = String(digits[0..<3])
+        let province = String(decoding: bytes[0..<3], as: UTF8.self)
         if provinceCodes[province] == nil {
             problems.append(Catalogue.nationalIDProvince(province))
         }
-        let coded = centuryAndGender(of: digits[3])!
+        let coded = centuryAndGender(of: centuryDigit)!
         if let gender, gender != coded.gender {
-            problems.append(Catalogue.nationalIDGender(digit: digits[3], coded: coded.gender, recorded: gender))
+            problems.append(Catalogue.nationalIDGender(digit: centuryDigit, coded: coded.gender, recorded: gender))
         }
         if let birthDate {
             if !(coded.centuryStart..<coded.centuryStart + 100).contains(birthDate.year) {
                 problems.append(
-                    Catalogue.nationalIDCentury(digit: digits[3], centuryStart: coded.centuryStart, birthYear: birthDate.year))
+                    Catalogue.nationalIDCentury(digit: centuryDigit, centuryStart: coded.centuryStart, birthYear: birthDate.year))
             }
-            let yearDigits = String(digits[4..<6])
-            if Int(yearDigits) != birthDate.year % 100 {
+            let yearDigits = String(decoding: bytes[4..<6], as: UTF8.self)
+            if Int(bytes[4] - 0x30) * 10 + Int(bytes[5] - 0x30) != birthDate.year % 100 {
                 problems.append(Catalogue.nationalIDYear(yearDigits, birthYear: birthDate.year))
             }
         }

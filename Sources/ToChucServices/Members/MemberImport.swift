@@ -34,6 +34,10 @@ enum MemberImport {
         var nationalIds: [String: Int] = [:]
         let present = Set(index.keys)
         let rowCount = records.count - 1
+        // Sized once: growing these by doubling re-hashed a million keys about twenty times.
+        rows.reserveCapacity(rowCount)
+        firstLine.reserveCapacity(rowCount)
+        nationalIds.reserveCapacity(rowCount)
         // Each row is checked on its own (pure rules) on every core; duplicates across rows are found after, in order.
         let checked = await checkRows(records.dropFirst(), width: header.fields.count, index: index, today: today, progress: progress)
         for (record, outcome) in zip(records.dropFirst(), checked) {
@@ -118,6 +122,7 @@ enum MemberImport {
             }
         }
         var fresh: [(line: Int, member: ValidMember, name: IndexedName)] = []
+        fresh.reserveCapacity(registerEmpty ? rows.count : 0)
         var changes: [(line: Int, member: ValidMember, current: Member)] = []
         var unchanged = 0
         for row in rows {
