@@ -1,5 +1,6 @@
 """Accounts and access (issue 9): the TOTP second factor of head and admin, logging out everywhere, and the sessions
 of a disabled account (FACTS.md "Security anchors")."""
+import html
 import os
 import re
 import sqlite3
@@ -33,6 +34,28 @@ def me(session, base):
     return session.get(base + "/api/v1/me").status_code
 
 
+def qr_modules_of_page(page_html):
+    """The dark modules of the page's QR code (its SVG path of unit squares, quiet zone of four) and its size."""
+    svg = re.search(r'<figure class="qr" id="totp-qr">(<svg.*?</svg>)</figure>', page_html, re.S).group(1)
+    side = int(re.search(r'viewBox="0 0 (\d+) \d+"', svg).group(1))
+    dark = {(int(x) - 4, int(y) - 4) for x, y in re.findall(r"M(\d+),(\d+)h1v1h-1z", svg)}
+    return side - 8, frozenset(dark)
+
+
+def reference_qr_codes(text):
+    """The text's QR codes by a reference encoder (python-qrcode, byte mode, level M) under each of the eight masks."""
+    import qrcode
+    import qrcode.util
+    codes = []
+    for mask in range(8):
+        qr = qrcode.QRCode(error_correction=qrcode.constants.ERROR_CORRECT_M, border=0, mask_pattern=mask)
+        qr.add_data(qrcode.util.QRData(text.encode(), mode=qrcode.util.MODE_8BIT_BYTE), optimize=0)
+        qr.make(fit=True)
+        matrix = qr.get_matrix()
+        codes.append((len(matrix), frozenset((x, y) for y, row in enumerate(matrix) for x, dark in enumerate(row) if dark)))
+    return codes
+
+
 def test_a_head_must_enroll_before_anything_else_then_logs_in_with_a_code(server):
     base = server.base
     head = new_user(server, "head")
@@ -48,6 +71,8 @@ def test_a_head_must_enroll_before_anything_else_then_logs_in_with_a_code(server
     assert page.status_code == 200
     secret_text = re.search(r'name="secret" value="([A-Z2-7]+)"', page.text).group(1)
     assert re.search(r'href="otpauth://totp/ToChuc:' + re.escape(head) + r'\?secret=' + secret_text, page.text)
+    uri = re.search(r'id="totp-uri" href="([^"]+)"', page.text).group(1)
+    assert qr_modules_of_page(page.text) in reference_qr_codes(html.unescape(uri))
     secret = base32_secret(secret_text)
     wrong = session.post(base + "/account/two-factor", data={"_csrf": csrf_from(page.text), "secret": secret_text, "code": "000000"},
                          allow_redirects=False)

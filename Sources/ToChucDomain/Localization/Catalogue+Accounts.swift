@@ -24,8 +24,9 @@ extension Catalogue {
         "Không bắt buộc với vai trò của bạn, nhưng nên bật để bảo vệ tài khoản.",
         "Not required for your role, but it protects your account.")
     public static let secondFactorSteps = t(
-        "Mở ứng dụng xác thực trên điện thoại, thêm tài khoản bằng mã bí mật dưới đây (hoặc mở liên kết), rồi nhập mã 6 chữ số ứng dụng hiển thị.",
-        "Open your authenticator app, add an account with the secret below (or open the link), then enter the 6-digit code it shows.")
+        "Mở ứng dụng xác thực trên điện thoại, quét mã QR dưới đây (hoặc thêm tài khoản bằng mã bí mật, hoặc mở liên kết), rồi nhập mã 6 chữ số ứng dụng hiển thị.",
+        "Open your authenticator app, scan the QR code below (or add an account with the secret, or open the link), then enter the 6-digit code it shows.")
+    public static let secondFactorQR = t("Mã QR cho ứng dụng xác thực", "QR code for the authenticator app")
     public static let secondFactorSecret = t("Mã bí mật (Base32)", "Secret key (Base32)")
     public static let secondFactorLink = t("Liên kết cho ứng dụng xác thực", "Link for the authenticator app")
     public static let turnOnSecondFactor = t("Bật xác thực hai bước", "Turn on two-step verification")

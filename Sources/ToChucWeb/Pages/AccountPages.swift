@@ -159,10 +159,14 @@ extension Site {
         let required = forced || p.role.requiresSecondFactor
         let noteText = ctx.t(required ? Catalogue.secondFactorRequired : Catalogue.secondFactorOptional)
         let note: HTML = "<p class=\"\(required ? "errors" : "muted")\" id=\"two-factor-note\">\(noteText)</p>"
+        // The link as a QR code for the phone's camera; a user name too long for one leaves the secret and the link.
+        let qrLabel = ctx.t(Catalogue.secondFactorQR)
+        let qr: HTML = QRCode(uri).map { HTML(raw: "<figure class=\"qr\" id=\"totp-qr\">\($0.svg(label: qrLabel))</figure>") } ?? .empty
         let body: HTML = """
             <h1>\(ctx.t(Catalogue.turnOnSecondFactor))</h1>
             \(note)
             <p>\(ctx.t(Catalogue.secondFactorSteps))</p>
+            \(qr)
             <dl class="facts">
             <dt>\(ctx.t(Catalogue.secondFactorSecret))</dt><dd><code class="secret" id="totp-secret">\(grouped)</code></dd>
             <dt>\(ctx.t(Catalogue.secondFactorLink))</dt><dd><a id="totp-uri" href="\(uri)">\(uri)</a></dd>

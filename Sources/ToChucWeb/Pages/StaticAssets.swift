@@ -45,6 +45,7 @@ enum StaticAssets {
         dl.facts { display:grid; grid-template-columns: max-content 1fr; gap:.3rem 1rem; background:#fff; padding:1rem; border:1px solid var(--line); }
         dl.facts dt { color:var(--muted); }
         dl.facts dd { margin:0; }
+        figure.qr { margin:1rem 0; } figure.qr svg { display:block; width:200px; height:200px; }
         tr.differs td { background:#fff4d6; }
         .photo-block { display:flex; gap:1rem; align-items:flex-start; flex-wrap:wrap; margin-bottom:1rem; }
         .photo-block img.photo { border:1px solid var(--line); background:#fff; }
