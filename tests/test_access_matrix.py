@@ -191,10 +191,15 @@ def seed_by_api(m, suffix):
 
     vote = post(API + "/votes", json={"unit_code": "T01-A", "body_kind": "committee", "round": f"V{code}",
                                      "held_on": str(today - timedelta(days=2)), "convened": 15, "present": 14})
-    post(API + f"/votes/{vote['id']}/persons", json={"person": "50000001", "position": "Bí thư Đảng ủy"})
+    session = post(API + f"/votes/{vote['id']}/persons", json={"person": "50000001", "position": "Bí thư Đảng ủy"})
+    # The answer is the session with its persons; the one just added is the person the delete operation names.
+    m.known[API + "/votes"] = vote["id"]
+    m.known[API + "/votes/{id}/persons"] = session["persons"][-1]["id"]
     election = post(API + "/elections", json={"unit_code": "T01-A", "body": "committee", "title": f"Bầu cử {code}",
                                               "held_on": str(today - timedelta(days=1)), "seats": 3, "delegates": 40})
-    post(API + f"/elections/{election['id']}/candidates", json={"member_number": "50000001", "source": "committee"})
+    detail = post(API + f"/elections/{election['id']}/candidates", json={"member_number": "50000001", "source": "committee"})
+    m.known[API + "/elections"] = election["id"]
+    m.known[API + "/elections/{id}/candidates"] = detail["candidates"][-1]["id"]
     meeting = post(API + "/units/T01-A-C1/meetings", json={"meets_on": str(today - timedelta(days=4)), "kind": "monthly",
                                                           "topics": f"Sinh hoạt {code}"})
     m.known[API + "/meetings"] = meeting["id"]
@@ -226,14 +231,17 @@ def seed_by_api(m, suffix):
     exam = next(e for e in exams if f"THI-{code}" in json.dumps(e))
     exam = exam if "id" in exam else next(v for v in exam.values() if isinstance(v, dict) and "id" in v)
     m.known[API + "/exams"] = exam["id"]
-    candidates = m.call("admin-t01-a", "GET", API + f"/exams/{exam['id']}").json()
-    candidate = (candidates.get("candidates") or [{}])[0]
-    candidate = candidate if "id" in candidate else next((v for v in candidate.values() if isinstance(v, dict) and "id" in v), {})
-    if candidate.get("id"):
-        m.known[API + "/exams/candidates"] = candidate["id"]
-        plan = candidate.get("plan") or {}
-        if plan.get("id"):
-            m.known[API + "/exams/plans"] = plan["id"]
+    # The session's rows: each a candidate with the training plan made after a failed sát hạch.
+    row = m.call("admin-t01-a", "GET", API + f"/exams/{exam['id']}").json()["candidates"][0]
+    m.known[API + "/exams/candidates"] = row["candidate"]["id"]
+    m.known[API + "/exams/plans"] = row["plan"]["id"]
+    # Courses are listed as summaries ({"course": …, "trainees": n}); the course of seed_commune and its trainee.
+    courses = m.call("admin-t01-a", "GET", API + "/training/courses", params={"per_page": 50}).json()["items"]
+    course = next(c["course"] for c in courses if c["course"]["code"] == f"LOP-{code}")
+    m.known[API + "/training/courses"] = course["id"]
+    trainees = m.call("admin-t01-a", "GET", API + f"/training/courses/{course['id']}").json()["trainees"]
+    m.known[API + "/training/enrollments"] = trainees[0]["id"]
+    m.known[API + "/planning"] = planning["id"]
 
 
 def sibling_refused(status, template):
@@ -255,6 +263,7 @@ AREAS = {
     "attachments": API + "/attachments/",
     "admission": API + "/admission/",
     "restructure events": API + "/restructure/events/",
+    "training": API + "/training/",
 }
 
 
