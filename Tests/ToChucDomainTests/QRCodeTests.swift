@@ -1,4 +1,3 @@
-import Foundation
 import Testing
 
 @testable import ToChucDomain
@@ -59,14 +58,5 @@ struct QRCodeTests {
             return grid.penalty()
         }
         #expect(penalties[chosen.mask] == penalties.min())
-    }
-
-    @Test("the SVG draws one square per dark module inside a quiet zone of four")
-    func svg() throws {
-        let code = try #require(QRCode("ToChuc"))
-        let svg = code.svg(label: "Mã QR")
-        #expect(svg.contains("viewBox=\"0 0 29 29\""))
-        #expect(svg.components(separatedBy: "h1v1h-1z").count - 1 == code.modules.filter { $0 }.count)
-        #expect(svg.contains("aria-label=\"Mã QR\""))
     }
 }

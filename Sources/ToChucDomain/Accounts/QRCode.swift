@@ -1,5 +1,3 @@
-import Foundation
-
 /// A QR code (ISO/IEC 18004) of a short text: byte mode, error correction level M, the smallest version of 1–10
 /// that holds it (up to 213 bytes), the mask with the lowest penalty. The second-factor enrolment shows the otpauth
 /// link as one, so that a phone's authenticator app reads it with the camera instead of the secret being typed.
@@ -44,22 +42,6 @@ public struct QRCode: Sendable, Equatable {
     }
 
     public func isDark(x: Int, y: Int) -> Bool { modules[y * size + x] }
-
-    /// The code as SVG: one path of unit squares, a quiet zone of four modules, scaled by the viewer (crisp edges).
-    public func svg(pixels: Int = 200, label: String) -> String {
-        let side = size + 8
-        let label = label.replacingOccurrences(of: "&", with: "&amp;").replacingOccurrences(of: "<", with: "&lt;")
-            .replacingOccurrences(of: "\"", with: "&quot;")
-        var path = ""
-        for y in 0..<size {
-            for x in 0..<size where isDark(x: x, y: y) { path += "M\(x + 4),\(y + 4)h1v1h-1z" }
-        }
-        return """
-            <svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 \(side) \(side)" width="\(pixels)" height="\(pixels)" \
-            shape-rendering="crispEdges" role="img" aria-label="\(label)"><rect width="\(side)" height="\(side)" fill="#fff"/>\
-            <path d="\(path)" fill="#000"/></svg>
-            """
-    }
 
     // MARK: - Capacity and codewords (level M)
 

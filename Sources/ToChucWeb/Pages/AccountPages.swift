@@ -160,8 +160,7 @@ extension Site {
         let noteText = ctx.t(required ? Catalogue.secondFactorRequired : Catalogue.secondFactorOptional)
         let note: HTML = "<p class=\"\(required ? "errors" : "muted")\" id=\"two-factor-note\">\(noteText)</p>"
         // The link as a QR code for the phone's camera; a user name too long for one leaves the secret and the link.
-        let qrLabel = ctx.t(Catalogue.secondFactorQR)
-        let qr: HTML = QRCode(uri).map { HTML(raw: "<figure class=\"qr\" id=\"totp-qr\">\($0.svg(label: qrLabel))</figure>") } ?? .empty
+        let qr: HTML = QRCode(uri).map { "<figure class=\"qr\" id=\"totp-qr\">\(Charts.qrCode($0, label: ctx.t(Catalogue.secondFactorQR)))</figure>" } ?? .empty
         let body: HTML = """
             <h1>\(ctx.t(Catalogue.turnOnSecondFactor))</h1>
             \(note)

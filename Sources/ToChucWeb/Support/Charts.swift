@@ -13,6 +13,19 @@ enum Charts {
         let met: Bool?
     }
 
+    /// A QR code as SVG: one path of unit squares inside a quiet zone of four modules, drawn at `pixels` with crisp edges.
+    static func qrCode(_ code: QRCode, label: String, pixels: Int = 200) -> HTML {
+        let side = code.size + 8
+        var path = ""
+        for y in 0..<code.size {
+            for x in 0..<code.size where code.isDark(x: x, y: y) { path += "M\(x + 4),\(y + 4)h1v1h-1z" }
+        }
+        return HTML(
+            raw: "<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 \(side) \(side)\" width=\"\(pixels)\" height=\"\(pixels)\" "
+                + "shape-rendering=\"crispEdges\" role=\"img\" aria-label=\"\(HTML.escape(label))\"><rect width=\"\(side)\" height=\"\(side)\" fill=\"#fff\"/>"
+                + "<path d=\"\(path)\" fill=\"#000\"/></svg>")
+    }
+
     /// Horizontal bars on a 0–100% scale, with a dashed mark at each bar's target.
     /// `scaled` false: the bars are counts against the largest (no percent axis).
     static func bars(_ bars: [Bar], title: String, id: String, scaled: Bool = true) -> HTML {
