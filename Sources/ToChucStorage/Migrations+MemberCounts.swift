@@ -18,10 +18,12 @@ public enum MemberCounts {
         """
     }
 
-    /// Counts every unit's members afresh (after a bulk load that ran with the triggers off, and in the migration).
+    /// Counts every unit's members afresh, and the upper levels' profiles (`MemberProfiles`), after a bulk load that
+    /// ran with the triggers off.
     public static func recount(_ sql: any SQLDatabase) async throws {
         try await sql.raw("DELETE FROM unit_member_counts").run()
         try await sql.raw(SQLQueryString(recountStatement)).run()
+        try await MemberProfiles.recount(sql)
     }
 
     static let recountStatement = """

@@ -94,6 +94,9 @@ enum Migrator {
                 """,
             ]
         }),
+        // The dashboard's ages and admissions per year for the root and the units below it, kept by triggers (issue 8):
+        // Migrations+MemberProfiles.swift.
+        Migration(version: 27, name: "member profiles of the upper levels", statements: memberProfiles),
     ]
 
     static var latestVersion: Int { migrations.map(\.version).max() ?? 0 }

@@ -36,6 +36,7 @@ struct MemberCountsTests {
         let (kept, counted) = try await keptAndCounted(t)
         #expect(kept == counted, "after \(step)", sourceLocation: sourceLocation)
         #expect(!counted.isEmpty, "after \(step)", sourceLocation: sourceLocation)
+        try await expectProfilesKept(t, step, sourceLocation: sourceLocation)
         // The subtree figures read from the kept counts equal those read from the members' rows (yesterday's path
         // reads the rows; nothing in these records is dated today).
         for code in ["TW", "T01", "T01-A", "T01-B-C1"] {
@@ -45,6 +46,44 @@ struct MemberCountsTests {
             }
             #expect(now.membersByStatus.filter { $0.value != 0 } == Dictionary(uniqueKeysWithValues: rows.map { ($0.key.rawValue, $0.value) }), "\(code) after \(step)",
                     sourceLocation: sourceLocation)
+        }
+    }
+
+    /// The upper levels' kept profiles (`MemberProfiles`: birth date and gender of the members in the Party, admissions
+    /// by year) equal, for every unit whose figures are kept, a count of its subtree's member rows — what the dashboard
+    /// of a deeper unit reads.
+    static func expectProfilesKept(_ t: TestDatabase, _ step: String, sourceLocation: SourceLocation = #_sourceLocation) async throws {
+        try await t.db.read { sql in
+            func lines(_ query: SQLQueryString, _ columns: [String]) async throws -> [String] {
+                try await sql.raw(query).all().map { row in
+                    try columns.map { column in
+                        column == "n" ? String(try row.decode(column: column, as: Int.self)) : try row.decode(column: column, as: String.self)
+                    }.joined(separator: " ")
+                }
+            }
+            let paths = try await sql.raw("SELECT path FROM units ORDER BY path").all().map { try $0.decode(column: "path", as: String.self) }
+            let anchors = paths.filter { MemberProfiles.isAnchor(path: $0) }
+            #expect(anchors.count >= 2, sourceLocation: sourceLocation)
+            for path in anchors {
+                let range = PathRange.of(path)
+                let keptBirths = try await lines(
+                    "SELECT birth_date, gender, n FROM subtree_birth_counts WHERE anchor_path = \(bind: path) AND n <> 0 ORDER BY 1, 2",
+                    ["birth_date", "gender", "n"])
+                let countedBirths = try await lines(
+                    """
+                    SELECT birth_date, gender, COUNT(*) AS n FROM members WHERE unit_path >= \(bind: range.lower) AND unit_path < \(bind: range.upper)
+                    AND status IN ('probationary', 'full') AND birth_date IS NOT NULL GROUP BY 1, 2 ORDER BY 1, 2
+                    """, ["birth_date", "gender", "n"])
+                #expect(keptBirths == countedBirths, "births of \(path) after \(step)", sourceLocation: sourceLocation)
+                let keptYears = try await lines(
+                    "SELECT year, n FROM subtree_admission_counts WHERE anchor_path = \(bind: path) AND n <> 0 ORDER BY 1", ["year", "n"])
+                let countedYears = try await lines(
+                    """
+                    SELECT substr(admitted_on, 1, 4) AS year, COUNT(*) AS n FROM members WHERE unit_path >= \(bind: range.lower)
+                    AND unit_path < \(bind: range.upper) AND admitted_on IS NOT NULL GROUP BY 1 ORDER BY 1
+                    """, ["year", "n"])
+                #expect(keptYears == countedYears, "admissions of \(path) after \(step)", sourceLocation: sourceLocation)
+            }
         }
     }
 
@@ -94,6 +133,14 @@ struct MemberCountsTests {
             _ = try await t.services.restructuring.apply(
                 Self.cli, steps: [RestructureStep(operation: .merge(sources: ["T01-B-C1"], target: "T01-A-C1", newTarget: nil), effectiveOn: past, decisionNo: "3-QĐ/TU")])
             try await Self.expectKept(t, "a restructuring merge")
+            // A commune moved to another province: its members leave one province's profile for the other's.
+            _ = try await t.services.units.create(
+                Self.cli,
+                UnitDraft(code: "T02", name: "Đảng bộ tỉnh Thứ Hai", kind: UnitKind.provincial.rawValue, parentCode: "TW", sector: Sector.commune.rawValue,
+                          hasCommittee: true, foundedOn: "", dissolvedOn: ""))
+            _ = try await t.services.restructuring.apply(
+                Self.cli, steps: [RestructureStep(operation: .move(code: "T01-A", parentCode: "T02"), effectiveOn: past.adding(days: 20), decisionNo: "4-QĐ/TW")])
+            try await Self.expectKept(t, "a commune moved to another province")
             // An import below the bulk threshold: row by row, the triggers on.
             try await Self.importMembers(t, MemberTests.membersCSV.replacingOccurrences(of: ",3000000", with: ",5000000")
                 .replacingOccurrences(of: "001085012345", with: "001085099999").replacingOccurrences(of: "T01-B-C1", with: "T01-A-C1"), threshold: 1_000_000)

@@ -259,6 +259,31 @@ struct ReportServiceTests {
             #expect(d.admissionsByYear.count == 10 && d.admissionsByYear.first?.year == 2017 && d.admissionsByYear.last?.year == 2026)
             #expect(d.admissionsByYear.first { $0.year == 2020 }?.count == 2 && d.admissionsByYear.first { $0.year == 2023 }?.count == 1)
             #expect(d.month.period.key == "2026-11")
+            // The root and the province read kept counts, the commune and the cell their rows: the same figures.
+            for code in ["TW", "T01-A", "T01-A-C1"] {
+                let other = try await t.services.dashboard.dashboard(Self.cli, unitCode: code, today: Self.today)
+                #expect(other.ages == d.ages && other.admissionsByYear.map(\.count) == d.admissionsByYear.map(\.count), "\(code)")
+            }
+        }
+    }
+
+    @Test("the dashboard counts every record past its recognition deadline, by the day its probation started")
+    func recognitionOverdue() async throws {
+        try await TestDatabase.with { t in
+            try await t.seedTree()
+            let m = t.services.members
+            // Probation of 12 months from the admission (no ceremony recorded): from 2024-10-01 it ended 2025-10-01, and
+            // the 30 working days after it are past on 22/11/2026; from 2026-01-05 it has not ended.
+            for (index, admitted) in ["2024-10-01", "2024-10-01", "2026-01-05"].enumerated() {
+                _ = try await m.create(
+                    Self.cli, MemberTests.draft("Dự Bị \(index)", card: "2000000\(index)", status: "probationary", admitted: admitted, recognized: ""), today: Self.today)
+            }
+            let board = try await t.services.admission.board(Self.cli, today: Self.today)
+            #expect(board.filter { $0.recognition == .overdue }.count == 2)
+            for code in ["TW", "T01", "T01-A-C1"] {
+                #expect(try await t.services.dashboard.dashboard(Self.cli, unitCode: code, today: Self.today).recognitionOverdue == 2, "\(code)")
+            }
+            #expect(try await t.services.dashboard.dashboard(Self.cli, unitCode: "T01-B", today: Self.today).recognitionOverdue == 0)
         }
     }
 

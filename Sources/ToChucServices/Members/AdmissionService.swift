@@ -88,6 +88,31 @@ public struct AdmissionService: Sendable {
         }
     }
 
+    /// How many records of the principal's subtree are past their recognition deadline today — all of them, where the
+    /// board shows its first 5,000. The records are grouped by the day their probation started (the board's rule: the
+    /// recorded ceremony, else the admission date of a probationary member), and each day's deadline worked out once.
+    public func recognitionOverdueCount(_ principal: Principal, today: CivilDate = Timestamp.vietnamDate()) async throws -> Int {
+        let range = principal.pathRange
+        return try await db.read { sql in
+            let rules = try await RuleService.live(sql)
+            var overdue = 0
+            for row in try await sql.raw(
+                """
+                SELECT COALESCE(a.ceremony_on, CASE WHEN m.status = 'probationary' THEN m.admitted_on END) AS started, COUNT(*) AS n
+                FROM members m LEFT JOIN admission_cases a ON a.member_id = m.id
+                WHERE m.unit_path >= \(bind: range.lower) AND m.unit_path < \(bind: range.upper) AND m.status IN ('candidate', 'probationary')
+                GROUP BY 1
+                """
+            ).all() {
+                guard let started = try row.decode(column: "started", as: String?.self).flatMap({ CivilDate(parsing: $0) }) else { continue }
+                if Self.recognitionStatus(probationEnd: Self.probationEnd(ceremony: started, rules), today: today, rules) == .overdue {
+                    overdue += try row.decode(column: "n", as: Int.self)
+                }
+            }
+            return overdue
+        }
+    }
+
     /// Records the next step; refused (with the rule's message) when it is out of order or breaks its rule.
     /// Returns the warnings the step raised (a late ceremony stands, but must be explained).
     @discardableResult

@@ -35,36 +35,38 @@ public struct DashboardService: Sendable {
         let month = ReportPeriod(parsing: today.iso.prefix(7).description)!
         let report = try await ReportService(db: db).report(principal, unitCode: unit.code, period: month)
         let range = PathRange.of(unit.path)
+        let first = today.year - 9
         let (ages, years, statuses) = try await db.read { sql in
-            var ages: [AgeBand: [Gender: Int]] = [:]
-            // The band by comparing birth dates with the day each age is reached (ISO text sorts as dates).
-            let cutoffs = AgeBand.allCases.dropFirst().map { today.adding(years: -$0.from).iso }
-            let band: SQLQueryString = """
-                CASE WHEN m.birth_date > \(bind: cutoffs[0]) THEN 'under_30' WHEN m.birth_date > \(bind: cutoffs[1]) THEN '30_39'
-                WHEN m.birth_date > \(bind: cutoffs[2]) THEN '40_49' WHEN m.birth_date > \(bind: cutoffs[3]) THEN '50_59' ELSE '60_plus' END
-                """
-            for row in try await sql.raw(
-                """
-                SELECT \(band) AS band, m.gender, COUNT(*) AS n FROM members m
+            // The root and the units below it read the kept counts (`MemberProfiles`), deeper units their members' rows:
+            // the same figures either way (MemberCountsTests), in rows of (birth date, gender, n) and (year, n).
+            let kept = MemberProfiles.isAnchor(path: unit.path)
+            let births: SQLQueryString =
+                kept
+                ? "SELECT birth_date, gender, n FROM subtree_birth_counts WHERE anchor_path = \(bind: unit.path) AND n <> 0"
+                : """
+                SELECT m.birth_date, m.gender, COUNT(*) AS n FROM members m
                 WHERE m.unit_path >= \(bind: range.lower) AND m.unit_path < \(bind: range.upper) AND m.status IN ('probationary', 'full')
                 AND m.birth_date IS NOT NULL GROUP BY 1, 2
                 """
-            ).all() {
-                guard let b = AgeBand(rawValue: try row.decode(column: "band", as: String.self)),
+            var ages: [AgeBand: [Gender: Int]] = [:]
+            for row in try await sql.raw(births).all() {
+                guard let born = CivilDate(parsing: try row.decode(column: "birth_date", as: String.self)),
                     let g = Gender(rawValue: try row.decode(column: "gender", as: String.self))
                 else { continue }
-                ages[b, default: [:]][g, default: 0] += try row.decode(column: "n", as: Int.self)
+                ages[AgeBand(born: born, on: today), default: [:]][g, default: 0] += try row.decode(column: "n", as: Int.self)
             }
-            let first = today.year - 9
-            var byYear = Dictionary(uniqueKeysWithValues: (first...today.year).map { ($0, 0) })
-            for row in try await sql.raw(
-                """
+            let admissions: SQLQueryString =
+                kept
+                ? "SELECT year AS y, n FROM subtree_admission_counts WHERE anchor_path = \(bind: unit.path) AND year >= \(bind: String(first))"
+                : """
                 SELECT substr(m.admitted_on, 1, 4) AS y, COUNT(*) AS n FROM members m
                 WHERE m.unit_path >= \(bind: range.lower) AND m.unit_path < \(bind: range.upper) AND m.admitted_on >= \(bind: "\(first)-01-01")
-                AND m.admitted_on <= \(bind: today.iso) GROUP BY 1
+                GROUP BY 1
                 """
-            ).all() {
-                if let y = Int(try row.decode(column: "y", as: String.self)) { byYear[y] = try row.decode(column: "n", as: Int.self) }
+            var byYear = Dictionary(uniqueKeysWithValues: (first...today.year).map { ($0, 0) })
+            for row in try await sql.raw(admissions).all() {
+                // Admission dates after today are refused on every path (DOMAIN.md §2), so no year lies beyond this one.
+                if let y = Int(try row.decode(column: "y", as: String.self)), byYear[y] != nil { byYear[y] = try row.decode(column: "n", as: Int.self) }
             }
             let statuses = try await UnitService.membersByStatus(sql, path: unit.path, on: today)
             return (ages, byYear.sorted { $0.key < $1.key }.map { (year: $0.key, count: $0.value) }, statuses)
@@ -73,7 +75,7 @@ public struct DashboardService: Sendable {
             userId: principal.userId, username: principal.username, displayName: principal.displayName, role: principal.role, unitId: unit.id,
             unitCode: unit.code, unitName: unit.name, unitPath: unit.path, language: principal.language, tokenScope: principal.tokenScope,
             address: principal.address, actor: principal.actor)
-        let overdue = try await AdmissionService(db: db).board(scoped, today: today).filter { $0.recognition == .overdue }.count
+        let overdue = try await AdmissionService(db: db).recognitionOverdueCount(scoped, today: today)
         let cadres = CadreService(db: db)
         let retiring = try await cadres.retiring(principal, unitCode: unit.code, today: today, perPage: 1).total
         let due = try await cadres.dueForReappointment(principal, unitCode: unit.code, today: today, perPage: 1).total
