@@ -136,10 +136,19 @@ protocol DatabaseBackend: Sendable {
     func close() async
 }
 
-/// A fixed set of connections handed out one caller at a time, in arrival order.
+/// Who is served first when every connection is taken: the request that began first. A page reads several times, one
+/// connection at a time; served in the order of each read's arrival, a page of a dozen reads would go to the back of
+/// the queue a dozen times behind requests that began after it (under `--full` load on PostgreSQL no dashboard
+/// finished in 30 s so). Ordered by when the request began, a page once started is finished first — the pool then
+/// serves pages, not reads, in arrival order. The web layer sets it per request; elsewhere a read is its own request.
+public enum RequestOrder {
+    @TaskLocal public static var began: ContinuousClock.Instant?
+}
+
+/// A fixed set of connections handed out one caller at a time, the earliest request first (`RequestOrder`).
 actor ConnectionQueue<Connection: Sendable> {
     private var idle: [Connection]
-    private var waiting: [CheckedContinuation<Connection, Never>] = []
+    private var waiting: [(began: ContinuousClock.Instant, continuation: CheckedContinuation<Connection, Never>)] = []
     nonisolated let all: [Connection]
 
     init(_ connections: [Connection]) {
@@ -147,21 +156,24 @@ actor ConnectionQueue<Connection: Sendable> {
         self.all = connections
     }
 
-    func acquire() async -> Connection {
+    var waitingCount: Int { waiting.count }
+
+    func acquire(began: ContinuousClock.Instant) async -> Connection {
         if let connection = idle.popLast() { return connection }
-        return await withCheckedContinuation { waiting.append($0) }
+        return await withCheckedContinuation { waiting.append((began, $0)) }
     }
 
     func release(_ connection: Connection) {
-        if waiting.isEmpty {
-            idle.append(connection)
+        // The earliest request; among reads of one request (or equal instants), the first to arrive.
+        if let first = waiting.indices.min(by: { waiting[$0].began < waiting[$1].began }) {
+            waiting.remove(at: first).continuation.resume(returning: connection)
         } else {
-            waiting.removeFirst().resume(returning: connection)
+            idle.append(connection)
         }
     }
 
     func with<R: Sendable>(_ body: @Sendable (Connection) async throws -> R) async throws -> R {
-        let connection = await acquire()
+        let connection = await acquire(began: RequestOrder.began ?? .now)
         do {
             let result = try await body(connection)
             release(connection)
@@ -237,6 +249,11 @@ struct SQLiteBackend: DatabaseBackend {
 struct PostgresBackend: DatabaseBackend {
     let client: PostgresClient
     let runner: Task<Void, Never>
+    /// As many tickets as the pool has connections, handed out the earliest request first (`RequestOrder`): the pool's
+    /// own queue serves reads in arrival order.
+    let tickets: ConnectionQueue<Int>
+
+    static let connections = 16
 
     static func open(url: String, logger: Logger) async throws -> PostgresBackend {
         guard let parsed = URLComponents(string: url), let host = parsed.host, !host.isEmpty else {
@@ -249,13 +266,13 @@ struct PostgresBackend: DatabaseBackend {
             password: parsed.password, database: database.isEmpty ? nil : database,
             tls: sslMode == "disable" ? .disable : .require(.makeClientConfiguration()))
         configuration.options.minimumConnections = 0
-        configuration.options.maximumConnections = 16
+        configuration.options.maximumConnections = connections
         // Short statements over large tables: the JIT compiler's 15–30 ms per statement costs more than it saves
         // (a name search measured 60 ms with it, 10 ms without; BENCHMARKS.md).
         configuration.options.additionalStartupParameters = [("jit", "off")]
         let client = PostgresClient(configuration: configuration, backgroundLogger: logger)
         let runner = Task { await client.run() }
-        let backend = PostgresBackend(client: client, runner: runner)
+        let backend = PostgresBackend(client: client, runner: runner, tickets: ConnectionQueue(Array(0..<connections)))
         // Fail fast with the server's own message when the URL is wrong.
         do {
             try await backend.read { db in try await db.raw("SELECT 1").run() }
@@ -267,15 +284,19 @@ struct PostgresBackend: DatabaseBackend {
     }
 
     func read<R: Sendable>(_ body: @escaping @Sendable (any SQLDatabase) async throws -> R) async throws -> R {
-        try await client.withConnection { connection in
-            try await body(connection.sql(queryLogLevel: nil))
+        try await tickets.with { _ in
+            try await client.withConnection { connection in
+                try await body(connection.sql(queryLogLevel: nil))
+            }
         }
     }
 
     func write<R: Sendable>(_ body: @escaping @Sendable (any SQLDatabase) async throws -> R) async throws -> R {
-        try await client.withConnection { connection in
-            let sql = TransactionDatabase(inner: connection.sql(queryLogLevel: nil), connection: .postgres(connection))
-            return try await inTransaction(sql, begin: "BEGIN", body)
+        try await tickets.with { _ in
+            try await client.withConnection { connection in
+                let sql = TransactionDatabase(inner: connection.sql(queryLogLevel: nil), connection: .postgres(connection))
+                return try await inTransaction(sql, begin: "BEGIN", body)
+            }
         }
     }
 

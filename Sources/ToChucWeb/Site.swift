@@ -19,6 +19,7 @@ public struct Site: Sendable {
     /// The router with every middleware and route; `main` and the tests build the app the same way.
     public func router() -> Router<AppContext> {
         let router = Router(context: AppContext.self)
+        router.add(middleware: RequestOrderMiddleware(services: services))
         router.add(middleware: SecurityHeadersMiddleware(secure: settings.secureCookies))
         router.add(middleware: ErrorMiddleware(site: self))
         router.add(middleware: AuthenticationMiddleware(site: self))

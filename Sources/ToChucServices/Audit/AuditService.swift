@@ -27,6 +27,14 @@ public struct AuditService: Sendable {
     public func verify() async throws -> AuditLog.Verification { try await AuditLog.verify(db) }
 }
 
+extension AppServices {
+    /// Runs one request's work: its reads and writes wait for a connection behind requests begun earlier only
+    /// (`RequestOrder`), so a page is finished before pages begun after it are started.
+    public func serving<R: Sendable>(_ body: () async throws -> R) async throws -> R {
+        try await RequestOrder.$began.withValue(.now) { try await body() }
+    }
+}
+
 /// Every service over one database: what the interfaces (web, API, CLI) are given.
 public struct AppServices: Sendable {
     public let db: Database

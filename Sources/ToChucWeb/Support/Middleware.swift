@@ -28,6 +28,17 @@ public struct WebSettings: Sendable {
     }
 }
 
+/// Marks each request with the moment it began, so the database serves connections to pages begun earlier first
+/// (`AppServices.serving`: a page's dozen reads are not each queued behind requests that came after it).
+struct RequestOrderMiddleware: RouterMiddleware {
+    typealias Context = AppContext
+    let services: AppServices
+
+    func handle(_ request: Request, context: AppContext, next: (Request, AppContext) async throws -> Response) async throws -> Response {
+        try await services.serving { try await next(request, context) }
+    }
+}
+
 /// Headers every response carries (OWASP ASVS 3.4): no inline script, no framing, no referrer leaks.
 struct SecurityHeadersMiddleware: RouterMiddleware {
     typealias Context = AppContext
