@@ -193,13 +193,21 @@ def test_the_pass_mark_boundary_and_score_validation_through_the_api(server):
 
 
 def test_trainings_and_exams_csv_are_exported_and_imported_back_unchanged(server, workdir):
+    # Its own course with a trainee and its own exam with a candidate: the test does not lean on the ones above.
+    call = api(login(server.base, "clerk-t01-a"), server.base)
+    course = new_course(call, starts="2025-05-01", ends="2025-05-05")
+    assert call("POST", f"/training/courses/{course['id']}/trainees", json={"person": "50000001"}).status_code == 201
+    exam = call("POST", "/exams", json={"kind": "promotion", "name": "Thi xuất ra " + uuid.uuid4().hex[:6], "held_on": "2025-06-02",
+                                        "organizer_code": "T01-A", "pass_mark": 50})
+    assert exam.status_code == 201, exam.text
+    assert call("POST", f"/exams/{exam.json()['id']}/candidates", json={"person": "50000002", "score": 60}).status_code == 201
     out = Path(workdir) / ("export-" + uuid.uuid4().hex[:6])
     run_cli("export", "--format", "csv", str(out), db=server.db)
     rows = list(csv.reader(io.StringIO((out / "trainings.csv").read_text(encoding="utf-8"))))
     assert rows[0][:4] == ["course_code", "course_kind", "course_name", "organizer_code"]
-    assert len(rows) > 1
+    assert any(row[0] == course["code"] for row in rows[1:])
     exams = list(csv.reader(io.StringIO((out / "exams.csv").read_text(encoding="utf-8"))))
-    assert exams[0][:3] == ["exam_code", "exam_kind", "exam_name"] and len(exams) > 1
+    assert exams[0][:3] == ["exam_code", "exam_kind", "exam_name"] and any(row[0] == exam.json()["code"] for row in exams[1:])
     # Alone (the other files of the export are other modules' business), it loads back without changing anything.
     only = Path(workdir) / ("trainings-" + uuid.uuid4().hex[:6])
     only.mkdir()
