@@ -33,10 +33,11 @@ public struct DashboardService: Sendable {
     public func dashboard(_ principal: Principal, unitCode: String, today: CivilDate = Timestamp.vietnamDate()) async throws -> Dashboard {
         let unit = try await UnitService(db: db).get(principal, code: unitCode)
         let month = ReportPeriod(parsing: today.iso.prefix(7).description)!
-        let report = try await ReportService(db: db).report(principal, unitCode: unit.code, period: month)
+        // The parts are independent: read at once, the nation's page waits for its slowest part, not for their sum.
+        async let report = ReportService(db: db).report(principal, unitCode: unit.code, period: month)
         let range = PathRange.of(unit.path)
         let first = today.year - 9
-        let (ages, years, statuses) = try await db.read { sql in
+        async let figures = db.read { sql in
             // The root and the units below it read the kept counts (`MemberProfiles`), deeper units their members' rows:
             // the same figures either way (MemberCountsTests), in rows of (birth date, gender, n) and (year, n).
             let kept = MemberProfiles.isAnchor(path: unit.path)
@@ -75,20 +76,23 @@ public struct DashboardService: Sendable {
             userId: principal.userId, username: principal.username, displayName: principal.displayName, role: principal.role, unitId: unit.id,
             unitCode: unit.code, unitName: unit.name, unitPath: unit.path, language: principal.language, tokenScope: principal.tokenScope,
             address: principal.address, actor: principal.actor)
-        let overdue = try await AdmissionService(db: db).recognitionOverdueCount(scoped, today: today)
+        async let overdue = AdmissionService(db: db).recognitionOverdueCount(scoped, today: today)
         let cadres = CadreService(db: db)
-        let retiring = try await cadres.retiring(principal, unitCode: unit.code, today: today, perPage: 1).total
-        let due = try await cadres.dueForReappointment(principal, unitCode: unit.code, today: today, perPage: 1).total
-        let ratings = try await EvaluationService(db: db).results(principal, unitCode: unit.code, period: .year(today.year - 1), subject: .member).totals
-        var dashboard = Dashboard(
-            unit: unit, month: report, ages: ages, admissionsByYear: years, membersByStatus: statuses, recognitionOverdue: overdue, retiring: retiring,
-            reappointmentDue: due, lastYearRatings: ratings)
-        dashboard.proposalsOverdue = try await ProposalService(db: db).counts(principal, unitCode: unit.code, from: today, to: today, today: today).inbox.overdue
+        async let retiring = cadres.retiring(principal, unitCode: unit.code, today: today, perPage: 1).total
+        async let due = cadres.dueForReappointment(principal, unitCode: unit.code, today: today, perPage: 1).total
+        async let ratings = EvaluationService(db: db).results(principal, unitCode: unit.code, period: .year(today.year - 1), subject: .member).totals
+        async let proposalsOverdue = ProposalService(db: db).counts(principal, unitCode: unit.code, from: today, to: today, today: today).inbox.overdue
         var late = TaskQuery()
         late.unitCode = unit.code
         late.due = "overdue"
         late.perPage = 1
-        dashboard.tasksOverdue = try await TaskService(db: db).list(principal, late, today: today).total
+        async let tasksOverdue = TaskService(db: db).list(principal, late, today: today).total
+        let (ages, years, statuses) = try await figures
+        var dashboard = Dashboard(
+            unit: unit, month: try await report, ages: ages, admissionsByYear: years, membersByStatus: statuses, recognitionOverdue: try await overdue,
+            retiring: try await retiring, reappointmentDue: try await due, lastYearRatings: try await ratings)
+        dashboard.proposalsOverdue = try await proposalsOverdue
+        dashboard.tasksOverdue = try await tasksOverdue
         return dashboard
     }
 }
