@@ -203,6 +203,15 @@ struct EvaluationServiceTests {
             lines[1] = "2024,20000001,excellent,"
             try Data(lines.joined(separator: "\n").utf8).write(to: folder.appendingPathComponent("evaluations.csv"))
             await #expect(throws: ImportFailure.self) { _ = try await t.services.interchange.importDataset(Self.cli, at: folder) }
+            // One line alone is checked against the ratings already stored: one tốt fewer leaves nine, and the two
+            // xuất sắc stored are then over the 1 allowed (the line alone would break nothing).
+            try Data("year,subject,rating,score\n2024,20000001,done,\n".utf8).write(to: folder.appendingPathComponent("evaluations.csv"))
+            do {
+                _ = try await t.services.interchange.importDataset(Self.cli, at: folder)
+                Issue.record("a line breaking the quota with the stored ratings was stored")
+            } catch let failure as ImportFailure {
+                #expect(failure.problems.map { "\($0.line ?? 0):\($0.column ?? "")" } == ["2:rating"])
+            }
             let out = t.folder.appendingPathComponent("out")
             _ = try await t.services.interchange.export(Self.cli, format: .csv, to: out, programVersion: "test")
             let exported = try String(contentsOf: out.appendingPathComponent("evaluations.csv"), encoding: .utf8)

@@ -32,6 +32,15 @@ enum EvaluationImport {
         var rows: [Row] = []
         var firstLine: [String: Int] = [:]
         var rulesByPeriod: [String: ClassificationRules?] = [:]
+        // Members named by number, looked up 500 at a time (a national file names millions), and units by code once.
+        let subjectColumn = index["subject"]
+        let numbers = records.dropFirst().compactMap { record -> String? in
+            guard let subjectColumn, record.fields.count == width else { return nil }
+            let text = record.fields[subjectColumn].trimmed
+            return text.isEmpty || text.lowercased().hasPrefix(EvaluationsFile.unitPrefix) ? nil : text
+        }
+        let members = try await Self.members(sql, numbers: numbers)
+        var unitsByCode: [String: OrgUnit?] = [:]
         for record in records.dropFirst() {
             if record.fields.count != width {
                 problems.append(ImportProblem(file: file, line: record.line, column: nil, reason: Catalogue.importWrongFieldCount(record.fields.count, width)))
@@ -56,7 +65,8 @@ enum EvaluationImport {
             var found: (RatingSubject, Int64, Int64, String, String)? = nil  // kind, subject id, rating unit id, its code, name
             if subjectText.lowercased().hasPrefix(EvaluationsFile.unitPrefix) {
                 let code = String(subjectText.dropFirst(EvaluationsFile.unitPrefix.count)).trimmed
-                if let unit = try await UnitStore.find(sql, code: code), principal.sees(path: unit.path) {
+                if unitsByCode[code] == nil { unitsByCode[code] = .some(try await UnitStore.find(sql, code: code)) }
+                if let unit = unitsByCode[code] ?? nil, principal.sees(path: unit.path) {
                     let version = try await UnitHistory.version(sql, unitId: unit.id, on: period.judgedOn)
                     let parentId = version?.parentId ?? unit.id
                     let parentCode = version?.parentCode ?? unit.code
@@ -64,10 +74,8 @@ enum EvaluationImport {
                 } else {
                     problem("subject", Catalogue.unitNotFound)
                 }
-            } else if !subjectText.isEmpty, let member = try await CadreService.member(sql, number: subjectText), principal.sees(path: member.unitPath),
-                let unit = try await UnitStore.find(sql, code: member.record.unitCode)
-            {
-                found = (.member, member.id, unit.id, unit.code, member.record.fullName)
+            } else if !subjectText.isEmpty, let member = members[subjectText], principal.sees(path: member.unitPath) {
+                found = (.member, member.id, member.unitId, member.unitCode, member.fullName)
             } else {
                 problem("subject", subjectText.isEmpty ? Catalogue.required : Catalogue.importPersonNotFound(subjectText))
             }
@@ -104,18 +112,11 @@ enum EvaluationImport {
         }
         // The quota per rating unit and period, on the ratings as they would stand after the load.
         let groups = Dictionary(grouping: rows) { "\($0.period.key)|\($0.subject.rawValue)|\($0.unitId)" }
-        for (_, group) in groups.sorted(by: { $0.value[0].line < $1.value[0].line }) {
+        let recorded = try await Self.standing(sql, groups: groups.values.map { ($0[0].period.key, $0[0].subject, $0[0].unitId) })
+        for (key, group) in groups.sorted(by: { $0.value[0].line < $1.value[0].line }) {
             let first = group[0]
             guard let rules = rulesByPeriod[first.period.key] ?? nil else { continue }
-            var standing: [String: Rating] = [:]
-            for row in try await sql.raw(
-                """
-                SELECT subject_key, rating FROM evaluations WHERE period = \(bind: first.period.key) AND subject_kind = \(bind: first.subject.rawValue)
-                AND unit_id = \(bind: first.unitId)
-                """
-            ).all() {
-                standing[try row.decode(column: "subject_key", as: String.self)] = Rating(rawValue: try row.decode(column: "rating", as: String.self))
-            }
+            var standing = recorded[key] ?? [:]
             for row in group { standing[row.subjectKey] = row.rating }
             if let breach = Classification.quotaBreach(Array(standing.values), rules: rules) {
                 problems.append(ImportProblem(file: file, line: first.line, column: "rating", reason: Catalogue.quotaBreachIn(first.unitCode, breach)))
@@ -140,25 +141,20 @@ enum EvaluationImport {
         let auditId = try await CadreImport.recordImport(
             sql, principal: principal, file: file, source: source, rows: records.count - 1, created: fresh.count, updated: changed.count)
         let now = Timestamp.now()
-        for start in stride(from: 0, to: fresh.count, by: 200) {
-            let batch = fresh[start..<min(fresh.count, start + 200)]
-            var values: [SQLQueryString] = []
-            for r in batch {
-                values.append(
-                    """
-                    (\(bind: r.period.key), \(bind: r.period.judgedOn.iso), \(bind: r.subject.rawValue), \(bind: r.subjectKey),
-                     \(bind: r.subject == .member ? r.subjectId : nil), \(bind: r.subject == .unit ? r.subjectId : nil), \(bind: r.unitId), \(bind: r.score),
-                     \(bind: r.rating.rawValue), \(bind: r.regulation), 1, \(bind: auditId), \(bind: principal.actor), \(bind: now), \(bind: now))
-                    """)
-            }
-            try await sql.raw(
-                """
-                INSERT INTO evaluations (period, period_end, subject_kind, subject_key, member_id, subject_unit_id, unit_id, score, rating, regulation,
-                    version, import_audit_id, created_by, created_at, updated_at)
-                VALUES \(values.joined(separator: ", "))
-                """
-            ).run()
-        }
+        try await BulkInsert.insert(
+            sql, table: "evaluations",
+            columns: [
+                "period", "period_end", "subject_kind", "subject_key", "member_id", "subject_unit_id", "unit_id", "score", "rating", "regulation", "version",
+                "import_audit_id", "created_by", "created_at", "updated_at",
+            ],
+            rows: fresh.map { r in
+                [
+                    .text(r.period.key), .text(r.period.judgedOn.iso), .text(r.subject.rawValue), .text(r.subjectKey),
+                    SQLValue(r.subject == .member ? r.subjectId : nil), SQLValue(r.subject == .unit ? r.subjectId : nil), .integer(r.unitId),
+                    SQLValue(r.score), .text(r.rating.rawValue), .text(r.regulation), .integer(1), .integer(auditId), .text(principal.actor), .text(now),
+                    .text(now),
+                ]
+            })
         for (r, current) in changed {
             try await sql.raw(
                 """
@@ -174,6 +170,73 @@ enum EvaluationImport {
                 new: ["rating": r.rating.rawValue, "score": r.score.map(String.init), "version": String(current.version + 1), "file": source.name])
         }
         return (fresh.count, changed.count, unchanged)
+    }
+
+    /// A member named in the file: `CadreService.member`'s choice (card number or national ID, the oldest record first).
+    struct NamedMember {
+        let id: Int64
+        let fullName: String
+        let unitPath: String
+        let unitId: Int64
+        let unitCode: String
+    }
+
+    static func members(_ sql: any SQLDatabase, numbers: [String]) async throws -> [String: NamedMember] {
+        let wanted = Array(Set(numbers))
+        var out: [String: NamedMember] = [:]
+        for start in stride(from: 0, to: wanted.count, by: 500) {
+            let chunk = Set(wanted[start..<min(wanted.count, start + 500)])
+            let list = SQLList(chunk.map { SQLBind($0) })
+            for row in try await sql.raw(
+                """
+                SELECT m.id, m.card_no, m.national_id, m.full_name, m.unit_path, u.id AS unit_id, u.code AS unit_code
+                FROM members m JOIN units u ON u.id = m.unit_id WHERE m.card_no IN (\(list)) OR m.national_id IN (\(list))
+                """
+            ).all() {
+                let member = NamedMember(
+                    id: try row.decode(column: "id", as: Int64.self), fullName: try row.decode(column: "full_name", as: String.self),
+                    unitPath: try row.decode(column: "unit_path", as: String.self), unitId: try row.decode(column: "unit_id", as: Int64.self),
+                    unitCode: try row.decode(column: "unit_code", as: String.self))
+                for number in [try row.decode(column: "card_no", as: String?.self), try row.decode(column: "national_id", as: String?.self)] {
+                    guard let number, chunk.contains(number) else { continue }
+                    if let known = out[number], known.id < member.id { continue }
+                    out[number] = member
+                }
+            }
+        }
+        return out
+    }
+
+    /// The ratings already recorded for each (period, kind, rating unit) of the file, keyed like the import's groups.
+    static func standing(_ sql: any SQLDatabase, groups: [(period: String, subject: RatingSubject, unitId: Int64)]) async throws -> [String: [String: Rating]] {
+        var out: [String: [String: Rating]] = [:]
+        for list in Dictionary(grouping: groups, by: { GroupKey(period: $0.period, subject: $0.subject) }).values {
+            let (period, subject) = (list[0].period, list[0].subject)
+            // A period and kind with no rating yet (a first load) needs no look-up per unit.
+            guard try await sql.raw(
+                "SELECT 1 AS x FROM evaluations WHERE period = \(bind: period) AND subject_kind = \(bind: subject.rawValue) LIMIT 1"
+            ).first() != nil else { continue }
+            let units = list.map(\.unitId)
+            for start in stride(from: 0, to: units.count, by: 500) {
+                let chunk = SQLList(units[start..<min(units.count, start + 500)].map { SQLBind($0) })
+                for row in try await sql.raw(
+                    """
+                    SELECT unit_id, subject_key, rating FROM evaluations WHERE period = \(bind: period) AND subject_kind = \(bind: subject.rawValue)
+                    AND unit_id IN (\(chunk))
+                    """
+                ).all() {
+                    let key = "\(period)|\(subject.rawValue)|\(try row.decode(column: "unit_id", as: Int64.self))"
+                    out[key, default: [:]][try row.decode(column: "subject_key", as: String.self)] =
+                        Rating(rawValue: try row.decode(column: "rating", as: String.self))
+                }
+            }
+        }
+        return out
+    }
+
+    private struct GroupKey: Hashable {
+        let period: String
+        let subject: RatingSubject
     }
 
     /// The rows of `evaluations.csv` rated in the principal's subtree, header first: members by card number (those
