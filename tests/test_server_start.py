@@ -102,6 +102,13 @@ def test_the_first_page_offers_the_province_demo_and_loads_it_with_progress(own_
     stats = session.get(srv.base + "/api/v1/units/TW/stats").json()
     assert stats["units_by_kind"]["provincial"] == 1 and stats["cells"] > 1000
     assert stats["members_by_status"]["full"] > 10000
+    # Its records too (issue 8): last year's classification, the congresses of the term in course, cadres in post.
+    year = time.localtime().tm_year - 1
+    results = session.get(srv.base + "/api/v1/units/T01/evaluation-results", params={"period": str(year), "subject": "member"}).json()
+    assert results["totals"]["good"] > 10000 and 0 < results["totals"]["excellent"] <= results["totals"]["good"] // 5
+    progress = session.get(srv.base + "/api/v1/congresses/progress", params={"unit": "T01", "term": "2025-2030"}).json()
+    assert progress["levels"] and "2025" in progress["term"]
+    assert session.get(srv.base + "/api/v1/cadres/retiring", params={"unit": "T01"}).status_code == 200
     assert 'id="demo-offer"' not in session.get(srv.base + "/").text
     found = session.get(srv.base + "/api/v1/members?q=nguyen&per_page=5").json()
     # A name this common is not counted: the page is full and says there is more.

@@ -37,13 +37,22 @@ public struct DemoService: Sendable {
         var perCell: ClosedRange<Int> { self == .nation ? 12...34 : 4...14 }
     }
 
-    /// Writes the dataset (org_units.csv and members.csv) into a folder.
+    /// Writes the dataset into a folder: org_units.csv and members.csv, and the records made of them
+    /// (`DemoRecords`: congresses.csv, positions.csv, evaluations.csv).
     public static func write(scale: Scale, seed: UInt64, today: CivilDate, to folder: URL) throws -> (units: Int, members: Int) {
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         let unitRows = DemoTree.rows(size: scale.tree, seed: seed)
         try Data(unitRows.map(CSV.line).joined().utf8).write(to: folder.appendingPathComponent(OrgUnitsFile.fileName))
         let memberRows = DemoMembers.rows(cells: cells(of: unitRows), perCell: scale.perCell, today: today, seed: seed &+ 1)
         try writeCSV(memberRows, to: folder.appendingPathComponent(MembersFile.fileName))
+        let congresses = DemoRecords.congresses(unitRows: unitRows, seed: seed &+ 2)
+        try writeCSV(congresses, to: folder.appendingPathComponent(CongressesFile.fileName))
+        try writeCSV(
+            DemoRecords.positions(unitRows: unitRows, memberRows: memberRows, congresses: congresses, seed: seed &+ 3),
+            to: folder.appendingPathComponent(PositionsFile.fileName))
+        try writeCSV(
+            DemoRecords.evaluations(unitRows: unitRows, memberRows: memberRows, today: today, seed: seed &+ 4),
+            to: folder.appendingPathComponent(EvaluationsFile.fileName))
         return (unitRows.count - 1, memberRows.count - 1)
     }
 
