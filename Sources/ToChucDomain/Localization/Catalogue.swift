@@ -516,8 +516,8 @@ public enum Catalogue {
     // MARK: - Demo
     public static let demoTitle = t("Dữ liệu mẫu cấp tỉnh", "Province demo data")
     public static let demoOffer = t(
-        "Cơ sở dữ liệu chưa có đảng viên. Có thể nạp một tỉnh mẫu (khoảng 8.000 tổ chức và 70.000 đảng viên, tên và số liệu do máy tạo) để xem hệ thống hoạt động; có thể xóa bằng cách dùng tệp cơ sở dữ liệu mới.",
-        "The database has no members yet. You can load a generated province (about 8,000 units and 70,000 members) to see the system at work; start from a new database file to drop it.")
+        "Cơ sở dữ liệu chưa có đảng viên. Có thể nạp một tỉnh mẫu (khoảng 8.000 tổ chức và 70.000 đảng viên cùng đại hội hai nhiệm kỳ, bí thư, phó bí thư và kết quả xếp loại hai năm; tên và số liệu do máy tạo) để xem hệ thống hoạt động; có thể xóa bằng cách dùng tệp cơ sở dữ liệu mới.",
+        "The database has no members yet. You can load a generated province (about 8,000 units and 70,000 members, with congresses of two terms, secretaries and deputies, and two years of classification) to see the system at work; start from a new database file to drop it.")
     public static let demoLoad = t("Nạp dữ liệu mẫu", "Load the demo")
     public static let demoGenerating = t("Tạo dữ liệu", "Generating the data")
     public static let demoLoading = t("Nạp vào cơ sở dữ liệu (một giao dịch)", "Loading it (one transaction)")
