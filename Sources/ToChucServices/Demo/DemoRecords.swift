@@ -15,6 +15,9 @@ public enum DemoRecords {
         let parent: String
         let committee: Bool
         let founded: CivilDate
+
+        /// A unit that holds congresses and elects a secretary: one with a committee, below the centre, not a cell.
+        var electsCommittee: Bool { committee && kind != .central && kind != .cell }
     }
 
     static func units(_ unitRows: [[String]]) -> [Unit] {
@@ -34,17 +37,16 @@ public enum DemoRecords {
         let number: String
         let cell: String
         let inPartySince: CivilDate?
-        let birth: CivilDate?
     }
 
     static func members(_ memberRows: [[String]]) -> [Member] {
         let header = memberRows[0]
         func column(_ name: String) -> Int { header.firstIndex(of: name)! }
-        let (card, unit, status, admitted, birth) = (column("card_no"), column("unit_code"), column("status"), column("admitted_on"), column("birth_date"))
+        let (card, unit, status, admitted) = (column("card_no"), column("unit_code"), column("status"), column("admitted_on"))
         return memberRows.dropFirst().compactMap { row in
             // Rated and appointed: members in the Party now who carry a card number (how the files name them).
             guard !row[card].isEmpty, row[status] == MemberStatus.full.rawValue || row[status] == MemberStatus.probationary.rawValue else { return nil }
-            return Member(number: row[card], cell: row[unit], inPartySince: CivilDate(parsing: row[admitted]), birth: CivilDate(parsing: row[birth]))
+            return Member(number: row[card], cell: row[unit], inPartySince: CivilDate(parsing: row[admitted]))
         }
     }
 
@@ -56,7 +58,7 @@ public enum DemoRecords {
         var rows = [header]
         func row(_ values: [String: String]) -> [String] { header.map { values[$0] ?? "" } }
         for term in [2020, 2025] {
-            for unit in units(unitRows) where unit.committee && unit.kind != .central && unit.kind != .cell {
+            for unit in units(unitRows) where unit.electsCommittee {
                 // A unit made after the term's congress year (the communes of the 2025 reform) did not hold it.
                 guard unit.founded.year <= term else { continue }
                 // Base units from April to the end of June (communes made in the 2025 reform: from 15 July), blocks in
@@ -142,7 +144,7 @@ public enum DemoRecords {
             held[row[column["unit_code"]!], default: [:]][term] = date
         }
         var used: [Int: Set<String>] = [:]
-        for unit in units where unit.committee && unit.kind != .central && unit.kind != .cell {
+        for unit in units where unit.electsCommittee {
             let managedBy: ManagementLevel =
                 unit.kind == .provincial ? .central : unit.kind == .upperBase ? .provincial : byCode[unit.parent]?.kind == .upperBase ? .upperBase : .provincial
             let candidates = pool[unit.code] ?? []

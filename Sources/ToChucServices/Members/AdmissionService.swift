@@ -59,6 +59,10 @@ public struct AdmissionService: Sendable {
 
     public init(db: Database) { self.db = db }
 
+    /// The day a record's probation started, as SQL over `members m LEFT JOIN admission_cases a`: the recorded
+    /// ceremony; without one (imported records) the admission date of a probationary member.
+    static let probationStarted = "COALESCE(a.ceremony_on, CASE WHEN m.status = 'probationary' THEN m.admitted_on END)"
+
     /// Candidates and probationary members of the subtree, with their stage and recognition due dates.
     public func board(_ principal: Principal, today: CivilDate = Timestamp.vietnamDate()) async throws -> [AdmissionItem] {
         let range = principal.pathRange
@@ -66,7 +70,8 @@ public struct AdmissionService: Sendable {
             let rules = try await RuleService.live(sql)
             let rows = try await sql.raw(
                 """
-                SELECT \(unsafeRaw: MemberStore.columns), a.stage AS a_stage, a.ceremony_on AS a_ceremony, a.decision_on AS a_decision
+                SELECT \(unsafeRaw: MemberStore.columns), a.stage AS a_stage, \(unsafeRaw: Self.probationStarted) AS a_started,
+                    a.decision_on AS a_decision
                 FROM \(unsafeRaw: MemberStore.from) LEFT JOIN admission_cases a ON a.member_id = m.id
                 WHERE m.unit_path >= \(bind: range.lower) AND m.unit_path < \(bind: range.upper) AND m.status IN ('candidate', 'probationary')
                 ORDER BY m.name_sort_key LIMIT 5000
@@ -76,9 +81,7 @@ public struct AdmissionService: Sendable {
                 let member = try MemberStore.member(from: row)
                 let recorded = try row.decode(column: "a_stage", as: String?.self).flatMap(AdmissionStage.init(rawValue:))
                 let stage = recorded ?? (member.record.status == .probationary ? .ceremonyHeld : .outstanding)
-                // Without a recorded ceremony (imported records) probation is counted from the admission date.
-                let ceremony = try row.decode(column: "a_ceremony", as: String?.self).flatMap { CivilDate(parsing: $0) }
-                    ?? (member.record.status == .probationary ? member.record.admittedOn : nil)
+                let ceremony = try row.decode(column: "a_started", as: String?.self).flatMap { CivilDate(parsing: $0) }
                 let end = ceremony.map { Self.probationEnd(ceremony: $0, rules) }
                 return AdmissionItem(
                     member: member, stage: stage, ceremonyOn: ceremony,
@@ -89,8 +92,8 @@ public struct AdmissionService: Sendable {
     }
 
     /// How many records of the principal's subtree are past their recognition deadline today — all of them, where the
-    /// board shows its first 5,000. The records are grouped by the day their probation started (the board's rule: the
-    /// recorded ceremony, else the admission date of a probationary member), and each day's deadline worked out once.
+    /// board shows its first 5,000. The records are grouped by the day their probation started (`probationStarted`, as
+    /// on the board), and each day's deadline worked out once.
     public func recognitionOverdueCount(_ principal: Principal, today: CivilDate = Timestamp.vietnamDate()) async throws -> Int {
         let range = principal.pathRange
         return try await db.read { sql in
@@ -98,7 +101,7 @@ public struct AdmissionService: Sendable {
             var overdue = 0
             for row in try await sql.raw(
                 """
-                SELECT COALESCE(a.ceremony_on, CASE WHEN m.status = 'probationary' THEN m.admitted_on END) AS started, COUNT(*) AS n
+                SELECT \(unsafeRaw: Self.probationStarted) AS started, COUNT(*) AS n
                 FROM members m LEFT JOIN admission_cases a ON a.member_id = m.id
                 WHERE m.unit_path >= \(bind: range.lower) AND m.unit_path < \(bind: range.upper) AND m.status IN ('candidate', 'probationary')
                 GROUP BY 1
