@@ -59,6 +59,29 @@ import ToChucServices
         }
     }
 
+    @Test("the sections of a member's page, given a member read by someone else, refuse a principal outside its unit")
+    func memberSectionsCheckScope() async throws {
+        try await TestDatabase.with { t in
+            try await t.seedTree()
+            let province = try await t.principal(.admin, at: "T01")
+            let member = try await t.services.members.create(
+                province, MemberTests.draft("Trần Văn Nam", card: "10000002", unit: "T01-B-C1"), today: MemberTests.today)
+            let sibling = try await t.principal(.admin, at: "T01-A")
+            let notFound = DomainError.notFound(Catalogue.memberNotFound)
+            await #expect(throws: notFound) { try await t.services.members.history(sibling, member: member) }
+            await #expect(throws: notFound) { try await t.services.members.events(sibling, member: member) }
+            await #expect(throws: notFound) { try await t.services.members.hasPhoto(sibling, member: member) }
+            await #expect(throws: notFound) { try await t.services.vetting.cases(sibling, member: member) }
+            await #expect(throws: notFound) { try await t.services.training.personRecords(sibling, member: member) }
+            // The same sections for the province, which sees the member: its creation is in the history, nothing else yet.
+            #expect(try await t.services.members.history(province, member: member).count == 1)
+            #expect(try await t.services.members.events(province, member: member).isEmpty)
+            #expect(try await t.services.members.hasPhoto(province, member: member) == false)
+            #expect(try await t.services.vetting.cases(province, member: member).isEmpty)
+            #expect(try await t.services.training.personRecords(province, member: member).courses.isEmpty)
+        }
+    }
+
     static let day = CivilDate(year: 2025, month: 7, day: 1)!
 
     func move(_ t: TestDatabase, _ p: Principal, _ code: String, under parent: String) async throws {

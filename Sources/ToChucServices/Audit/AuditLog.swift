@@ -184,14 +184,15 @@ public enum AuditLog {
     static func history(_ sql: any SQLDatabase, entity: String, key: String, importedInto table: String, rowId: Int64) async throws
         -> [AuditEntry]
     {
-        var entries = try await history(sql, entity: entity, key: key)
-        if let importId = try await sql.raw("SELECT import_audit_id FROM \(unsafeRaw: table) WHERE id = \(bind: rowId)").first()?
-            .decode(column: "import_audit_id", as: Int64?.self),
-            let entry = try await sql.raw("SELECT * FROM audit_log WHERE id = \(bind: importId)").first().map(entry)
-        {
-            entries.insert(entry, at: 0)
-        }
-        return entries
+        // One statement (a record's page is read often): the import that brought the row, first, then its own entries.
+        try await sql.raw(
+            """
+            SELECT 0 AS part, i.* FROM audit_log i WHERE i.id = (SELECT import_audit_id FROM \(unsafeRaw: table) WHERE id = \(bind: rowId))
+            UNION ALL
+            SELECT 1 AS part, a.* FROM audit_log a WHERE a.entity = \(bind: entity) AND a.entity_key = \(bind: key)
+            ORDER BY part, id
+            """
+        ).all().map(entry)
     }
 
     /// History of one record, oldest first.

@@ -674,6 +674,22 @@ public struct TrainingService: Sendable {
                 person = try await TrainingStore.person(sql, memberId: memberId, cadreId: nil)
             }
             guard let person else { throw DomainError.notFound(Catalogue.notFound) }
+            return try await Self.records(sql, of: person)
+        }
+    }
+
+    /// The courses and exams of a member the caller already read with `MemberService.get`.
+    public func personRecords(_ principal: Principal, member: Member) async throws -> PersonTraining {
+        try MemberService.requireSees(principal, member)
+        return try await db.read { sql in
+            guard let person = try await TrainingStore.person(sql, memberId: member.id, cadreId: nil) else {
+                throw DomainError.notFound(Catalogue.notFound)
+            }
+            return try await Self.records(sql, of: person)
+        }
+    }
+
+    static func records(_ sql: any SQLDatabase, of person: TrainingPerson) async throws -> PersonTraining {
             let enrollments = try await sql.raw(
                 """
                 SELECT \(unsafeRaw: TrainingStore.enrollmentColumns) FROM \(unsafeRaw: TrainingStore.enrollmentFrom)
@@ -703,7 +719,6 @@ public struct TrainingService: Sendable {
             return PersonTraining(
                 courses: courses.sorted { ($0.course.startsOn, $0.course.id) > ($1.course.startsOn, $1.course.id) },
                 exams: exams.sorted { ($0.session.heldOn, $0.session.id) > ($1.session.heldOn, $1.session.id) })
-        }
     }
 
     /// A duplicate member merged into the kept one (`MemberService.merge`): its courses and exams follow.

@@ -678,6 +678,15 @@ public struct VettingService: Sendable {
         }
     }
 
+    /// The cases of a member the caller already read with `MemberService.get`.
+    public func cases(_ principal: Principal, member: Member, today: CivilDate = Timestamp.vietnamDate()) async throws -> [VettingRow] {
+        try Self.requireDetails(principal)
+        try MemberService.requireSees(principal, member)
+        return try await db.read { sql in
+            try await Self.cases(sql, principal, memberId: member.id, cadreId: nil, nationalId: member.record.nationalId, today: today)
+        }
+    }
+
     // MARK: - Counts
 
     /// The counts of the cases handled by units in the subtree of `unitCode` (default: the principal's scope) for the

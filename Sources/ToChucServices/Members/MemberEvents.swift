@@ -113,7 +113,13 @@ extension MemberService {
     }
 
     public func events(_ principal: Principal, memberId: Int64) async throws -> [MemberEventRecord] {
-        _ = try await get(principal, id: memberId)
+        try await events(principal, member: try await get(principal, id: memberId))
+    }
+
+    /// The events of a member the caller already read with `get`.
+    public func events(_ principal: Principal, member: Member) async throws -> [MemberEventRecord] {
+        try Self.requireSees(principal, member)
+        let memberId = member.id
         return try await db.read { sql in
             try await sql.raw(
                 """

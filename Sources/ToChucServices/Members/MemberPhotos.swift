@@ -20,9 +20,14 @@ extension MemberService {
 
     /// Whether the member has a photo (any role may know that much; the page says so without showing it).
     public func hasPhoto(_ principal: Principal, memberId: Int64) async throws -> Bool {
-        _ = try await get(principal, id: memberId)
+        try await hasPhoto(principal, member: try await get(principal, id: memberId))
+    }
+
+    /// Whether a member the caller already read with `get` has a photo.
+    public func hasPhoto(_ principal: Principal, member: Member) async throws -> Bool {
+        try Self.requireSees(principal, member)
         return try await db.read { sql in
-            try await sql.raw("SELECT member_id FROM member_photos WHERE member_id = \(bind: memberId)").first() != nil
+            try await sql.raw("SELECT member_id FROM member_photos WHERE member_id = \(bind: member.id)").first() != nil
         }
     }
 

@@ -132,8 +132,15 @@ public struct MemberService: Sendable {
     /// One member; `notFound` outside the principal's subtree.
     public func get(_ principal: Principal, id: Int64) async throws -> Member {
         let member = try await db.read { sql in try await MemberStore.find(sql, id: id) }
-        guard let member, principal.sees(path: member.unitPath) else { throw DomainError.notFound(Catalogue.memberNotFound) }
+        guard let member else { throw DomainError.notFound(Catalogue.memberNotFound) }
+        try Self.requireSees(principal, member)
         return member
+    }
+
+    /// The scope check of `get`, for the sections of a member already read: a member outside the principal's subtree
+    /// is "not found", as if it did not exist.
+    static func requireSees(_ principal: Principal, _ member: Member) throws {
+        guard principal.sees(path: member.unitPath) else { throw DomainError.notFound(Catalogue.memberNotFound) }
     }
 
     public func create(_ principal: Principal, _ draft: MemberDraft, today: CivilDate = Timestamp.vietnamDate()) async throws -> Member {
@@ -230,7 +237,12 @@ public struct MemberService: Sendable {
     }
 
     public func history(_ principal: Principal, id: Int64) async throws -> [AuditEntry] {
-        let member = try await get(principal, id: id)
+        try await history(principal, member: try await get(principal, id: id))
+    }
+
+    /// The history of a member the caller already read with `get` (a page reads the member once, not per section).
+    public func history(_ principal: Principal, member: Member) async throws -> [AuditEntry] {
+        try Self.requireSees(principal, member)
         return try await db.read { sql in
             try await AuditLog.history(sql, entity: "member", key: String(member.id), importedInto: "members", rowId: member.id)
         }

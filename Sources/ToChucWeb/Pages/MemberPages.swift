@@ -222,8 +222,8 @@ extension Site {
             let ctx = try await pageContext(request, context)
             guard let id = Int64(try context.parameters.require("id")) else { throw DomainError.notFound(Catalogue.memberNotFound) }
             let member = try await services.members.get(principal, id: id)
-            let history = try await services.members.history(principal, id: id)
-            let events = try await services.members.events(principal, memberId: id)
+            let history = try await services.members.history(principal, member: member)
+            let events = try await services.members.events(principal, member: member)
             let r = member.record
             let personal = principal.role.seesPersonalData
             func masked(_ value: String, _ mask: (String) -> String) -> String {
@@ -234,7 +234,7 @@ extension Site {
                 + "<a class=\"button secondary\" href=\"\(SiteURL.member(member.id))/sheet\" id=\"member-sheet\">\(ctx.t(Catalogue.memberSheet))</a> <a class=\"button secondary\" href=\"\(SiteURL.member(member.id))/sheet.pdf\">PDF</a>"
             let photo = try await photoBlock(ctx, principal, member)
             let partyAge = try await services.members.partyAge(principal, member: member)
-            let vetting = try await vettingSection(ctx, principal, memberId: member.id, number: r.cardNo ?? r.nationalId)
+            let vetting = try await vettingSection(ctx, principal, member: member, number: r.cardNo ?? r.nationalId)
             let body: HTML = """
                 <h1>\(r.fullName)</h1>
                 \(photo)
@@ -263,7 +263,7 @@ extension Site {
                 <h2>\(ctx.t(Catalogue.memberEvents))</h2>
                 \(memberEvents(ctx, principal, member, events, form: FormData(), message: nil, errors: []))
                 \(vetting)
-                \(try await trainingSection(ctx, principal, memberId: member.id))
+                \(try await trainingSection(ctx, principal, member: member))
                 <h2>\(ctx.t(Catalogue.history))</h2>
                 \(Layout.history(ctx, personal ? history : history.map(Self.maskedEntry)))
                 """
@@ -294,7 +294,7 @@ extension Site {
             } catch DomainError.invalid(let message, let errors) {
                 let ctx = try await pageContext(request, context)
                 let member = try await services.members.get(principal, id: id)
-                let events = try await services.members.events(principal, memberId: id)
+                let events = try await services.members.events(principal, member: member)
                 let body: HTML = """
                     <h1>\(member.record.fullName)</h1>
                     <h2>\(ctx.t(Catalogue.memberEvents))</h2>

@@ -495,9 +495,17 @@ extension Site {
 
     // MARK: - A person's courses and exams
 
-    /// The section of a cadre's or a member's page listing their courses and exams.
-    func trainingSection(_ ctx: PageContext, _ principal: Principal, memberId: Int64? = nil, cadreId: Int64? = nil) async throws -> HTML {
-        let records = try await services.training.personRecords(principal, memberId: memberId, cadreId: cadreId)
+    /// The section of a member's page listing their courses and exams.
+    func trainingSection(_ ctx: PageContext, _ principal: Principal, member: Member) async throws -> HTML {
+        trainingSection(ctx, try await services.training.personRecords(principal, member: member))
+    }
+
+    /// The section of a cadre's page listing their courses and exams.
+    func trainingSection(_ ctx: PageContext, _ principal: Principal, cadreId: Int64) async throws -> HTML {
+        trainingSection(ctx, try await services.training.personRecords(principal, cadreId: cadreId))
+    }
+
+    private func trainingSection(_ ctx: PageContext, _ records: PersonTraining) -> HTML {
         let courses: [HTML] = records.courses.map { item in
             """
             <tr><td><a href="\(SiteURL.course(item.course.id))">\(item.course.name)</a></td><td>\(ctx.t(item.course.kind.label))</td>

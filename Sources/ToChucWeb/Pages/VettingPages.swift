@@ -509,9 +509,9 @@ extension Site {
     }
 
     /// A member's cases for the member's page; nothing for roles that see counts only.
-    func vettingSection(_ ctx: PageContext, _ principal: Principal, memberId: Int64, number: String?) async throws -> HTML {
+    func vettingSection(_ ctx: PageContext, _ principal: Principal, member: Member, number: String?) async throws -> HTML {
         guard VettingRules.seesDetails(principal.role) else { return .empty }
-        return vettingSection(ctx, principal, try await services.vetting.cases(principal, memberId: memberId), number: number)
+        return vettingSection(ctx, principal, try await services.vetting.cases(principal, member: member), number: number)
     }
 
     private func vettingSection(_ ctx: PageContext, _ principal: Principal, _ rows: [VettingRow], number: String?) -> HTML {
