@@ -154,8 +154,11 @@ public enum Classification {
     }
 
     public static func parseScore(_ text: String) -> ParsedScore {
-        let t = text.trimmed.replacingOccurrences(of: ",", with: ".")
-        if t.isEmpty { return .none }
+        let trimmed = text.trimmed
+        if trimmed.isEmpty { return .none }
+        // A decimal comma as written in Vietnamese ("85,0"); a Swift replacement, as Foundation's goes through NSString
+        // (a national evaluations file has ten million rows).
+        let t = trimmed.contains(",") ? String(trimmed.map { $0 == "," ? "." : $0 }) : trimmed
         guard let n = Int(t) ?? Double(t).flatMap({ $0.isFinite && $0 == $0.rounded() && abs($0) < 1000 ? Int($0) : nil }), (0...maximumScore).contains(n)
         else { return .invalid }
         return .score(n)

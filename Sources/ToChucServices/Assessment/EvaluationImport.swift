@@ -41,14 +41,20 @@ enum EvaluationImport {
         }
         let members = try await Self.members(sql, numbers: numbers)
         var unitsByCode: [String: OrgUnit?] = [:]
+        // A national file has ten million rows and a handful of distinct periods and ratings: each text parsed once.
+        var periods: [String: ReviewPeriod?] = [:]
+        var ratings: [String: Rating?] = [:]
+        let (yearColumn, ratingColumn, scoreColumn) = (index["year"], index["rating"], index["score"])
         for record in records.dropFirst() {
             if record.fields.count != width {
                 problems.append(ImportProblem(file: file, line: record.line, column: nil, reason: Catalogue.importWrongFieldCount(record.fields.count, width)))
                 continue
             }
-            func cell(_ name: String) -> String { index[name].map { record.fields[$0].trimmed } ?? "" }
+            func cell(_ column: Int?) -> String { column.map { record.fields[$0].trimmed } ?? "" }
             func problem(_ column: String, _ reason: Localized) { problems.append(ImportProblem(file: file, line: record.line, column: column, reason: reason)) }
-            guard let period = ReviewPeriod(parsing: cell("year")) else {
+            let periodText = cell(yearColumn)
+            if periods[periodText] == nil { periods[periodText] = .some(ReviewPeriod(parsing: periodText)) }
+            guard let period = periods[periodText] ?? nil else {
                 problem("year", Catalogue.reviewPeriodInvalid)
                 continue
             }
@@ -61,7 +67,7 @@ enum EvaluationImport {
                 continue
             }
             // Who: a member by card number (or national ID), or `unit:CODE`.
-            let subjectText = cell("subject")
+            let subjectText = cell(subjectColumn)
             var found: (RatingSubject, Int64, Int64, String, String)? = nil  // kind, subject id, rating unit id, its code, name
             if subjectText.lowercased().hasPrefix(EvaluationsFile.unitPrefix) {
                 let code = String(subjectText.dropFirst(EvaluationsFile.unitPrefix.count)).trimmed
@@ -79,10 +85,12 @@ enum EvaluationImport {
             } else {
                 problem("subject", subjectText.isEmpty ? Catalogue.required : Catalogue.importPersonNotFound(subjectText))
             }
-            let rating = Rating.parse(cell("rating"))
-            if rating == nil { problem("rating", Catalogue.unknownValue(cell("rating"))) }
+            let ratingText = cell(ratingColumn)
+            if ratings[ratingText] == nil { ratings[ratingText] = .some(Rating.parse(ratingText)) }
+            let rating = ratings[ratingText] ?? nil
+            if rating == nil { problem("rating", Catalogue.unknownValue(ratingText)) }
             var score: Int? = nil
-            switch Classification.parseScore(cell("score")) {
+            switch Classification.parseScore(cell(scoreColumn)) {
             case .none: break
             case .score(let n): score = n
             case .invalid: problem("score", Catalogue.scoreInvalid)
