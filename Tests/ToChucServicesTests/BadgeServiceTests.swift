@@ -23,7 +23,8 @@ import ToChucServices
             draft.recognizedOn = "2016-05-19"
             let member = try await t.services.members.update(Self.cli, id: created.id, draft, expectedVersion: back.version, today: Self.d("2026-11-22"))
             #expect(member.record.admittedOn == Self.d("2015-05-19"))
-            let report = try await t.services.members.partyAge(Self.cli, member: member, today: Self.d("2025-03-02"))
+            let events = try await t.services.members.events(Self.cli, member: member)
+            let report = try t.services.members.partyAge(Self.cli, member: member, events: events, today: Self.d("2025-03-02"))
             #expect(report?.firstAdmitted == Self.d("1990-03-02") && report?.age.years == 30 && report?.interruptedMonths == 60)
             // 1990-03-02 + 35 years − 5 years out: the 30-year badge falls on 2025-03-02, not on 2020-03-02.
             let award = try await t.services.badges.eligible(Self.cli, awardDate: Self.d("2025-03-02"))

@@ -14,6 +14,8 @@ public struct MemberEventRecord: Sendable, Equatable {
     public let destination: String?
     public let note: String?
     public let actor: String
+    /// For a re-admission: the first admission's date, which party age counts from (`PartyHistory`).
+    public let previousAdmittedOn: CivilDate?
 }
 
 /// What a user asks to record.
@@ -134,7 +136,8 @@ extension MemberService {
                     effectiveOn: CivilDate(parsing: try row.decode(column: "effective_on", as: String.self)) ?? UnitVersion.epoch,
                     decisionNo: try row.decode(column: "decision_no", as: String?.self), fromUnit: try row.decode(column: "from_code", as: String?.self),
                     toUnit: try row.decode(column: "to_code", as: String?.self), destination: try row.decode(column: "destination", as: String?.self),
-                    note: try row.decode(column: "note", as: String?.self), actor: try row.decode(column: "actor", as: String.self))
+                    note: try row.decode(column: "note", as: String?.self), actor: try row.decode(column: "actor", as: String.self),
+                    previousAdmittedOn: try row.decode(column: "previous_admitted_on", as: String?.self).flatMap { CivilDate(parsing: $0) })
             }
         }
     }

@@ -16,11 +16,20 @@ public struct PartyAgeReport: Sendable, Equatable {
 }
 
 extension MemberService {
-    /// Party age today (or on the day the member left), from the record and its events; nil before recognition.
-    public func partyAge(_ principal: Principal, member: Member, today: CivilDate = Timestamp.vietnamDate()) async throws -> PartyAgeReport? {
-        let events = try await db.read { sql in try await Self.partyEvents(sql, memberIds: [member.id]) }[member.id] ?? []
-        return Self.partyAge(member.record, events: events, on: member.record.leftOn ?? today)
+    /// Party age today (or on the day the member left), from the record and its events (`events(principal, member:)`,
+    /// which the member's page reads anyway); nil before recognition.
+    public func partyAge(_ principal: Principal, member: Member, events: [MemberEventRecord], today: CivilDate = Timestamp.vietnamDate()) throws
+        -> PartyAgeReport?
+    {
+        try Self.requireSees(principal, member)
+        let party = events.filter { Self.partyKinds.contains($0.kind) }.map {
+            PartyHistory.Event(kind: $0.kind, on: $0.effectiveOn, previousAdmittedOn: $0.previousAdmittedOn)
+        }
+        return Self.partyAge(member.record, events: party, on: member.record.leftOn ?? today)
     }
+
+    /// The events that interrupt or resume party life (`PartyHistory`).
+    static let partyKinds: Set<MemberEventKind> = [.expelled, .removed, .resigned, .readmitted]
 
     static func partyAge(_ r: ValidMember, events: [PartyHistory.Event], on date: CivilDate) -> PartyAgeReport? {
         guard let admitted = r.admittedOn else { return nil }
@@ -51,7 +60,7 @@ extension MemberService {
             for row in try await sql.raw(
                 """
                 SELECT member_id, kind, effective_on, previous_admitted_on FROM member_events
-                WHERE member_id IN (\(binds: chunk)) AND kind IN ('expelled', 'removed', 'resigned', 'readmitted')
+                WHERE member_id IN (\(binds: chunk)) AND kind IN (\(unsafeRaw: partyKinds.map { "'\($0.rawValue)'" }.sorted().joined(separator: ", ")))
                 """
             ).all() {
                 guard let kind = MemberEventKind(rawValue: try row.decode(column: "kind", as: String.self)),

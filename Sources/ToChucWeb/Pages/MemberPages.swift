@@ -233,7 +233,7 @@ extension Site {
                 (principal.role.canWriteRecords ? "<a class=\"button\" href=\"\(SiteURL.editMember(member.id))\">\(ctx.t(Catalogue.edit))</a> " : HTML.empty)
                 + "<a class=\"button secondary\" href=\"\(SiteURL.member(member.id))/sheet\" id=\"member-sheet\">\(ctx.t(Catalogue.memberSheet))</a> <a class=\"button secondary\" href=\"\(SiteURL.member(member.id))/sheet.pdf\">PDF</a>"
             let photo = try await photoBlock(ctx, principal, member)
-            let partyAge = try await services.members.partyAge(principal, member: member)
+            let partyAge = try services.members.partyAge(principal, member: member, events: events)
             let vetting = try await vettingSection(ctx, principal, member: member, number: r.cardNo ?? r.nationalId)
             let body: HTML = """
                 <h1>\(r.fullName)</h1>
