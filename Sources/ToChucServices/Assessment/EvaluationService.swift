@@ -358,9 +358,12 @@ public struct EvaluationService: Sendable {
         -> [(String, Rating, Int)]
     {
         let range = PathRange.of(path)
+        // From the subtree's versions to their units' ratings, on SQLite by name: without statistics it would start
+        // from the period's ratings, all of the nation's, for a commune too.
+        let ratings: SQLQueryString = sql.dialect.name == "sqlite" ? "evaluations e INDEXED BY evaluations_unit" : "evaluations e"
         return try await sql.raw(
             """
-            SELECT v.path, e.rating, COUNT(*) AS n FROM evaluations e JOIN unit_versions v ON v.unit_id = e.unit_id
+            SELECT v.path, e.rating, COUNT(*) AS n FROM unit_versions v JOIN \(ratings) ON e.unit_id = v.unit_id
             WHERE e.period = \(bind: period.key) AND e.subject_kind = \(bind: subject.rawValue) AND \(UnitHistory.at(period.judgedOn))
             AND v.path >= \(bind: range.lower) AND v.path < \(bind: range.upper)
             GROUP BY v.path, e.rating
