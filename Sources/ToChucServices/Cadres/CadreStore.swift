@@ -228,6 +228,17 @@ enum CadreStore {
     static let placeJoins = "LEFT JOIN units pu ON pu.id = p.unit_id LEFT JOIN agencies pa ON pa.id = p.agency_id LEFT JOIN units pau ON pau.id = pa.unit_id"
     static let positionFrom = "positions p " + placeJoins
 
+    /// A position `p` held in a unit of the path range or in an agency attached to one, found from the range's units
+    /// (each engine then reads that subtree's positions by their unit or agency index) — not by reading every position
+    /// of a period and its place's path: the national demo approves 105,000 in 2025, read for a commune's report too.
+    static func placeWithin(_ range: (lower: String, upper: String)) -> SQLQueryString {
+        """
+        (p.unit_id IN (SELECT id FROM units WHERE path >= \(bind: range.lower) AND path < \(bind: range.upper))
+            OR p.agency_id IN (SELECT a.id FROM agencies a JOIN units u ON u.id = a.unit_id
+                WHERE u.path >= \(bind: range.lower) AND u.path < \(bind: range.upper)))
+        """
+    }
+
     static func position(from row: any SQLRow) throws -> PositionRecord {
         func date(_ column: String) throws -> CivilDate? { try row.decode(column: column, as: String?.self).flatMap { CivilDate(parsing: $0) } }
         let agencyId = try row.decode(column: "agency_id", as: Int64?.self)

@@ -343,17 +343,17 @@ public struct DecisionService: Sendable {
             var counts: [ManagementLevel: Int] = [:]
             let positions = try await sql.raw(
                 """
-                SELECT p.managed_by AS level, COUNT(*) AS n FROM \(unsafeRaw: CadreStore.positionFrom)
+                SELECT p.managed_by AS level, COUNT(*) AS n FROM positions p
                 WHERE p.voided_by_decision_id IS NULL AND p.approved_on >= \(bind: from.iso) AND p.approved_on <= \(bind: to.iso)
-                AND \(unsafeRaw: CadreStore.placePath) >= \(bind: range.lower) AND \(unsafeRaw: CadreStore.placePath) < \(bind: range.upper)
+                AND \(CadreStore.placeWithin(range))
                 GROUP BY p.managed_by
                 """
             ).all()
             let endings = try await sql.raw(
                 """
-                SELECT d.managed_by AS level, COUNT(*) AS n FROM cadre_decisions d JOIN positions p ON p.id = d.closes_position_id \(unsafeRaw: CadreStore.placeJoins)
+                SELECT d.managed_by AS level, COUNT(*) AS n FROM cadre_decisions d JOIN positions p ON p.id = d.closes_position_id
                 WHERE d.status = 'approved' AND d.open_title IS NULL AND d.approved_on >= \(bind: from.iso) AND d.approved_on <= \(bind: to.iso)
-                AND \(unsafeRaw: CadreStore.placePath) >= \(bind: range.lower) AND \(unsafeRaw: CadreStore.placePath) < \(bind: range.upper)
+                AND \(CadreStore.placeWithin(range))
                 GROUP BY d.managed_by
                 """
             ).all()
