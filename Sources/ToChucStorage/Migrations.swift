@@ -107,6 +107,8 @@ enum Migrator {
                 "CREATE INDEX evaluations_unit ON evaluations (unit_id, period, subject_kind, rating)",
             ]
         }),
+        // Ratings by unit, period, subject and class, kept by triggers (issue 8): Migrations+RatingCounts.swift.
+        Migration(version: 29, name: "rating counts by unit", statements: ratingCounts),
     ]
 
     static var latestVersion: Int { migrations.map(\.version).max() ?? 0 }

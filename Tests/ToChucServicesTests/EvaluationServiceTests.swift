@@ -1,7 +1,9 @@
 import Foundation
+import SQLKit
 import Testing
 import ToChucDomain
 import ToChucServices
+import ToChucStorage
 
 /// DOMAIN.md §4 classification on SQLite and PostgreSQL: a grid per unit, the rule set of the year (124-QĐ/TW without a
 /// score for 2024, 366-QĐ/TW with one for 2025), the "xuất sắc" quota before saving, conflicts, results by subtree.
@@ -24,6 +26,25 @@ struct EvaluationServiceTests {
                 Self.cli, MemberTests.draft("Đảng viên Số \(i)", card: String(20_000_000 + i), unit: "T01-B-C1"), today: Self.today)
         }
         return keys
+    }
+
+    /// The ratings kept per unit, period, subject and class (`RatingCounts`, read by the report and the results) agree
+    /// with a count of the rows.
+    static func expectCountsKept(_ t: TestDatabase, _ step: String, sourceLocation: SourceLocation = #_sourceLocation) async throws {
+        try await t.db.read { sql in
+            func counts(_ query: String) async throws -> [String] {
+                try await sql.raw(SQLQueryString(query)).all().map {
+                    "\(try $0.decode(column: "unit_id", as: Int64.self)) \(try $0.decode(column: "period", as: String.self)) "
+                        + "\(try $0.decode(column: "subject_kind", as: String.self)) \(try $0.decode(column: "rating", as: String.self)) "
+                        + "\(try $0.decode(column: "n", as: Int.self))"
+                }
+            }
+            let kept = try await counts(
+                "SELECT unit_id, period, subject_kind, rating, n FROM unit_rating_counts WHERE n <> 0 ORDER BY 1, 2, 3, 4")
+            let rows = try await counts(
+                "SELECT unit_id, period, subject_kind, rating, COUNT(*) AS n FROM evaluations GROUP BY 1, 2, 3, 4 ORDER BY 1, 2, 3, 4")
+            #expect(kept == rows, "\(step)", sourceLocation: sourceLocation)
+        }
     }
 
     static func input(_ key: String, _ rating: String, score: String = "", version: Int = 0) -> EvaluationInput {
@@ -89,6 +110,10 @@ struct EvaluationServiceTests {
             let e = t.services.evaluations
             let p = ReviewPeriod.year(2024)
             _ = try await e.save(clerk, unitCode: "T01-A-C1", period: p, subject: .member, [Self.input(keys[0], "H")], today: Self.today)
+            try await Self.expectCountsKept(t, "saved")
+            _ = try await e.save(clerk, unitCode: "T01-A-C1", period: p, subject: .member, [Self.input(keys[0], "T", version: 1)], today: Self.today)
+            try await Self.expectCountsKept(t, "corrected")
+            _ = try await e.save(clerk, unitCode: "T01-A-C1", period: p, subject: .member, [Self.input(keys[0], "H", version: 2)], today: Self.today)
             // Another clerk read the line before the first save (version 0).
             do {
                 _ = try await e.save(clerk, unitCode: "T01-A-C1", period: p, subject: .member, [Self.input(keys[0], "T", version: 0)], today: Self.today)
@@ -96,10 +121,11 @@ struct EvaluationServiceTests {
             } catch DomainError.conflict(_, let changes, _) {
                 #expect(changes.map(\.field) == ["Đảng viên Số 1"])
             }
-            _ = try await e.save(clerk, unitCode: "T01-A-C1", period: p, subject: .member, [Self.input(keys[0], "", version: 1)], today: Self.today)
+            _ = try await e.save(clerk, unitCode: "T01-A-C1", period: p, subject: .member, [Self.input(keys[0], "", version: 3)], today: Self.today)
+            try await Self.expectCountsKept(t, "emptied")
             #expect(try await e.grid(clerk, unitCode: "T01-A-C1", period: p, subject: .member, today: Self.today).counts.isEmpty)
             let history = try await e.history(clerk, unitCode: "T01-A-C1", period: p, subject: .member)
-            #expect(history.map(\.action) == ["create", "delete"])
+            #expect(history.map(\.action) == ["create", "update", "update", "delete"])
             // A viewer reads but cannot rate; a sibling commune cannot see the cell.
             let viewer = try await t.principal(.viewer, at: "T01-A")
             await #expect(throws: DomainError.self) {
@@ -163,6 +189,7 @@ struct EvaluationServiceTests {
                                  [Self.input("m:\(keep.id)", "T"), Self.input("m:\(dup.id)", "H")], today: Self.today)
             _ = try await e.save(Self.cli, unitCode: "T01-A-C1", period: .year(2023), subject: .member, [Self.input("m:\(dup.id)", "K")], today: Self.today)
             _ = try await t.services.members.merge(Self.cli, keep: keep.id, keepVersion: keep.version, duplicate: dup.id, duplicateVersion: dup.version)
+            try await Self.expectCountsKept(t, "merged")
             let y2024 = try await e.grid(Self.cli, unitCode: "T01-A-C1", period: .year(2024), subject: .member, today: Self.today)
             #expect(y2024.rows.map(\.subjectKey) == ["m:\(keep.id)"] && y2024.rows[0].current?.rating == .good && y2024.rows[0].previous == .notDone)
         }
@@ -199,6 +226,7 @@ struct EvaluationServiceTests {
             try Data((lines + ["2024,unit:T01-A,good,", "2025,20000001,good,85"]).joined(separator: "\n").utf8).write(to: folder.appendingPathComponent("evaluations.csv"))
             let loaded = try await t.services.interchange.importDataset(Self.cli, at: folder)
             #expect(loaded.created == 14)
+            try await Self.expectCountsKept(t, "imported")
             #expect(try await t.services.interchange.importDataset(Self.cli, at: folder).created == 0)
             lines[1] = "2024,20000001,excellent,"
             try Data(lines.joined(separator: "\n").utf8).write(to: folder.appendingPathComponent("evaluations.csv"))
@@ -212,6 +240,10 @@ struct EvaluationServiceTests {
             } catch let failure as ImportFailure {
                 #expect(failure.problems.map { "\($0.line ?? 0):\($0.column ?? "")" } == ["2:rating"])
             }
+            // A class changed by a file (xuất sắc → tốt) moves one rating from one count to the other.
+            try Data("year,subject,rating,score\n2024,20000011,good,\n".utf8).write(to: folder.appendingPathComponent("evaluations.csv"))
+            #expect(try await t.services.interchange.importDataset(Self.cli, at: folder).updated == 1)
+            try await Self.expectCountsKept(t, "changed by a file")
             let out = t.folder.appendingPathComponent("out")
             _ = try await t.services.interchange.export(Self.cli, format: .csv, to: out, programVersion: "test")
             let exported = try String(contentsOf: out.appendingPathComponent("evaluations.csv"), encoding: .utf8)

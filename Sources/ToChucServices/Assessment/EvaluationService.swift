@@ -353,20 +353,18 @@ public struct EvaluationService: Sendable {
         }
     }
 
-    /// Ratings of a period in a subtree, by the rating unit's path on the period's last day.
+    /// Ratings of a period in a subtree, by the rating unit's path on the period's last day: the counts kept per rating
+    /// unit (`RatingCounts`) summed over the subtree's versions.
     static func countsByPath(_ sql: any SQLDatabase, period: ReviewPeriod, subject: RatingSubject, path: String) async throws
         -> [(String, Rating, Int)]
     {
         let range = PathRange.of(path)
-        // From the subtree's versions to their units' ratings, on SQLite by name: without statistics it would start
-        // from the period's ratings, all of the nation's, for a commune too.
-        let ratings: SQLQueryString = sql.dialect.name == "sqlite" ? "evaluations e INDEXED BY evaluations_unit" : "evaluations e"
         return try await sql.raw(
             """
-            SELECT v.path, e.rating, COUNT(*) AS n FROM unit_versions v JOIN \(ratings) ON e.unit_id = v.unit_id
-            WHERE e.period = \(bind: period.key) AND e.subject_kind = \(bind: subject.rawValue) AND \(UnitHistory.at(period.judgedOn))
+            SELECT v.path, c.rating, CAST(SUM(c.n) AS BIGINT) AS n FROM unit_versions v JOIN unit_rating_counts c ON c.unit_id = v.unit_id
+            WHERE c.period = \(bind: period.key) AND c.subject_kind = \(bind: subject.rawValue) AND c.n > 0 AND \(UnitHistory.at(period.judgedOn))
             AND v.path >= \(bind: range.lower) AND v.path < \(bind: range.upper)
-            GROUP BY v.path, e.rating
+            GROUP BY v.path, c.rating
             """
         ).all().compactMap { row in
             guard let rating = Rating(rawValue: try row.decode(column: "rating", as: String.self)) else { return nil }
