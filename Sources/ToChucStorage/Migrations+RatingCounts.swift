@@ -21,10 +21,11 @@ public enum RatingCounts {
 extension Migrator {
     /// Step 29: `unit_rating_counts` and the triggers that keep it (`RatingCounts`).
     static func ratingCounts(_ dialect: Dialect) -> [String] {
+        // On SQLite the rows live in their key's order (WITHOUT ROWID): a unit's counts are read from the key alone.
         let table = """
             CREATE TABLE unit_rating_counts (
                 unit_id BIGINT NOT NULL, period TEXT NOT NULL, subject_kind TEXT NOT NULL, rating TEXT NOT NULL, n BIGINT NOT NULL,
-                PRIMARY KEY (unit_id, period, subject_kind, rating))
+                PRIMARY KEY (unit_id, period, subject_kind, rating))\(dialect == .sqlite ? " WITHOUT ROWID" : "")
             """
         let key = "unit_id, period, subject_kind, rating"
         switch dialect {

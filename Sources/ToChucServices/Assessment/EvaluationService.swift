@@ -353,6 +353,29 @@ public struct EvaluationService: Sendable {
         }
     }
 
+    /// The totals by subject and class of a period's ratings in a subtree (the briefing report): `countsByPath` summed,
+    /// in one pass over the subtree's versions for both subjects.
+    static func totals(_ sql: any SQLDatabase, period: ReviewPeriod, subjects: [RatingSubject], path: String) async throws
+        -> [RatingSubject: [Rating: Int]]
+    {
+        let range = PathRange.of(path)
+        var out: [RatingSubject: [Rating: Int]] = [:]
+        for row in try await sql.raw(
+            """
+            SELECT c.subject_kind, c.rating, CAST(SUM(c.n) AS BIGINT) AS n FROM unit_versions v JOIN unit_rating_counts c ON c.unit_id = v.unit_id
+            WHERE c.period = \(bind: period.key) AND c.subject_kind IN (\(binds: subjects.map(\.rawValue))) AND c.n > 0
+            AND \(UnitHistory.at(period.judgedOn)) AND v.path >= \(bind: range.lower) AND v.path < \(bind: range.upper)
+            GROUP BY c.subject_kind, c.rating
+            """
+        ).all() {
+            guard let subject = RatingSubject(rawValue: try row.decode(column: "subject_kind", as: String.self)),
+                let rating = Rating(rawValue: try row.decode(column: "rating", as: String.self))
+            else { continue }
+            out[subject, default: [:]][rating] = try row.decode(column: "n", as: Int.self)
+        }
+        return out
+    }
+
     /// Ratings of a period in a subtree, by the rating unit's path on the period's last day: the counts kept per rating
     /// unit (`RatingCounts`) summed over the subtree's versions.
     static func countsByPath(_ sql: any SQLDatabase, period: ReviewPeriod, subject: RatingSubject, path: String) async throws

@@ -140,6 +140,9 @@ public struct ReportService: Sendable {
         guard let then = try await units.get(principal, code: unitCode, asOf: period.to) else {
             throw DomainError.invalid(Catalogue.invalidInput, [FieldError("period", Catalogue.reportUnitMissing(current.code, VietnameseFormat.date(period.to)))])
         }
+        // The heavy part, the member pass, reads in parallel parts, and beside it the other figures one after the other
+        // (no read waits inside another, so together they never hold every pooled connection while each waits).
+        async let memberPass = Self.memberFigures(db, period: period, root: (then.id, then.path))
         let stats = try await units.stats(principal, code: unitCode, asOf: period.to, countingMembers: false)
         let approvals = try await DecisionService(db: db).approvalCounts(principal, unitCode: unitCode, from: period.from, to: period.to)
         let vetting = try await VettingService(db: db).concludedCount(principal, unitCode: unitCode, from: period.from, to: period.to)
@@ -148,32 +151,27 @@ public struct ReportService: Sendable {
         let training = TrainingService(db: db)
         let trained = try await training.trainedCount(principal, unitCode: unitCode, from: period.from, to: period.to)
         let courses = try await training.coursesOrganized(principal, unitCode: unitCode, from: period.from, to: period.to)
-        // The heavy part, the member pass, reads in parallel parts; the others stay one after the other (some services
-        // read twice, and parts run together could hold every pooled connection while each waits for another).
-        let members = try await Self.memberFigures(db, period: period, root: (then.id, then.path))
         let range = PathRange.of(then.path)
-        let figures = try await db.read { sql in
-            var left: [String: Int] = [:]
-            for kind in Self.leavingKinds { left[kind.rawValue] = members.left[kind.resultingStatus!.rawValue] ?? 0 }
-            let transferred = members.left[MemberStatus.transferredOut.rawValue] ?? 0
-            let newUnits = try await Self.newUnits(sql, kind: .base, sector: .nonStateEnterprise, period: period, range: range)
-            let review = Self.reviewPeriod(period)
-            func ratings(_ subject: RatingSubject) async throws -> [String: Int] {
-                var out = Dictionary(uniqueKeysWithValues: Rating.allCases.map { ($0.rawValue, 0) })
-                for (_, rating, n) in try await EvaluationService.countsByPath(sql, period: review, subject: subject, path: then.path) {
-                    out[rating.rawValue, default: 0] += n
-                }
-                return out
-            }
-            let congress = try await CongressService.reportLevels(sql, path: then.path, on: period.to)
-            return ReportFigures(
-                cells: stats.cells, cellsWithCommittee: stats.cellsWithCommittee, admitted: members.admitted, admittedPrevious: members.admittedPrevious,
-                recognized: members.recognized, left: left, transferredOut: transferred, newUnitsNonState: newUnits, approvals: approvals.approvals,
-                ratings: try await ratings(.member), ratingsUnits: try await ratings(.unit),
-                trained: trained, coursesOrganized: courses.count, courseTrainees: courses.reduce(0) { $0 + $1.trainees }, vettingConcluded: vetting,
-                congress: Dictionary(uniqueKeysWithValues: congress.map { ($0.key.rawValue, CongressFigure($0.value)) }),
-                proposalsAnswered: answered, tasksOpen: tasksOpen)
+        let (newUnits, ratings, congress) = try await db.read { sql in
+            (
+                try await Self.newUnits(sql, kind: .base, sector: .nonStateEnterprise, period: period, range: range),
+                try await EvaluationService.totals(sql, period: Self.reviewPeriod(period), subjects: [.member, .unit], path: then.path),
+                try await CongressService.reportLevels(sql, path: then.path, on: period.to)
+            )
         }
+        func byRating(_ subject: RatingSubject) -> [String: Int] {
+            Dictionary(uniqueKeysWithValues: Rating.allCases.map { ($0.rawValue, ratings[subject]?[$0] ?? 0) })
+        }
+        let members = try await memberPass
+        var left: [String: Int] = [:]
+        for kind in Self.leavingKinds { left[kind.rawValue] = members.left[kind.resultingStatus!.rawValue] ?? 0 }
+        let figures = ReportFigures(
+            cells: stats.cells, cellsWithCommittee: stats.cellsWithCommittee, admitted: members.admitted, admittedPrevious: members.admittedPrevious,
+            recognized: members.recognized, left: left, transferredOut: members.left[MemberStatus.transferredOut.rawValue] ?? 0,
+            newUnitsNonState: newUnits, approvals: approvals.approvals, ratings: byRating(.member), ratingsUnits: byRating(.unit),
+            trained: trained, coursesOrganized: courses.count, courseTrainees: courses.reduce(0) { $0 + $1.trainees }, vettingConcluded: vetting,
+            congress: Dictionary(uniqueKeysWithValues: congress.map { ($0.key.rawValue, CongressFigure($0.value)) }),
+            proposalsAnswered: answered, tasksOpen: tasksOpen)
         return BriefingReport(unitCode: current.code, unitName: then.name, period: period, figures: figures)
     }
 
