@@ -40,7 +40,17 @@ enum EvaluationImport {
             return text.isEmpty || text.lowercased().hasPrefix(EvaluationsFile.unitPrefix) ? nil : text
         }
         let members = try await Self.members(sql, numbers: numbers)
-        var unitsByCode: [String: OrgUnit?] = [:]
+        // Units named `unit:CODE`, 500 at a time, and their versions on each period's last day the first time the
+        // period comes up (a national file rates 290,000 units a year).
+        let unitsByCode = try await UnitStore.find(
+            sql,
+            codes: records.dropFirst().compactMap { record -> String? in
+                guard let subjectColumn, record.fields.count == width else { return nil }
+                let text = record.fields[subjectColumn].trimmed
+                guard text.lowercased().hasPrefix(EvaluationsFile.unitPrefix) else { return nil }
+                return String(text.dropFirst(EvaluationsFile.unitPrefix.count)).trimmed
+            })
+        var versionsByPeriod: [String: [Int64: UnitVersion]] = [:]
         // A national file has ten million rows and a handful of distinct periods and ratings: each text parsed once.
         var periods: [String: ReviewPeriod?] = [:]
         var ratings: [String: Rating?] = [:]
@@ -71,9 +81,11 @@ enum EvaluationImport {
             var found: (RatingSubject, Int64, Int64, String, String)? = nil  // kind, subject id, rating unit id, its code, name
             if subjectText.lowercased().hasPrefix(EvaluationsFile.unitPrefix) {
                 let code = String(subjectText.dropFirst(EvaluationsFile.unitPrefix.count)).trimmed
-                if unitsByCode[code] == nil { unitsByCode[code] = .some(try await UnitStore.find(sql, code: code)) }
-                if let unit = unitsByCode[code] ?? nil, principal.sees(path: unit.path) {
-                    let version = try await UnitHistory.version(sql, unitId: unit.id, on: period.judgedOn)
+                if let unit = unitsByCode[code], principal.sees(path: unit.path) {
+                    if versionsByPeriod[period.key] == nil {
+                        versionsByPeriod[period.key] = try await UnitHistory.versions(sql, unitIds: unitsByCode.values.map(\.id), on: period.judgedOn)
+                    }
+                    let version = versionsByPeriod[period.key]?[unit.id]
                     let parentId = version?.parentId ?? unit.id
                     let parentCode = version?.parentCode ?? unit.code
                     found = (.unit, unit.id, parentId, parentCode, unit.name)
