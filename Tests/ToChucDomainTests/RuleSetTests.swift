@@ -160,6 +160,8 @@ extension RuleSetTests {
         #expect(PlanningTargets.province.youngAgeLimit == 40 && PlanningTargets.central.youngAgeLimit == 45)
         // Nghị định 135/2020/NĐ-CP, Phụ lục I, as a rule set: exactly the tables written out year by year.
         #expect(RetirementRule.current.men == .men && RetirementRule.current.women == .women && RetirementRule.current.lowestAge == 55 * 12)
+        // The roadmap ends at 62 for men (2028 on) and 60 for women (2035 on): nobody retires older.
+        #expect(RetirementRule.current.highestAge == 62 * 12)
     }
 
     @Test("decree numbers are regulation numbers too: 135/2020/NĐ-CP; a number without its kind is not")

@@ -299,6 +299,8 @@ import ToChucServices
             // Born 15/04/1966, a man retires at 62 at the end of 30/04/2028.
             let retiring = try await t.services.cadres.retiring(Self.cli, today: Self.date("2027-06-01"))
             #expect(retiring.items.map(\.cadre.fullName) == ["Trần Văn Bình"] && retiring.items[0].schedule.retiresOn == Self.date("2028-04-30"))
+            // The posts held come with the line shown (read for the page only).
+            #expect(retiring.items[0].current.map(\.id) == due.items.map(\.position.id))
             #expect(try await t.services.cadres.retiring(Self.cli, today: Self.today).total == 0)
             // Counts read imported approvals too.
             let counts = try await t.services.decisions.approvalCounts(Self.cli, unitCode: "T01", from: Self.date("2020-01-01"), to: Self.date("2021-12-31"))

@@ -105,6 +105,9 @@ public struct RetirementRule: Sendable, Hashable {
     /// The lowest retirement age of either roadmap, in months: nobody retires younger.
     public var lowestAge: Int { [men, women].map { min($0.ageBefore, $0.agesByYear.min() ?? $0.ageBefore) }.min()! }
 
+    /// The highest retirement age of either roadmap, in months: everybody older has retired.
+    public var highestAge: Int { [men, women].map { max($0.ageBefore, $0.agesByYear.max() ?? $0.ageBefore) }.max()! }
+
     /// The roadmap of `gender`.
     public func roadmap(for gender: Gender) -> RetirementRoadmap {
         switch gender {

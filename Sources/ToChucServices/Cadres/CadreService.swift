@@ -474,26 +474,35 @@ public struct CadreService: Sendable {
     ) async throws -> Page<RetiringCadre> {
         let range = try await AgencyService(db: db).scopeRange(principal, unitCode: unitCode)
         let rule = try await RuleService(db: db).live().retirement(on: today)
-        // Nobody retires younger than the lowest age of the roadmaps: those born later need not be read.
+        // Nobody retires younger than the lowest age of the roadmaps, and everybody older than the highest has retired:
+        // those born outside that window need not be read (a month's margin each side of the year ahead).
         let youngest = today.adding(months: 12 - rule.lowestAge).iso
-        let all = try await db.read { sql in
+        let oldest = today.adding(months: -(rule.highestAge + 1)).iso
+        return try await db.read { sql in
             let cadres = try await sql.raw(
                 """
                 SELECT \(unsafeRaw: CadreStore.cadreColumns) FROM \(unsafeRaw: CadreStore.cadreFrom)
                 WHERE \(CadreStore.cadreInRange(range)) AND COALESCE(m.birth_date, c.birth_date) <= \(bind: youngest)
+                AND COALESCE(m.birth_date, c.birth_date) >= \(bind: oldest)
                 """
             ).all().map(CadreStore.cadre)
-            var out: [RetiringCadre] = []
+            var due: [(cadre: Cadre, schedule: RetirementSchedule)] = []
             for cadre in cadres {
                 guard let birth = cadre.birthDate else { continue }
                 let schedule = Retirement.schedule(birthDate: birth, gender: cadre.gender, rule: rule)
                 guard schedule.retiresOn >= today && schedule.retiresOn < today.adding(months: 12) else { continue }
-                let current = try await CadreStore.positions(sql, cadreId: cadre.id).filter { $0.isHeld(on: today) }
-                out.append(RetiringCadre(cadre: cadre, schedule: schedule, current: current))
+                due.append((cadre, schedule))
             }
-            return out.sorted { ($0.schedule.retiresOn, $0.cadre.id) < ($1.schedule.retiresOn, $1.cadre.id) }
+            due.sort { ($0.schedule.retiresOn, $0.cadre.id) < ($1.schedule.retiresOn, $1.cadre.id) }
+            // Positions for the page shown only (the dashboard asks for the count and one line; the nation has thousands).
+            let shown = Self.page(due, page: page, perPage: perPage)
+            var items: [RetiringCadre] = []
+            for item in shown.items {
+                let current = try await CadreStore.positions(sql, cadreId: item.cadre.id).filter { $0.isHeld(on: today) }
+                items.append(RetiringCadre(cadre: item.cadre, schedule: item.schedule, current: current))
+            }
+            return Page(items: items, page: shown.page, perPage: shown.perPage, total: shown.total)
         }
-        return Self.page(all, page: page, perPage: perPage)
     }
 
     /// Appointments held on `today` at places in a subtree whose term (5 years from the appointment or re-appointment,
