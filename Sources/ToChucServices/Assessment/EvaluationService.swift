@@ -327,34 +327,31 @@ public struct EvaluationService: Sendable {
                 WHERE v.parent_id = \(bind: unit.id) AND \(UnitHistory.at(end)) ORDER BY v.name_folded, u.code
                 """
             ).all().map { (try $0.decode(column: "code", as: String.self), try $0.decode(column: "name", as: String.self), try $0.decode(column: "path", as: String.self)) }
-            let counts = try await Self.countsByPath(sql, period: period, subject: subject, path: path)
-            var lines: [EvaluationResults.Line] = []
-            var own: [Rating: Int] = [:]
-            var byChild = Array(repeating: [Rating: Int](), count: children.count)
-            var totals: [Rating: Int] = [:]
-            for (p, rating, n) in counts {
-                totals[rating, default: 0] += n
-                if let index = children.firstIndex(where: { p.hasPrefix($0.2) }) {
-                    byChild[index][rating, default: 0] += n
-                } else {
-                    own[rating, default: 0] += n
-                }
+            // Each child's subtree summed apart, the unit's own grid the rest: a handful of sums, not a row per unit
+            // (the nation's results would bring 700,000 rows into memory).
+            let totals = try await Self.totals(sql, period: period, subjects: [subject], path: path)[subject] ?? [:]
+            var byChild: [[Rating: Int]] = []
+            var own = totals
+            for child in children {
+                let counts = try await Self.totals(sql, period: period, subjects: [subject], path: child.2)[subject] ?? [:]
+                byChild.append(counts)
+                for (rating, n) in counts { own[rating, default: 0] -= n }
             }
+            own = own.filter { $0.value != 0 }
+            var lines: [EvaluationResults.Line] = []
             lines.append(EvaluationResults.Line(code: unit.code, name: root?.name ?? unit.name, counts: own))
             for (index, child) in children.enumerated() { lines.append(EvaluationResults.Line(code: child.0, name: child.1, counts: byChild[index])) }
             var previous: [Rating: Int] = [:]
-            let before = try await UnitHistory.version(sql, unitId: unit.id, on: period.previous.judgedOn)
-            if let before {
-                for (_, rating, n) in try await Self.countsByPath(sql, period: period.previous, subject: subject, path: before.path) {
-                    previous[rating, default: 0] += n
-                }
+            if let before = try await UnitHistory.version(sql, unitId: unit.id, on: period.previous.judgedOn) {
+                previous = try await Self.totals(sql, period: period.previous, subjects: [subject], path: before.path)[subject] ?? [:]
             }
             return EvaluationResults(unit: unit, period: period, subject: subject, lines: lines, totals: totals, previousTotals: previous)
         }
     }
 
-    /// The totals by subject and class of a period's ratings in a subtree (the briefing report): `countsByPath` summed,
-    /// in one pass over the subtree's versions for both subjects.
+    /// The totals by subject and class of a period's ratings in a subtree, each rating counted through its rating
+    /// unit's version on the period's last day: the counts kept per rating unit (`RatingCounts`) summed over the
+    /// subtree's versions, both subjects in one pass (the report asks for two).
     static func totals(_ sql: any SQLDatabase, period: ReviewPeriod, subjects: [RatingSubject], path: String) async throws
         -> [RatingSubject: [Rating: Int]]
     {
@@ -374,24 +371,5 @@ public struct EvaluationService: Sendable {
             out[subject, default: [:]][rating] = try row.decode(column: "n", as: Int.self)
         }
         return out
-    }
-
-    /// Ratings of a period in a subtree, by the rating unit's path on the period's last day: the counts kept per rating
-    /// unit (`RatingCounts`) summed over the subtree's versions.
-    static func countsByPath(_ sql: any SQLDatabase, period: ReviewPeriod, subject: RatingSubject, path: String) async throws
-        -> [(String, Rating, Int)]
-    {
-        let range = PathRange.of(path)
-        return try await sql.raw(
-            """
-            SELECT v.path, c.rating, CAST(SUM(c.n) AS BIGINT) AS n FROM unit_versions v JOIN unit_rating_counts c ON c.unit_id = v.unit_id
-            WHERE c.period = \(bind: period.key) AND c.subject_kind = \(bind: subject.rawValue) AND c.n > 0 AND \(UnitHistory.at(period.judgedOn))
-            AND v.path >= \(bind: range.lower) AND v.path < \(bind: range.upper)
-            GROUP BY v.path, c.rating
-            """
-        ).all().compactMap { row in
-            guard let rating = Rating(rawValue: try row.decode(column: "rating", as: String.self)) else { return nil }
-            return (try row.decode(column: "path", as: String.self), rating, try row.decode(column: "n", as: Int.self))
-        }
     }
 }
