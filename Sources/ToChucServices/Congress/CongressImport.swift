@@ -37,7 +37,7 @@ enum CongressImport {
         }
         // The units named, their versions (a held congress needs its unit on that day) and the congresses already stored,
         // read in chunks: a national file has tens of thousands of rows.
-        let units = try await Self.units(sql, codes: Array(Set(parsed.map(\.code))))
+        let units = try await UnitStore.find(sql, codes: parsed.map(\.code))
         let ids = Array(Set(units.values.map(\.id)))
         let spans = try await Self.spans(sql, unitIds: ids)
         let stored = try await Self.stored(sql, unitIds: ids)
@@ -110,27 +110,10 @@ enum CongressImport {
         let term: String
     }
 
-    static func chunks<T>(_ items: [T]) -> [[T]] {
-        stride(from: 0, to: items.count, by: 500).map { Array(items[$0..<min($0 + 500, items.count)]) }
-    }
-
-    static func units(_ sql: any SQLDatabase, codes: [String]) async throws -> [String: OrgUnit] {
-        var out: [String: OrgUnit] = [:]
-        for chunk in chunks(codes) {
-            for row in try await sql.raw("SELECT \(unsafeRaw: UnitStore.columns) FROM \(unsafeRaw: UnitStore.from) WHERE u.code IN (\(binds: chunk))")
-                .all()
-            {
-                let unit = try UnitStore.unit(from: row)
-                out[unit.code] = unit
-            }
-        }
-        return out
-    }
-
     /// The live versions' spans of each unit: when it existed.
     static func spans(_ sql: any SQLDatabase, unitIds: [Int64]) async throws -> [Int64: [(from: CivilDate, to: CivilDate?)]] {
         var out: [Int64: [(from: CivilDate, to: CivilDate?)]] = [:]
-        for chunk in chunks(unitIds) {
+        for chunk in Batches.of(unitIds) {
             for row in try await sql.raw(
                 """
                 SELECT v.unit_id, v.valid_from, v.valid_to FROM unit_versions v
@@ -149,7 +132,7 @@ enum CongressImport {
 
     static func stored(_ sql: any SQLDatabase, unitIds: [Int64]) async throws -> [StoredKey: CongressRecord] {
         var out: [StoredKey: CongressRecord] = [:]
-        for chunk in chunks(unitIds) {
+        for chunk in Batches.of(unitIds) {
             for row in try await sql.raw(
                 """
                 SELECT \(unsafeRaw: CongressService.columns) FROM \(unsafeRaw: CongressService.from)

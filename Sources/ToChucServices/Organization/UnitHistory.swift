@@ -64,9 +64,7 @@ enum UnitHistory {
     /// The versions of many units on a date, 500 units a statement.
     static func versions(_ sql: any SQLDatabase, unitIds: some Collection<Int64>, on date: CivilDate) async throws -> [Int64: UnitVersion] {
         var out: [Int64: UnitVersion] = [:]
-        let unique = Array(Set(unitIds))
-        for start in stride(from: 0, to: unique.count, by: 500) {
-            let chunk = Array(unique[start..<min(start + 500, unique.count)])
+        for chunk in Batches.of(Array(Set(unitIds))) {
             for row in try await sql.raw("SELECT \(unsafeRaw: columns) FROM \(unsafeRaw: from) WHERE v.unit_id IN (\(binds: chunk)) AND \(at(date))").all() {
                 let found = try version(from: row)
                 out[found.unitId] = found

@@ -29,10 +29,8 @@ enum UnitStore {
     /// Units by code, 500 codes a statement (a national file names hundreds of thousands); unknown codes are absent.
     static func find(_ sql: any SQLDatabase, codes: some Collection<String>) async throws -> [String: OrgUnit] {
         var out: [String: OrgUnit] = [:]
-        let unique = Array(Set(codes))
-        for start in stride(from: 0, to: unique.count, by: 500) {
-            let chunk = unique[start..<min(start + 500, unique.count)]
-            for row in try await sql.raw("SELECT \(unsafeRaw: columns) FROM \(unsafeRaw: from) WHERE u.code IN (\(binds: Array(chunk)))").all() {
+        for chunk in Batches.of(Array(Set(codes))) {
+            for row in try await sql.raw("SELECT \(unsafeRaw: columns) FROM \(unsafeRaw: from) WHERE u.code IN (\(binds: chunk))").all() {
                 let found = try unit(from: row)
                 out[found.code] = found
             }
