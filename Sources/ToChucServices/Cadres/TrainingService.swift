@@ -83,6 +83,8 @@ public struct PersonTraining: Sendable {
     public let courses: [PersonCourse]
     public let exams: [PersonExam]
     public var isEmpty: Bool { courses.isEmpty && exams.isEmpty }
+    /// A person without courses or exams.
+    public static let none = PersonTraining(courses: [], exams: [])
 }
 
 /// Training (đào tạo, bồi dưỡng) and exams (thi tuyển, thi nâng ngạch, kiểm tra sát hạch), DOMAIN.md §3 and seed 004:
@@ -681,12 +683,11 @@ public struct TrainingService: Sendable {
     /// The courses and exams of a member the caller already read with `MemberService.get`.
     public func personRecords(_ principal: Principal, member: Member) async throws -> PersonTraining {
         try MemberService.requireSees(principal, member)
-        return try await db.read { sql in
-            guard let person = try await TrainingStore.person(sql, memberId: member.id, cadreId: nil) else {
-                throw DomainError.notFound(Catalogue.notFound)
-            }
-            return try await Self.records(sql, of: person)
-        }
+        let person = TrainingPerson(
+            memberId: member.id, cadreId: nil, fullName: member.record.fullName, cardNo: member.record.cardNo, nationalId: member.record.nationalId,
+            gender: member.record.gender, birthDate: member.record.birthDate, unitCode: member.record.unitCode, unitName: member.unitName,
+            unitPath: member.unitPath)
+        return try await db.read { sql in try await Self.records(sql, of: person) }
     }
 
     static func records(_ sql: any SQLDatabase, of person: TrainingPerson) async throws -> PersonTraining {

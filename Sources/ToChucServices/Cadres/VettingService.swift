@@ -649,13 +649,16 @@ public struct VettingService: Sendable {
         if let nationalId, !nationalId.isEmpty {
             person = person + " OR (v.member_id IS NULL AND v.cadre_id IS NULL AND v.national_id = \(bind: nationalId))"
         }
-        let settings = try await Self.settings(sql).settings
-        return try await sql.raw(
+        let cases = try await sql.raw(
             """
             SELECT \(unsafeRaw: Self.columns) FROM \(unsafeRaw: Self.from)
             WHERE (\(person)) AND u.path >= \(bind: range.lower) AND u.path < \(bind: range.upper) ORDER BY v.received_on DESC, v.id DESC
             """
-        ).all().map(Self.vettingCase).map { VettingRow(vettingCase: $0, due: $0.due(today: today, settings: settings)) }
+        ).all().map(Self.vettingCase)
+        // The settings only when there is a case to date (a person's page usually has none).
+        guard !cases.isEmpty else { return [] }
+        let settings = try await Self.settings(sql).settings
+        return cases.map { VettingRow(vettingCase: $0, due: $0.due(today: today, settings: settings)) }
     }
 
     /// A cadre's cases, for the cadre's page (roles that see details; the cadre must be visible).

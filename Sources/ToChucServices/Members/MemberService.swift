@@ -137,6 +137,33 @@ public struct MemberService: Sendable {
         return member
     }
 
+    /// A member with what the member's page shows beside the record: whether a photo, courses or exams, and vetting
+    /// cases exist. One statement, so that the page asks for a section's rows only when it has some (most members have
+    /// none: the page then costs four statements, not ten — issue 8).
+    public func overview(_ principal: Principal, id: Int64) async throws -> MemberOverview {
+        let row = try await db.read { sql in
+            try await sql.raw(
+                """
+                SELECT \(unsafeRaw: MemberStore.columns),
+                    CASE WHEN EXISTS (SELECT 1 FROM member_photos p WHERE p.member_id = m.id) THEN 1 ELSE 0 END AS has_photo,
+                    CASE WHEN EXISTS (SELECT 1 FROM training_enrollments e WHERE e.member_id = m.id AND e.annulled_on IS NULL)
+                        OR EXISTS (SELECT 1 FROM exam_candidates k WHERE k.member_id = m.id AND k.annulled_on IS NULL) THEN 1 ELSE 0 END AS has_training,
+                    CASE WHEN EXISTS (SELECT 1 FROM vetting_cases v WHERE v.member_id = m.id)
+                        OR EXISTS (SELECT 1 FROM vetting_cases v WHERE v.national_id = m.national_id AND v.member_id IS NULL AND v.cadre_id IS NULL)
+                        THEN 1 ELSE 0 END AS has_vetting
+                FROM \(unsafeRaw: MemberStore.from) WHERE m.id = \(bind: id)
+                """
+            ).first()
+        }
+        guard let row else { throw DomainError.notFound(Catalogue.memberNotFound) }
+        let member = try MemberStore.member(from: row)
+        try Self.requireSees(principal, member)
+        return MemberOverview(
+            member: member, hasPhoto: try row.decode(column: "has_photo", as: Int.self) != 0,
+            hasTraining: try row.decode(column: "has_training", as: Int.self) != 0,
+            hasVettingCases: try row.decode(column: "has_vetting", as: Int.self) != 0)
+    }
+
     /// The scope check of `get`, for the sections of a member already read: a member outside the principal's subtree
     /// is "not found", as if it did not exist.
     static func requireSees(_ principal: Principal, _ member: Member) throws {

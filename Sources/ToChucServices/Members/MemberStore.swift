@@ -2,6 +2,16 @@ import SQLKit
 import ToChucDomain
 import ToChucStorage
 
+/// A member and which of the page's sections have rows (`MemberService.overview`).
+public struct MemberOverview: Sendable, Equatable {
+    public let member: Member
+    public let hasPhoto: Bool
+    /// Courses or exams not annulled.
+    public let hasTraining: Bool
+    /// Cases about the member (by member or, for cases recorded before admission, by national ID), in any unit.
+    public let hasVettingCases: Bool
+}
+
 /// A member as the register holds it.
 public struct Member: Sendable, Equatable {
     public let id: Int64

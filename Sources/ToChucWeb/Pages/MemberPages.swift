@@ -221,7 +221,8 @@ extension Site {
             let principal = try context.requirePrincipal()
             let ctx = try await pageContext(request, context)
             guard let id = Int64(try context.parameters.require("id")) else { throw DomainError.notFound(Catalogue.memberNotFound) }
-            let member = try await services.members.get(principal, id: id)
+            let overview = try await services.members.overview(principal, id: id)
+            let member = overview.member
             let history = try await services.members.history(principal, member: member)
             let events = try await services.members.events(principal, member: member)
             let r = member.record
@@ -232,9 +233,9 @@ extension Site {
             let editButton: HTML =
                 (principal.role.canWriteRecords ? "<a class=\"button\" href=\"\(SiteURL.editMember(member.id))\">\(ctx.t(Catalogue.edit))</a> " : HTML.empty)
                 + "<a class=\"button secondary\" href=\"\(SiteURL.member(member.id))/sheet\" id=\"member-sheet\">\(ctx.t(Catalogue.memberSheet))</a> <a class=\"button secondary\" href=\"\(SiteURL.member(member.id))/sheet.pdf\">PDF</a>"
-            let photo = try await photoBlock(ctx, principal, member)
+            let photo = photoBlock(ctx, principal, member, has: overview.hasPhoto)
             let partyAge = try services.members.partyAge(principal, member: member, events: events)
-            let vetting = try await vettingSection(ctx, principal, member: member, number: r.cardNo ?? r.nationalId)
+            let vetting = try await vettingSection(ctx, principal, member: member, number: r.cardNo ?? r.nationalId, hasCases: overview.hasVettingCases)
             let body: HTML = """
                 <h1>\(r.fullName)</h1>
                 \(photo)
@@ -263,7 +264,7 @@ extension Site {
                 <h2>\(ctx.t(Catalogue.memberEvents))</h2>
                 \(memberEvents(ctx, principal, member, events, form: FormData(), message: nil, errors: []))
                 \(vetting)
-                \(try await trainingSection(ctx, principal, member: member))
+                \(try await trainingSection(ctx, principal, member: member, hasRecords: overview.hasTraining))
                 <h2>\(ctx.t(Catalogue.history))</h2>
                 \(Layout.history(ctx, personal ? history : history.map(Self.maskedEntry)))
                 """

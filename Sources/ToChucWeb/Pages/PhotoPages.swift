@@ -43,8 +43,7 @@ extension Site {
     }
 
     /// The photo block of the member page: the picture (or that it is hidden), and for writers the upload form.
-    func photoBlock(_ ctx: PageContext, _ principal: Principal, _ member: Member) async throws -> HTML {
-        let has = try await services.members.hasPhoto(principal, member: member)
+    func photoBlock(_ ctx: PageContext, _ principal: Principal, _ member: Member, has: Bool) -> HTML {
         let personal = principal.role.seesPersonalData
         let picture: HTML = !has
             ? "<p class=\"muted\">\(ctx.t(Catalogue.noPhoto))</p>"

@@ -495,9 +495,10 @@ extension Site {
 
     // MARK: - A person's courses and exams
 
-    /// The section of a member's page listing their courses and exams.
-    func trainingSection(_ ctx: PageContext, _ principal: Principal, member: Member) async throws -> HTML {
-        trainingSection(ctx, try await services.training.personRecords(principal, member: member))
+    /// The section of a member's page listing their courses and exams; `hasRecords` (from `MemberService.overview`)
+    /// false spares the reads.
+    func trainingSection(_ ctx: PageContext, _ principal: Principal, member: Member, hasRecords: Bool) async throws -> HTML {
+        trainingSection(ctx, hasRecords ? try await services.training.personRecords(principal, member: member) : PersonTraining.none)
     }
 
     /// The section of a cadre's page listing their courses and exams.

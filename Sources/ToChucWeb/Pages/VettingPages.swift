@@ -508,10 +508,12 @@ extension Site {
         return vettingSection(ctx, principal, try await services.vetting.cases(principal, cadreId: cadreId), number: number)
     }
 
-    /// A member's cases for the member's page; nothing for roles that see counts only.
-    func vettingSection(_ ctx: PageContext, _ principal: Principal, member: Member, number: String?) async throws -> HTML {
+    /// A member's cases for the member's page; nothing for roles that see counts only. `hasCases` (from
+    /// `MemberService.overview`) false spares the read.
+    func vettingSection(_ ctx: PageContext, _ principal: Principal, member: Member, number: String?, hasCases: Bool) async throws -> HTML {
         guard VettingRules.seesDetails(principal.role) else { return .empty }
-        return vettingSection(ctx, principal, try await services.vetting.cases(principal, member: member), number: number)
+        let rows = hasCases ? try await services.vetting.cases(principal, member: member) : []
+        return vettingSection(ctx, principal, rows, number: number)
     }
 
     private func vettingSection(_ ctx: PageContext, _ principal: Principal, _ rows: [VettingRow], number: String?) -> HTML {
