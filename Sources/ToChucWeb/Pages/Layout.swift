@@ -228,7 +228,20 @@ enum SiteURL {
     }
     static func editUnit(_ code: String) -> String { "/units/" + escape(code) + "/edit" }
 
+    /// Percent-encodes a path segment or query value. Codes and ids, the usual values, are plain ASCII and pass as they
+    /// are; the character set is built once (building it per call cost 1 % of a page).
     static func escape(_ s: String) -> String {
-        s.addingPercentEncoding(withAllowedCharacters: .alphanumerics.union(.init(charactersIn: "-_.~"))) ?? s
+        if s.utf8.allSatisfy({ isUnreserved($0) }) { return s }
+        return s.addingPercentEncoding(withAllowedCharacters: allowed) ?? s
+    }
+
+    private static let allowed = CharacterSet.alphanumerics.union(CharacterSet(charactersIn: "-_.~"))
+
+    private static func isUnreserved(_ byte: UInt8) -> Bool {
+        switch byte {
+        case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "A")...UInt8(ascii: "Z"), UInt8(ascii: "0")...UInt8(ascii: "9"): true
+        case UInt8(ascii: "-"), UInt8(ascii: "_"), UInt8(ascii: "."), UInt8(ascii: "~"): true
+        default: false
+        }
     }
 }
