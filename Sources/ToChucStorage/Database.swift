@@ -109,6 +109,22 @@ public final class Database: Sendable {
     }
 }
 
+/// The planner's statistics inside a transaction that is loading rows.
+public enum Statistics {
+    /// Rows added to a table in one transaction from which its statistics are refreshed before the rows that refer
+    /// to it go in.
+    public static let bulkRows = 1_000
+
+    /// PostgreSQL plans the check of a foreign key once per connection and keeps the plan: made while the referenced
+    /// table was nearly empty, it scans that table for every row that refers to it. `ANALYZE` inside the transaction
+    /// counts the transaction's own new rows and makes the plans be made again. SQLite: nothing to do (its checks use
+    /// the key's index).
+    public static func refresh(_ sql: any SQLDatabase, tables: [String]) async throws {
+        guard sql.dialect.name == "postgresql" else { return }
+        try await sql.raw("ANALYZE \(unsafeRaw: tables.joined(separator: ", "))").run()
+    }
+}
+
 /// Runs `body` between `begin` and COMMIT on one connection; any error rolls everything back.
 func inTransaction<R: Sendable>(
     _ db: any SQLDatabase, begin: String, _ body: @escaping @Sendable (any SQLDatabase) async throws -> R

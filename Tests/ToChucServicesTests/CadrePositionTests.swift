@@ -2,6 +2,7 @@ import Foundation
 import Testing
 import ToChucDomain
 import ToChucServices
+import ToChucStorage
 
 /// Issue 5 (DOMAIN.md §3, §6): agencies, cadres' positions and the decisions that change them, management levels,
 /// approval counts and positions.csv.
@@ -321,6 +322,27 @@ import ToChucServices
             #expect(exported.contains("001066001234,,UBND-A,Chủ tịch,2021-07-01,,appointed,,provincial,2021-06-20,Trần Văn Bình,male,1966-04-15"))
             let reimport = try await t.services.interchange.importDataset(Self.cli, at: out)
             #expect(reimport.created == 0 && reimport.updated == 0)
+        }
+    }
+
+    @Test("positions.csv with 1,000 new people: each becomes a cadre holding their post (on PostgreSQL the statistics of cadres are refreshed in between)")
+    func importManyNewPeople() async throws {
+        try await TestDatabase.with { t in
+            _ = try await Self.setUp(t)
+            let before = try await t.services.cadres.list(Self.cli, CadreQuery()).total
+            let rows = (1...Statistics.bulkRows).map { n in
+                "001066\(String(format: "%06d", n)),,UBND-A,Chuyên viên,2021-07-01,,appointed,,provincial,,Người Số \(n),Nam,1966-04-15"
+            }
+            let file = (["national_id,card_no,unit_code,title,started_on,ended_on,start_kind,end_kind,managed_by,approved_on,full_name,gender,birth_date"]
+                + rows).joined(separator: "\n")
+            let summary = try await t.services.interchange.importDataset(Self.cli, at: try write(t, ["positions.csv": file], folder: "many"))
+            #expect(summary.created == Statistics.bulkRows)
+            let cadres = try await t.services.cadres.list(Self.cli, CadreQuery()).total
+            #expect(cadres == before + Statistics.bulkRows)
+            let last = try await t.services.cadres.list(Self.cli, { var q = CadreQuery(); q.text = "Người Số 1000"; return q }()).items
+            #expect(last.count == 1)
+            let posts = try await t.services.cadres.profile(Self.cli, id: last[0].id, today: Self.today).positions
+            #expect(posts.map(\.title) == ["Chuyên viên"] && posts[0].place.code == "UBND-A")
         }
     }
 

@@ -266,29 +266,32 @@ enum CadreImport {
         if fresh.isEmpty && changes.isEmpty { return (0, 0, unchanged) }
         let auditId = try await recordImport(
             sql, principal: principal, file: file, source: source, rows: records.count - 1, created: fresh.count, updated: changes.count)
+        // The people first, then their positions in bulk: inserted one by one among new cadres, each position's
+        // check of its cadre ran on PostgreSQL by a plan made while `cadres` was nearly empty — a scan of the table, which
+        // grew with the import (the national demo's 203,725 positions took over 25 minutes).
         var cadreIds: [String: Int64] = [:]
-        for (person, place, position) in fresh {
-            let cadreId: Int64
-            if let known = cadreIds[person.key] {
-                cadreId = known
-            } else {
-                switch person {
-                case .cadre(let id): cadreId = id
-                case .member(let member):
-                    var draft = CadreDraft()
-                    draft.memberNumber = member.record.cardNo ?? member.record.nationalId ?? ""
-                    cadreId = try await CadreService.create(sql, principal: principal, draft, importAuditId: auditId).id
-                case .newPerson(var draft):
-                    if draft.unitCode.isEmpty { draft.unitCode = try await homeUnit(sql, place) }
-                    cadreId = try await CadreService.create(sql, principal: principal, draft, importAuditId: auditId).id
-                }
-                cadreIds[person.key] = cadreId
+        for (person, place, _) in fresh where cadreIds[person.key] == nil {
+            switch person {
+            case .cadre(let id): cadreIds[person.key] = id
+            case .member(let member):
+                var draft = CadreDraft()
+                draft.memberNumber = member.record.cardNo ?? member.record.nationalId ?? ""
+                cadreIds[person.key] = try await CadreService.create(sql, principal: principal, draft, importAuditId: auditId).id
+            case .newPerson(var draft):
+                if draft.unitCode.isEmpty { draft.unitCode = try await homeUnit(sql, place) }
+                cadreIds[person.key] = try await CadreService.create(sql, principal: principal, draft, importAuditId: auditId).id
             }
-            _ = try await CadreStore.insertPosition(
-                sql, cadreId: cadreId, place: place, title: position.title, startedOn: position.startedOn, endedOn: position.endedOn,
-                startKind: position.startKind, endKind: position.endKind, managedBy: position.managedBy, approvedOn: position.approvedOn,
-                decisionId: nil, importAuditId: auditId)
         }
+        let createdCadres = fresh.reduce(into: Set<String>()) { keys, row in if case .cadre = row.person {} else { keys.insert(row.person.key) } }
+        if createdCadres.count >= Statistics.bulkRows { try await Statistics.refresh(sql, tables: ["cadres"]) }
+        let now = Timestamp.now()
+        let positionRows = fresh.map { person, place, position in
+            CadreStore.positionRow(
+                cadreId: cadreIds[person.key]!, place: place, title: position.title, startedOn: position.startedOn, endedOn: position.endedOn,
+                startKind: position.startKind, endKind: position.endKind, managedBy: position.managedBy, approvedOn: position.approvedOn,
+                decisionId: nil, importAuditId: auditId, now: now)
+        }
+        try await BulkInsert.insert(sql, table: "positions", columns: CadreStore.positionInsertColumns, rows: positionRows)
         for (current, position) in changes {
             try await sql.raw(
                 """

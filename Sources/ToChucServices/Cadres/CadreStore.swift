@@ -284,17 +284,30 @@ enum CadreStore {
         startKind: PositionStartKind?, endKind: PositionEndKind?, managedBy: ManagementLevel, approvedOn: CivilDate?, decisionId: Int64?,
         importAuditId: Int64?
     ) async throws -> Int64 {
-        try await sql.raw(
-            """
-            INSERT INTO positions (cadre_id, unit_id, agency_id, title, is_head, started_on, ended_on, start_kind, end_kind, managed_by,
-                approved_on, decision_id, import_audit_id, created_at)
-            VALUES (\(bind: cadreId), \(bind: place.isAgency ? nil : place.id), \(bind: place.isAgency ? place.id : nil), \(bind: title),
-                \(bind: CadreTitle.isHead(title) ? 1 : 0), \(bind: startedOn.iso), \(bind: endedOn?.iso), \(bind: startKind?.rawValue),
-                \(bind: endKind?.rawValue), \(bind: managedBy.rawValue), \(bind: approvedOn?.iso), \(bind: decisionId), \(bind: importAuditId),
-                \(bind: Timestamp.now()))
-            RETURNING id
-            """
+        let row = positionRow(
+            cadreId: cadreId, place: place, title: title, startedOn: startedOn, endedOn: endedOn, startKind: startKind, endKind: endKind,
+            managedBy: managedBy, approvedOn: approvedOn, decisionId: decisionId, importAuditId: importAuditId, now: Timestamp.now())
+        return try await sql.raw(
+            "INSERT INTO positions (\(unsafeRaw: positionInsertColumns.joined(separator: ", "))) VALUES (\(binds: row)) RETURNING id"
         ).first()!.decode(column: "id", as: Int64.self)
+    }
+
+    static let positionInsertColumns = [
+        "cadre_id", "unit_id", "agency_id", "title", "is_head", "started_on", "ended_on", "start_kind", "end_kind", "managed_by", "approved_on",
+        "decision_id", "import_audit_id", "created_at",
+    ]
+
+    /// The values of a new position, in the order of `positionInsertColumns` (one statement, or many rows in bulk).
+    static func positionRow(
+        cadreId: Int64, place: PositionPlace, title: String, startedOn: CivilDate, endedOn: CivilDate?, startKind: PositionStartKind?,
+        endKind: PositionEndKind?, managedBy: ManagementLevel, approvedOn: CivilDate?, decisionId: Int64?, importAuditId: Int64?, now: String
+    ) -> [SQLValue] {
+        [
+            .integer(cadreId), SQLValue(place.isAgency ? nil : place.id), SQLValue(place.isAgency ? place.id : nil), .text(title),
+            .integer(CadreTitle.isHead(title) ? 1 : 0), .text(startedOn.iso), SQLValue(endedOn?.iso), SQLValue(startKind?.rawValue),
+            SQLValue(endKind?.rawValue), .text(managedBy.rawValue), SQLValue(approvedOn?.iso), SQLValue(decisionId), SQLValue(importAuditId),
+            .text(now),
+        ]
     }
 
     static func positionAuditValues(_ p: PositionRecord) -> [String: String?] {
