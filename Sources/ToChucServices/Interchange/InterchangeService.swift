@@ -77,10 +77,18 @@ public struct InterchangeService: Sendable {
         let summary = try await write(principal, dataset: dataset, files: files, sourceName: sourceName, reporters: reporters)
         // After a large load the planner's statistics are stale (PostgreSQL would walk the name index for a rare name).
         if summary.created + summary.updated >= 10_000 {
-            try await db.refreshStatistics(tables: ["units", "unit_versions", "members", "member_terms", "name_words"])
+            try await db.refreshStatistics(tables: Self.bulkTables)
         }
         return summary
     }
+
+    /// The tables a large load fills: their statistics are refreshed after it (ANALYZE samples a fixed number of rows,
+    /// so the small ones cost nothing). Until then PostgreSQL plans by the counts it had before the load: none, for a
+    /// first load of ratings or positions.
+    static let bulkTables = [
+        "units", "unit_versions", "members", "member_terms", "name_words", "member_events", "congresses", "cadres", "positions",
+        "evaluations", "unit_rating_counts",
+    ]
 
     private func write(
         _ principal: Principal, dataset: Dataset, files: [String], sourceName: String, reporters: [String: ImportProgressReporter]
