@@ -266,9 +266,9 @@ enum CadreImport {
         if fresh.isEmpty && changes.isEmpty { return (0, 0, unchanged) }
         let auditId = try await recordImport(
             sql, principal: principal, file: file, source: source, rows: records.count - 1, created: fresh.count, updated: changes.count)
-        // The people first, then their positions in bulk: inserted one by one among new cadres, each position's
-        // check of its cadre ran on PostgreSQL by a plan made while `cadres` was nearly empty — a scan of the table, which
-        // grew with the import (the national demo's 203,725 positions took over 25 minutes).
+        // The people first, then their positions in bulk. Inserted one by one among new cadres, each position's check
+        // of its cadre ran on PostgreSQL by the plan kept from when `cadres` had been vacuumed empty: a scan of the table,
+        // which grew with the import (the national demo's 203,725 positions took over 25 minutes). See `Statistics`.
         var cadreIds: [String: Int64] = [:]
         for (person, place, _) in fresh where cadreIds[person.key] == nil {
             switch person {
