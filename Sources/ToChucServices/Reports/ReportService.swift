@@ -140,25 +140,28 @@ public struct ReportService: Sendable {
         guard let then = try await units.get(principal, code: unitCode, asOf: period.to) else {
             throw DomainError.invalid(Catalogue.invalidInput, [FieldError("period", Catalogue.reportUnitMissing(current.code, VietnameseFormat.date(period.to)))])
         }
-        // The heavy part, the member pass, reads in parallel parts, and beside it the other figures one after the other
-        // (no read waits inside another, so together they never hold every pooled connection while each waits).
+        // Every figure is asked for at once: the member pass in parallel parts, the others each on its own connection as
+        // one frees up. Asked one after the other beside the member pass, the others were the report's critical path
+        // (national demo, SQLite: 2.2 s of wall time for 2.9 s of CPU on two cores). No read waits inside another, so
+        // together they never hold every pooled connection while each waits.
         async let memberPass = Self.memberFigures(db, period: period, root: (then.id, then.path))
-        let stats = try await units.stats(principal, code: unitCode, asOf: period.to, countingMembers: false)
-        let approvals = try await DecisionService(db: db).approvalCounts(principal, unitCode: unitCode, from: period.from, to: period.to)
-        let vetting = try await VettingService(db: db).concludedCount(principal, unitCode: unitCode, from: period.from, to: period.to)
-        let answered = try await ProposalService(db: db).answeredCount(principal, unitCode: unitCode, from: period.from, to: period.to)
-        let tasksOpen = try await TaskService(db: db).openCount(principal, unitCode: unitCode, on: period.to)
+        async let statsRead = units.stats(principal, code: unitCode, asOf: period.to, countingMembers: false)
+        async let approvalsRead = DecisionService(db: db).approvalCounts(principal, unitCode: unitCode, from: period.from, to: period.to)
+        async let vettingRead = VettingService(db: db).concludedCount(principal, unitCode: unitCode, from: period.from, to: period.to)
+        async let answeredRead = ProposalService(db: db).answeredCount(principal, unitCode: unitCode, from: period.from, to: period.to)
+        async let tasksOpenRead = TaskService(db: db).openCount(principal, unitCode: unitCode, on: period.to)
         let training = TrainingService(db: db)
-        let trained = try await training.trainedCount(principal, unitCode: unitCode, from: period.from, to: period.to)
-        let courses = try await training.coursesOrganized(principal, unitCode: unitCode, from: period.from, to: period.to)
+        async let trainedRead = training.trainedCount(principal, unitCode: unitCode, from: period.from, to: period.to)
+        async let coursesRead = training.coursesOrganized(principal, unitCode: unitCode, from: period.from, to: period.to)
         let range = PathRange.of(then.path)
-        let (newUnits, ratings, congress) = try await db.read { sql in
-            (
-                try await Self.newUnits(sql, kind: .base, sector: .nonStateEnterprise, period: period, range: range),
-                try await EvaluationService.totals(sql, period: Self.reviewPeriod(period), subjects: [.member, .unit], path: then.path),
-                try await CongressService.reportLevels(sql, path: then.path, on: period.to)
-            )
+        let db = self.db
+        async let newUnitsRead = db.read { sql in try await Self.newUnits(sql, kind: .base, sector: .nonStateEnterprise, period: period, range: range) }
+        async let ratingsRead = db.read { sql in
+            try await EvaluationService.totals(sql, period: Self.reviewPeriod(period), subjects: [.member, .unit], path: then.path)
         }
+        async let congressRead = db.read { sql in try await CongressService.reportLevels(sql, path: then.path, on: period.to) }
+        let (stats, approvals, vetting, answered, tasksOpen) = try await (statsRead, approvalsRead, vettingRead, answeredRead, tasksOpenRead)
+        let (trained, courses, newUnits, ratings, congress) = try await (trainedRead, coursesRead, newUnitsRead, ratingsRead, congressRead)
         func byRating(_ subject: RatingSubject) -> [String: Int] {
             Dictionary(uniqueKeysWithValues: Rating.allCases.map { ($0.rawValue, ratings[subject]?[$0] ?? 0) })
         }
