@@ -231,12 +231,17 @@ enum CadreStore {
     /// A position `p` held in a unit of the path range or in an agency attached to one, found from the range's units
     /// (each engine then reads that subtree's positions by their unit or agency index) — not by reading every position
     /// of a period and its place's path: the national demo approves 105,000 in 2025, read for a commune's report too.
-    static func placeWithin(_ range: (lower: String, upper: String)) -> SQLQueryString {
-        """
-        (p.unit_id IN (SELECT id FROM units WHERE path >= \(bind: range.lower) AND path < \(bind: range.upper))
-            OR p.agency_id IN (SELECT a.id FROM agencies a JOIN units u ON u.id = a.unit_id
-                WHERE u.path >= \(bind: range.lower) AND u.path < \(bind: range.upper)))
-        """
+    /// PostgreSQL gets the ids as arrays: it cannot probe two indexes with `IN (subquery) OR IN (subquery)` and scanned
+    /// every position instead (national demo: a commune's approvals 45 ms → 0.5 ms, a province's 49 → 9.5 ms).
+    static func placeWithin(_ range: (lower: String, upper: String), on sql: any SQLDatabase) -> SQLQueryString {
+        let units: SQLQueryString = "SELECT id FROM units WHERE path >= \(bind: range.lower) AND path < \(bind: range.upper)"
+        let agencies: SQLQueryString = """
+            SELECT a.id FROM agencies a JOIN units u ON u.id = a.unit_id WHERE u.path >= \(bind: range.lower) AND u.path < \(bind: range.upper)
+            """
+        if sql.dialect.name == "postgresql" {
+            return "(p.unit_id = ANY (ARRAY(\(units))) OR p.agency_id = ANY (ARRAY(\(agencies))))"
+        }
+        return "(p.unit_id IN (\(units)) OR p.agency_id IN (\(agencies)))"
     }
 
     static func position(from row: any SQLRow) throws -> PositionRecord {

@@ -345,7 +345,7 @@ public struct DecisionService: Sendable {
                 """
                 SELECT p.managed_by AS level, COUNT(*) AS n FROM positions p
                 WHERE p.voided_by_decision_id IS NULL AND p.approved_on >= \(bind: from.iso) AND p.approved_on <= \(bind: to.iso)
-                AND \(CadreStore.placeWithin(range))
+                AND \(CadreStore.placeWithin(range, on: sql))
                 GROUP BY p.managed_by
                 """
             ).all()
@@ -353,7 +353,7 @@ public struct DecisionService: Sendable {
                 """
                 SELECT d.managed_by AS level, COUNT(*) AS n FROM cadre_decisions d JOIN positions p ON p.id = d.closes_position_id
                 WHERE d.status = 'approved' AND d.open_title IS NULL AND d.approved_on >= \(bind: from.iso) AND d.approved_on <= \(bind: to.iso)
-                AND \(CadreStore.placeWithin(range))
+                AND \(CadreStore.placeWithin(range, on: sql))
                 GROUP BY d.managed_by
                 """
             ).all()
