@@ -105,7 +105,7 @@ public final class Database: Sendable {
     /// the queries that matter name their index, and a full `ANALYZE` of millions of rows would cost seconds.
     public func refreshStatistics(tables: [String]) async throws {
         guard dialect == .postgres else { return }
-        try await write { sql in try await sql.raw("ANALYZE \(unsafeRaw: tables.joined(separator: ", "))").run() }
+        try await write { sql in try await Statistics.refresh(sql, tables: tables) }
     }
 }
 

@@ -270,9 +270,12 @@ enum CadreImport {
         // of its cadre ran on PostgreSQL by the plan kept from when `cadres` had been vacuumed empty: a scan of the table,
         // which grew with the import (the national demo's 203,725 positions took over 25 minutes). See `Statistics`.
         var cadreIds: [String: Int64] = [:]
+        var createdCadres = 0
         for (person, place, _) in fresh where cadreIds[person.key] == nil {
             switch person {
-            case .cadre(let id): cadreIds[person.key] = id
+            case .cadre(let id):
+                cadreIds[person.key] = id
+                continue
             case .member(let member):
                 var draft = CadreDraft()
                 draft.memberNumber = member.record.cardNo ?? member.record.nationalId ?? ""
@@ -281,9 +284,9 @@ enum CadreImport {
                 if draft.unitCode.isEmpty { draft.unitCode = try await homeUnit(sql, place) }
                 cadreIds[person.key] = try await CadreService.create(sql, principal: principal, draft, importAuditId: auditId).id
             }
+            createdCadres += 1
         }
-        let createdCadres = fresh.reduce(into: Set<String>()) { keys, row in if case .cadre = row.person {} else { keys.insert(row.person.key) } }
-        if createdCadres.count >= Statistics.bulkRows { try await Statistics.refresh(sql, tables: ["cadres"]) }
+        if createdCadres >= Statistics.bulkRows { try await Statistics.refresh(sql, tables: ["cadres"]) }
         let now = Timestamp.now()
         let positionRows = fresh.map { person, place, position in
             CadreStore.positionRow(

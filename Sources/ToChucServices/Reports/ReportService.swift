@@ -154,7 +154,6 @@ public struct ReportService: Sendable {
         async let trainedRead = training.trainedCount(principal, unitCode: unitCode, from: period.from, to: period.to)
         async let coursesRead = training.coursesOrganized(principal, unitCode: unitCode, from: period.from, to: period.to)
         let range = PathRange.of(then.path)
-        let db = self.db
         async let newUnitsRead = db.read { sql in try await Self.newUnits(sql, kind: .base, sector: .nonStateEnterprise, period: period, range: range) }
         async let ratingsRead = db.read { sql in
             try await EvaluationService.totals(sql, period: Self.reviewPeriod(period), subjects: [.member, .unit], path: then.path)
