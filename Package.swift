@@ -36,6 +36,9 @@ let package = Package(
                 .product(name: "SQLKit", package: "sql-kit"),
                 .product(name: "SQLiteKit", package: "sqlite-kit"),
                 .product(name: "PostgresKit", package: "postgres-kit"),
+                // Health checks of replicas and failover candidates open one-off connections (TLS per sslmode).
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOSSL", package: "swift-nio-ssl"),
             ],
             swiftSettings: strict
         ),
@@ -56,6 +59,8 @@ let package = Package(
             name: "ToChucWeb",
             dependencies: [
                 "ToChucDomain", "ToChucServices",
+                // Which reads may go to a replica (ReadPreference), and 503 for a database that is unavailable.
+                "ToChucStorage",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "HummingbirdTLS", package: "hummingbird"),
                 .product(name: "HTTPTypes", package: "swift-http-types"),
@@ -82,6 +87,9 @@ let package = Package(
             exclude: ["Fixtures"],
             swiftSettings: strict
         ),
-        .testTarget(name: "ToChucWebTests", dependencies: ["ToChucDomain", "ToChucWeb"], swiftSettings: strict),
+        .testTarget(
+            name: "ToChucWebTests",
+            dependencies: ["ToChucDomain", "ToChucWeb", .product(name: "HTTPTypes", package: "swift-http-types")],
+            swiftSettings: strict),
     ]
 )

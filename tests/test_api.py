@@ -9,7 +9,7 @@ from conftest import ADMIN_PASSWORD, PASSWORD, ROLES, csrf_from, login, page_csr
 
 
 def test_health_and_openapi_need_no_session(server):
-    assert requests.get(server.base + "/api/v1/health").json() == {"status": "ok"}
+    assert requests.get(server.base + "/api/v1/health").json() == {"status": "ok", "replicas": 0, "replicas_serving": 0}
     doc = requests.get(server.base + "/api/v1/openapi.json").json()
     assert doc["openapi"].startswith("3.1")
     assert "/api/v1/units/{code}/stats" in doc["paths"]

@@ -37,6 +37,10 @@ public enum StorageError: Error, CustomStringConvertible {
     case invalidURL(String)
     case migrationNewerThanProgram(Int)
     case toolFailed(String)
+    /// No PostgreSQL server that can take the request answers (all hosts down, or a failover under way).
+    case unavailable(String)
+    /// The connection was lost while COMMIT was on its way: the change may or may not be stored.
+    case writeOutcomeUnknown
 
     public var description: String {
         switch self {
@@ -44,6 +48,8 @@ public enum StorageError: Error, CustomStringConvertible {
         case .migrationNewerThanProgram(let v):
             return "the database has schema version \(v), newer than this program knows; upgrade ToChuc"
         case .toolFailed(let message): return message
+        case .unavailable(let why): return "the database is unavailable: \(why)"
+        case .writeOutcomeUnknown: return "the connection to the database was lost while committing; the change may or may not be stored"
         }
     }
 }
@@ -67,7 +73,7 @@ public final class Database: Sendable {
     /// Opens the database and brings its schema to the current version (the CLI contract: every command migrates).
     public static func open(
         _ location: DatabaseLocation, durability: SQLiteDurability = .full, readers: Int = 4,
-        logger: Logger = Logger(label: "tochuc.db")
+        replicas: ReplicaOptions = .none, logger: Logger = Logger(label: "tochuc.db")
     ) async throws -> Database {
         let db: Database
         switch location {
@@ -75,7 +81,7 @@ public final class Database: Sendable {
             let backend = try await SQLiteBackend.open(path: path, durability: durability, readers: readers, logger: logger)
             db = Database(dialect: .sqlite, location: location, backend: backend)
         case .postgres(let url):
-            let backend = try await PostgresBackend.open(url: url, logger: logger)
+            let backend = try await PostgresBackend.open(url: url, replicas: replicas, logger: logger)
             db = Database(dialect: .postgres, location: location, backend: backend)
         }
         do {
@@ -87,10 +93,25 @@ public final class Database: Sendable {
         return db
     }
 
-    /// Runs `body` on one connection, outside any write transaction.
+    /// Runs `body` on one connection, outside any write transaction: on the primary, or on a read replica when the
+    /// request allows it (`ReadPreference.replicaAllowed`, set by the web layer) and one is healthy.
     public func read<R: Sendable>(_ body: @escaping @Sendable (any SQLDatabase) async throws -> R) async throws -> R {
-        try await backend.read(body)
+        if ReadPreference.replicaAllowed {
+            return try await backend.readReplica(body)
+        }
+        return try await backend.read(body)
     }
+
+    /// Runs `body` on a read replica when one is healthy, else on the primary (whatever the request's preference).
+    public func readPreferringReplica<R: Sendable>(_ body: @escaping @Sendable (any SQLDatabase) async throws -> R) async throws -> R {
+        try await backend.readReplica(body)
+    }
+
+    /// The read replicas and their health (empty without `--read-replica`).
+    public var replicaStatus: [ReplicaStatus] { (backend as? PostgresBackend)?.replicaStatus ?? [] }
+
+    /// The PostgreSQL host taken as the primary now (nil on SQLite, or while a failover is being followed).
+    public var primaryHost: String? { (backend as? PostgresBackend)?.primaryHost }
 
     /// Runs `body` in one transaction: everything it writes is stored, or nothing is.
     public func write<R: Sendable>(_ body: @escaping @Sendable (any SQLDatabase) async throws -> R) async throws -> R {
@@ -148,8 +169,16 @@ public enum SQLiteDurability: String, Sendable {
 
 protocol DatabaseBackend: Sendable {
     func read<R: Sendable>(_ body: @escaping @Sendable (any SQLDatabase) async throws -> R) async throws -> R
+    func readReplica<R: Sendable>(_ body: @escaping @Sendable (any SQLDatabase) async throws -> R) async throws -> R
     func write<R: Sendable>(_ body: @escaping @Sendable (any SQLDatabase) async throws -> R) async throws -> R
     func close() async
+}
+
+extension DatabaseBackend {
+    /// Without replicas (SQLite), every read is a read of the one database.
+    func readReplica<R: Sendable>(_ body: @escaping @Sendable (any SQLDatabase) async throws -> R) async throws -> R {
+        try await read(body)
+    }
 }
 
 /// Who is served first when every connection is taken: the request that began first. A page reads several times, one
@@ -259,65 +288,5 @@ struct SQLiteBackend: DatabaseBackend {
         for connection in writer.all + readers.all {
             try? await connection.close()
         }
-    }
-}
-
-struct PostgresBackend: DatabaseBackend {
-    let client: PostgresClient
-    let runner: Task<Void, Never>
-    /// As many tickets as the pool has connections, handed out the earliest request first (`RequestOrder`): the pool's
-    /// own queue serves reads in arrival order.
-    let tickets: ConnectionQueue<Int>
-
-    static let connections = 16
-
-    static func open(url: String, logger: Logger) async throws -> PostgresBackend {
-        guard let parsed = URLComponents(string: url), let host = parsed.host, !host.isEmpty else {
-            throw StorageError.invalidURL(url)
-        }
-        let database = parsed.path.hasPrefix("/") ? String(parsed.path.dropFirst()) : parsed.path
-        let sslMode = parsed.queryItems?.first(where: { $0.name == "sslmode" })?.value ?? "disable"
-        var configuration = PostgresClient.Configuration(
-            host: host, port: parsed.port ?? 5432, username: parsed.user ?? "postgres",
-            password: parsed.password, database: database.isEmpty ? nil : database,
-            tls: sslMode == "disable" ? .disable : .require(.makeClientConfiguration()))
-        configuration.options.minimumConnections = 0
-        configuration.options.maximumConnections = connections
-        // Short statements over large tables: the JIT compiler's 15–30 ms per statement costs more than it saves
-        // (a name search measured 60 ms with it, 10 ms without; BENCHMARKS.md).
-        configuration.options.additionalStartupParameters = [("jit", "off")]
-        let client = PostgresClient(configuration: configuration, backgroundLogger: logger)
-        let runner = Task { await client.run() }
-        let backend = PostgresBackend(client: client, runner: runner, tickets: ConnectionQueue(Array(0..<connections)))
-        // Fail fast with the server's own message when the URL is wrong.
-        do {
-            try await backend.read { db in try await db.raw("SELECT 1").run() }
-        } catch {
-            runner.cancel()
-            throw StorageError.toolFailed("cannot connect to PostgreSQL at \(host): \(String(reflecting: error))")
-        }
-        return backend
-    }
-
-    func read<R: Sendable>(_ body: @escaping @Sendable (any SQLDatabase) async throws -> R) async throws -> R {
-        try await tickets.with { _ in
-            try await client.withConnection { connection in
-                try await body(connection.sql(queryLogLevel: nil))
-            }
-        }
-    }
-
-    func write<R: Sendable>(_ body: @escaping @Sendable (any SQLDatabase) async throws -> R) async throws -> R {
-        try await tickets.with { _ in
-            try await client.withConnection { connection in
-                let sql = TransactionDatabase(inner: connection.sql(queryLogLevel: nil), connection: .postgres(connection))
-                return try await inTransaction(sql, begin: "BEGIN", body)
-            }
-        }
-    }
-
-    func close() async {
-        runner.cancel()
-        _ = await runner.value
     }
 }

@@ -23,6 +23,8 @@ public struct Site: Sendable {
         router.add(middleware: SecurityHeadersMiddleware(secure: settings.secureCookies))
         router.add(middleware: ErrorMiddleware(site: self))
         router.add(middleware: AuthenticationMiddleware(site: self))
+        // After the session check (always on the primary: a revoked session must not live on in a replica's lag).
+        router.add(middleware: ReadRoutingMiddleware(recent: settings.readYourWrites))
         router.get("/static/app.css") { _, _ in
             Response(
                 status: .ok, headers: [.contentType: "text/css; charset=utf-8", .cacheControl: "max-age=3600"],

@@ -27,7 +27,13 @@ struct ToChucCommand: AsyncParsableCommand {
 
 /// `--database` and `--output`, shared by every subcommand.
 struct DatabaseOptions: ParsableArguments {
-    @Option(name: .long, help: "SQLite file path or postgres:// URL (default: $TOCHUC_DATABASE, else ./tochuc.sqlite).")
+    @Option(
+        name: .long,
+        help: """
+            SQLite file path or postgres:// URL (default: $TOCHUC_DATABASE, else ./tochuc.sqlite). For failover, list every \
+            node and ask for the primary: postgres://u@h1:5432,h2:5432/db?target_session_attrs=read-write (what \
+            `pg_autoctl show uri` prints); the server follows the primary when it moves.
+            """)
     var database: String?
 
     @Option(name: .long, help: "SQLite durability: FULL (default, every commit on disk) or NORMAL (faster; may lose the last commits on power loss).")
@@ -36,11 +42,11 @@ struct DatabaseOptions: ParsableArguments {
     var location: DatabaseLocation { DatabaseLocation.resolve(database) }
 
     /// Opens and migrates (the CLI contract: every subcommand works on a current schema).
-    func open() async throws -> Database {
+    func open(replicas: ReplicaOptions = .none) async throws -> Database {
         let durability = SQLiteDurability(rawValue: synchronous.uppercased()) ?? .full
         var logger = Logger(label: "tochuc.db")
         logger.logLevel = .warning
-        return try await Database.open(location, durability: durability, logger: logger)
+        return try await Database.open(location, durability: durability, replicas: replicas, logger: logger)
     }
 }
 
@@ -119,6 +125,16 @@ struct Serve: AsyncParsableCommand {
     @Option(name: .long, help: "Folder of the scheduled backups (tochuc-backup-<UTC time>.sqlite, or .dump on PostgreSQL).")
     var backupDir: String?
     @Option(name: .long, help: "How many scheduled backups to keep; older ones are removed.") var backupKeep: Int = 7
+    @Option(
+        name: .long,
+        help: """
+            A PostgreSQL streaming replica (postgres://…) for lists, searches and reports; repeat for several. A replica \
+            that is down or too far behind is skipped (its reads go to the primary).
+            """)
+    var readReplica: [String] = []
+    @Option(name: .long, help: "Seconds a replica may be behind the primary and still serve reads.") var replicaMaxLag: Double = 10
+    @Option(name: .long, help: "Seconds during which a user's pages read from the primary after they changed something.")
+    var readYourWrites: Double = 5
 
     func validate() throws {
         if let backupEvery, BackupSchedule.interval(backupEvery) == nil {
@@ -126,10 +142,19 @@ struct Serve: AsyncParsableCommand {
         }
         if (backupEvery == nil) != (backupDir == nil) { throw ValidationError("--backup-every and --backup-dir go together") }
         if backupKeep < 1 { throw ValidationError("--backup-keep must be at least 1") }
+        if !readReplica.isEmpty, case .sqlite = db.location {
+            throw ValidationError("--read-replica needs a PostgreSQL --database (postgres://…)")
+        }
+        for replica in readReplica where !(replica.hasPrefix("postgres://") || replica.hasPrefix("postgresql://")) {
+            throw ValidationError("--read-replica: a postgres:// URL, not \(replica)")
+        }
+        if !(replicaMaxLag > 0) { throw ValidationError("--replica-max-lag must be a positive number of seconds") }
+        if !(readYourWrites >= 0) { throw ValidationError("--read-your-writes must be zero or more seconds") }
     }
 
     func run() async throws {
-        let database = try await db.open()
+        let database = try await db.open(
+            replicas: ReplicaOptions(urls: readReplica, maxLag: .milliseconds(Int64(replicaMaxLag * 1000))))
         let secrets = try SecretBox.loadOrCreate(keyFile: keyFile ?? SecretBox.defaultKeyFile(for: db.location))
         let services = AppServices(db: database, secrets: secrets)
         let admin = try await services.bootstrap(adminPassword: ProcessInfo.processInfo.environment["TOCHUC_ADMIN_PASSWORD"])
@@ -143,7 +168,9 @@ struct Serve: AsyncParsableCommand {
                 print("Mật khẩu lấy từ TOCHUC_ADMIN_PASSWORD / Password taken from TOCHUC_ADMIN_PASSWORD")
             }
         }
-        let site = Site(services: services, settings: WebSettings(secureCookies: tls || behindHttpsProxy, programVersion: programVersion))
+        let site = Site(services: services, settings: WebSettings(
+                secureCookies: tls || behindHttpsProxy, programVersion: programVersion,
+                readYourWritesWindow: .milliseconds(Int64(readYourWrites * 1000))))
         var logger = Logger(label: "tochuc")
         logger.logLevel = .info
         let configuration = ApplicationConfiguration(address: .hostname(host, port: port), serverName: "ToChuc")

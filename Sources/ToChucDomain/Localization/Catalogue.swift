@@ -139,6 +139,12 @@ public enum Catalogue {
     public static let internalError = t(
         "Có lỗi trong hệ thống; thao tác chưa được thực hiện. Lỗi đã được ghi lại.",
         "Something went wrong in the system; nothing was done. The error was logged.")
+    public static let databaseUnavailable = t(
+        "Cơ sở dữ liệu tạm thời không truy cập được (có thể đang chuyển sang máy chủ dự phòng); thao tác chưa được thực hiện. Vui lòng thử lại sau ít giây.",
+        "The database is briefly unreachable (perhaps switching to its standby server); nothing was done. Please try again in a few seconds.")
+    public static let writeOutcomeUnknown = t(
+        "Mất kết nối tới cơ sở dữ liệu đúng lúc đang lưu: chưa rõ thay đổi đã được lưu hay chưa. Hãy mở lại bản ghi để kiểm tra trước khi gửi lại.",
+        "The connection to the database was lost while saving: the change may or may not be stored. Open the record again to check before sending it again.")
     public static let invalidToken = t("Mã truy cập không hợp lệ hoặc đã bị thu hồi.", "The token is invalid or revoked.")
     public static func outOfRange(_ low: Int, _ high: Int) -> Localized {
         t("Phải là số nguyên từ \(low) đến \(high).", "Must be a whole number from \(low) to \(high).")

@@ -3,6 +3,7 @@ import Hummingbird
 import NIOCore
 import ToChucDomain
 import ToChucServices
+import ToChucStorage
 
 /// A unit as the API shows it.
 struct APIUnit: Encodable, Sendable {
@@ -127,10 +128,21 @@ struct APIUserBody: Decodable, Sendable {
     let unitCode: String
 }
 
+struct HealthAnswer: Encodable {
+    let status: String
+    let replicas: Int
+    let replicasServing: Int
+}
+
 extension Site {
     func registerAPI(_ router: Router<AppContext>) {
         let api = router.group("api/v1")
-        api.get("health") { _, _ in try Responses.json(["status": "ok"]) }
+        api.get("health") { _, _ in
+            // Counts only (no host names: the health check needs no sign-in).
+            let replicas = services.db.replicaStatus
+            return try Responses.json(
+                HealthAnswer(status: "ok", replicas: replicas.count, replicasServing: replicas.filter(\.healthy).count))
+        }
         registerMemberAPI(api)
         registerCadreAPI(api)
         registerPlanningAPI(api)

@@ -30,7 +30,7 @@ enum OpenAPIDocument {
           "paths": {
             "/api/v1/health": {
               "get": {"operationId": "health", "security": [], "summary": "Liveness",
-                "responses": {"200": {"description": "OK", "content": {"application/json": {"schema": {"type": "object", "required": ["status"], "properties": {"status": {"const": "ok"}}}}}}}}
+                "responses": {"200": {"description": "OK", "content": {"application/json": {"schema": {"type": "object", "required": ["status", "replicas", "replicas_serving"], "properties": {"status": {"const": "ok"}, "replicas": {"type": "integer", "description": "Read replicas configured (--read-replica)"}, "replicas_serving": {"type": "integer", "description": "Of them, up and close enough behind the primary to serve reads"}}}}}}}}
             },
             "/api/v1/openapi.json": {
               "get": {"operationId": "openapi", "security": [], "summary": "This document",

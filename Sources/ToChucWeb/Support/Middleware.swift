@@ -5,16 +5,20 @@ import Logging
 import NIOCore
 import ToChucDomain
 import ToChucServices
+import ToChucStorage
 
 /// Settings of the web interface that depend on how it is deployed.
 public struct WebSettings: Sendable {
     /// Served over TLS (directly or behind a proxy that says so): cookies get `Secure` and the `__Host-` prefix.
     public var secureCookies: Bool
     public var programVersion: String
+    /// After a change, the user's pages read from the primary for this long (only matters with read replicas).
+    public var readYourWrites: ReadYourWrites
 
-    public init(secureCookies: Bool, programVersion: String) {
+    public init(secureCookies: Bool, programVersion: String, readYourWritesWindow: Duration = .seconds(5)) {
         self.secureCookies = secureCookies
         self.programVersion = programVersion
+        self.readYourWrites = ReadYourWrites(window: readYourWritesWindow)
     }
 
     var sessionCookie: String { secureCookies ? "__Host-tc_session" : "tc_session" }
@@ -84,6 +88,17 @@ struct ErrorMiddleware: RouterMiddleware {
         } catch is NIOTooManyBytesError {
             // `collectBody(upTo:)` past `maxUploadSize`: the body is too large, not the server broken.
             return site.errorResponse(status: .contentTooLarge, message: Catalogue.uploadTooLarge, request: request, context: context)
+        } catch StorageError.unavailable(let why) {
+            // No primary answers (a failover under way, or the server down): nothing was stored; try again shortly.
+            context.logger.warning("database unavailable", metadata: ["path": "\(request.uri.path)", "why": "\(why)"])
+            var response = site.errorResponse(status: .serviceUnavailable, message: Catalogue.databaseUnavailable, request: request, context: context)
+            response.headers[.retryAfter] = "5"
+            return response
+        } catch StorageError.writeOutcomeUnknown {
+            context.logger.error("write outcome unknown", metadata: ["path": "\(request.uri.path)"])
+            var response = site.errorResponse(status: .serviceUnavailable, message: Catalogue.writeOutcomeUnknown, request: request, context: context)
+            response.headers[.retryAfter] = "5"
+            return response
         } catch is DecodingError {
             return site.errorResponse(status: .badRequest, message: Catalogue.malformedBody, request: request, context: context)
         } catch {
