@@ -243,6 +243,10 @@ def test_tochuc_follows_the_promoted_node_and_keeps_every_acknowledged_write(for
                 message = json.loads(body)["message_vi"]
                 assert "cơ sở dữ liệu" in message.lower(), message
         unknown = sum(1 for a in answers if a[3] == 503 and "chưa rõ" in a[4])
+        # The request in flight when the primary died once waited a minute for a statement that never ended; the
+        # lease's watchdog now gives it up two periods (2 × 3 s) after its connection closed.
+        longest = max(a[1] - a[0] for a in answers)
+        assert longest < 20, f"an answer took {longest:.1f} s"
 
         # Every acknowledged unit is on the promoted node, and ToChuc shows it.
         stored = set(formation.node_sql("node2", "SELECT code FROM units WHERE code LIKE 'T01-A-F%'").split())
@@ -266,6 +270,7 @@ def test_tochuc_follows_the_promoted_node_and_keeps_every_acknowledged_write(for
             "acknowledged": len(acked), "acknowledged_after_failover": sum(1 for t, _ in acked if t > stop_returned),
             "answers": {str(k): v for k, v in sorted(statuses.items())}, "outcome_unknown_503": unknown,
             "stored_on_promoted_node": len(stored), "seconds_without_writes": round(resumed_at - stopped_at, 1),
+            "longest_answer_seconds": round(longest, 1),
             "old_primary_down_after_seconds": down_after, "stopped_by": stopped_how,
             "states_after": {k: list(v) for k, v in states.items()},
         }
