@@ -133,6 +133,29 @@ def test_the_administration_pages_are_accessible(server):
         # The list above the form grows with every account the suite adds (3 buttons each): Tab from the list's end.
         last_action = "#users-table tbody tr:last-child button, #users-table tbody tr:last-child a"
         assert tab_reaches(browser, "#user-form button[type=submit]", start=last_action)
+        # A commune's administrator runs its accounts, not the servers: no database page.
+        assert "/admin/database" not in browser.page_source
+        assert requests.get(base + "/admin/database", cookies={c["name"]: c["value"] for c in browser.get_cookies()},
+                            timeout=30).status_code == 403
+    finally:
+        browser.quit()
+
+
+def test_the_database_page_shows_the_engine_to_the_root_administrator(server):
+    # Issue 10: the engine and, without --read-replica, that every read goes to the primary.
+    browser = make_browser(javascript=True)
+    try:
+        base = server.base
+        run_cli("user", "add", "--username", "admin-tw", "--password", PASSWORD, "--role", "admin", "--unit", "TW",
+                "--name", "Quản trị cấp gốc", db=server.db, check=False)  # check=False: a rerun finds it there
+        browser_login(browser, base, "admin-tw")
+        problems = audit(browser, base + "/admin/database")
+        assert not problems, "\n".join(problems)
+        browser.get(base + "/admin/database")
+        facts = browser.find_element(By.ID, "database-facts").text
+        assert "SQLite" in facts or "PostgreSQL" in facts, facts
+        assert browser.find_element(By.ID, "no-replicas").text
+        shot(browser, "admin-database")
     finally:
         browser.quit()
 

@@ -21,7 +21,7 @@ from pathlib import Path
 import pytest
 import requests
 
-from conftest import BACKEND, PG_URL, free_port, login, new_database, drop_database, page_csrf, seed
+from conftest import BACKEND, PASSWORD, PG_URL, free_port, login, run_cli, new_database, drop_database, page_csrf, seed
 from reliability import KillableServer, query
 
 pytestmark = pytest.mark.skipif(BACKEND != "postgres", reason="read replicas are PostgreSQL's (TOCHUC_TEST_BACKEND=postgres)")
@@ -140,6 +140,16 @@ def test_lists_read_from_the_replica_and_the_writer_reads_its_writes(replica, ha
         query(replica_db, "SELECT pg_wal_replay_resume()")
         wait_for(lambda: "T01-A-R2" in codes(reader, server.base), 10, "the replica catches up")
 
+        # The administrators' database page shows the replica serving, with the reads it served; others may not open it.
+        run_cli("user", "add", "--username", "admin-tw", "--password", PASSWORD, "--role", "admin", "--unit", "TW",
+                "--name", "Quản trị cấp gốc", db=db)
+        admin = login(server.base, "admin-tw")
+        status = admin.get(server.base + "/admin/database", timeout=30)
+        assert status.status_code == 200, status.text[:300]
+        assert "Đang phục vụ đọc" in status.text and "PostgreSQL" in status.text, status.text
+        assert reader.get(server.base + "/admin/database", timeout=30).status_code == 403
+        assert login(server.base, "admin-t01-a").get(server.base + "/admin/database", timeout=30).status_code == 403
+
         # Replica down: every page is still served, from the primary, with everything in it.
         replica.stop()
         assert codes(reader, server.base) == {"T01-A-R1", "T01-A-R2"}
@@ -147,6 +157,7 @@ def test_lists_read_from_the_replica_and_the_writer_reads_its_writes(replica, ha
             page = reader.get(server.base + path, timeout=60)
             assert page.status_code == 200, (path, page.status_code)
         wait_for(lambda: serving(server) == 0, 10, "the stopped replica is taken out")
+        assert "Không phục vụ" in admin.get(server.base + "/admin/database", timeout=30).text
         add_unit(writer, server.base, "T01-A-R3", "Chi bộ bản sao 3")
         assert "T01-A-R3" in codes(reader, server.base)
 

@@ -145,6 +145,26 @@ public enum Catalogue {
     public static let writeOutcomeUnknown = t(
         "Mất kết nối tới cơ sở dữ liệu đúng lúc đang lưu: chưa rõ thay đổi đã được lưu hay chưa. Hãy mở lại bản ghi để kiểm tra trước khi gửi lại.",
         "The connection to the database was lost while saving: the change may or may not be stored. Open the record again to check before sending it again.")
+    public static let rootAdminOnly = t("Chỉ quản trị viên cấp gốc được xem mục này.", "Only a root-level administrator may see this.")
+    public static let databaseStatus = t("Cơ sở dữ liệu", "Database")
+    public static let databaseEngine = t("Loại cơ sở dữ liệu", "Engine")
+    public static let databaseEmbedded = t("SQLite nhúng (một máy chủ), tệp", "Embedded SQLite (one server), file")
+    public static let databasePostgres = t("PostgreSQL", "PostgreSQL")
+    public static let databasePrimary = t("Máy chủ chính (ghi)", "Primary (writes)")
+    public static let databasePrimarySearching = t("đang tìm máy chủ chính (chuyển đổi dự phòng)", "looking for the primary (failover)")
+    public static let readReplicas = t("Máy chủ bản sao chỉ đọc", "Read replicas")
+    public static let noReadReplicas = t(
+        "Không có máy chủ bản sao: mọi thao tác đọc đều ở máy chủ chính (thêm bằng --read-replica, xem docs/deployment.md).",
+        "No read replicas: every read goes to the primary (add them with --read-replica, see docs/deployment.md).")
+    public static let replicaHost = t("Máy chủ", "Host")
+    public static let replicaServing = t("Đang phục vụ đọc", "Serving reads")
+    public static let replicaNotServing = t("Không phục vụ", "Not serving")
+    public static let replicaLag = t("Độ trễ (giây)", "Lag (seconds)")
+    public static let replicaProblem = t("Lý do", "Why")
+    public static let replicaServed = t("Lượt đọc đã phục vụ", "Reads served")
+    public static let replicaRule = t(
+        "Danh sách, tìm kiếm và báo cáo được đọc từ bản sao khỏe; trang của một bản ghi, mọi thao tác ghi và các trang ngay sau khi người dùng thay đổi dữ liệu được đọc từ máy chủ chính. Trạng thái được kiểm tra mỗi giây.",
+        "Lists, searches and reports read from a healthy replica; a record's own page, every change and the pages right after a user's change read from the primary. Checked every second.")
     public static let invalidToken = t("Mã truy cập không hợp lệ hoặc đã bị thu hồi.", "The token is invalid or revoked.")
     public static func outOfRange(_ low: Int, _ high: Int) -> Localized {
         t("Phải là số nguyên từ \(low) đến \(high).", "Must be a whole number from \(low) to \(high).")

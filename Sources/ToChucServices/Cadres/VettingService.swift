@@ -267,7 +267,7 @@ public struct VettingService: Sendable {
     /// Whether the principal may change the settings, which apply to every unit: an administrator of a root unit (or the
     /// command line).
     public static func mayChangeSettings(_ principal: Principal) -> Bool {
-        principal.role.canManageAccounts && (principal.isRootScope || principal.unitPath.split(separator: "/").count == 1)
+        principal.administersRootUnit
     }
 
     /// Changes the settings (`mayChangeSettings`). Existing deadlines stay as they are; new cases get the new default.

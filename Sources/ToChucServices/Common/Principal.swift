@@ -49,6 +49,11 @@ public struct Principal: Sendable, Equatable {
     public var isCommandLine: Bool { userId == nil }
     public var isRootScope: Bool { unitPath == "/" }
 
+    /// An administrator of a root unit (or the command line): settings that apply to every unit, and the deployment.
+    public var administersRootUnit: Bool {
+        role.canManageAccounts && (isRootScope || unitPath.split(separator: "/").count == 1)
+    }
+
     public func sees(path: String) -> Bool { Scope.contains(root: unitPath, path: path) }
 
     /// Refuses unless this principal may change records (role and token scope).

@@ -2,6 +2,7 @@ import Foundation
 import Hummingbird
 import ToChucDomain
 import ToChucServices
+import ToChucStorage
 
 extension Site {
     func registerAdminPages(_ router: Router<AppContext>) {
@@ -80,6 +81,15 @@ extension Site {
                 """
             return Responses.html(Layout.page(ctx, title: ctx.t(Catalogue.users), content: body))
         }
+        router.get(RouterPath(SiteURL.adminDatabase)) { request, context in
+            let principal = try context.requirePrincipal()
+            let status = try services.databaseStatus(principal)
+            let ctx = try await pageContext(request, context)
+            return Responses.html(
+                Layout.page(
+                    ctx, title: ctx.t(Catalogue.databaseStatus), breadcrumbs: [(ctx.t(Catalogue.databaseStatus), nil)],
+                    content: Self.databasePage(ctx, status)))
+        }
         router.get(RouterPath(SiteURL.audit)) { request, context in
             let principal = try context.requirePrincipal()
             let language = principal.language
@@ -118,6 +128,7 @@ extension Site {
             }
             let body: HTML = """
                 <h1>\(ctx.t(Catalogue.auditLog))</h1>
+                \(Self.adminLinks(ctx))
                 \(Self.exportLinks(ctx, SiteURL.audit, []))
                 <table id="audit-table"><thead><tr><th>#</th><th>\(ctx.t(Catalogue.when))</th><th>\(ctx.t(Catalogue.who))</th><th>\(ctx.t(Catalogue.fromAddress))</th>
                 <th>\(ctx.t(Catalogue.action))</th><th>\(ctx.t(Catalogue.record))</th><th>\(ctx.t(Catalogue.changes))</th></tr></thead><tbody>\(rows)</tbody></table>
@@ -125,6 +136,63 @@ extension Site {
                 """
             return Responses.html(Layout.page(ctx, title: ctx.t(Catalogue.auditLog), breadcrumbs: [(ctx.t(Catalogue.auditLog), nil)], content: body))
         }
+    }
+
+    /// The administration's pages, as far as the role may open them.
+    static func adminLinks(_ ctx: PageContext) -> HTML {
+        guard let principal = ctx.principal else { return .empty }
+        let role = principal.role
+        var links: [(String, String)] = []
+        if role.canManageAccounts { links.append((SiteURL.adminUsers, ctx.t(Catalogue.users))) }
+        if role.canReadAudit { links.append((SiteURL.audit, ctx.t(Catalogue.auditLog))) }
+        if principal.administersRootUnit { links.append((SiteURL.adminDatabase, ctx.t(Catalogue.databaseStatus))) }
+        guard links.count > 1 else { return .empty }
+        let items: [HTML] = links.map { link in
+            let current = ctx.path == link.0 ? " aria-current=\"page\"" : ""
+            return "<li><a href=\"\(link.0)\"\(HTML(raw: current))>\(link.1)</a></li>"
+        }
+        return "<nav class=\"subnav\" aria-label=\"\(ctx.t(Catalogue.areaAdmin))\"><ul>\(items)</ul></nav>"
+    }
+
+    /// The engine, the primary and each read replica with its health, lag and reads served.
+    static func databasePage(_ ctx: PageContext, _ status: DatabaseStatus) -> HTML {
+        let engine: HTML
+        switch status.engine {
+        case .sqlite(let path):
+            engine = "<dt>\(ctx.t(Catalogue.databaseEngine))</dt><dd>\(ctx.t(Catalogue.databaseEmbedded)) <code>\(path)</code></dd>"
+        case .postgres:
+            let primary: HTML = status.primaryHost.map { "<code>\($0)</code>" } ?? "<em>\(ctx.t(Catalogue.databasePrimarySearching))</em>"
+            engine = """
+                <dt>\(ctx.t(Catalogue.databaseEngine))</dt><dd>\(ctx.t(Catalogue.databasePostgres))</dd>
+                <dt>\(ctx.t(Catalogue.databasePrimary))</dt><dd id="primary-host">\(primary)</dd>
+                """
+        }
+        let replicas: HTML
+        if status.replicas.isEmpty {
+            replicas = "<p id=\"no-replicas\">\(ctx.t(Catalogue.noReadReplicas))</p>"
+        } else {
+            let rows: [HTML] = status.replicas.map { r in
+                let state: HTML = r.healthy ? "\(ctx.t(Catalogue.replicaServing))" : "<strong>\(ctx.t(Catalogue.replicaNotServing))</strong>"
+                let lag = r.lagSeconds.map { ctx.decimal($0, fractionDigits: 1) } ?? "–"
+                return """
+                    <tr><td><code>\(r.host)</code></td><td>\(state)</td><td class="num">\(lag)</td><td>\(r.problem ?? "")</td>
+                    <td class="num">\(ctx.number(r.served))</td></tr>
+                    """
+            }
+            replicas = """
+                <table id="replicas-table"><thead><tr><th>\(ctx.t(Catalogue.replicaHost))</th><th>\(ctx.t(Catalogue.statusLabel))</th>
+                <th>\(ctx.t(Catalogue.replicaLag))</th><th>\(ctx.t(Catalogue.replicaProblem))</th><th>\(ctx.t(Catalogue.replicaServed))</th></tr></thead>
+                <tbody>\(rows)</tbody></table>
+                <p class="muted">\(ctx.t(Catalogue.replicaRule))</p>
+                """
+        }
+        return """
+            <h1>\(ctx.t(Catalogue.databaseStatus))</h1>
+            \(adminLinks(ctx))
+            <dl class="facts" id="database-facts">\(engine)</dl>
+            <h2>\(ctx.t(Catalogue.readReplicas))</h2>
+            \(replicas)
+            """
     }
 
     /// The users and the new-user form; after a refused save the form keeps what was typed (never the password), and
@@ -165,6 +233,7 @@ extension Site {
         let unitText = form.map { $0.string("unit_code") } ?? principal.unitCode
         let body: HTML = """
             <h1>\(ctx.t(Catalogue.users))</h1>
+            \(Self.adminLinks(ctx))
             \(Self.exportLinks(ctx, SiteURL.adminUsers, []))
             <table id="users-table"><thead><tr><th>\(ctx.t(Catalogue.username))</th><th>\(ctx.t(Catalogue.displayName))</th><th>\(ctx.t(Catalogue.role))</th>
             <th>\(ctx.t(Catalogue.unit))</th><th>\(ctx.t(Catalogue.statusLabel))</th><th>\(ctx.t(Catalogue.secondFactor))</th><th></th></tr></thead>

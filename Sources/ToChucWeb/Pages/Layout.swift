@@ -19,6 +19,9 @@ struct PageContext: Sendable {
     var csrfField: HTML { "<input type=\"hidden\" name=\"_csrf\" value=\"\(csrf)\">" }
 
     func number(_ n: Int) -> String { language == .vi ? VietnameseFormat.integer(n) : EnglishFormat.integer(n) }
+    func decimal(_ x: Double, fractionDigits: Int) -> String {
+        language == .vi ? VietnameseFormat.decimal(x, fractionDigits: fractionDigits) : EnglishFormat.decimal(x, fractionDigits: fractionDigits)
+    }
     func ratio(_ part: Int, _ whole: Int) -> String { language == .vi ? VietnameseFormat.ratio(part, whole) : EnglishFormat.ratio(part, whole) }
     /// A percentage (50.5) in the user's convention (50,50% / 50.50%).
     func percent(_ x: Double, fractionDigits: Int = 2) -> String {
@@ -181,6 +184,7 @@ enum SiteURL {
     static func revokeToken(_ id: Int64) -> String { "/account/tokens/\(id)/revoke" }
     static let admin = "/admin/users"
     static let adminUsers = "/admin/users"
+    static let adminDatabase = "/admin/database"
     static func disableUser(_ username: String) -> String { "/admin/users/\(escape(username))/disable" }
     static func resetPassword(_ username: String) -> String { "/admin/users/\(escape(username))/reset-password" }
     static func resetSecondFactor(_ username: String) -> String { "/admin/users/\(escape(username))/reset-two-factor" }

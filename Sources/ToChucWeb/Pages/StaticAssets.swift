@@ -71,6 +71,8 @@ enum StaticAssets {
         .card .figure { font-size:1.8rem; font-weight:700; }
         a.card { display:block; color:inherit; text-decoration:none; } a.card:hover, a.card:focus { border-color:var(--accent); }
         .muted { color:var(--muted); }
+        nav.subnav ul { list-style:none; padding:0; margin:0 0 1rem; display:flex; flex-wrap:wrap; gap:1.2rem; }
+        nav.subnav a[aria-current] { font-weight:600; color:var(--ink); text-decoration:none; }
         .tree details { margin:.15rem 0; }
         .tree summary { cursor:pointer; padding:.15rem 0; }
         .tree .branch { margin-left:1.1rem; border-left:1px dotted var(--line); padding-left:.7rem; }
