@@ -109,16 +109,24 @@ def add_unit(session, base, code, name):
     assert created.status_code == 201, created.text
 
 
-def test_lists_read_from_the_replica_and_the_writer_reads_its_writes(replica, ha_db, workdir):
+def serve_with_replica(replica, ha_db, workdir, max_lag, window):
+    """`tochuc serve --read-replica` on the test database once the replica serves; a clerk and a viewer signed in."""
     db, name, _ = ha_db
     replica_db = replica.url(name)
-    server = KillableServer(db, workdir, extra=["--read-replica", replica_db, "--replica-max-lag", "3600",
-                                                 "--read-your-writes", "2"])
+    server = KillableServer(db, workdir, extra=["--read-replica", replica_db, "--replica-max-lag", str(max_lag),
+                                                 "--read-your-writes", str(window)])
     try:
         wait_for(lambda: serving(server) == 1, 10, "the replica serves reads")
-        writer = login(server.base, "clerk-t01-a")
-        reader = login(server.base, "viewer-t01-a")
+        return server, replica_db, login(server.base, "clerk-t01-a"), login(server.base, "viewer-t01-a")
+    except BaseException:
+        server.stop()
+        raise
 
+
+def test_lists_read_from_the_replica_and_the_writer_reads_its_writes(replica, ha_db, workdir):
+    db = ha_db[0]
+    server, replica_db, writer, reader = serve_with_replica(replica, ha_db, workdir, max_lag=3600, window=2)
+    try:
         add_unit(writer, server.base, "T01-A-R1", "Chi bộ bản sao 1")
         assert "T01-A-R1" in codes(writer, server.base)  # the page right after a write: from the primary
         wait_for(lambda: query(replica_db, "SELECT count(*) FROM units WHERE code = 'T01-A-R1'")[0][0] == "1", 10,
@@ -178,14 +186,8 @@ def resume(replica_db):
 
 
 def test_a_replica_too_far_behind_serves_nothing(replica, ha_db, workdir):
-    db, name, _ = ha_db
-    replica_db = replica.url(name)
-    server = KillableServer(db, workdir, extra=["--read-replica", replica_db, "--replica-max-lag", "1",
-                                                 "--read-your-writes", "0"])
+    server, replica_db, writer, reader = serve_with_replica(replica, ha_db, workdir, max_lag=1, window=0)
     try:
-        wait_for(lambda: serving(server) == 1, 10, "the replica serves reads")
-        writer = login(server.base, "clerk-t01-a")
-        reader = login(server.base, "viewer-t01-a")
         query(replica_db, "SELECT pg_wal_replay_pause()")
         wait_for(lambda: query(replica_db, "SELECT pg_get_wal_replay_pause_state()")[0][0] == "paused", 10, "replay paused")
         code = "T01-A-L" + uuid.uuid4().hex[:4].upper()
