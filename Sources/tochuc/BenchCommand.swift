@@ -174,7 +174,7 @@ struct Bench: AsyncParsableCommand {
             """
         // Two statements per run (units, then members by status): add their times pairwise.
         let statementTimes = try rawQueryTimes(location, query: query, times: repetitions)
-        let rawTimes = stride(from: 0, to: statementTimes.count - 1, by: 2).map { statementTimes[$0] + statementTimes[$0 + 1] }
+        let rawTimes = Bench.pairSums(statementTimes)
         let a = median(ourTimes)
         let b = median(rawTimes)
         return ("Subtree counts (units and members by status), \(label) (median of \(repetitions))", ms(a), ms(b), ratio(a, b))
@@ -224,6 +224,11 @@ struct Bench: AsyncParsableCommand {
         let sorted = values.sorted()
         guard !sorted.isEmpty else { return .nan }
         return sorted[min(sorted.count - 1, Int((Double(sorted.count) * p).rounded(.up)) - 1)]
+    }
+
+    /// The times of runs made of two statements each (the raw engine times statements, not runs).
+    static func pairSums(_ times: [Double]) -> [Double] {
+        stride(from: 0, to: times.count - 1, by: 2).map { times[$0] + times[$0 + 1] }
     }
 
     static func median(_ values: [Double]) -> Double {

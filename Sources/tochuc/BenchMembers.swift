@@ -114,7 +114,7 @@ struct MemberBench {
             statements += Self.rawSearch(words: words, rarest: rarest, members: "raw_members", terms: "raw_terms", sqlite: location.isSQLite)
         }
         let times = try Bench.rawStatementTimes(location, sqlitePath: rawDB, statements: statements)
-        let raw = stride(from: 0, to: times.count - 1, by: 2).map { times[$0] + times[$0 + 1] }
+        let raw = Bench.pairSums(times)
         let count = VietnameseFormat.integer(members.count)
         let label = "Name search on \(count) members, \(texts.count) typed queries"
         return [

@@ -71,7 +71,7 @@ struct SearchProfile {
             statements += MemberBench.rawSearch(words: words, rarest: rarest.word, members: "members", terms: "member_terms", sqlite: location.isSQLite)
         }
         let times = raw ? try Bench.rawStatementTimes(location, statements: statements) : []
-        let raw = stride(from: 0, to: times.count - 1, by: 2).map { times[$0] + times[$0 + 1] }
+        let raw = Bench.pairSums(times)
         let ours = timed.map(\.seconds)
         let members = try await db.read { sql in
             try await sql.raw("SELECT COUNT(*) AS n FROM members").first()?.decode(column: "n", as: Int.self) ?? 0

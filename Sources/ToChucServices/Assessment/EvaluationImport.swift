@@ -204,8 +204,8 @@ enum EvaluationImport {
     static func members(_ sql: any SQLDatabase, numbers: [String]) async throws -> [String: NamedMember] {
         let wanted = Array(Set(numbers))
         var out: [String: NamedMember] = [:]
-        for start in stride(from: 0, to: wanted.count, by: 500) {
-            let chunk = Set(wanted[start..<min(wanted.count, start + 500)])
+        for batch in Batches.of(wanted) {
+            let chunk = Set(batch)
             let list = SQLList(chunk.map { SQLBind($0) })
             for row in try await sql.raw(
                 """
@@ -237,8 +237,8 @@ enum EvaluationImport {
                 "SELECT 1 AS x FROM evaluations WHERE period = \(bind: period) AND subject_kind = \(bind: subject.rawValue) LIMIT 1"
             ).first() != nil else { continue }
             let units = list.map(\.unitId)
-            for start in stride(from: 0, to: units.count, by: 500) {
-                let chunk = SQLList(units[start..<min(units.count, start + 500)].map { SQLBind($0) })
+            for batch in Batches.of(units) {
+                let chunk = SQLList(batch.map { SQLBind($0) })
                 for row in try await sql.raw(
                     """
                     SELECT unit_id, subject_key, rating FROM evaluations WHERE period = \(bind: period) AND subject_kind = \(bind: subject.rawValue)

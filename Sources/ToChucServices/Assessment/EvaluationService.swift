@@ -152,8 +152,7 @@ public struct EvaluationService: Sendable {
     static func evaluations(_ sql: any SQLDatabase, period: String, keys: [String]) async throws -> [String: Evaluation] {
         guard !keys.isEmpty else { return [:] }
         var out: [String: Evaluation] = [:]
-        for start in stride(from: 0, to: keys.count, by: 500) {
-            let chunk = keys[start..<min(keys.count, start + 500)]
+        for chunk in Batches.of(keys) {
             // Keys are made here (`m:123`), never typed: quoting them inline is safe.
             let list = SQLQueryString(chunk.map { "'" + $0 + "'" }.joined(separator: ", "))
             for row in try await sql.raw(

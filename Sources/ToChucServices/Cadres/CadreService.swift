@@ -440,8 +440,7 @@ public struct CadreService: Sendable {
                 """
             ).all().map(CadreStore.cadre)
             var flagged: [CadreWarningRow] = []
-            for start in stride(from: 0, to: cadres.count, by: 500) {
-                let batch = Array(cadres[start..<min(cadres.count, start + 500)])
+            for batch in Batches.of(cadres) {
                 let ids = batch.map(\.id)
                 let positions = try await CadreStore.positions(sql, cadreIds: ids)
                 let decisions = try await CadreStore.decisions(sql, cadreIds: ids)

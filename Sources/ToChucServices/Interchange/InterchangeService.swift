@@ -316,7 +316,7 @@ public struct InterchangeService: Sendable {
         let byCode = Dictionary(uniqueKeysWithValues: drafts.map { ($0.draft.code, $0) })
         var existing: [String: OrgUnit] = [:]
         let wanted = Array(Set(drafts.flatMap { [$0.draft.code, $0.draft.parentCode] }.filter { !$0.isEmpty }))
-        for chunk in stride(from: 0, to: wanted.count, by: 500).map({ Array(wanted[$0..<min($0 + 500, wanted.count)]) }) {
+        for chunk in Batches.of(wanted) {
             let rows = try await sql.raw(
                 "SELECT \(unsafeRaw: UnitStore.columns) FROM \(unsafeRaw: UnitStore.from) WHERE u.code IN (\(binds: chunk))"
             ).all()

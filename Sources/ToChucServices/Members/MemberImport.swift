@@ -71,7 +71,7 @@ enum MemberImport {
         // left may stay in a dissolved unit (the last one).
         var units: [String: OrgUnit] = [:]
         let codes = Array(Set(rows.map(\.member.unitCode)))
-        for chunk in stride(from: 0, to: codes.count, by: 500).map({ Array(codes[$0..<min($0 + 500, codes.count)]) }) {
+        for chunk in Batches.of(codes) {
             for row in try await sql.raw("SELECT \(unsafeRaw: UnitStore.columns) FROM \(unsafeRaw: UnitStore.from) WHERE u.code IN (\(binds: chunk))").all() {
                 let unit = try UnitStore.unit(from: row)
                 units[unit.code] = unit
@@ -97,7 +97,7 @@ enum MemberImport {
         let cards = registerEmpty ? [] : rows.compactMap(\.member.cardNo)
         let nids = registerEmpty ? [] : rows.compactMap(\.member.nationalId)
         for (column, values) in [("card_no", cards), ("national_id", nids)] {
-            for chunk in stride(from: 0, to: values.count, by: 500).map({ Array(values[$0..<min($0 + 500, values.count)]) }) {
+            for chunk in Batches.of(values) {
                 for row in try await sql.raw(
                     "SELECT \(unsafeRaw: MemberStore.columns) FROM \(unsafeRaw: MemberStore.from) WHERE m.\(unsafeRaw: column) IN (\(binds: chunk))"
                 ).all() {

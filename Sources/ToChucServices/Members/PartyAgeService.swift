@@ -55,8 +55,7 @@ extension MemberService {
     /// The events that bear on party age, per member.
     static func partyEvents(_ sql: any SQLDatabase, memberIds: [Int64]) async throws -> [Int64: [PartyHistory.Event]] {
         var result: [Int64: [PartyHistory.Event]] = [:]
-        for start in stride(from: 0, to: memberIds.count, by: 500) {
-            let chunk = Array(memberIds[start..<min(start + 500, memberIds.count)])
+        for chunk in Batches.of(memberIds) {
             for row in try await sql.raw(
                 """
                 SELECT member_id, kind, effective_on, previous_admitted_on FROM member_events
