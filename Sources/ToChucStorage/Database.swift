@@ -102,11 +102,6 @@ public final class Database: Sendable {
         return try await backend.read(body)
     }
 
-    /// Runs `body` on a read replica when one is healthy, else on the primary (whatever the request's preference).
-    public func readPreferringReplica<R: Sendable>(_ body: @escaping @Sendable (any SQLDatabase) async throws -> R) async throws -> R {
-        try await backend.readReplica(body)
-    }
-
     /// The read replicas and their health (empty without `--read-replica`).
     public var replicaStatus: [ReplicaStatus] { (backend as? PostgresBackend)?.replicaStatus ?? [] }
 
@@ -148,15 +143,19 @@ public enum Statistics {
 
 /// Runs `body` between `begin` and COMMIT on one connection; any error rolls everything back.
 func inTransaction<R: Sendable>(
-    _ db: any SQLDatabase, begin: String, _ body: @escaping @Sendable (any SQLDatabase) async throws -> R
+    _ db: any SQLDatabase, begin: String, committing: @Sendable () -> Void = {},
+    rollsBackItself: (any Error) -> Bool = { _ in false }, _ body: @escaping @Sendable (any SQLDatabase) async throws -> R
 ) async throws -> R {
     try await db.raw("\(unsafeRaw: begin)").run()
     do {
         let result = try await body(db)
+        committing()
         try await db.raw("COMMIT").run()
         return result
     } catch {
-        try? await db.raw("ROLLBACK").run()
+        // After an error the server answers for itself (a lost connection: it rolled back already, and a ROLLBACK sent on
+        // a closing connection may never end), no ROLLBACK is sent.
+        if !rollsBackItself(error) { try? await db.raw("ROLLBACK").run() }
         throw error
     }
 }

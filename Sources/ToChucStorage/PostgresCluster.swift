@@ -653,20 +653,8 @@ final class PostgresBackend: DatabaseBackend {
             do {
                 return try await node.withConnection { connection in
                     let sql = TransactionDatabase(inner: connection.sql(queryLogLevel: nil), connection: .postgres(connection))
-                    try await sql.raw("BEGIN").run()
-                    do {
-                        let result = try await body(sql)
-                        commit.mark()
-                        try await sql.raw("COMMIT").run()
-                        return result
-                    } catch where PostgresFailure.isConnectionLost(error) {
-                        // The server rolls back a transaction whose connection ends; a ROLLBACK sent on a connection
-                        // being closed is a statement that may never end.
-                        throw error
-                    } catch {
-                        try? await sql.raw("ROLLBACK").run()
-                        throw error
-                    }
+                    return try await inTransaction(
+                        sql, begin: "BEGIN", committing: commit.mark, rollsBackItself: PostgresFailure.isConnectionLost, body)
                 }
             } catch where PostgresFailure.isConnectionLost(error) {
                 lost(index, error)

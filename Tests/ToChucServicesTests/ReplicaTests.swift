@@ -95,7 +95,9 @@ import ToChucStorage
             guard let primary = try Self.url(t.location) else { return }
             let db = try await Database.open(.postgres(url: primary), replicas: ReplicaOptions(urls: [primary]))
             let status = db.replicaStatus
-            _ = try await db.readPreferringReplica { sql in try await sql.raw("SELECT 1").run() }
+            _ = try await ReadPreference.$replicaAllowed.withValue(true) {
+                try await db.read { sql in try await sql.raw("SELECT 1").run() }
+            }
             let after = db.replicaStatus
             await db.close()
             #expect(status.first?.healthy == false)
