@@ -109,6 +109,8 @@ enum Migrator {
         }),
         // Ratings by unit, period, subject and class, kept by triggers (issue 8): Migrations+RatingCounts.swift.
         Migration(version: 29, name: "rating counts by unit", statements: ratingCounts),
+        // The same counts kept per statement on PostgreSQL, and compacted (issue 8): Migrations+RatingCounts.swift.
+        Migration(version: 30, name: "rating counts per statement", statements: ratingCountsByStatement),
     ]
 
     static var latestVersion: Int { migrations.map(\.version).max() ?? 0 }
