@@ -413,19 +413,22 @@ public struct CongressService: Sendable {
         CongressLevelProgress]
     {
         let range = PathRange.of(path)
-        // One join, each unit's congresses of the round folded into flags, then summed by kind. Three correlated
-        // EXISTS per unit version read the congresses three times and were the report's slowest part on PostgreSQL
-        // (1.7–2.2 s for the nation's 290,000 units): it runs them as a sub-plan per row, where a join is hashed.
+        // Each unit's congresses of the round folded into flags first (only the subtree's units: a commune reads its
+        // own), then one join with the versions summed by kind. Three correlated EXISTS per unit version were the
+        // report's slowest part on PostgreSQL, which runs them as a sub-plan per row: 1.7–2.2 s for the nation's
+        // 290,000 units beside the report's other statements; this join takes 0.2 s alone (BENCHMARKS.md).
         let rows = try await sql.raw(
             """
-            SELECT kind, COUNT(*) AS total, SUM(held) AS held, SUM(pilot) AS pilot, SUM(direct) AS direct FROM (
-                SELECT v.kind, MAX(CASE WHEN c.id IS NULL THEN 0 ELSE 1 END) AS held, MAX(CASE WHEN c.pilot = 1 THEN 1 ELSE 0 END) AS pilot,
-                    MAX(CASE WHEN c.direct_secretary = 1 THEN 1 ELSE 0 END) AS direct
-                FROM unit_versions v LEFT JOIN congresses c ON c.unit_id = v.unit_id AND c.term_first_year >= \(bind: round.firstYear)
-                    AND c.term_first_year < \(bind: round.lastYear) AND c.held_on <= \(bind: date.iso)
-                WHERE v.path >= \(bind: range.lower) AND v.path < \(bind: range.upper) AND \(UnitHistory.at(date))
-                GROUP BY v.kind, v.unit_id
-            ) u GROUP BY kind
+            SELECT v.kind, COUNT(*) AS total, COUNT(c.unit_id) AS held, COALESCE(SUM(c.pilot), 0) AS pilot, COALESCE(SUM(c.direct), 0) AS direct
+            FROM unit_versions v LEFT JOIN (
+                SELECT unit_id, MAX(CASE WHEN pilot = 1 THEN 1 ELSE 0 END) AS pilot, MAX(CASE WHEN direct_secretary = 1 THEN 1 ELSE 0 END) AS direct
+                FROM congresses WHERE term_first_year >= \(bind: round.firstYear) AND term_first_year < \(bind: round.lastYear)
+                AND held_on <= \(bind: date.iso)
+                AND unit_id IN (SELECT unit_id FROM unit_versions WHERE path >= \(bind: range.lower) AND path < \(bind: range.upper))
+                GROUP BY unit_id
+            ) c ON c.unit_id = v.unit_id
+            WHERE v.path >= \(bind: range.lower) AND v.path < \(bind: range.upper) AND \(UnitHistory.at(date))
+            GROUP BY v.kind
             """
         ).all()
         var out: [UnitKind: CongressLevelProgress] = [:]

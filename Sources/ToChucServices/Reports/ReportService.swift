@@ -249,13 +249,15 @@ public struct ReportService: Sendable {
             """
         }
         let statuses = leavingKinds.compactMap(\.resultingStatus) + [.transferredOut]
-        // Members still in the unit they were in on the date: nested CASEs, so the transfer look-up runs only for
-        // the rows whose date falls in the period.
+        // PostgreSQL counts the members still in the unit they were in on the date as all members of the subtree's units
+        // with the date in the period — no member id needed, so read from the unit index alone (national demo: 1.5 s
+        // reading the table → 0.7 s) — less those of them who moved on after the date (a second statement over the
+        // members with a transfer). SQLite reads the index either way (its row id is in it) and needs one pass: nested
+        // CASEs, so the transfer look-up runs only for the rows whose date falls in the period.
+        let isPostgres = sql.dialect.name == "postgresql"
         var stay: [SQLQueryString] = dated.enumerated().map { i, d in
-            """
-            SUM(CASE WHEN \(within("m." + d.column, d.period)) THEN CASE WHEN \(movedAfter("m." + d.column)) THEN 0 ELSE 1 END ELSE 0 END)
-                AS d\(unsafeRaw: String(i))
-            """
+            let moved: SQLQueryString = isPostgres ? "1" : "CASE WHEN \(movedAfter("m." + d.column)) THEN 0 ELSE 1 END"
+            return "SUM(CASE WHEN \(within("m." + d.column, d.period)) THEN \(moved) ELSE 0 END) AS d\(unsafeRaw: String(i))"
         }
         stay += statuses.enumerated().map { i, status in
             "SUM(CASE WHEN m.status = '\(unsafeRaw: status.rawValue)' AND \(within("m.left_on", period)) THEN 1 ELSE 0 END) AS s\(unsafeRaw: String(i))"
@@ -289,9 +291,26 @@ public struct ReportService: Sendable {
             """
         ).first()!
         func sum(_ row: any SQLRow, _ column: String) throws -> Int { try row.decode(column: column, as: Int?.self) ?? 0 }
+        var movedAway: (any SQLRow)? = nil
+        if isPostgres {
+            // Of the members counted above, those with an official transfer after the date counted.
+            let away: [SQLQueryString] = dated.enumerated().map { i, d in
+                "SUM(CASE WHEN \(within("m." + d.column, d.period)) AND \(movedAfter("m." + d.column)) THEN 1 ELSE 0 END) AS d\(unsafeRaw: String(i))"
+            }
+            let earliest = dated.map(\.period.from).min()!
+            movedAway = try await sql.raw(
+                """
+                SELECT \(away.joined(separator: ", ")) FROM unit_versions v JOIN members m ON m.unit_id = v.unit_id
+                WHERE \(subtree) AND (\(counted.joined(separator: " OR "))) AND EXISTS (SELECT 1 FROM member_events t WHERE t.member_id = m.id
+                    AND t.kind IN \(unsafeRaw: transferKinds) AND t.effective_on > \(bind: earliest.iso))
+                """
+            ).first()!
+        }
         var out = MemberFigures()
         var counts: [Int] = []
-        for i in dated.indices { counts.append(try sum(stayRow, "d\(i)") + sum(movedRow, "d\(i)")) }
+        for i in dated.indices {
+            counts.append(try sum(stayRow, "d\(i)") - (movedAway.map { try sum($0, "d\(i)") } ?? 0) + sum(movedRow, "d\(i)"))
+        }
         (out.admitted, out.admittedPrevious, out.recognized) = (counts[0], counts[1], counts[2])
         for (i, status) in statuses.enumerated() { out.left[status.rawValue] = try sum(stayRow, "s\(i)") }
         return out
