@@ -132,27 +132,7 @@ extension Migrator {
                     ON CONFLICT (anchor_path, year) DO UPDATE SET n = subtree_admission_counts.n + excluded.n;
                     """
             }
-            return tables + [
-                """
-                CREATE FUNCTION members_profile() RETURNS trigger LANGUAGE plpgsql AS $$
-                BEGIN
-                    IF TG_OP = 'INSERT' THEN
-                        \(delta([("new_rows", "1")]))
-                    ELSIF TG_OP = 'DELETE' THEN
-                        \(delta([("old_rows", "-1")]))
-                    ELSE
-                        \(delta([("old_rows", "-1"), ("new_rows", "1")]))
-                    END IF;
-                    RETURN NULL;
-                END $$
-                """,
-                "CREATE TRIGGER members_profile_insert AFTER INSERT ON members REFERENCING NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION members_profile()",
-                """
-                CREATE TRIGGER members_profile_update AFTER UPDATE ON members REFERENCING OLD TABLE AS old_rows NEW TABLE AS new_rows
-                FOR EACH STATEMENT EXECUTE FUNCTION members_profile()
-                """,
-                "CREATE TRIGGER members_profile_delete AFTER DELETE ON members REFERENCING OLD TABLE AS old_rows FOR EACH STATEMENT EXECUTE FUNCTION members_profile()",
-            ] + recount
+            return tables + StatementTriggers.postgres(on: "members", name: "members_profile", delta: delta) + recount
         }
     }
 }

@@ -76,6 +76,7 @@ extension Migrator {
             ]
         }
     }
+
     /// Step 30: on PostgreSQL the counts are kept by statement-level triggers with transition tables — one grouped
     /// upsert per statement instead of one per rating. The row trigger's upserts during the national load (10.4
     /// million ratings in batches) left `unit_rating_counts` at 673 MB for 1.4 million rows (a compact copy: 93 MB),
@@ -94,30 +95,8 @@ extension Migrator {
                 ON CONFLICT (\(key)) DO UPDATE SET n = unit_rating_counts.n + excluded.n;
                 """
         }
-        return [
-            "DROP TRIGGER evaluations_count ON evaluations",
-            "DROP FUNCTION evaluations_count()",
-            """
-            CREATE FUNCTION evaluations_count() RETURNS trigger LANGUAGE plpgsql AS $$
-            BEGIN
-                IF TG_OP = 'INSERT' THEN
-                    \(delta([("new_rows", "1")]))
-                ELSIF TG_OP = 'DELETE' THEN
-                    \(delta([("old_rows", "-1")]))
-                ELSE
-                    \(delta([("old_rows", "-1"), ("new_rows", "1")]))
-                END IF;
-                RETURN NULL;
-            END $$
-            """,
-            "CREATE TRIGGER evaluations_count_insert AFTER INSERT ON evaluations REFERENCING NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION evaluations_count()",
-            """
-            CREATE TRIGGER evaluations_count_update AFTER UPDATE ON evaluations REFERENCING OLD TABLE AS old_rows NEW TABLE AS new_rows
-            FOR EACH STATEMENT EXECUTE FUNCTION evaluations_count()
-            """,
-            "CREATE TRIGGER evaluations_count_delete AFTER DELETE ON evaluations REFERENCING OLD TABLE AS old_rows FOR EACH STATEMENT EXECUTE FUNCTION evaluations_count()",
-            "TRUNCATE unit_rating_counts",
-            RatingCounts.recountStatement,
-        ]
+        return ["DROP TRIGGER evaluations_count ON evaluations", "DROP FUNCTION evaluations_count()"]
+            + StatementTriggers.postgres(on: "evaluations", name: "evaluations_count", delta: delta)
+            + ["TRUNCATE unit_rating_counts", RatingCounts.recountStatement]
     }
 }

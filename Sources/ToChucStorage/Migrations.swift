@@ -22,6 +22,36 @@ struct DDL {
     var binaryText: String { dialect == .sqlite ? "TEXT" : "TEXT COLLATE \"C\"" }
 }
 
+/// PostgreSQL triggers that keep derived counts per statement rather than per row (`MemberProfiles`, `RatingCounts`):
+/// a function `name` fired after each INSERT, UPDATE and DELETE on `table`, which sees the statement's rows as the
+/// transition tables `new_rows` and `old_rows`. `delta` writes the change from the rows given, each with its sign
+/// (1 for rows added, -1 for rows removed): one grouped statement for a bulk load or a province's move.
+enum StatementTriggers {
+    static func postgres(on table: String, name: String, delta: ([(table: String, sign: String)]) -> String) -> [String] {
+        [
+            """
+            CREATE FUNCTION \(name)() RETURNS trigger LANGUAGE plpgsql AS $$
+            BEGIN
+                IF TG_OP = 'INSERT' THEN
+                    \(delta([("new_rows", "1")]))
+                ELSIF TG_OP = 'DELETE' THEN
+                    \(delta([("old_rows", "-1")]))
+                ELSE
+                    \(delta([("old_rows", "-1"), ("new_rows", "1")]))
+                END IF;
+                RETURN NULL;
+            END $$
+            """,
+            "CREATE TRIGGER \(name)_insert AFTER INSERT ON \(table) REFERENCING NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION \(name)()",
+            """
+            CREATE TRIGGER \(name)_update AFTER UPDATE ON \(table) REFERENCING OLD TABLE AS old_rows NEW TABLE AS new_rows
+            FOR EACH STATEMENT EXECUTE FUNCTION \(name)()
+            """,
+            "CREATE TRIGGER \(name)_delete AFTER DELETE ON \(table) REFERENCING OLD TABLE AS old_rows FOR EACH STATEMENT EXECUTE FUNCTION \(name)()",
+        ]
+    }
+}
+
 enum Migrator {
     static let migrations: [Migration] = [
         Migration(version: 1, name: "foundation", statements: foundation),
