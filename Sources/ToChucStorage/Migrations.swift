@@ -141,6 +141,19 @@ enum Migrator {
         Migration(version: 29, name: "rating counts by unit", statements: ratingCounts),
         // The same counts kept per statement on PostgreSQL, and compacted (issue 8): Migrations+RatingCounts.swift.
         Migration(version: 30, name: "rating counts per statement", statements: ratingCountsByStatement),
+        // Candidates and probationary members by place (the dashboard's overdue recognitions, the admissions board): a
+        // partial index of the 4 % of members they are, carrying what those read, so a subtree's are read without
+        // walking its other members (national demo: 1.07 s → 0.10 s on PostgreSQL, 1.57 s → 0.22 s on SQLite). Its
+        // condition is the queries' own text (`AdmissionService`): SQLite uses a partial index only for a query
+        // that states the same term.
+        Migration(version: 31, name: "members awaiting recognition", statements: { _ in
+            [
+                """
+                CREATE INDEX members_awaiting_recognition ON members (unit_path, status, admitted_on, id)
+                WHERE status IN ('candidate', 'probationary')
+                """
+            ]
+        }),
     ]
 
     static var latestVersion: Int { migrations.map(\.version).max() ?? 0 }

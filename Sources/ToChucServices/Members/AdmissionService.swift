@@ -99,6 +99,7 @@ public struct AdmissionService: Sendable {
         return try await db.read { sql in
             let rules = try await RuleService.live(sql)
             var overdue = 0
+            // `m.status IN ('candidate', 'probationary')` as written: the partial index of migration 31 serves it.
             for row in try await sql.raw(
                 """
                 SELECT \(unsafeRaw: Self.probationStarted) AS started, COUNT(*) AS n
