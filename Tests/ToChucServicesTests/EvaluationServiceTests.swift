@@ -151,6 +151,9 @@ struct EvaluationServiceTests {
             #expect(province.totals == [.good: 5, .notDone: 2] && province.previousTotals == [.done: 3])
             #expect(province.lines.map(\.code) == ["T01", "T01-A", "T01-B"])
             #expect(province.lines[1].counts == [.good: 5] && province.lines[2].counts == [.notDone: 2])
+            // The totals alone (the dashboard's) are the results' totals, for the subtree and for one commune of it.
+            #expect(try await e.totals(Self.cli, unitCode: "T01", period: .year(2024), subject: .member) == province.totals)
+            #expect(try await e.totals(Self.cli, unitCode: "T01-B", period: .year(2024), subject: .member) == [.notDone: 2])
             // The province rates its communes (organizations): the grid lists its sub-units.
             let units = try await e.grid(Self.cli, unitCode: "T01", period: .year(2024), subject: .unit, today: Self.today)
             #expect(units.rows.map(\.detail) == ["T01-A", "T01-B"])

@@ -80,7 +80,7 @@ public struct DashboardService: Sendable {
         let cadres = CadreService(db: db)
         async let retiring = cadres.retiring(principal, unitCode: unit.code, today: today, perPage: 1).total
         async let due = cadres.dueForReappointment(principal, unitCode: unit.code, today: today, perPage: 1).total
-        async let ratings = EvaluationService(db: db).results(principal, unitCode: unit.code, period: .year(today.year - 1), subject: .member).totals
+        async let ratings = EvaluationService(db: db).totals(principal, unitCode: unit.code, period: .year(today.year - 1), subject: .member)
         async let proposalsOverdue = ProposalService(db: db).counts(principal, unitCode: unit.code, from: today, to: today, today: today).inbox.overdue
         var late = TaskQuery()
         late.unitCode = unit.code
