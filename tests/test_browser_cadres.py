@@ -96,8 +96,10 @@ def test_a_cadre_is_added_to_a_planning_list_that_shows_its_structure(server, br
     form = browser.find_element(By.ID, "planning-approve-form")
     form.find_element(By.NAME, "decision_no").send_keys("30-QĐ/ĐU")
     form.find_element(By.CSS_SELECTOR, "button[type=submit]").click()
-    wait_for(browser, lambda d: "saved=1" in d.current_url)
-    assert "30-QĐ/ĐU" in browser.find_element(By.TAG_NAME, "main").text
+    # The list's page already says saved=1 (the entries were saved on it): wait for the approval itself, or the old page
+    # may be read while it is being replaced.
+    wait_for(browser, lambda d: "30-QĐ/ĐU" in d.find_element(By.TAG_NAME, "main").text)
+    assert "saved=1" in browser.current_url
     assert not browser.find_elements(By.ID, "planning-approve-form")
 
 
