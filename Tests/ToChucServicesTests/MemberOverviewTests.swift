@@ -38,6 +38,37 @@ import ToChucServices
         }
     }
 
+    @Test("the overview's history and events are what their own reads give: imported, then corrected, then transferred")
+    func historyAndEventsFollowTheirOwnReads() async throws {
+        try await TestDatabase.with { t in
+            try await t.seedTree()
+            let folder = t.folder.appendingPathComponent("members-overview")
+            try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+            try Data(MemberTests.membersCSV.utf8).write(to: folder.appendingPathComponent("members.csv"))
+            _ = try await t.services.interchange.importDataset(MemberTests.cli, at: folder)
+            let clerk = try await t.principal(.clerk, at: "T01")
+            let id = try await t.services.members.search(clerk, { var q = MemberQuery(); q.text = "tùng"; return q }()).items[0].id
+            func check(_ actions: [String], events: [MemberEventKind]) async throws {
+                let overview = try await t.services.members.overview(clerk, id: id)
+                #expect(overview.history.map(\.action) == actions)
+                #expect(overview.history == (try await t.services.members.history(clerk, member: overview.member)))
+                #expect(overview.events.map(\.kind) == events)
+                #expect(overview.events == (try await t.services.members.events(clerk, member: overview.member)))
+            }
+            try await check(["import"], events: [])
+            let member = try await t.services.members.get(clerk, id: id)
+            var draft = member.draft
+            draft.phone = "0912345678"
+            _ = try await t.services.members.update(clerk, id: id, draft, expectedVersion: member.version, today: MemberTests.today)
+            try await check(["import", "update"], events: [])
+            _ = try await t.services.members.recordEvent(
+                clerk, memberId: id,
+                MemberEventInput(kind: .transferWithin, effectiveOn: CivilDate(year: 2026, month: 3, day: 2)!, decisionNo: "15-QĐ/ĐU", toUnitCode: "T01-B-C1"),
+                today: MemberTests.today)
+            try await check(["import", "update", "transfer_within"], events: [.transferWithin])
+        }
+    }
+
     @Test("the overview of a member outside the principal's subtree is 'not found', like the member")
     func outsideTheScope() async throws {
         try await TestDatabase.with { t in

@@ -148,16 +148,30 @@ public enum AuditLog {
     }
 
     static func entry(from row: any SQLRow) throws -> AuditEntry {
-        AuditEntry(
-            id: try row.decode(column: "id", as: Int64.self), at: try row.decode(column: "at", as: String.self),
-            actor: try row.decode(column: "actor", as: String.self),
-            address: try row.decode(column: "address", as: String?.self),
-            action: try row.decode(column: "action", as: String.self),
-            entity: try row.decode(column: "entity", as: String.self),
-            entityKey: try row.decode(column: "entity_key", as: String.self),
-            unitPath: try row.decode(column: "unit_path", as: String?.self),
-            oldValues: try row.decode(column: "old_values", as: String?.self).flatMap(CanonicalJSON.decode),
-            newValues: try row.decode(column: "new_values", as: String?.self).flatMap(CanonicalJSON.decode))
+        try entry(from: row, prefix: "")!
+    }
+
+    /// The columns of an entry joined into another record's row (`LEFT JOIN audit_log alias`), each named
+    /// `prefix` + its own name, for `entry(from:prefix:)`.
+    static func columns(of alias: String, prefix: String) -> String {
+        entryColumns.map { "\(alias).\($0) AS \(prefix)\($0)" }.joined(separator: ", ")
+    }
+
+    static let entryColumns = ["id", "at", "actor", "address", "action", "entity", "entity_key", "unit_path", "old_values", "new_values"]
+
+    /// The entry whose columns carry `prefix`; nil when the join found none.
+    static func entry(from row: any SQLRow, prefix: String) throws -> AuditEntry? {
+        guard let id = try row.decode(column: prefix + "id", as: Int64?.self) else { return nil }
+        return AuditEntry(
+            id: id, at: try row.decode(column: prefix + "at", as: String.self),
+            actor: try row.decode(column: prefix + "actor", as: String.self),
+            address: try row.decode(column: prefix + "address", as: String?.self),
+            action: try row.decode(column: prefix + "action", as: String.self),
+            entity: try row.decode(column: prefix + "entity", as: String.self),
+            entityKey: try row.decode(column: prefix + "entity_key", as: String.self),
+            unitPath: try row.decode(column: prefix + "unit_path", as: String?.self),
+            oldValues: try row.decode(column: prefix + "old_values", as: String?.self).flatMap(CanonicalJSON.decode),
+            newValues: try row.decode(column: prefix + "new_values", as: String?.self).flatMap(CanonicalJSON.decode))
     }
 
     /// The refusal of a stale save: what differs between the version the user started from (found in the record's

@@ -122,23 +122,26 @@ extension MemberService {
     public func events(_ principal: Principal, member: Member) async throws -> [MemberEventRecord] {
         try Self.requireSees(principal, member)
         let memberId = member.id
-        return try await db.read { sql in
-            try await sql.raw(
-                """
-                SELECT e.*, f.code AS from_code, t.code AS to_code FROM member_events e
-                LEFT JOIN units f ON f.id = e.from_unit_id LEFT JOIN units t ON t.id = e.to_unit_id
-                WHERE e.member_id = \(bind: memberId) ORDER BY e.effective_on, e.id
-                """
-            ).all().map { row in
-                MemberEventRecord(
-                    id: try row.decode(column: "id", as: Int64.self),
-                    kind: MemberEventKind(rawValue: try row.decode(column: "kind", as: String.self)) ?? .transferWithin,
-                    effectiveOn: CivilDate(parsing: try row.decode(column: "effective_on", as: String.self)) ?? UnitVersion.epoch,
-                    decisionNo: try row.decode(column: "decision_no", as: String?.self), fromUnit: try row.decode(column: "from_code", as: String?.self),
-                    toUnit: try row.decode(column: "to_code", as: String?.self), destination: try row.decode(column: "destination", as: String?.self),
-                    note: try row.decode(column: "note", as: String?.self), actor: try row.decode(column: "actor", as: String.self),
-                    previousAdmittedOn: try row.decode(column: "previous_admitted_on", as: String?.self).flatMap { CivilDate(parsing: $0) })
-            }
+        return try await db.read { sql in try await Self.events(sql, memberId: memberId) }
+    }
+
+    /// A member's events in the order they took effect.
+    static func events(_ sql: any SQLDatabase, memberId: Int64) async throws -> [MemberEventRecord] {
+        try await sql.raw(
+            """
+            SELECT e.*, f.code AS from_code, t.code AS to_code FROM member_events e
+            LEFT JOIN units f ON f.id = e.from_unit_id LEFT JOIN units t ON t.id = e.to_unit_id
+            WHERE e.member_id = \(bind: memberId) ORDER BY e.effective_on, e.id
+            """
+        ).all().map { row in
+            MemberEventRecord(
+                id: try row.decode(column: "id", as: Int64.self),
+                kind: MemberEventKind(rawValue: try row.decode(column: "kind", as: String.self)) ?? .transferWithin,
+                effectiveOn: CivilDate(parsing: try row.decode(column: "effective_on", as: String.self)) ?? UnitVersion.epoch,
+                decisionNo: try row.decode(column: "decision_no", as: String?.self), fromUnit: try row.decode(column: "from_code", as: String?.self),
+                toUnit: try row.decode(column: "to_code", as: String?.self), destination: try row.decode(column: "destination", as: String?.self),
+                note: try row.decode(column: "note", as: String?.self), actor: try row.decode(column: "actor", as: String.self),
+                previousAdmittedOn: try row.decode(column: "previous_admitted_on", as: String?.self).flatMap { CivilDate(parsing: $0) })
         }
     }
 

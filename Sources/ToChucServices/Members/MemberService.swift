@@ -137,31 +137,45 @@ public struct MemberService: Sendable {
         return member
     }
 
-    /// A member with what the member's page shows beside the record: whether a photo, courses or exams, and vetting
-    /// cases exist. One statement, so that the page asks for a section's rows only when it has some (most members have
-    /// none: the page then costs four statements, not ten — issue 8).
+    /// A member with what the member's page shows beside the record: its history and events, and whether a photo,
+    /// courses or exams, and vetting cases exist. One lease of a connection, and one statement for most members: the
+    /// record carries the import that brought it and flags saying which sections have rows, so that the page asks for
+    /// a section's rows only when it has some (a member imported and never changed since: one statement instead of
+    /// three — issue 8).
     public func overview(_ principal: Principal, id: Int64) async throws -> MemberOverview {
-        let row = try await db.read { sql in
-            try await sql.raw(
+        let key = String(id)
+        let overview = try await db.read { sql -> MemberOverview? in
+            let row = try await sql.raw(
                 """
-                SELECT \(unsafeRaw: MemberStore.columns),
+                SELECT \(unsafeRaw: MemberStore.columns), \(unsafeRaw: AuditLog.columns(of: "ia", prefix: "import_entry_")),
                     CASE WHEN EXISTS (SELECT 1 FROM member_photos p WHERE p.member_id = m.id) THEN 1 ELSE 0 END AS has_photo,
                     CASE WHEN EXISTS (SELECT 1 FROM training_enrollments e WHERE e.member_id = m.id AND e.annulled_on IS NULL)
                         OR EXISTS (SELECT 1 FROM exam_candidates k WHERE k.member_id = m.id AND k.annulled_on IS NULL) THEN 1 ELSE 0 END AS has_training,
                     CASE WHEN EXISTS (SELECT 1 FROM vetting_cases v WHERE v.member_id = m.id)
                         OR EXISTS (SELECT 1 FROM vetting_cases v WHERE v.national_id = m.national_id AND v.member_id IS NULL AND v.cadre_id IS NULL)
-                        THEN 1 ELSE 0 END AS has_vetting
-                FROM \(unsafeRaw: MemberStore.from) WHERE m.id = \(bind: id)
+                        THEN 1 ELSE 0 END AS has_vetting,
+                    CASE WHEN EXISTS (SELECT 1 FROM member_events e WHERE e.member_id = m.id) THEN 1 ELSE 0 END AS has_events,
+                    CASE WHEN EXISTS (SELECT 1 FROM audit_log a WHERE a.entity = 'member' AND a.entity_key = \(bind: key)) THEN 1 ELSE 0 END AS has_entries
+                FROM \(unsafeRaw: MemberStore.from) LEFT JOIN audit_log ia ON ia.id = m.import_audit_id WHERE m.id = \(bind: id)
                 """
             ).first()
+            guard let row else { return nil }
+            let member = try MemberStore.member(from: row)
+            // Nothing more is read about a member the principal may not see.
+            guard principal.sees(path: member.unitPath) else { return nil }
+            // The history: the import that brought the record first, then its own entries (`AuditLog.history`).
+            var history = try AuditLog.entry(from: row, prefix: "import_entry_").map { [$0] } ?? []
+            if try row.decode(column: "has_entries", as: Int.self) != 0 {
+                history += try await AuditLog.history(sql, entity: "member", key: key)
+            }
+            let events = try row.decode(column: "has_events", as: Int.self) != 0 ? try await Self.events(sql, memberId: id) : []
+            return MemberOverview(
+                member: member, history: history, events: events, hasPhoto: try row.decode(column: "has_photo", as: Int.self) != 0,
+                hasTraining: try row.decode(column: "has_training", as: Int.self) != 0,
+                hasVettingCases: try row.decode(column: "has_vetting", as: Int.self) != 0)
         }
-        guard let row else { throw DomainError.notFound(Catalogue.memberNotFound) }
-        let member = try MemberStore.member(from: row)
-        try Self.requireSees(principal, member)
-        return MemberOverview(
-            member: member, hasPhoto: try row.decode(column: "has_photo", as: Int.self) != 0,
-            hasTraining: try row.decode(column: "has_training", as: Int.self) != 0,
-            hasVettingCases: try row.decode(column: "has_vetting", as: Int.self) != 0)
+        guard let overview else { throw DomainError.notFound(Catalogue.memberNotFound) }
+        return overview
     }
 
     /// The scope check of `get`, for the sections of a member already read: a member outside the principal's subtree

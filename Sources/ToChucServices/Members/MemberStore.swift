@@ -5,6 +5,10 @@ import ToChucStorage
 /// A member and which of the page's sections have rows (`MemberService.overview`).
 public struct MemberOverview: Sendable, Equatable {
     public let member: Member
+    /// As `MemberService.history` gives it.
+    public let history: [AuditEntry]
+    /// As `MemberService.events` gives them.
+    public let events: [MemberEventRecord]
     public let hasPhoto: Bool
     /// Courses or exams not annulled.
     public let hasTraining: Bool

@@ -223,8 +223,8 @@ extension Site {
             guard let id = Int64(try context.parameters.require("id")) else { throw DomainError.notFound(Catalogue.memberNotFound) }
             let overview = try await services.members.overview(principal, id: id)
             let member = overview.member
-            let history = try await services.members.history(principal, member: member)
-            let events = try await services.members.events(principal, member: member)
+            let history = overview.history
+            let events = overview.events
             let r = member.record
             let personal = principal.role.seesPersonalData
             func masked(_ value: String, _ mask: (String) -> String) -> String {
