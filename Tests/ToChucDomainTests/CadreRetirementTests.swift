@@ -134,4 +134,36 @@ import ToChucDomain
         #expect(Catalogue.yearsAndMonths(11).vi == "11 tháng")
         #expect(Catalogue.yearsAndMonths(13).en == "1 year 1 month")
     }
+    // MARK: Who retires within a period, by birth date alone
+
+    static let oddRule = RetirementRule(
+        men: RetirementRoadmap(ageBefore: 60 * 12, firstYear: 2025, agesByYear: [61 * 12, 60 * 12 + 6, 62 * 12]),
+        women: RetirementRoadmap(ageBefore: 55 * 12, firstYear: 2026, agesByYear: []))
+
+    @Test(
+        "the birth dates retiring within a period are exactly those whose own schedule retires in it (Điều 3, khoản 1: the end of the month the age is reached)",
+        arguments: [
+            ("2026-12-07", "2027-12-07", RetirementRule.current), ("2021-01-01", "2021-02-01", .current),
+            ("2030-06-30", "2031-06-30", .current), ("2026-12-07", "2027-12-07", oddRule), ("2024-03-15", "2026-09-01", oddRule),
+        ])
+    func birthDatesOfThoseRetiring(from: String, until: String, rule: RetirementRule) {
+        let from = Self.date(from)
+        let until = Self.date(until)
+        for gender in [Gender.male, .female] {
+            let runs = Retirement.birthDates(retiringFrom: from, before: until, gender: gender, rule: rule)
+            var day = Self.date("1955-01-01")
+            while day <= Self.date("1985-12-31") {
+                let retires = Retirement.schedule(birthDate: day, gender: gender, rule: rule).retiresOn
+                #expect(runs.contains { $0.contains(day) } == (retires >= from && retires < until), "\(gender) born \(day.iso)")
+                day = day.adding(days: 1)
+            }
+        }
+    }
+
+    @Test("a rising roadmap gives one run of birth months: men retiring in the year from 07/12/2026 were born 06/1965–02/1966 (12/2026 to 11/2027)")
+    func oneRunForTheRoadmap() {
+        let runs = Retirement.birthDates(retiringFrom: Self.date("2026-12-07"), before: Self.date("2027-12-07"), gender: .male)
+        #expect(runs == [Self.date("1965-06-01")...Self.date("1966-02-28")])
+        #expect(Retirement.birthDates(retiringFrom: Self.date("2027-01-01"), before: Self.date("2027-01-01"), gender: .male).isEmpty)
+    }
 }

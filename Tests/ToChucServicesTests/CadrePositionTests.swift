@@ -303,6 +303,11 @@ import ToChucStorage
             // The posts held come with the line shown (read for the page only).
             #expect(retiring.items[0].current.map(\.id) == due.items.map(\.position.id))
             #expect(try await t.services.cadres.retiring(Self.cli, today: Self.today).total == 0)
+            // The dashboard's count is the list's total.
+            #expect(try await t.services.cadres.retiringCount(Self.cli, today: Self.date("2027-06-01")) == 1)
+            #expect(try await t.services.cadres.retiringCount(Self.cli, today: Self.date("2028-04-30")) == 1)
+            #expect(try await t.services.cadres.retiringCount(Self.cli, today: Self.date("2028-05-01")) == 0)
+            #expect(try await t.services.cadres.retiringCount(Self.cli, today: Self.today) == 0)
             // Counts read imported approvals too.
             let counts = try await t.services.decisions.approvalCounts(Self.cli, unitCode: "T01", from: Self.date("2020-01-01"), to: Self.date("2021-12-31"))
             #expect(counts.approvals["provincial"] == 2)

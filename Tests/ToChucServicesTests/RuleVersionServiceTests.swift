@@ -136,6 +136,10 @@ import ToChucServices
             #expect(try await retires("2030-01-01") == Self.d("2030-09-30"))
             let listed = try await t.services.cadres.retiring(clerk, today: Self.d("2030-01-01")).items
             #expect(listed.map(\.schedule.retiresOn) == [Self.d("2030-09-30")])
+            // On 30/09/2030, his last working day by the new rule, he still counts; from 01/10/2030 he has retired.
+            #expect(try await t.services.cadres.retiringCount(clerk, today: Self.d("2030-09-30")) == 1)
+            #expect(try await t.services.cadres.retiring(clerk, today: Self.d("2030-09-30")).total == 1)
+            #expect(try await t.services.cadres.retiringCount(clerk, today: Self.d("2030-10-01")) == 0)
         }
     }
 }

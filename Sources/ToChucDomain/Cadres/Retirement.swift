@@ -176,6 +176,37 @@ public enum Retirement {
         return (s.years, s.months)
     }
 
+    /// The birth dates of the people of `gender` whose retirement time (`RetirementSchedule.retiresOn`) falls on or after
+    /// `from` and before `until`, as runs of whole months, earliest first. Only the month and year of birth decide the
+    /// retirement time (`RetirementRoadmap.ageMonths(birthDate:)`), so the months of birth between the lowest and the
+    /// highest age of the rule are each judged once: a database can then count or list those people by birth date
+    /// alone, with the very rule that judges one person. A rising roadmap gives one run; any table gives the exact
+    /// months.
+    public static func birthDates(
+        retiringFrom from: CivilDate, before until: CivilDate, gender: Gender, rule: RetirementRule = .current
+    ) -> [ClosedRange<CivilDate>] {
+        guard from < until else { return [] }
+        // Born later than `until` less the lowest age, nobody has retired by `until`; born before `from` less the
+        // highest age (and a month for the end of the month), everybody retired before `from`.
+        let first = from.adding(months: -(rule.highestAge + 1))
+        let last = until.adding(months: -rule.lowestAge)
+        var runs: [ClosedRange<CivilDate>] = []
+        var month = CivilDate(year: first.year, month: first.month, day: 1)!
+        while month <= last {
+            let end = CivilDate(year: month.year, month: month.month, day: CivilDate.daysIn(month: month.month, year: month.year))!
+            let retires = schedule(birthDate: month, gender: gender, rule: rule).retiresOn
+            if retires >= from && retires < until {
+                if let run = runs.last, run.upperBound.adding(days: 1) == month {
+                    runs[runs.count - 1] = run.lowerBound...end
+                } else {
+                    runs.append(month...end)
+                }
+            }
+            month = end.adding(days: 1)
+        }
+        return runs
+    }
+
     /// Full months of working time left on `date` until the retirement time (`RetirementSchedule.monthsOfWorkLeft`).
     public static func monthsOfWorkLeft(
         birthDate: CivilDate, gender: Gender, on date: CivilDate, rule: RetirementRule = .current

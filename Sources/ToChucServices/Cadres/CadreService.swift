@@ -473,16 +473,13 @@ public struct CadreService: Sendable {
     ) async throws -> Page<RetiringCadre> {
         let range = try await AgencyService(db: db).scopeRange(principal, unitCode: unitCode)
         let rule = try await RuleService(db: db).live().retirement(on: today)
-        // Nobody retires younger than the lowest age of the roadmaps, and everybody older than the highest has retired:
-        // those born outside that window need not be read (a month's margin each side of the year ahead).
-        let youngest = today.adding(months: 12 - rule.lowestAge).iso
-        let oldest = today.adding(months: -(rule.highestAge + 1)).iso
         return try await db.read { sql in
+            // Only the cadres born in the months that retire within the year are read (the nation's window of ages holds
+            // 31,812 cadres, of whom a few thousand retire); each is then judged by its own schedule, as one cadre's page.
             let cadres = try await sql.raw(
                 """
                 SELECT \(unsafeRaw: CadreStore.cadreColumns) FROM \(unsafeRaw: CadreStore.cadreFrom)
-                WHERE \(CadreStore.cadreInRange(range)) AND COALESCE(m.birth_date, c.birth_date) <= \(bind: youngest)
-                AND COALESCE(m.birth_date, c.birth_date) >= \(bind: oldest)
+                WHERE \(CadreStore.cadreInRange(range)) AND \(Self.retiringWithinAYear(today, rule))
                 """
             ).all().map(CadreStore.cadre)
             var due: [(cadre: Cadre, schedule: RetirementSchedule)] = []
@@ -502,6 +499,34 @@ public struct CadreService: Sendable {
             }
             return Page(items: items, page: shown.page, perPage: shown.perPage, total: shown.total)
         }
+    }
+
+    /// How many cadres of a subtree reach their retirement time within 12 months of `today`: `retiring(…).total`,
+    /// counted by the database (the dashboard shows the number only).
+    public func retiringCount(_ principal: Principal, unitCode: String = "", today: CivilDate = Timestamp.vietnamDate()) async throws -> Int {
+        let range = try await AgencyService(db: db).scopeRange(principal, unitCode: unitCode)
+        let rule = try await RuleService(db: db).live().retirement(on: today)
+        return try await db.read { sql in
+            try await sql.raw(
+                """
+                SELECT COUNT(*) AS n FROM \(unsafeRaw: CadreStore.cadreFrom)
+                WHERE \(CadreStore.cadreInRange(range)) AND \(Self.retiringWithinAYear(today, rule))
+                """
+            ).first()!.decode(column: "n", as: Int.self)
+        }
+    }
+
+    /// The cadre's gender and birth date put its retirement time within 12 months of `today` (`Retirement.birthDates`).
+    static func retiringWithinAYear(_ today: CivilDate, _ rule: RetirementRule) -> SQLQueryString {
+        let births: [SQLQueryString] = [Gender.male, .female].flatMap { gender in
+            Retirement.birthDates(retiringFrom: today, before: today.adding(months: 12), gender: gender, rule: rule).map { run in
+                """
+                (COALESCE(m.gender, c.gender) = \(bind: gender.rawValue)
+                AND COALESCE(m.birth_date, c.birth_date) BETWEEN \(bind: run.lowerBound.iso) AND \(bind: run.upperBound.iso))
+                """
+            }
+        }
+        return births.isEmpty ? "1 = 0" : "(\(births.joined(separator: " OR ")))"
     }
 
     /// Appointments held on `today` at places in a subtree whose term (5 years from the appointment or re-appointment,

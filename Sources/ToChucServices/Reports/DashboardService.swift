@@ -78,7 +78,7 @@ public struct DashboardService: Sendable {
             address: principal.address, actor: principal.actor)
         async let overdue = AdmissionService(db: db).recognitionOverdueCount(scoped, today: today)
         let cadres = CadreService(db: db)
-        async let retiring = cadres.retiring(principal, unitCode: unit.code, today: today, perPage: 1).total
+        async let retiring = cadres.retiringCount(principal, unitCode: unit.code, today: today)
         async let due = cadres.dueForReappointment(principal, unitCode: unit.code, today: today, perPage: 1).total
         async let ratings = EvaluationService(db: db).totals(principal, unitCode: unit.code, period: .year(today.year - 1), subject: .member)
         async let proposalsOverdue = ProposalService(db: db).counts(principal, unitCode: unit.code, from: today, to: today, today: today).inbox.overdue
