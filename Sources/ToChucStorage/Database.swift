@@ -3,6 +3,7 @@ import Logging
 import PostgresKit
 import SQLKit
 import SQLiteKit
+import Synchronization
 
 /// The two SQL engines ToChuc runs on. Queries are shared wherever the dialects agree.
 public enum Dialect: String, Sendable {
@@ -190,30 +191,45 @@ public enum RequestOrder {
 }
 
 /// A fixed set of connections handed out one caller at a time, the earliest request first (`RequestOrder`).
-actor ConnectionQueue<Connection: Sendable> {
-    private var idle: [Connection]
-    private var waiting: [(began: ContinuousClock.Instant, continuation: CheckedContinuation<Connection, Never>)] = []
-    nonisolated let all: [Connection]
+final class ConnectionQueue<Connection: Sendable>: Sendable {
+    private struct State {
+        var idle: [Connection]
+        var waiting: [(began: ContinuousClock.Instant, continuation: CheckedContinuation<Connection, Never>)] = []
+    }
+    // A lock, not an actor: a free connection is taken without a hop to another executor (every read passes here).
+    private let state: Mutex<State>
+    let all: [Connection]
 
     init(_ connections: [Connection]) {
-        self.idle = connections
+        self.state = Mutex(State(idle: connections))
         self.all = connections
     }
 
-    var waitingCount: Int { waiting.count }
+    var waitingCount: Int { state.withLock { $0.waiting.count } }
 
     func acquire(began: ContinuousClock.Instant) async -> Connection {
-        if let connection = idle.popLast() { return connection }
-        return await withCheckedContinuation { waiting.append((began, $0)) }
+        if let connection = state.withLock({ $0.idle.popLast() }) { return connection }
+        return await withCheckedContinuation { continuation in
+            // One may have been released between the two looks.
+            let free = state.withLock { s -> Connection? in
+                if let connection = s.idle.popLast() { return connection }
+                s.waiting.append((began, continuation))
+                return nil
+            }
+            if let free { continuation.resume(returning: free) }
+        }
     }
 
     func release(_ connection: Connection) {
         // The earliest request; among reads of one request (or equal instants), the first to arrive.
-        if let first = waiting.indices.min(by: { waiting[$0].began < waiting[$1].began }) {
-            waiting.remove(at: first).continuation.resume(returning: connection)
-        } else {
-            idle.append(connection)
+        let next = state.withLock { s -> CheckedContinuation<Connection, Never>? in
+            if let first = s.waiting.indices.min(by: { s.waiting[$0].began < s.waiting[$1].began }) {
+                return s.waiting.remove(at: first).continuation
+            }
+            s.idle.append(connection)
+            return nil
         }
+        next?.resume(returning: connection)
     }
 
     func with<R: Sendable>(_ body: @Sendable (Connection) async throws -> R) async throws -> R {

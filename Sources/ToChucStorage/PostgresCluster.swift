@@ -55,6 +55,7 @@ final class PostgresNode: Sendable {
     /// As many tickets as the pool has connections, handed out the earliest request first (`RequestOrder`): the pool's
     /// own queue serves reads in arrival order.
     let tickets = ConnectionQueue(Array(0..<PostgresNode.connections))
+    let leases = LeaseMonitor()
     static let connections = 16
     /// How long a lease may wait before the server is checked (and given up on if it does not answer).
     static let leaseCheck: Duration = .seconds(3)
@@ -79,6 +80,7 @@ final class PostgresNode: Sendable {
             host: host.name, port: host.port, username: url.user, password: url.password, database: url.database, tls: probeTLS)
         probe.options.connectTimeout = .seconds(2)
         probeConfiguration = probe
+        leases.start(every: .seconds(1)) { [weak self] lease in await self?.check(lease) }
     }
 
     /// libpq's sslmode: `prefer`/`allow` try TLS without checking the certificate (as libpq does); `require` and
@@ -146,9 +148,10 @@ final class PostgresNode: Sendable {
     private func lease<R: Sendable>(_ body: @escaping @Sendable (PostgresConnection) async throws -> R) async throws -> R {
         let gate = LeaseGate()
         let slot = ContinuationSlot<R>()
-        let tasks = LeaseTasks()
         let client = client
         let host = host
+        let leases = leases
+        let handle = LeaseHandle()
         return try await withTaskCancellationHandler {
             try await withCheckedThrowingContinuation { continuation in
                 slot.set(continuation)
@@ -171,44 +174,47 @@ final class PostgresNode: Sendable {
                         outcome = .failure(error)
                     }
                     slot.resume(with: outcome)
-                    tasks.cancelWatchdog()
+                    if let id = handle.id { leases.remove(id) }
                 }
-                let watchdog = Task { await self.watch(gate: gate, slot: slot, lease: lease) }
-                tasks.set(lease: lease, watchdog: watchdog)
+                let id = leases.add(
+                    WatchedLease(
+                        gate: gate, isOver: { slot.isResumed },
+                        giveUp: { error in
+                            guard slot.resume(with: .failure(error)) else { return }
+                            lease.cancel()
+                        }))
+                handle.set(id: id, task: lease)
+                // The lease may have ended before it was registered.
+                if slot.isResumed { leases.remove(id) }
             }
         } onCancel: {
-            tasks.cancelAll()
+            handle.cancel()
         }
     }
 
-    /// Every `leaseCheck` until the lease ends: before it has a connection, whether the server still answers (see
-    /// `withConnection`); once it has one, whether that connection was closed under the statement. A statement in
-    /// flight when the server ends the connection does not always end (PostgresNIO 1.33; seen in swift test with
-    /// `pg_terminate_backend` and in one request of two at a failover, which then waited a minute): the lease is given
-    /// up one period after the connection is seen closed.
-    private func watch<R: Sendable>(gate: LeaseGate, slot: ContinuationSlot<R>, lease: Task<Void, Never>) async {
-        var seenClosed = false
-        while !Task.isCancelled {
-            try? await Task.sleep(for: Self.leaseCheck)
-            if Task.isCancelled || slot.isResumed { return }
-            if let connection = gate.connection {
-                guard connection.isClosed else { continue }
-                if !seenClosed {
-                    seenClosed = true
-                    continue
-                }
-                if slot.resume(with: .failure(StorageError.unavailable("\(host): the connection closed under a statement"))) {
-                    lease.cancel()
-                }
-                return
+    /// Every `leaseCheck` of each lease until it ends (one task for all the node's leases, `LeaseMonitor`): before it
+    /// has a connection, whether the server still answers (see `withConnection`); once it has one, whether that
+    /// connection was closed under the statement. A statement in flight when the server ends the connection does not
+    /// always end (PostgresNIO 1.33; seen in swift test with `pg_terminate_backend` and in one request of two at a
+    /// failover, which then waited a minute): the lease is given up one period after the connection is seen closed.
+    func check(_ lease: WatchedLease) async -> WatchedLease? {
+        if lease.isOver() { return nil }
+        var lease = lease
+        if let connection = lease.gate.connection {
+            guard connection.isClosed else { return lease }
+            if !lease.seenClosed {
+                lease.seenClosed = true
+                return lease
             }
-            if await answers() { continue }
-            if gate.abandon() {
-                lease.cancel()
-                slot.resume(with: .failure(StorageError.unavailable("\(host) does not answer")))
-                return
-            }
+            lease.giveUp(StorageError.unavailable("\(host): the connection closed under a statement"))
+            return nil
         }
+        if await answers() { return lease }
+        if lease.gate.abandon() {
+            lease.giveUp(StorageError.unavailable("\(host) does not answer"))
+            return nil
+        }
+        return lease
     }
 
     /// Whether the server answers at all: one check at a time per server, its answer reused for a second — under load
@@ -229,6 +235,7 @@ final class PostgresNode: Sendable {
     }
 
     func shutdown() async {
+        await leases.stop()
         runner.cancel()
         _ = await runner.value
     }
@@ -284,18 +291,78 @@ final class LeaseGate: Sendable {
     }
 }
 
-/// A lease's two tasks, set once both exist (either may end first).
-final class LeaseTasks: Sendable {
-    private let tasks = Mutex<(lease: Task<Void, Never>, watchdog: Task<Void, Never>)?>(nil)
+/// A lease's task and its number with the monitor, set once both exist (the task may end first).
+final class LeaseHandle: Sendable {
+    private let state = Mutex<(id: Int, task: Task<Void, Never>)?>(nil)
 
-    func set(lease: Task<Void, Never>, watchdog: Task<Void, Never>) { tasks.withLock { $0 = (lease, watchdog) } }
+    func set(id: Int, task: Task<Void, Never>) { state.withLock { $0 = (id, task) } }
 
-    func cancelWatchdog() { tasks.withLock { $0 }?.watchdog.cancel() }
+    var id: Int? { state.withLock { $0?.id } }
 
-    func cancelAll() {
-        guard let both = tasks.withLock({ $0 }) else { return }
-        both.lease.cancel()
-        both.watchdog.cancel()
+    func cancel() { state.withLock { $0 }?.task.cancel() }
+}
+
+/// A lease under way, as its node's monitor sees it.
+struct WatchedLease: Sendable {
+    let gate: LeaseGate
+    /// The caller has its answer.
+    let isOver: @Sendable () -> Bool
+    /// Answers the caller with `error` and cancels the lease (nothing if it was answered already).
+    let giveUp: @Sendable (any Error) -> Void
+    var seenClosed = false
+    var due: ContinuousClock.Instant = .now + PostgresNode.leaseCheck
+
+    init(gate: LeaseGate, isOver: @escaping @Sendable () -> Bool, giveUp: @escaping @Sendable (any Error) -> Void) {
+        self.gate = gate
+        self.isOver = isOver
+        self.giveUp = giveUp
+    }
+}
+
+/// The leases of one node, each checked every `PostgresNode.leaseCheck` by one task for them all: a watchdog task per
+/// lease cost a task to start, to wake and to end for every statement (~18 % of a member page on PostgreSQL,
+/// BENCHMARKS.md), though almost every lease ends long before its first check.
+final class LeaseMonitor: Sendable {
+    private let leases = Mutex<(next: Int, watched: [Int: WatchedLease])>((0, [:]))
+    private let task = Mutex<Task<Void, Never>?>(nil)
+
+    func add(_ lease: WatchedLease) -> Int {
+        leases.withLock { state in
+            let id = state.next
+            state.next &+= 1
+            state.watched[id] = lease
+            return id
+        }
+    }
+
+    func remove(_ id: Int) { _ = leases.withLock { $0.watched.removeValue(forKey: id) } }
+
+    /// Every `every` until `stop`, passes each lease that is due to `check`, which gives it back to be watched on or
+    /// nil when it is over.
+    func start(every: Duration, check: @escaping @Sendable (WatchedLease) async -> WatchedLease?) {
+        let running = Task { [weak self] in
+            while !Task.isCancelled {
+                try? await Task.sleep(for: every)
+                guard let self else { return }
+                let now = ContinuousClock.now
+                for (id, lease) in self.leases.withLock({ state in state.watched.filter { $0.value.due <= now } }) {
+                    var next = await check(lease)
+                    next?.due = ContinuousClock.now + PostgresNode.leaseCheck
+                    self.leases.withLock { state in
+                        // Removed meanwhile (the lease ended): it stays removed.
+                        guard state.watched[id] != nil else { return }
+                        state.watched[id] = next
+                    }
+                }
+            }
+        }
+        task.withLock { $0 = running }
+    }
+
+    func stop() async {
+        let running = task.withLock { $0 }
+        running?.cancel()
+        await running?.value
     }
 }
 

@@ -19,11 +19,11 @@ struct ConnectionQueueTests {
                 Task {
                     let connection = await queue.acquire(began: began)
                     await order.append(name)
-                    await queue.release(connection)
+                    queue.release(connection)
                 })
-            while await queue.waitingCount == count { await Task.yield() }
+            while queue.waitingCount == count { await Task.yield() }
         }
-        await queue.release(held)
+        queue.release(held)
         for task in tasks { await task.value }
         #expect(await order.names == ["early", "late", "late again"])
     }
