@@ -337,6 +337,9 @@ final class LeaseMonitor: Sendable {
 
     func remove(_ id: Int) { _ = leases.withLock { $0.watched.removeValue(forKey: id) } }
 
+    /// The leases watched now.
+    var count: Int { leases.withLock { $0.watched.count } }
+
     /// Every `every` until `stop`, passes each lease that is due to `check`, which gives it back to be watched on or
     /// nil when it is over.
     func start(every: Duration, check: @escaping @Sendable (WatchedLease) async -> WatchedLease?) {
