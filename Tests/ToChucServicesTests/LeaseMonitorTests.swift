@@ -42,7 +42,9 @@ import Testing
     @Test("a lease on a server that does not answer fails as 'unavailable' after the first check, not after the pool's minute")
     func serverGone() async throws {
         let url = try PostgresURL.parse("postgres://nobody:secret@127.0.0.1:1/none")
-        let quiet = { var logger = Logger(label: "test"); logger.logLevel = .critical; return logger }()
+        var logger = Logger(label: "test")
+        logger.logLevel = .critical
+        let quiet = logger
         let node = try PostgresNode(url: url, host: url.hosts[0], logger: quiet)
         let start = ContinuousClock.now
         await #expect(throws: StorageError.self) {
