@@ -56,6 +56,7 @@ final class PostgresNode: Sendable {
     /// own queue serves reads in arrival order.
     let tickets = ConnectionQueue(Array(0..<PostgresNode.connections))
     let leases = LeaseMonitor()
+    let prepared = PreparedStatements()
     static let connections = 16
     /// How long a lease may wait before the server is checked (and given up on if it does not answer).
     static let leaseCheck: Duration = .seconds(3)
@@ -132,6 +133,11 @@ final class PostgresNode: Sendable {
                 throw error
             }
         }
+    }
+
+    /// A connection for reads outside a transaction: `PlannedRead`s run as prepared statements.
+    func reading(_ connection: PostgresConnection) -> any SQLDatabase {
+        PlanningDatabase(inner: connection.sql(queryLogLevel: nil), connection: connection, prepared: prepared)
     }
 
     /// Leases a connection for `body`. When no connection comes within `leaseCheck` the server is checked: still
@@ -688,7 +694,7 @@ final class PostgresBackend: DatabaseBackend {
             attempt += 1
             let (index, node) = try await primary()
             do {
-                return try await node.withConnection { connection in try await body(connection.sql(queryLogLevel: nil)) }
+                return try await node.withConnection { connection in try await body(node.reading(connection)) }
             } catch where PostgresFailure.isConnectionLost(error) {
                 lost(index, error)
                 if attempt >= 2 { throw StorageError.unavailable(Self.short(error)) }
@@ -699,9 +705,8 @@ final class PostgresBackend: DatabaseBackend {
     func readReplica<R: Sendable>(_ body: @escaping @Sendable (any SQLDatabase) async throws -> R) async throws -> R {
         guard let replicas, let index = replicas.acquire() else { return try await read(body) }
         do {
-            let result = try await replicas.nodes[index].withConnection { connection in
-                try await body(connection.sql(queryLogLevel: nil))
-            }
+            let node = replicas.nodes[index]
+            let result = try await node.withConnection { connection in try await body(node.reading(connection)) }
             replicas.finished(index, served: true)
             return result
         } catch where PostgresFailure.isConnectionLost(error) || PostgresFailure.isRecoveryConflict(error) {

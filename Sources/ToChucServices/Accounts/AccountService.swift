@@ -370,13 +370,14 @@ public struct AccountService: Sendable {
         let tokenHash = Secrets.sha256Hex(token)
         guard
             let row = try await db.read({ sql in
-                try await sql.raw(
+                try await sql.planned(
+                    "session",
                     """
                     SELECT s.csrf_token, s.created_at, s.last_seen_at, s.stage, \(unsafeRaw: Self.principalColumns)
                     FROM sessions s JOIN users u ON u.id = s.user_id JOIN units n ON n.id = u.unit_id
                     WHERE s.token_hash = \(bind: tokenHash)
                     """
-                ).first()
+                ).first
             })
         else { return nil }
         let created = Timestamp.parse(try row.decode(column: "created_at", as: String.self)) ?? .distantPast
@@ -491,13 +492,14 @@ public struct AccountService: Sendable {
         let tokenHash = Secrets.sha256Hex(token)
         guard
             let row = try await db.read({ sql in
-                try await sql.raw(
+                try await sql.planned(
+                    "token",
                     """
                     SELECT t.id AS token_id, t.scope, t.last_used_at, \(unsafeRaw: Self.principalColumns)
                     FROM api_tokens t JOIN users u ON u.id = t.user_id JOIN units n ON n.id = u.unit_id
                     WHERE t.token_hash = \(bind: tokenHash) AND t.revoked_at IS NULL
                     """
-                ).first()
+                ).first
             }), try row.decode(column: "disabled", as: Int.self) == 0
         else { return nil }
         let scope = TokenScope(rawValue: try row.decode(column: "scope", as: String.self)) ?? .read

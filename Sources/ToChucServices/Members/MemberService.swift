@@ -145,7 +145,8 @@ public struct MemberService: Sendable {
     public func overview(_ principal: Principal, id: Int64) async throws -> MemberOverview {
         let key = String(id)
         let overview = try await db.read { sql -> MemberOverview? in
-            let row = try await sql.raw(
+            let row = try await sql.planned(
+                "member_overview",
                 """
                 SELECT \(unsafeRaw: MemberStore.columns), \(unsafeRaw: AuditLog.columns(of: "ia", prefix: "import_entry_")),
                     CASE WHEN EXISTS (SELECT 1 FROM member_photos p WHERE p.member_id = m.id) THEN 1 ELSE 0 END AS has_photo,
@@ -158,7 +159,7 @@ public struct MemberService: Sendable {
                     CASE WHEN EXISTS (SELECT 1 FROM audit_log a WHERE a.entity = 'member' AND a.entity_key = \(bind: key)) THEN 1 ELSE 0 END AS has_entries
                 FROM \(unsafeRaw: MemberStore.from) LEFT JOIN audit_log ia ON ia.id = m.import_audit_id WHERE m.id = \(bind: id)
                 """
-            ).first()
+            ).first
             guard let row else { return nil }
             let member = try MemberStore.member(from: row)
             // Nothing more is read about a member the principal may not see.

@@ -83,7 +83,7 @@ enum MemberStore {
     }
 
     static func find(_ sql: any SQLDatabase, id: Int64) async throws -> Member? {
-        try await sql.raw("SELECT \(unsafeRaw: columns) FROM \(unsafeRaw: from) WHERE m.id = \(bind: id)").first().map(member)
+        try await sql.planned("member", "SELECT \(unsafeRaw: columns) FROM \(unsafeRaw: from) WHERE m.id = \(bind: id)").first.map(member)
     }
 
     /// ` nguyen van tung `: every word can be matched as a prefix with `LIKE '% tung%'`.
