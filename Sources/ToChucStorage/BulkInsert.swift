@@ -228,9 +228,27 @@ public enum BulkInsert {
     }
 }
 
+/// An `SQLDatabase` around SQLKit's own that answers as it does, but for the statements it runs its own way.
+protocol WrappingSQLDatabase: SQLDatabase {
+    var inner: any SQLDatabase { get }
+}
+
+extension WrappingSQLDatabase {
+    var logger: Logger { inner.logger }
+    var eventLoop: any EventLoop { inner.eventLoop }
+    var version: (any SQLDatabaseReportedVersion)? { inner.version }
+    var dialect: any SQLDialect { inner.dialect }
+    var queryLogLevel: Logger.Level? { inner.queryLogLevel }
+
+    /// SQLKit's entry for futures; ToChuc's services use the async one.
+    func execute(sql query: any SQLExpression, _ onRow: @escaping @Sendable (any SQLRow) -> Void) -> EventLoopFuture<Void> {
+        inner.execute(sql: query, onRow)
+    }
+}
+
 /// The `SQLDatabase` a write transaction hands out: SQLKit's own, plus the engine connection under it for the
 /// bulk path. Everything else is forwarded unchanged.
-struct TransactionDatabase: SQLDatabase {
+struct TransactionDatabase: WrappingSQLDatabase {
     enum Connection: Sendable {
         case sqlite(SQLiteConnection)
         case postgres(PostgresConnection)
@@ -238,16 +256,6 @@ struct TransactionDatabase: SQLDatabase {
 
     let inner: any SQLDatabase
     let connection: Connection
-
-    var logger: Logger { inner.logger }
-    var eventLoop: any EventLoop { inner.eventLoop }
-    var version: (any SQLDatabaseReportedVersion)? { inner.version }
-    var dialect: any SQLDialect { inner.dialect }
-    var queryLogLevel: Logger.Level? { inner.queryLogLevel }
-
-    func execute(sql query: any SQLExpression, _ onRow: @escaping @Sendable (any SQLRow) -> Void) -> EventLoopFuture<Void> {
-        inner.execute(sql: query, onRow)
-    }
 
     func execute(sql query: any SQLExpression, _ onRow: @escaping @Sendable (any SQLRow) -> Void) async throws {
         try await inner.execute(sql: query, onRow)

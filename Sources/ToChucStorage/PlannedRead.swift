@@ -66,21 +66,10 @@ final class PreparedStatements: Sendable {
 
 /// A PostgreSQL connection outside a transaction, that runs `PlannedRead`s as prepared statements and everything else
 /// as it is.
-struct PlanningDatabase: SQLDatabase {
+struct PlanningDatabase: WrappingSQLDatabase {
     let inner: any SQLDatabase
     let connection: PostgresConnection
     let prepared: PreparedStatements
-
-    var logger: Logger { inner.logger }
-    var eventLoop: any EventLoop { inner.eventLoop }
-    var version: (any SQLDatabaseReportedVersion)? { inner.version }
-    var dialect: any SQLDialect { inner.dialect }
-    var queryLogLevel: Logger.Level? { inner.queryLogLevel }
-
-    func execute(sql query: any SQLExpression, _ onRow: @escaping @Sendable (any SQLRow) -> Void) -> EventLoopFuture<Void> {
-        // SQLKit's own entry for futures; ToChuc's services use the async one below.
-        inner.execute(sql: query, onRow)
-    }
 
     func execute(sql query: any SQLExpression, _ onRow: @escaping @Sendable (any SQLRow) -> Void) async throws {
         guard let read = query as? PlannedRead else { return try await inner.execute(sql: query, onRow) }
