@@ -102,7 +102,14 @@ struct PlanningDatabase: WrappingSQLDatabase {
             // Prepared already on this connection (by a registry that forgot it).
         }
         prepared.add(name, on: connection)
-        try await inner.execute(sql: execute, onRow)
+        do {
+            try await inner.execute(sql: execute, onRow)
+        } catch where Self.state(of: error) == "26000" {
+            // Gone again at once: something between ToChuc and the server hands each statement another server
+            // connection (PgBouncer in transaction mode; docs/deployment.md asks for session mode). Run it as it is.
+            prepared.forget(name, on: connection)
+            try await inner.execute(sql: query, onRow)
+        }
     }
 
     /// The PostgreSQL type of a bound value, as `PREPARE` names it (nil for the types ToChuc does not prepare with).
