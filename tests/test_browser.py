@@ -38,6 +38,26 @@ def wait_for(driver, condition, seconds=10):
     WebDriverWait(driver, seconds, ignored_exceptions=[StaleElementReferenceException]).until(guarded)
 
 
+def submit_and_wait(driver, button, condition):
+    """Click a submit button and wait for the next page: the old page's root element must go stale first, so a marker
+    the old address already carried (a second "saved=1") is not taken for the new page's."""
+    old_root = driver.find_element(By.TAG_NAME, "html")
+    button.click()
+
+    def replaced(d):
+        try:
+            old_root.tag_name
+            return False
+        except StaleElementReferenceException:
+            return True
+        except WebDriverException as error:
+            if "does not belong to the document" in str(error):
+                return True
+            raise
+    WebDriverWait(driver, 10).until(replaced)
+    wait_for(driver, condition)
+
+
 def shot(driver, name):
     path = screenshot_dir() / f"{BACKEND}-{name}.png"
     driver.save_screenshot(str(path))

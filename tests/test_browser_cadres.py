@@ -5,7 +5,7 @@ from selenium.webdriver.common.by import By
 from selenium.webdriver.support.ui import Select
 
 from conftest import browser_login
-from test_browser import browser, shot, wait_for  # noqa: F401  (the fixture is shared)
+from test_browser import browser, shot, submit_and_wait, wait_for  # noqa: F401  (the fixture is shared)
 from test_browser_admission import fill_date
 
 
@@ -38,8 +38,8 @@ def test_a_cadre_is_appointed_after_a_warning(server, browser):
     form.find_element(By.NAME, "place_code").send_keys("T01-A")
     form.find_element(By.NAME, "title").send_keys("Phó Bí thư Đảng ủy")
     Select(form.find_element(By.NAME, "managed_by")).select_by_value("base")
-    form.find_element(By.CSS_SELECTOR, "button[type=submit]").click()
-    wait_for(browser, lambda d: "saved=1" in d.current_url)
+    submit_and_wait(browser, form.find_element(By.CSS_SELECTOR, "button[type=submit]"),
+                    lambda d: "saved=1" in d.current_url and d.find_elements(By.ID, "decision-status"))
     assert "Dự thảo" in browser.find_element(By.ID, "decision-status").text
     browser.get(cadre_url)
     warnings = browser.find_element(By.ID, "cadre-warnings").text

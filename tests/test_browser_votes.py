@@ -6,7 +6,7 @@ from selenium.webdriver.common.by import By
 from selenium.webdriver.support.ui import Select
 
 from conftest import browser_login
-from test_browser import browser, shot, wait_for  # noqa: F401  (the fixture is shared)
+from test_browser import browser, shot, submit_and_wait, wait_for  # noqa: F401  (the fixture is shared)
 from test_browser_admission import fill_date
 
 
@@ -50,8 +50,8 @@ def test_a_confidence_vote_tally_is_entered_and_its_results_read(server, browser
         field.clear()
         field.send_keys(value)
     shot(browser, "vote-tally-form")
-    browser.find_element(By.CSS_SELECTOR, "#tally-form button[type=submit]").click()
-    wait_for(browser, lambda d: "saved=1" in d.current_url)
+    submit_and_wait(browser, browser.find_element(By.CSS_SELECTOR, "#tally-form button[type=submit]"),
+                    lambda d: "saved=1" in d.current_url and d.find_elements(By.ID, "vote-results"))
     results = browser.find_element(By.ID, "vote-results").text
     assert "20/29 (68,96%)" in results and "3/29 (10,34%)" in results, results
     assert "Miễn nhiệm" in results, results
