@@ -154,6 +154,18 @@ enum Migrator {
                 """
             ]
         }),
+        // The briefing report's member pass on PostgreSQL reads the members with a date in the period from each date's
+        // own index (with the unit, so never the table) instead of the whole unit index: admissions, recognitions and
+        // departures of a year are a few percent of the register. SQLite's pass reads the unit index once and counts
+        // all the dates in it; its report holds the target without them (BENCHMARKS.md, issue 8).
+        Migration(version: 32, name: "member dates, each on its own", statements: { dialect in
+            guard dialect == .postgres else { return [] }
+            return [
+                "CREATE INDEX members_admitted ON members (admitted_on, unit_id) WHERE admitted_on IS NOT NULL",
+                "CREATE INDEX members_recognized ON members (recognized_on, unit_id) WHERE recognized_on IS NOT NULL",
+                "CREATE INDEX members_left ON members (left_on, status, unit_id) WHERE left_on IS NOT NULL",
+            ]
+        }),
     ]
 
     static var latestVersion: Int { migrations.map(\.version).max() ?? 0 }

@@ -183,7 +183,7 @@ struct MemberBench {
             }
             script.append(".import --csv \(members.path) raw_members")
             script.append(".import --csv \(terms.path) raw_terms")
-            if createTables { script.append(Self.rawIndexes) }
+            if createTables { script.append(Self.rawIndexes(postgres: false)) }
             try Shell.run("sqlite3", [rawDB] + script)
         case .postgres(let url):
             var arguments = [url, "-q", "-v", "ON_ERROR_STOP=1"]
@@ -195,22 +195,37 @@ struct MemberBench {
                 ]
             }
             arguments += ["-c", "\\copy raw_members FROM '\(members.path)' CSV", "-c", "\\copy raw_terms FROM '\(terms.path)' CSV"]
-            if createTables { arguments += ["-c", Self.rawIndexes] }
+            if createTables { arguments += ["-c", Self.rawIndexes(postgres: true)] }
             // Our import refreshes the planner's statistics after a load; so does the raw engine's.
             arguments += ["-c", "ANALYZE raw_members, raw_terms"]
             try Shell.run("psql", arguments)
         }
     }
 
-    /// The indexes of `members` and `member_terms` (Migrations.swift), on the raw tables' equivalent columns.
-    static let rawIndexes = """
-        CREATE UNIQUE INDEX raw_members_card ON raw_members (card_no) WHERE card_no <> '';
-        CREATE UNIQUE INDEX raw_members_nid ON raw_members (national_id) WHERE national_id <> '';
-        CREATE INDEX raw_members_unit_path ON raw_members (unit_code, status);
-        CREATE INDEX raw_members_unit ON raw_members (unit_code, admitted_on, recognized_on, left_on, status);
-        CREATE INDEX raw_members_sort ON raw_members (name_sort_key);
-        CREATE INDEX raw_terms_member ON raw_terms (member_id);
-        """
+    /// The indexes of `members` and `member_terms` as the migrations leave them (Migrations.swift: steps 1, 9, 23, 31,
+    /// and 32 on PostgreSQL), on the raw tables' equivalent columns (the unit's code stands for its id and path).
+    static func rawIndexes(postgres: Bool) -> String {
+        var statements = [
+            "CREATE UNIQUE INDEX raw_members_card ON raw_members (card_no) WHERE card_no <> ''",
+            "CREATE UNIQUE INDEX raw_members_nid ON raw_members (national_id) WHERE national_id <> ''",
+            "CREATE INDEX raw_members_unit_path ON raw_members (unit_code, status)",
+            "CREATE INDEX raw_members_unit ON raw_members (unit_code, admitted_on, recognized_on, left_on, status)",
+            "CREATE INDEX raw_members_sort ON raw_members (name_sort_key, id, name_folded, status)",
+            """
+            CREATE INDEX raw_members_awaiting_recognition ON raw_members (unit_code, status, admitted_on, id)
+            WHERE status IN ('candidate', 'probationary')
+            """,
+            "CREATE INDEX raw_terms_member ON raw_terms (member_id)",
+        ]
+        if postgres {
+            statements += [
+                "CREATE INDEX raw_members_admitted ON raw_members (admitted_on, unit_code) WHERE admitted_on <> ''",
+                "CREATE INDEX raw_members_recognized ON raw_members (recognized_on, unit_code) WHERE recognized_on <> ''",
+                "CREATE INDEX raw_members_left ON raw_members (left_on, status, unit_code) WHERE left_on <> ''",
+            ]
+        }
+        return statements.map { $0 + ";" }.joined(separator: "\n")
+    }
 }
 
 /// A small deterministic generator for the bench's samples.
