@@ -72,7 +72,7 @@ struct PlanningDatabase: WrappingSQLDatabase {
     let prepared: PreparedStatements
 
     func execute(sql query: any SQLExpression, _ onRow: @escaping @Sendable (any SQLRow) -> Void) async throws {
-        guard let read = query as? PlannedRead else { return try await inner.execute(sql: query, onRow) }
+        guard let read = query as? PlannedRead else { return try await run(query, onRow) }
         var serializer = SQLSerializer(database: inner)
         read.serialize(to: &serializer)
         let text = serializer.sql
@@ -80,13 +80,13 @@ struct PlanningDatabase: WrappingSQLDatabase {
         let types = binds.map(Self.typeName)
         let values = binds.map(Self.literal)
         // A value of a type not named here: run as it is (no plan kept, but nothing refused).
-        guard !types.contains(nil), !values.contains(nil) else { return try await inner.execute(sql: query, onRow) }
+        guard !types.contains(nil), !values.contains(nil) else { return try await run(query, onRow) }
         let name = "tc_\(read.label)_\(Self.hash(text + "|" + types.map { $0! }.joined(separator: ",")))"
         // EXECUTE is a utility statement: it takes no parameters of its own, so the values go in as literals.
         let execute = SQLRaw("EXECUTE \(name)" + (values.isEmpty ? "" : "(" + values.map { $0! }.joined(separator: ", ") + ")"))
         if prepared.has(name, on: connection) {
             do {
-                return try await inner.execute(sql: execute, onRow)
+                return try await run(execute, onRow)
             } catch where ["26000", "0A000"].contains(Self.state(of: error)) {
                 // 26000: the server no longer has it (DEALLOCATE). 0A000: a migration changed a table it reads ("cached
                 // plan must not change result type", a server of the older version beside a newer one). Prepare again.
@@ -103,13 +103,19 @@ struct PlanningDatabase: WrappingSQLDatabase {
         }
         prepared.add(name, on: connection)
         do {
-            try await inner.execute(sql: execute, onRow)
+            try await run(execute, onRow)
         } catch where Self.state(of: error) == "26000" {
             // Gone again at once: something between ToChuc and the server hands each statement another server
             // connection (PgBouncer in transaction mode; docs/deployment.md asks for session mode). Run it as it is.
             prepared.forget(name, on: connection)
-            try await inner.execute(sql: query, onRow)
+            try await run(query, onRow)
         }
+    }
+
+    /// A statement as it is: straight through PostgresNIO when its values allow (`DirectPostgresRead`), else SQLKit's.
+    private func run(_ query: any SQLExpression, _ onRow: @escaping @Sendable (any SQLRow) -> Void) async throws {
+        if try await DirectPostgresRead.run(query, on: connection, serializingWith: inner, onRow) { return }
+        try await inner.execute(sql: query, onRow)
     }
 
     /// The PostgreSQL type of a bound value, as `PREPARE` names it (nil for the types ToChuc does not prepare with).
