@@ -235,12 +235,15 @@ struct Bench: AsyncParsableCommand {
         let sorted = values.sorted()
         return sorted.isEmpty ? .nan : sorted[sorted.count / 2]
     }
-    static func ms(_ seconds: Double) -> String { String(format: "%.1f ms", seconds * 1000) }
+    /// "—" for a figure not measured (NaN: the raw engine's run left out).
+    static func ms(_ seconds: Double) -> String { seconds.isNaN ? "—" : String(format: "%.1f ms", seconds * 1000) }
     static func rate(_ rows: Int, _ seconds: Double) -> String {
         String(format: "%.2f s (%@ rows/s)", seconds, VietnameseFormat.integer(Int(Double(rows) / seconds)))
     }
     static func ratio(_ ours: Double, _ raw: Double) -> String {
         let value = ours / raw
+        // No ratio to a figure not measured, nor to a raw time below the clock's resolution (sqlite3 prints 0.000).
+        guard value.isFinite else { return "—" }
         return String(format: value < 0.1 ? "%.3f×" : "%.1f×", value)
     }
 }
