@@ -230,9 +230,10 @@ public struct ReportService: Sendable {
     /// The official transfers that change the unit a member is counted in (`unitThen`, `memberFigures`).
     static let transferKinds = "('\(MemberEventKind.transferWithin.rawValue)', '\(MemberEventKind.transferOut.rawValue)')"
 
-    /// One pass over the members of the subtree's units (their unit index carries the dates and the status), plus one
-    /// over the official transfers out of those units for members who moved on after the date counted. Equal to counting
-    /// each member by `unitThen` (ReportServiceTests), without a correlated look-up per member of the register.
+    /// The members of the subtree's units with a date in the period (SQLite: one pass over the unit index, which carries
+    /// the dates and the status; PostgreSQL: a range of each date's own index), plus one pass over the official transfers
+    /// out of those units for members who moved on after the date counted. Equal to counting each member by `unitThen`
+    /// (ReportServiceTests), without a correlated look-up per member of the register.
     static func memberFigures(
         _ sql: any SQLDatabase, period: ReportPeriod, range: (lower: String, upper: String)
     ) async throws -> MemberFigures {
