@@ -471,16 +471,12 @@ public struct CadreService: Sendable {
     public func retiring(
         _ principal: Principal, unitCode: String = "", today: CivilDate = Timestamp.vietnamDate(), page: Int = 1, perPage: Int = 50
     ) async throws -> Page<RetiringCadre> {
-        let range = try await AgencyService(db: db).scopeRange(principal, unitCode: unitCode)
-        let rule = try await RuleService(db: db).live().retirement(on: today)
+        let (condition, rule) = try await retiringCondition(principal, unitCode: unitCode, today: today)
         return try await db.read { sql in
             // Only the cadres born in the months that retire within the year are read (the nation's window of ages holds
             // 31,812 cadres, of whom a few thousand retire); each is then judged by its own schedule, as one cadre's page.
             let cadres = try await sql.raw(
-                """
-                SELECT \(unsafeRaw: CadreStore.cadreColumns) FROM \(unsafeRaw: CadreStore.cadreFrom)
-                WHERE \(CadreStore.cadreInRange(range)) AND \(Self.retiringWithinAYear(today, rule))
-                """
+                "SELECT \(unsafeRaw: CadreStore.cadreColumns) FROM \(unsafeRaw: CadreStore.cadreFrom) WHERE \(condition)"
             ).all().map(CadreStore.cadre)
             var due: [(cadre: Cadre, schedule: RetirementSchedule)] = []
             for cadre in cadres {
@@ -504,16 +500,21 @@ public struct CadreService: Sendable {
     /// How many cadres of a subtree reach their retirement time within 12 months of `today`: `retiring(…).total`,
     /// counted by the database (the dashboard shows the number only).
     public func retiringCount(_ principal: Principal, unitCode: String = "", today: CivilDate = Timestamp.vietnamDate()) async throws -> Int {
+        let (condition, _) = try await retiringCondition(principal, unitCode: unitCode, today: today)
+        return try await db.read { sql in
+            try await sql.raw("SELECT COUNT(*) AS n FROM \(unsafeRaw: CadreStore.cadreFrom) WHERE \(condition)").first()!
+                .decode(column: "n", as: Int.self)
+        }
+    }
+
+    /// The cadres of the principal's scope (or of `unitCode`'s) whose retirement falls within a year of `today`, as a
+    /// condition on `CadreStore.cadreFrom`, with the retirement rule in force that day.
+    private func retiringCondition(
+        _ principal: Principal, unitCode: String, today: CivilDate
+    ) async throws -> (SQLQueryString, RetirementRule) {
         let range = try await AgencyService(db: db).scopeRange(principal, unitCode: unitCode)
         let rule = try await RuleService(db: db).live().retirement(on: today)
-        return try await db.read { sql in
-            try await sql.raw(
-                """
-                SELECT COUNT(*) AS n FROM \(unsafeRaw: CadreStore.cadreFrom)
-                WHERE \(CadreStore.cadreInRange(range)) AND \(Self.retiringWithinAYear(today, rule))
-                """
-            ).first()!.decode(column: "n", as: Int.self)
-        }
+        return ("\(CadreStore.cadreInRange(range)) AND \(Self.retiringWithinAYear(today, rule))", rule)
     }
 
     /// The cadre's gender and birth date put its retirement time within 12 months of `today` (`Retirement.birthDates`).
