@@ -32,10 +32,15 @@ def wait_for(driver, condition, seconds=10):
         try:
             return condition(d)
         except WebDriverException as error:
-            if "does not belong to the document" in str(error):
+            if left_the_document(error):
                 return False
             raise
     WebDriverWait(driver, seconds, ignored_exceptions=[StaleElementReferenceException]).until(guarded)
+
+
+def left_the_document(error):
+    """Chromium's way of saying an element is stale: the page it belonged to was replaced."""
+    return isinstance(error, StaleElementReferenceException) or "does not belong to the document" in str(error)
 
 
 def submit_and_wait(driver, button, condition):
@@ -48,10 +53,8 @@ def submit_and_wait(driver, button, condition):
         try:
             old_root.tag_name
             return False
-        except StaleElementReferenceException:
-            return True
         except WebDriverException as error:
-            if "does not belong to the document" in str(error):
+            if left_the_document(error):
                 return True
             raise
     WebDriverWait(driver, 10).until(replaced)

@@ -289,7 +289,8 @@ public struct ReportService: Sendable {
             // periods, not every member of the subtree's units (national demo: the whole unit index, 5.4 million
             // entries, read for ~250,000 dates that count).
             var passes: [SQLQueryString] = []
-            for column in ["admitted_on", "recognized_on"] {
+            let columns = dated.map(\.column).reduce(into: [String]()) { if !$0.contains($1) { $0.append($1) } }
+            for column in columns {
                 let sums = stayDated.filter { $0.column == column }.map(\.sum)
                 let periods = dated.filter { $0.column == column }.map(\.period)
                 passes.append(
